@@ -1,0 +1,94 @@
+# Transferraum: `make run` serves the platform, `make test` runs every check. Both set up what
+# is missing first (virtualenv, Python and npm packages, translations, database, demo data).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+# Debian packages the tests need: the browser, WeasyPrint's libraries, fonts, PDF tools, gettext.
+TEST_APT_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+	fonts-dejavu-core poppler-utils gettext
+
+.PHONY: help prepare setup run test lint format vendor messages db demo system-packages serve-prod clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.synced: pyproject.toml uv.lock
+	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || \
+		$(PYTHON) -m pip install --quiet --disable-pip-version-check uv
+	$(UV) sync --frozen
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || $(MAKE) --no-print-directory system-packages PACKAGES="nodejs npm"
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+vendor: node_modules/.installed ## Copy the front-end packages into static/vendor/
+	@rm -rf static/vendor && mkdir -p static/vendor/kern/fonts static/vendor/htmx static/vendor/leaflet
+	cp node_modules/@kern-ux/native/dist/kern.min.css node_modules/@kern-ux/native/LICENSE.md static/vendor/kern/
+	cp -r node_modules/@kern-ux/native/dist/fonts/fira-sans node_modules/@kern-ux/native/dist/fonts/fira-sans.css static/vendor/kern/fonts/
+	cp node_modules/htmx.org/dist/htmx.min.js node_modules/htmx.org/LICENSE static/vendor/htmx/
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE static/vendor/leaflet/
+
+system-packages: ## Install Debian packages given in PACKAGES (as root; otherwise say what is missing)
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian packages:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		else \
+			echo "Please install these Debian packages (as root):$$missing" >&2; exit 1; \
+		fi; \
+	fi
+
+messages: $(VENV)/.synced ## Compile the translations
+	@command -v msgfmt >/dev/null 2>&1 || $(MAKE) --no-print-directory system-packages PACKAGES=gettext
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
+
+db: $(VENV)/.synced ## Migrate and load the region reference data
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) createcachetable
+	$(MANAGE) load_region
+
+demo: db ## Load the demo data (idempotent)
+	$(MANAGE) demo
+
+prepare: $(VENV)/.synced vendor messages db ## Packages, static files, translations, database (no demo data)
+
+setup: prepare demo ## Everything `make run` needs
+
+run: setup ## Serve http://127.0.0.1:8000 with demo data (and the task worker)
+	@trap 'kill 0' EXIT; \
+	$(MANAGE) db_worker --no-startup-delay & \
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: $(VENV)/.synced ## ruff check and format check, migrations check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy transferraum config
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+
+format: $(VENV)/.synced ## Format and fix what ruff can
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: $(VENV)/.synced vendor messages ## Every check and test: lint, unit, PostgreSQL (with DATABASE_URL), browser
+	@$(MAKE) --no-print-directory system-packages PACKAGES="$(TEST_APT_PACKAGES)"
+	@$(MAKE) --no-print-directory lint
+	$(VENV)/bin/pytest -n auto --dist loadgroup $(PYTEST_ARGS)
+
+serve-prod: prepare ## Serve with production settings through gunicorn (see README)
+	DJANGO_SETTINGS_MODULE=config.settings.prod $(MANAGE) collectstatic --no-input -v0
+	DJANGO_SETTINGS_MODULE=config.settings.prod $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2
+
+clean: ## Remove installed and generated files (not the database)
+	rm -rf $(VENV) node_modules static/vendor staticfiles

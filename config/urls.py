@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from transferraum.core import views as core_views
+
+urlpatterns = [
+    path(
+        "impressum/",
+        core_views.legal_page,
+        {"template": "core/impressum.html"},
+        name="impressum",
+    ),
+    path(
+        "datenschutz/",
+        core_views.legal_page,
+        {"template": "core/privacy.html"},
+        name="privacy",
+    ),
+    path(
+        "barrierefreiheit/",
+        core_views.legal_page,
+        {"template": "core/accessibility.html"},
+        name="accessibility",
+    ),
+    path("konto/", include("allauth.urls")),
+    path("konto/", include("transferraum.accounts.urls")),
+    path("", include("transferraum.regions.urls")),
+    path("", include("transferraum.actors.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "transferraum.core.views.error_400"
+handler403 = "transferraum.core.views.error_403"
+handler404 = "transferraum.core.views.error_404"
+handler500 = "transferraum.core.views.error_500"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

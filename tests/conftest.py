@@ -1,0 +1,106 @@
+"""Personas shared by every test: the people of the programme, as the style guide names them."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from transferraum.accounts.models import User
+from transferraum.accounts.tests.factories import StudyProgrammeFactory, UserFactory
+from transferraum.actors.models import Membership, Organisation
+from transferraum.actors.tests.factories import MembershipFactory, OrganisationFactory
+from transferraum.regions.tests.factories import eilenburg, zeitz
+
+# Live-server tests run Django's ORM from Playwright's event loop thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def town_eilenburg(db) -> Organisation:
+    return OrganisationFactory(
+        name="Stadtverwaltung Eilenburg",
+        kind=Organisation.Kind.TOWN,
+        municipality=eilenburg(),
+        short_description="Verwaltung der Großen Kreisstadt Eilenburg",
+    )
+
+
+@pytest.fixture
+def company_zeitz(db) -> Organisation:
+    return OrganisationFactory(
+        name="Zeitzer Werkstätten GmbH",
+        kind=Organisation.Kind.COMPANY,
+        municipality=zeitz(),
+        short_description="Metallbau und Instandhaltung",
+    )
+
+
+@pytest.fixture
+def coordinator(db) -> User:
+    return UserFactory(
+        email="koordination@uni-leipzig.example", name="Katrin Vogel", role=User.Role.COORDINATOR
+    )
+
+
+@pytest.fixture
+def officer_eilenburg(town_eilenburg) -> User:
+    user = UserFactory(
+        email="wirtschaft@eilenburg.example", name="Thomas Berger", role=User.Role.STAFF
+    )
+    MembershipFactory(user=user, organisation=town_eilenburg, role=Membership.Role.ADMIN)
+    return user
+
+
+@pytest.fixture
+def member_eilenburg(town_eilenburg) -> User:
+    user = UserFactory(
+        email="sachbearbeitung@eilenburg.example", name="Sabine Roth", role=User.Role.STAFF
+    )
+    MembershipFactory(user=user, organisation=town_eilenburg, role=Membership.Role.MEMBER)
+    return user
+
+
+@pytest.fixture
+def owner_zeitz(company_zeitz) -> User:
+    user = UserFactory(
+        email="inhaberin@zeitzer-werkstaetten.example", name="Monika Lehmann", role=User.Role.STAFF
+    )
+    MembershipFactory(user=user, organisation=company_zeitz, role=Membership.Role.ADMIN)
+    return user
+
+
+@pytest.fixture
+def student_geography(db) -> User:
+    return UserFactory(
+        email="lena.schubert@studserv.uni-leipzig.example",
+        name="Lena Schubert",
+        role=User.Role.STUDENT,
+        study_programme=StudyProgrammeFactory(name="Geographie"),
+        semester=5,
+    )
+
+
+@pytest.fixture
+def student_informatics(db) -> User:
+    return UserFactory(
+        email="jonas.weber@studserv.uni-leipzig.example",
+        name="Jonas Weber",
+        role=User.Role.STUDENT,
+        study_programme=StudyProgrammeFactory(name="Informatik"),
+        semester=3,
+    )
+
+
+@pytest.fixture
+def researcher(db) -> User:
+    return UserFactory(
+        email="begleitforschung@uni-leipzig.example",
+        name="Dr. Jana Krüger",
+        role=User.Role.RESEARCHER,
+    )
+
+
+@pytest.fixture
+def outsider(db) -> User:
+    return UserFactory(email="neugierig@example.org", name="Paul Fremd", role=User.Role.PUBLIC)

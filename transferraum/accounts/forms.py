@@ -1,0 +1,10 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+
+class ProfileForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    language = forms.ChoiceField(
+        label=_("Language of the interface and e-mails"), choices=settings.LANGUAGES
+    )

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create(self, email: str, password: str | None, **extra: Any) -> User:
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.update(is_staff=True, is_superuser=True)
+        extra.setdefault("role", User.Role.COORDINATOR)
+        return self._create(email, password, **extra)
+
+
+class StudyProgramme(models.Model):
+    """A degree programme of the university, e.g. Geographie (B.Sc.)."""
+
+    class Degree(models.TextChoices):
+        BACHELOR = "bachelor", _("Bachelor")
+        MASTER = "master", _("Master")
+        STATE_EXAM = "state_exam", _("State examination")
+        DIPLOMA = "diploma", _("Diploma")
+
+    name = models.CharField(_("name"), max_length=200)
+    degree = models.CharField(_("degree"), max_length=20, choices=Degree.choices)
+    faculty = models.CharField(_("faculty"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name", "degree"]
+        verbose_name = _("study programme")
+        verbose_name_plural = _("study programmes")
+        constraints = [
+            models.UniqueConstraint(fields=["name", "degree"], name="unique_programme_degree")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_degree_display()})"
+
+
+class User(AbstractUser):
+    """A person on the platform; logs in by e-mail.
+
+    `role` is the person's role in the programme. Roles inside an organisation (admin, member)
+    live on the membership, so a supervisor can also be a member of a university unit.
+    """
+
+    class Role(models.TextChoices):
+        COORDINATOR = "coordinator", _("Programme coordinator")
+        STAFF = "staff", _("Staff of an organisation")
+        STUDENT = "student", _("Student")
+        SUPERVISOR = "supervisor", _("Supervisor (lecturer)")
+        RESEARCHER = "researcher", _("Researcher")
+        FOUNDER = "founder", _("Founder")
+        PUBLIC = "public", _("Interested member of the public")
+
+    username = None  # type: ignore[assignment]
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
+    email = models.EmailField(_("e-mail address"), unique=True)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PUBLIC)
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    study_programme = models.ForeignKey(
+        StudyProgramme,
+        verbose_name=_("study programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="students",
+    )
+    semester = models.PositiveSmallIntegerField(_("semester"), null=True, blank=True)
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()  # type: ignore[misc,assignment]
+
+    class Meta:
+        ordering = ["name", "email"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.name or self.email
+
+    def get_absolute_url(self) -> str:
+        return reverse("accounts:profile")
+
+    def get_full_name(self) -> str:
+        return self.name
+
+    def get_short_name(self) -> str:
+        """The first name, skipping academic titles such as "Dr." or "Prof."."""
+        words = [word for word in self.name.split() if not word.endswith(".")]
+        return words[0] if words else (self.name or self.email)
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.is_active and self.role == self.Role.COORDINATOR

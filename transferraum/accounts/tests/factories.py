@@ -1,0 +1,38 @@
+import factory
+
+from transferraum.accounts.models import StudyProgramme, User
+
+PASSWORD = "ein-sicheres-Passwort-2026"
+
+
+class StudyProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StudyProgramme
+        django_get_or_create = ("name", "degree")
+
+    name = factory.Sequence(lambda n: f"Studiengang {n}")
+    degree = StudyProgramme.Degree.BACHELOR
+    faculty = "Fakultät für Physik und Geowissenschaften"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("email",)
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@transferraum.example")
+    name = factory.Faker("name", locale="de_DE")
+    role = User.Role.PUBLIC
+    language = "de"
+
+    @factory.post_generation
+    def password(self, create, extracted, **kwargs):
+        self.set_password(extracted or PASSWORD)
+        if create:
+            self.save(update_fields=["password"])
+            from allauth.account.models import EmailAddress
+
+            EmailAddress.objects.get_or_create(
+                user=self, email=self.email, defaults={"verified": True, "primary": True}
+            )

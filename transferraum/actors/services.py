@@ -1,0 +1,271 @@
+"""Writes on organisations, memberships and invitations."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from transferraum.accounts.models import User
+from transferraum.actors.errors import InvitationInvalid
+from transferraum.actors.models import Invitation, Membership, Organisation
+from transferraum.actors.permissions import can_invite
+from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.services import activity_record
+from transferraum.regions.models import Municipality
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:180] or "organisation"
+    slug, n = base, 2
+    while Organisation.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def organisation_create(
+    *,
+    actor: User | None,
+    name: str,
+    kind: str,
+    municipality: Municipality | None = None,
+    short_description: str = "",
+    website: str = "",
+) -> Organisation:
+    """Create an organisation. Only coordinators (or set-up code with no actor) may.
+
+    Raises PermissionDenied for anyone else, DomainError for a blank name or unknown kind.
+    """
+    if actor is not None and not actor.is_coordinator:
+        raise PermissionDenied(_("Only coordinators can create organisations."))
+    name = name.strip()
+    if not name:
+        raise DomainError(_("Please enter the organisation's name."), field="name")
+    if kind not in Organisation.Kind.values:
+        raise DomainError(_("Please choose a kind of organisation."), field="kind")
+    organisation = Organisation.objects.create(
+        name=name,
+        slug=_unique_slug(name),
+        kind=kind,
+        municipality=municipality,
+        short_description=short_description,
+        website=website,
+    )
+    activity_record(actor=actor, verb="organisation.created", target=organisation)
+    return organisation
+
+
+@transaction.atomic
+def membership_add(
+    *,
+    actor: User | None,
+    user: User,
+    organisation: Organisation,
+    role: str = Membership.Role.MEMBER,
+    position: str = "",
+) -> Membership:
+    """Add a person to an organisation, or change the role of an existing member.
+
+    Set-up code (demo, imports) calls it without an actor; people go through invitations.
+    The activity log records only real changes.
+    """
+    membership, created = Membership.objects.get_or_create(
+        user=user, organisation=organisation, defaults={"role": role, "position": position}
+    )
+    if created:
+        activity_record(
+            actor=actor,
+            verb="membership.added",
+            target=organisation,
+            data={"user": user.pk, "role": role},
+        )
+    elif (membership.role, membership.position) != (role, position):
+        membership.role, membership.position = role, position
+        membership.save(update_fields=["role", "position", "updated_at"])
+        activity_record(
+            actor=actor,
+            verb="membership.changed",
+            target=organisation,
+            data={"user": user.pk, "role": role},
+        )
+    return membership
+
+
+@transaction.atomic
+def invitation_create(
+    *,
+    actor: User,
+    organisation: Organisation,
+    email: str,
+    role: str,
+    person_role: str = User.Role.STAFF,
+    name: str = "",
+    position: str = "",
+    language: str = settings.LANGUAGE_CODE,
+) -> Invitation:
+    """Invite a person by e-mail into an organisation; the mail is sent after commit.
+
+    Rules: only coordinators and the organisation's admins invite; only a coordinator may
+    invite into the role of coordinator; a person who is already a member is not invited again;
+    a new invitation to the same address replaces a pending one.
+    Raises PermissionDenied or DomainError.
+    """
+    from transferraum.actors.tasks import invitation_send_email
+
+    if not can_invite(actor, organisation):
+        raise PermissionDenied(_("You may not invite people into this organisation."))
+    if person_role == User.Role.COORDINATOR and not actor.is_coordinator:
+        raise PermissionDenied(_("Only coordinators can invite coordinators."))
+    if role not in Membership.Role.values:
+        raise DomainError(_("Please choose a role in the organisation."), field="role")
+    if person_role not in User.Role.values:
+        raise DomainError(_("Please choose a role in the programme."), field="person_role")
+    email = email.strip().lower()
+    if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
+        raise DomainError(
+            _("%(email)s is already a member of %(organisation)s.")
+            % {"email": email, "organisation": organisation.name},
+            field="email",
+        )
+    now = timezone.now()
+    Invitation.objects.pending().filter(organisation=organisation, email__iexact=email).update(
+        revoked_at=now
+    )
+    invitation = Invitation.objects.create(
+        email=email,
+        name=name.strip(),
+        organisation=organisation,
+        role=role,
+        person_role=person_role,
+        position=position.strip(),
+        language=language,
+        token=secrets.token_urlsafe(32),
+        invited_by=actor,
+        expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
+    )
+    activity_record(
+        actor=actor,
+        verb="invitation.created",
+        target=organisation,
+        data={"email": email, "role": role},
+    )
+    invitation_id = invitation.pk
+    transaction.on_commit(lambda: invitation_send_email.enqueue(invitation_id))
+    return invitation
+
+
+def invitation_for_token(token: str) -> Invitation:
+    """The invitation behind a link, if it can still be used.
+
+    Raises InvitationInvalid naming why not (unknown, used, revoked, expired).
+    """
+    invitation = (
+        Invitation.objects.select_related("organisation", "invited_by").filter(token=token).first()
+    )
+    if invitation is None:
+        raise InvitationInvalid(_("This invitation link is not valid. Please check the address."))
+    if invitation.accepted_at is not None:
+        raise InvitationInvalid(
+            _("This invitation has already been accepted. Please log in with your e-mail address.")
+        )
+    if invitation.revoked_at is not None:
+        raise InvitationInvalid(
+            _("This invitation has been withdrawn. Please ask the person who invited you.")
+        )
+    if invitation.is_expired:
+        raise InvitationInvalid(
+            _("This invitation expired on %(date)s. Please ask for a new one.")
+            % {"date": timezone.localtime(invitation.expires_at).strftime("%d.%m.%Y")}
+        )
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(
+    *, token: str, name: str, password: str, user: User | None = None
+) -> Membership:
+    """Accept an invitation: create the account (or use the logged-in one) and the membership.
+
+    Rules: the link works once and only until it expires; a new account gets the invited
+    e-mail address, already verified by the link; a logged-in person accepts only an invitation
+    addressed to their own e-mail; an existing account is never taken over through a link.
+    Raises InvitationInvalid, DomainError (name, password, address in use).
+    """
+    invitation = invitation_for_token(token)
+    # Lock the row so that two clicks on the link cannot both accept it.
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise InvitationInvalid(_("This invitation has already been accepted."))
+
+    if user is not None and user.is_authenticated:
+        if user.email.lower() != invitation.email.lower():
+            raise DomainError(
+                _("This invitation is for %(email)s. Please log out and open the link again.")
+                % {"email": invitation.email}
+            )
+        account = user
+    else:
+        if User.objects.filter(email__iexact=invitation.email).exists():
+            raise DomainError(
+                _("%(email)s has an account already. Log in first, then open the link again.")
+                % {"email": invitation.email}
+            )
+        name = name.strip()
+        if not name:
+            raise DomainError(_("Please enter your name."), field="name")
+        account = User(
+            email=invitation.email,
+            name=name,
+            role=invitation.person_role,
+            language=invitation.language,
+        )
+        try:
+            validate_password(password, user=account)
+        except ValidationError as error:
+            raise DomainError(" ".join(error.messages), field="password1") from error
+        account.set_password(password)
+        account.save()
+        EmailAddress.objects.create(user=account, email=account.email, verified=True, primary=True)
+
+    membership, _created = Membership.objects.update_or_create(
+        user=account,
+        organisation=invitation.organisation,
+        defaults={"role": invitation.role, "position": invitation.position},
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = account
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    activity_record(
+        actor=account,
+        verb="invitation.accepted",
+        target=invitation.organisation,
+        data={"role": invitation.role},
+    )
+    return membership
+
+
+@transaction.atomic
+def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
+    """Withdraw a pending invitation. Raises PermissionDenied or DomainError (not pending)."""
+    if not can_invite(actor, invitation.organisation):
+        raise PermissionDenied(_("You may not withdraw invitations of this organisation."))
+    if not invitation.is_pending:
+        raise DomainError(_("Only pending invitations can be withdrawn."))
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    activity_record(
+        actor=actor,
+        verb="invitation.revoked",
+        target=invitation.organisation,
+        data={"email": invitation.email},
+    )
+    return invitation

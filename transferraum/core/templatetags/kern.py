@@ -1,0 +1,50 @@
+"""Form fields in KERN UX markup; label, hint and error are tied to the input for screen readers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms, template
+
+register = template.Library()
+
+
+def _kind(widget: forms.Widget) -> str:
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return "choices"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    return "input"
+
+
+@register.inclusion_tag("components/field.html")
+def kern_field(field: forms.BoundField, **attrs: Any) -> dict[str, Any]:
+    """Render `field` with its label, optional hint and error message in KERN UX classes."""
+    widget = field.field.widget
+    kind = _kind(widget)
+    described = []
+    if field.help_text:
+        described.append(f"{field.auto_id}-hint")
+    if field.errors:
+        described.append(f"{field.auto_id}-error")
+    css = {
+        "checkbox": "kern-form-check__checkbox",
+        "select": "kern-form-input__select",
+        "choices": "",
+        "textarea": "kern-form-input__input",
+        "input": "kern-form-input__input",
+    }[kind]
+    if field.errors and css:
+        css += f" {css}--error"
+    widget_attrs = {**attrs}
+    if css:
+        widget_attrs["class"] = css
+    if described:
+        widget_attrs["aria-describedby"] = " ".join(described)
+    if field.errors:
+        widget_attrs["aria-invalid"] = "true"
+    return {"field": field, "kind": kind, "widget": field.as_widget(attrs=widget_attrs)}

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+def legal_page(request: HttpRequest, *, template: str) -> HttpResponse:
+    """Impressum, Datenschutz and the accessibility statement: text pages with operator data."""
+    return render(
+        request,
+        template,
+        {
+            "operator": settings.SITE_OPERATOR,
+            "accessibility_contact": settings.ACCESSIBILITY_CONTACT_EMAIL,
+            "statement_date": settings.ACCESSIBILITY_STATEMENT_DATE,
+        },
+    )
+
+
+def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "400.html", status=400)
+
+
+def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    message = str(exception) if exception and str(exception) else ""
+    return render(request, "403.html", {"reason": message}, status=403)
+
+
+def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def error_500(request: HttpRequest) -> HttpResponse:
+    # No context processors may query here: the database could be what failed.
+    return render(request, "500.html", status=500)

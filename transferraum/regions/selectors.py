@@ -1,0 +1,58 @@
+"""Reads of the region: the programme and the map's GeoJSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from transferraum.regions.models import District, Programme
+
+
+def programme_current() -> Programme | None:
+    """The programme the platform runs (the first one; the platform serves one programme)."""
+    return Programme.objects.prefetch_related("districts", "partner_towns__district").first()
+
+
+def region_geojson(programme: Programme) -> dict[str, Any]:
+    """Districts of the initiative and the partner towns as one FeatureCollection."""
+    features: list[dict[str, Any]] = []
+    partner_ids = set()
+    for town in programme.partner_towns.all():
+        partner_ids.add(town.pk)
+        if town.boundary:
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": town.boundary,
+                    "properties": {"kind": "partner_town", "name": town.name, "ags": town.ags},
+                }
+            )
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [float(town.lon), float(town.lat)]},
+                "properties": {
+                    "kind": "partner_town_point",
+                    "name": town.name,
+                    "ags": town.ags,
+                    "district": town.district.name,
+                    "population": town.population,
+                },
+            }
+        )
+    initiative = {district.pk for district in programme.districts.all()}
+    features.extend(
+        {
+            "type": "Feature",
+            "geometry": district.boundary,
+            "properties": {
+                "kind": "district" if district.pk in initiative else "context",
+                "name": district.name,
+                "key": district.key,
+                "population": district.population,
+            },
+        }
+        for district in District.objects.exclude(boundary=None)
+    )
+    # Districts first so that the towns are drawn above them.
+    features.sort(key=lambda f: f["properties"]["kind"] not in {"district", "context"})
+    return {"type": "FeatureCollection", "features": features}
