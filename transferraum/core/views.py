@@ -3,10 +3,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
-@require_GET
+@require_safe
 def legal_page(request: HttpRequest, *, template: str) -> HttpResponse:
     """Impressum, Datenschutz and the accessibility statement: text pages with operator data."""
     return render(

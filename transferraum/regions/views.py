@@ -4,13 +4,13 @@ from django.conf import settings
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from transferraum.regions.models import District
 from transferraum.regions.selectors import programme_current, region_geojson
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """The programme's front page: what it is, its towns, and the map of the region."""
     programme = programme_current()
@@ -26,7 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def region(request: HttpRequest) -> HttpResponse:
     programme = programme_current()
     if programme is None:
@@ -48,7 +48,7 @@ def region(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def region_map_data(request: HttpRequest) -> JsonResponse:
     programme = programme_current()
     if programme is None:
@@ -58,6 +58,6 @@ def region_map_data(request: HttpRequest) -> JsonResponse:
     return response
 
 
-@require_GET
+@require_safe
 def data_sources(request: HttpRequest) -> HttpResponse:
     return render(request, "regions/data_sources.html")
