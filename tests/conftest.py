@@ -104,3 +104,15 @@ def researcher(db) -> User:
 @pytest.fixture
 def outsider(db) -> User:
     return UserFactory(email="neugierig@example.org", name="Paul Fremd", role=User.Role.PUBLIC)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` run only when DATABASE_URL points at PostgreSQL."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://… (CI does)")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)

@@ -43,9 +43,13 @@ def test_newcomer_coordinator_invites_officer_who_joins(page: Page, check_a11y, 
     # The coordinator logs in.
     page.get_by_role("link", name="Anmelden").first.click()
     check_a11y(page)
-    page.get_by_label("E-Mail").fill("koordination@uni-leipzig.example")
+    page.get_by_label("E-Mail-Adresse").fill("koordination@uni-leipzig.example")
     page.get_by_label("Passwort").fill(PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
+    # … and returns to the page she came from, now logged in.
+    expect(page.get_by_role("button", name="Abmelden")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Transfer über Köpfe")
+    page.get_by_role("link", name="Katrin").click()
     expect(page.get_by_role("heading", name="Mein Profil")).to_be_visible()
     check_a11y(page)
 
@@ -58,7 +62,7 @@ def test_newcomer_coordinator_invites_officer_who_joins(page: Page, check_a11y, 
     page.get_by_role("link", name="Mitglieder und Einladungen verwalten").click()
     check_a11y(page)
     page.get_by_label("E-Mail-Adresse").fill("stadtplanung@eilenburg.example")
-    page.get_by_label("Name", exact=True).fill("Nora Neumann")
+    page.get_by_label(re.compile(r"^Name")).fill("Nora Neumann")
     page.get_by_label("Position").fill("Stadtplanung")
     page.get_by_label("Rolle in der Organisation").select_option(label="Administrator/in")
     page.get_by_role("button", name="Einladung senden").click()

@@ -11,4 +11,5 @@ def platform(request: HttpRequest) -> dict[str, Any]:
     return {
         "site_operator": settings.SITE_OPERATOR,
         "current_path": request.path,
+        "site_url": settings.SITE_URL,
     }

@@ -174,3 +174,11 @@ def test_user_manager_creates_people_by_email():
     assert user.email == "neu@transferraum.example"
     assert user.check_password("geheim-genug-2026")
     assert admin.is_coordinator and admin.is_superuser
+
+
+@pytest.mark.django_db
+def test_german_is_the_default_even_for_an_english_browser(client):
+    response = client.get("/", headers={"accept-language": "en-US,en;q=0.9"})
+
+    assert response["Content-Language"] == "de"
+    assert '<html lang="de"' in response.content.decode()

@@ -64,7 +64,13 @@ def test_footer_pages_are_reachable_from_every_page(client, url_name, expected):
 def test_accessibility_statement_has_what_bitv_asks_for(client):
     content = client.get(reverse("accessibility")).content.decode()
 
-    for part in ("teilweise", "Barrieren", "Feedback", "Schlichtungsstelle", "barrierefreiheit@"):
+    for part in (
+        "teilweise",
+        "Feedback",
+        "Schlichtungsstelle",
+        "barrierefreiheit@",
+        "24. November 2026",
+    ):
         assert part in content, part
 
 
