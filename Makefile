@@ -33,11 +33,14 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 vendor: node_modules/.installed ## Copy the front-end packages into static/vendor/
-	@rm -rf static/vendor && mkdir -p static/vendor/kern/fonts static/vendor/htmx static/vendor/leaflet
+	@rm -rf static/vendor && mkdir -p static/vendor/kern/fonts static/vendor/htmx static/vendor/leaflet \
+		static/vendor/markercluster static/vendor/cytoscape
 	cp node_modules/@kern-ux/native/dist/kern.min.css node_modules/@kern-ux/native/LICENSE.md static/vendor/kern/
 	cp -r node_modules/@kern-ux/native/dist/fonts/fira-sans node_modules/@kern-ux/native/dist/fonts/fira-sans.css static/vendor/kern/fonts/
 	cp node_modules/htmx.org/dist/htmx.min.js node_modules/htmx.org/LICENSE static/vendor/htmx/
 	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.js.map node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE static/vendor/leaflet/
+	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js node_modules/leaflet.markercluster/dist/leaflet.markercluster.js.map node_modules/leaflet.markercluster/dist/MarkerCluster.css node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css node_modules/leaflet.markercluster/MIT-LICENCE.txt static/vendor/markercluster/
+	cp node_modules/cytoscape/dist/cytoscape.min.js node_modules/cytoscape/LICENSE static/vendor/cytoscape/
 
 system-packages: ## Install Debian packages given in PACKAGES (as root; otherwise say what is missing)
 	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
