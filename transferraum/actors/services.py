@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 
 from transferraum.accounts.models import User
 from transferraum.actors.errors import InvitationInvalid
-from transferraum.actors.models import Invitation, Membership, Organisation
+from transferraum.actors.models import Invitation, Membership, Organisation, PersonProfile
 from transferraum.actors.permissions import can_invite
 from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.search import search_document
 from transferraum.core.services import activity_record
 from transferraum.regions.models import Municipality
 
@@ -269,3 +270,44 @@ def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
         data={"email": invitation.email},
     )
     return invitation
+
+
+# --- search index -------------------------------------------------------------------------
+
+
+def organisation_index(organisation: Organisation) -> None:
+    """Recompute the search text: names, descriptions, town, competences, offers and needs."""
+    municipality = organisation.municipality
+    parts = [
+        organisation.name,
+        organisation.short_description,
+        organisation.description,
+        organisation.get_kind_display(),
+        municipality.name if municipality else "",
+        municipality.district.name if municipality else "",
+    ]
+    for competence in organisation.competences.all():
+        parts.extend(competence.terms)
+    for listing in organisation.listings.all():
+        parts.extend([listing.get_category_display(), listing.text])
+    organisation.search_text = search_document(parts)
+    Organisation.objects.filter(pk=organisation.pk).update(search_text=organisation.search_text)
+
+
+def person_index(profile: PersonProfile) -> None:
+    """Recompute a person's search text: name, text, programme, organisations, competences."""
+    user = profile.user
+    parts = [user.name, profile.bio, profile.languages]
+    if user.study_programme:
+        parts.append(user.study_programme.name)
+    parts.extend(m.organisation.name for m in user.memberships.select_related("organisation"))
+    for competence in (*profile.competences.all(), *profile.interests.all()):
+        parts.extend(competence.terms)
+    profile.search_text = search_document(parts)
+    PersonProfile.objects.filter(pk=profile.pk).update(search_text=profile.search_text)
+
+
+def profile_for(user: User) -> PersonProfile:
+    """The person's profile, created empty (visible to logged-in users) on first use."""
+    profile, _created = PersonProfile.objects.get_or_create(user=user)
+    return profile
