@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from transferraum.actors.models import Membership, Organisation
+from transferraum.actors.models import Membership, Organisation, PersonProfile
 
 
 def _is_admin_of(user: Any, organisation: Organisation) -> bool:
@@ -29,3 +29,27 @@ def can_see_members(user: Any, organisation: Organisation) -> bool:
     if not user.is_authenticated:
         return False
     return user.is_coordinator or organisation.memberships.filter(user_id=user.pk).exists()
+
+
+def can_edit_organisation(user: Any, organisation: Organisation) -> bool:
+    """Profile, logo, competences, offers and needs: same people who manage it."""
+    return can_manage_organisation(user, organisation)
+
+
+def can_create_organisation(user: Any) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_coordinator)
+
+
+def can_curate_competences(user: Any) -> bool:
+    return can_create_organisation(user)
+
+
+def can_view_person(viewer: Any, profile: PersonProfile) -> bool:
+    """The person's own choice decides; the person and coordinators always see it."""
+    if profile.visibility == PersonProfile.Visibility.PUBLIC:
+        return True
+    if not viewer.is_authenticated or not viewer.is_active:
+        return False
+    if viewer.pk == profile.user_id or viewer.is_coordinator:
+        return True
+    return profile.visibility == PersonProfile.Visibility.MEMBERS

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from transferraum.actors.models import Invitation, Membership, Organisation
-from transferraum.actors.permissions import can_manage_organisation
+from transferraum.actors.matching import ActorProfile, matches_for
+from transferraum.actors.models import (
+    Competence,
+    Invitation,
+    Listing,
+    ListingCategory,
+    Membership,
+    Organisation,
+    PersonProfile,
+)
+from transferraum.actors.permissions import can_manage_organisation, can_view_person
 from transferraum.core.errors import PermissionDenied
+from transferraum.core.search import query_stems, search_document
 
 
 def organisations_list(*, kind: str | None = None) -> QuerySet[Organisation]:
@@ -38,3 +51,129 @@ def members_of(organisation: Organisation) -> QuerySet[Membership]:
 
 def pending_invitations_of(organisation: Organisation) -> QuerySet[Invitation]:
     return organisation.invitations.pending().select_related("invited_by")
+
+
+def organisation_for_page(slug: str) -> Organisation:
+    """The organisation with everything its page shows, in a fixed number of queries."""
+    return get_object_or_404(
+        Organisation.objects.select_related("municipality__district").prefetch_related(
+            "competences", "listings"
+        ),
+        slug=slug,
+    )
+
+
+def contacts_of(organisation: Organisation) -> QuerySet[Membership]:
+    """Members who agreed to be shown as contact persons."""
+    return organisation.memberships.filter(is_contact=True).select_related("user")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    organisation: Organisation
+    score: int
+    reasons: list[str]
+
+
+def suggestions_for(organisation: Organisation, *, limit: int = 6) -> list[Suggestion]:
+    """“Passt zu uns”: organisations whose offers meet our needs and the other way round."""
+    listings: dict[int, dict[str, set[str]]] = defaultdict(lambda: {"offer": set(), "need": set()})
+    for org_id, direction, category in Listing.objects.values_list(
+        "organisation_id", "direction", "category"
+    ):
+        listings[org_id][direction].add(category)
+    competences: dict[int, set[int]] = defaultdict(set)
+    through = Organisation.competences.through
+    for org_id, competence_id in through.objects.values_list("organisation_id", "competence_id"):
+        competences[org_id].add(competence_id)
+
+    def profile(org_id: int) -> ActorProfile:
+        return ActorProfile(
+            org_id,
+            frozenset(listings[org_id]["offer"]),
+            frozenset(listings[org_id]["need"]),
+            frozenset(competences[org_id]),
+        )
+
+    others = [profile(org_id) for org_id in set(listings) | set(competences)]
+    matches = matches_for(profile(organisation.pk), others, limit=limit)
+    if not matches:
+        return []
+    by_id = Organisation.objects.select_related("municipality").in_bulk([m.other for m in matches])
+    labels = dict(ListingCategory.choices)
+    competence_labels = {
+        c.pk: c.label
+        for c in Competence.objects.filter(
+            pk__in=set().union(*(m.shared_competences for m in matches))
+        )
+    }
+    suggestions = []
+    for match in matches:
+        reasons = []
+        for reason in match.reasons:
+            offer, need = labels[reason.offer], labels[reason.need]
+            if reason.direction == "they_offer":
+                reasons.append(
+                    _("offers %(offer)s — you are looking for %(need)s")
+                    % {"offer": offer, "need": need}
+                )
+            else:
+                reasons.append(
+                    _("is looking for %(need)s — you offer %(offer)s")
+                    % {"offer": offer, "need": need}
+                )
+        if match.shared_competences:
+            names = ", ".join(sorted(competence_labels[pk] for pk in match.shared_competences))
+            reasons.append(_("shared competences: %(names)s") % {"names": names})
+        suggestions.append(Suggestion(by_id[match.other], match.score, reasons))
+    return suggestions
+
+
+def person_for_page(viewer: Any, user_pk: int) -> PersonProfile:
+    """A person's profile if the viewer may see it: 404 when unknown or hidden from them."""
+    profile = get_object_or_404(
+        PersonProfile.objects.select_related("user__study_programme").prefetch_related(
+            "competences", "interests"
+        ),
+        user_id=user_pk,
+        user__is_active=True,
+    )
+    if not can_view_person(viewer, profile):
+        # Hidden profiles are not confirmed to exist.
+        raise Http404
+    return profile
+
+
+def competences_matching(query: str, *, limit: int = 12) -> list[Competence]:
+    """Terms of the vocabulary whose labels or synonyms match the query (autocomplete)."""
+    wanted = query_stems(query)
+    if not wanted:
+        return []
+    found = []
+    for competence in Competence.objects.select_related("parent").order_by("label_de"):
+        document = search_document(competence.terms)
+        if all(f" {word}" in document or f"{word} " in document for word in wanted):
+            found.append(competence)
+    # Exact label matches first, then approved before suggested.
+    found.sort(
+        key=lambda c: (
+            search_document([c.label]).strip() != " ".join(wanted),
+            c.status != "approved",
+        )
+    )
+    return found[:limit]
+
+
+def competences_grouped() -> list[tuple[Competence | None, list[Competence]]]:
+    """The approved vocabulary by category, for the full list beside the search."""
+    groups: dict[int | None, list[Competence]] = defaultdict(list)
+    parents: dict[int | None, Competence | None] = {None: None}
+    for competence in Competence.objects.select_related("parent").order_by("label_de"):
+        if competence.parent_id is None and competence.status == Competence.Status.APPROVED:
+            parents.setdefault(competence.pk, competence)
+        else:
+            groups[competence.parent_id].append(competence)
+    return [
+        (parents.get(key), items)
+        for key, items in sorted(groups.items(), key=lambda kv: str(parents.get(kv[0]) or "~"))
+    ]

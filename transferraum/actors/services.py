@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable
 from datetime import timedelta
+from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -15,9 +17,22 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from transferraum.accounts.models import User
-from transferraum.actors.errors import InvitationInvalid
-from transferraum.actors.models import Invitation, Membership, Organisation, PersonProfile
-from transferraum.actors.permissions import can_invite
+from transferraum.actors.errors import DuplicateOrganisation, InvitationInvalid
+from transferraum.actors.models import (
+    Competence,
+    Invitation,
+    Listing,
+    ListingCategory,
+    Membership,
+    Organisation,
+    PersonProfile,
+)
+from transferraum.actors.permissions import (
+    can_create_organisation,
+    can_curate_competences,
+    can_edit_organisation,
+    can_invite,
+)
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.search import search_document
 from transferraum.core.services import activity_record
@@ -311,3 +326,278 @@ def profile_for(user: User) -> PersonProfile:
     """The person's profile, created empty (visible to logged-in users) on first use."""
     profile, _created = PersonProfile.objects.get_or_create(user=user)
     return profile
+
+
+# --- organisation profiles --------------------------------------------------------------------
+
+
+def _duplicate_of(
+    name: str, municipality: Municipality | None, exclude_pk: int | None
+) -> Organisation | None:
+    """An organisation of the same name (ignoring case, spaces, umlaut spelling) in the town."""
+    wanted = search_document([name])
+    candidates = Organisation.objects.filter(municipality=municipality)
+    if exclude_pk is not None:
+        candidates = candidates.exclude(pk=exclude_pk)
+    for candidate in candidates.only("pk", "name", "slug"):
+        if search_document([candidate.name]) == wanted:
+            return candidate
+    return None
+
+
+ORGANISATION_FIELDS = (
+    "name",
+    "kind",
+    "short_description",
+    "description",
+    "website",
+    "sector",
+    "size_class",
+    "street",
+    "postcode",
+    "municipality",
+    "lat",
+    "lon",
+)
+
+
+@transaction.atomic
+def organisation_update(
+    *,
+    actor: User,
+    organisation: Organisation,
+    data: dict[str, Any],
+    competences: Iterable[Competence] | None = None,
+    logo: Any | None = None,
+    remove_logo: bool = False,
+    allow_duplicate: bool = False,
+) -> Organisation:
+    """Change an organisation's profile (fields in ORGANISATION_FIELDS, competences, logo).
+
+    Rules: only coordinators and the organisation's admins edit; the name may not be blank and
+    should not repeat another organisation's name in the same town (DuplicateOrganisation
+    unless `allow_duplicate`); coordinates come in pairs; only coordinators change the kind.
+    Raises PermissionDenied, DuplicateOrganisation, DomainError. Nothing is saved on error.
+    """
+    if not can_edit_organisation(actor, organisation):
+        raise PermissionDenied(_("You may not edit this organisation."))
+    unknown = set(data) - set(ORGANISATION_FIELDS)
+    if unknown:
+        raise ValueError(f"Unknown organisation fields: {sorted(unknown)}")
+    name = str(data.get("name", organisation.name)).strip()
+    if not name:
+        raise DomainError(_("Please enter the organisation's name."), field="name")
+    if "kind" in data and data["kind"] != organisation.kind and not actor.is_coordinator:
+        raise PermissionDenied(_("Only coordinators can change the kind of an organisation."))
+    if (data.get("lat") is None) != (data.get("lon") is None):
+        raise DomainError(_("Please enter both latitude and longitude, or neither."), field="lat")
+    municipality = data.get("municipality", organisation.municipality)
+    if not allow_duplicate:
+        existing = _duplicate_of(name, municipality, organisation.pk)
+        if existing is not None:
+            raise DuplicateOrganisation(
+                _("“%(name)s” already exists in this town.") % {"name": existing.name},
+                existing=existing,
+            )
+    for key, value in data.items():
+        setattr(organisation, key, value.strip() if isinstance(value, str) else value)
+    organisation.name = name
+    if remove_logo and organisation.logo:
+        organisation.logo.delete(save=False)
+        organisation.logo = ""
+    if logo is not None:
+        organisation.logo = logo
+    organisation.save()
+    if competences is not None:
+        organisation.competences.set(list(competences))
+    organisation_index(organisation)
+    activity_record(actor=actor, verb="organisation.updated", target=organisation)
+    return organisation
+
+
+@transaction.atomic
+def organisation_register(
+    *,
+    actor: User,
+    name: str,
+    kind: str,
+    municipality: Municipality | None,
+    short_description: str = "",
+    allow_duplicate: bool = False,
+) -> Organisation:
+    """A coordinator creates an organisation for a partner not yet on the platform.
+
+    Raises PermissionDenied (not a coordinator), DuplicateOrganisation (same name in the town,
+    unless `allow_duplicate`), DomainError.
+    """
+    if not can_create_organisation(actor):
+        raise PermissionDenied(_("Only coordinators can create organisations."))
+    if not allow_duplicate:
+        existing = _duplicate_of(name, municipality, None)
+        if existing is not None:
+            raise DuplicateOrganisation(
+                _("“%(name)s” already exists in this town.") % {"name": existing.name},
+                existing=existing,
+            )
+    organisation = organisation_create(
+        actor=actor,
+        name=name,
+        kind=kind,
+        municipality=municipality,
+        short_description=short_description,
+    )
+    organisation_index(organisation)
+    return organisation
+
+
+@transaction.atomic
+def listing_add(
+    *, actor: User, organisation: Organisation, direction: str, category: str, text: str
+) -> Listing:
+    """Add an offer or a need. Raises PermissionDenied or DomainError (blank text, bad choice)."""
+    if not can_edit_organisation(actor, organisation):
+        raise PermissionDenied(_("You may not edit this organisation."))
+    if direction not in Listing.Direction.values:
+        raise DomainError(_("Please choose offer or need."), field="direction")
+    if category not in ListingCategory.values:
+        raise DomainError(_("Please choose a category."), field="category")
+    text = text.strip()
+    if not text:
+        raise DomainError(_("Please describe it in a few words."), field="text")
+    listing = Listing.objects.create(
+        organisation=organisation, direction=direction, category=category, text=text
+    )
+    organisation_index(organisation)
+    activity_record(
+        actor=actor, verb="listing.added", target=organisation, data={"listing": listing.pk}
+    )
+    return listing
+
+
+@transaction.atomic
+def listing_remove(*, actor: User, listing: Listing) -> None:
+    organisation = listing.organisation
+    if not can_edit_organisation(actor, organisation):
+        raise PermissionDenied(_("You may not edit this organisation."))
+    listing.delete()
+    organisation_index(organisation)
+    activity_record(actor=actor, verb="listing.removed", target=organisation)
+
+
+# --- competences ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def competence_suggest(*, actor: User, label: str) -> Competence:
+    """Suggest a new term; an existing term with that name (or synonym) is returned instead.
+
+    A suggestion can be used at once and is marked as suggested until a coordinator approves it.
+    Raises DomainError for a blank or overlong term.
+    """
+    label = " ".join(label.split())
+    if not label:
+        raise DomainError(_("Please enter a term."), field="suggestion")
+    if len(label) > 100:
+        raise DomainError(_("Please keep the term under 100 characters."), field="suggestion")
+    wanted = search_document([label])
+    for competence in Competence.objects.all():
+        if any(search_document([term]) == wanted for term in competence.terms):
+            return competence
+    base = slugify(label)[:90] or "begriff"
+    slug, n = base, 2
+    while Competence.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    competence = Competence.objects.create(
+        slug=slug, label_de=label, status=Competence.Status.SUGGESTED, suggested_by=actor
+    )
+    activity_record(actor=actor, verb="competence.suggested", target=competence)
+    return competence
+
+
+@transaction.atomic
+def competence_approve(
+    *, actor: User, competence: Competence, parent: Competence | None
+) -> Competence:
+    if not can_curate_competences(actor):
+        raise PermissionDenied(_("Only coordinators curate the vocabulary."))
+    competence.status = Competence.Status.APPROVED
+    competence.parent = parent
+    competence.save(update_fields=["status", "parent"])
+    activity_record(actor=actor, verb="competence.approved", target=competence)
+    return competence
+
+
+@transaction.atomic
+def competence_merge(*, actor: User, competence: Competence, into: Competence) -> Competence:
+    """Fold a suggestion into an existing term: its users get that term, its name a synonym."""
+    if not can_curate_competences(actor):
+        raise PermissionDenied(_("Only coordinators curate the vocabulary."))
+    if competence.pk == into.pk:
+        raise DomainError(_("A term cannot be merged into itself."), field="into")
+    if competence.children.exists():
+        raise DomainError(_("A category with terms beneath it cannot be merged."), field="into")
+    for organisation in competence.organisations.all():
+        organisation.competences.add(into)
+    for profile in competence.people.all():
+        profile.competences.add(into)
+    for profile in competence.interested_people.all():
+        profile.interests.add(into)
+    if competence.label_de not in into.terms:
+        into.synonyms = "\n".join([*into.synonym_list, competence.label_de])
+        into.save(update_fields=["synonyms"])
+    affected_orgs = list(competence.organisations.all())
+    affected_people = list(competence.people.all()) + list(competence.interested_people.all())
+    competence.delete()
+    for organisation in affected_orgs:
+        organisation_index(organisation)
+    for profile in affected_people:
+        person_index(profile)
+    activity_record(actor=actor, verb="competence.merged", target=into)
+    return into
+
+
+# --- person profiles --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def profile_update(
+    *,
+    actor: User,
+    profile: PersonProfile,
+    bio: str,
+    languages: str,
+    visibility: str,
+    competences: Iterable[Competence],
+    interests: Iterable[Competence],
+    photo: Any | None = None,
+    remove_photo: bool = False,
+) -> PersonProfile:
+    """A person edits their own profile. Raises PermissionDenied for anyone else."""
+    if actor.pk != profile.user_id:
+        raise PermissionDenied(_("Only the person can edit their profile."))
+    if visibility not in PersonProfile.Visibility.values:
+        raise DomainError(_("Please choose who may see your profile."), field="visibility")
+    profile.bio = bio.strip()
+    profile.languages = languages.strip()
+    profile.visibility = visibility
+    if remove_photo and profile.photo:
+        profile.photo.delete(save=False)
+        profile.photo = ""
+    if photo is not None:
+        profile.photo = photo
+    profile.save()
+    profile.competences.set(list(competences))
+    profile.interests.set(list(interests))
+    person_index(profile)
+    activity_record(actor=actor, verb="profile.updated", target=profile)
+    return profile
+
+
+@transaction.atomic
+def membership_set_contact(*, actor: User, membership: Membership, is_contact: bool) -> Membership:
+    """Only the person decides whether they are shown as a contact of the organisation."""
+    if actor.pk != membership.user_id:
+        raise PermissionDenied(_("Only the person can decide to be shown as contact."))
+    membership.is_contact = is_contact
+    membership.save(update_fields=["is_contact", "updated_at"])
+    return membership

@@ -5,6 +5,7 @@ from transferraum.actors import views
 app_name = "actors"
 urlpatterns = [
     path("organisationen/", views.organisation_list, name="organisations"),
+    path("organisationen/neu/", views.organisation_new, name="new"),
     path("organisationen/<slug:slug>/", views.organisation_detail, name="organisation"),
     path("organisationen/<slug:slug>/verwaltung/", views.organisation_manage, name="manage"),
     path(
@@ -12,5 +13,20 @@ urlpatterns = [
         views.invitation_withdraw,
         name="invitation-withdraw",
     ),
+    path("organisationen/<slug:slug>/bearbeiten/", views.organisation_edit, name="edit"),
+    path(
+        "organisationen/<slug:slug>/angebote-und-bedarfe/",
+        views.listing_create,
+        name="listing-create",
+    ),
+    path(
+        "organisationen/<slug:slug>/angebote-und-bedarfe/<int:pk>/entfernen/",
+        views.listing_delete,
+        name="listing-delete",
+    ),
     path("einladung/<str:token>/", views.invitation_respond, name="invitation"),
+    path("personen/<int:pk>/", views.person_detail, name="person"),
+    path("profil/bearbeiten/", views.profile_edit, name="profile-edit"),
+    path("kompetenzen/", views.competence_curation, name="competences"),
+    path("kompetenzen/suche/", views.competence_search, name="competence-search"),
 ]

@@ -10,23 +10,52 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from transferraum.accounts.http import AuthenticatedHttpRequest
 from transferraum.accounts.models import User
-from transferraum.actors.errors import InvitationInvalid
-from transferraum.actors.forms import AcceptInvitationForm, InvitationForm
-from transferraum.actors.models import Organisation
-from transferraum.actors.permissions import can_manage_organisation, can_see_members
+from transferraum.actors.errors import DuplicateOrganisation, InvitationInvalid
+from transferraum.actors.forms import (
+    AcceptInvitationForm,
+    InvitationForm,
+    ListingForm,
+    OrganisationCreateForm,
+    OrganisationForm,
+    PersonProfileForm,
+)
+from transferraum.actors.models import Competence, Listing, Organisation
+from transferraum.actors.permissions import (
+    can_create_organisation,
+    can_curate_competences,
+    can_manage_organisation,
+    can_see_members,
+)
 from transferraum.actors.selectors import (
+    competences_grouped,
+    competences_matching,
+    contacts_of,
     members_of,
     organisation_for_manage,
+    organisation_for_page,
     organisations_list,
     pending_invitations_of,
+    person_for_page,
+    suggestions_for,
 )
 from transferraum.actors.services import (
+    ORGANISATION_FIELDS,
+    competence_approve,
+    competence_merge,
+    competence_suggest,
     invitation_accept,
     invitation_create,
     invitation_for_token,
     invitation_revoke,
+    listing_add,
+    listing_remove,
+    membership_set_contact,
+    organisation_register,
+    organisation_update,
+    profile_for,
+    profile_update,
 )
-from transferraum.core.errors import DomainError
+from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.htmx import render_page_or_partial
 
 
@@ -48,17 +77,299 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_object_or_404(
-        Organisation.objects.select_related("municipality__district"), slug=slug
-    )
+    organisation = organisation_for_page(slug)
     show_members = can_see_members(request.user, organisation)
+    listings = list(organisation.listings.all())
     return render(
         request,
         "actors/organisation_detail.html",
         {
             "organisation": organisation,
+            "offers": [item for item in listings if item.direction == Listing.Direction.OFFER],
+            "needs": [item for item in listings if item.direction == Listing.Direction.NEED],
+            "contacts": contacts_of(organisation),
             "members": members_of(organisation) if show_members else None,
+            "suggestions": suggestions_for(organisation),
             "can_manage": can_manage_organisation(request.user, organisation),
+        },
+    )
+
+
+def _competences_with_suggestion(
+    request: AuthenticatedHttpRequest, chosen: list[Competence], suggestion: str
+) -> list[Competence]:
+    """The chosen terms plus a newly suggested one (suggestions can be used at once)."""
+    if suggestion.strip():
+        chosen = [*chosen, competence_suggest(actor=request.user, label=suggestion)]
+    return chosen
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_for_manage(request.user, slug)
+    can_change_kind = request.user.is_coordinator
+    duplicate = None
+    if request.method == "POST":
+        form = OrganisationForm(
+            request.POST, request.FILES, instance=organisation, can_change_kind=can_change_kind
+        )
+        # A refused save must not leave the edited values on the object the page shows.
+        organisation = Organisation.objects.get(pk=organisation.pk)
+        if form.is_valid():
+            data = {key: form.cleaned_data[key] for key in ORGANISATION_FIELDS}
+            if not can_change_kind:
+                data.pop("kind")
+            try:
+                competences = _competences_with_suggestion(
+                    request,
+                    list(form.cleaned_data["competences"]),
+                    request.POST.get("competence_suggestion", ""),
+                )
+                organisation_update(
+                    actor=request.user,
+                    organisation=organisation,
+                    data=data,
+                    competences=competences,
+                    logo=request.FILES.get("logo"),
+                    remove_logo=form.cleaned_data["remove_logo"],
+                    allow_duplicate=form.cleaned_data["allow_duplicate"],
+                )
+            except DuplicateOrganisation as error:
+                duplicate = error.existing
+                form.add_error("name", error.message)
+            except DomainError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+            else:
+                messages.success(request, _("The profile has been saved."))
+                return redirect(organisation.get_absolute_url())
+    else:
+        form = OrganisationForm(instance=organisation, can_change_kind=can_change_kind)
+    return render(
+        request,
+        "actors/organisation_edit.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "duplicate": duplicate,
+            "listing_form": ListingForm(),
+            "listings": organisation.listings.all(),
+            "competence_groups": competences_grouped(),
+        },
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def listing_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_for_manage(request.user, slug)
+    form = ListingForm(request.POST)
+    status = 200
+    if form.is_valid():
+        try:
+            listing_add(actor=request.user, organisation=organisation, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+            status = 422
+        else:
+            messages.success(request, _("Added."))
+            form = ListingForm()
+            if not request.htmx:
+                return redirect("actors:edit", slug=organisation.slug)
+    else:
+        status = 422
+    if not request.htmx:
+        messages.error(request, _("Please check your entries."))
+        return redirect("actors:edit", slug=organisation.slug)
+    return render(
+        request,
+        "actors/organisation_edit.html#listings",
+        {
+            "organisation": organisation,
+            "listing_form": form,
+            "listings": organisation.listings.all(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def listing_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = organisation_for_manage(request.user, slug)
+    listing = get_object_or_404(organisation.listings, pk=pk)
+    listing_remove(actor=request.user, listing=listing)
+    messages.success(request, _("Removed."))
+    if request.htmx:
+        return render(
+            request,
+            "actors/organisation_edit.html#listings",
+            {
+                "organisation": organisation,
+                "listing_form": ListingForm(),
+                "listings": organisation.listings.all(),
+            },
+        )
+    return redirect("actors:edit", slug=organisation.slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Coordinators create organisations for partners who are not on the platform yet."""
+    if not can_create_organisation(request.user):
+        raise PermissionDenied(_("Only coordinators can create organisations."))
+    duplicate = None
+    if request.method == "POST":
+        form = OrganisationCreateForm(request.POST)
+        if form.is_valid():
+            try:
+                organisation = organisation_register(actor=request.user, **form.cleaned_data)
+            except DuplicateOrganisation as error:
+                duplicate = error.existing
+                form.add_error("name", error.message)
+            except DomainError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+            else:
+                messages.success(
+                    request, _("%(name)s has been created.") % {"name": organisation.name}
+                )
+                return redirect("actors:edit", slug=organisation.slug)
+    else:
+        form = OrganisationCreateForm()
+    return render(
+        request,
+        "actors/organisation_new.html",
+        {"form": form, "duplicate": duplicate},
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@require_safe
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    if isinstance(request.user, User) and request.user.pk == pk:
+        profile_for(request.user)  # one's own page exists from the first visit
+    profile = person_for_page(request.user, pk)
+    memberships = profile.user.memberships.select_related("organisation__municipality")
+    return render(
+        request,
+        "actors/person_detail.html",
+        {"profile": profile, "person": profile.user, "memberships": memberships},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """A person's own profile: text, photo, competences, interests, who may see it."""
+    profile = profile_for(request.user)
+    memberships = request.user.memberships.select_related("organisation")
+    if request.method == "POST":
+        form = PersonProfileForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                competences = _competences_with_suggestion(
+                    request,
+                    list(data["competences"]),
+                    request.POST.get("competence_suggestion", ""),
+                )
+                profile_update(
+                    actor=request.user,
+                    profile=profile,
+                    bio=data["bio"],
+                    languages=data["languages"],
+                    visibility=data["visibility"],
+                    competences=competences,
+                    interests=data["interests"],
+                    photo=request.FILES.get("photo"),
+                    remove_photo=data["remove_photo"],
+                )
+                contact_ids = {int(pk) for pk in request.POST.getlist("contact") if pk.isdigit()}
+                for membership in memberships:
+                    wanted = membership.pk in contact_ids
+                    if membership.is_contact != wanted:
+                        membership_set_contact(
+                            actor=request.user, membership=membership, is_contact=wanted
+                        )
+            except DomainError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+            else:
+                messages.success(request, _("Your profile has been saved."))
+                return redirect("actors:person", pk=request.user.pk)
+    else:
+        form = PersonProfileForm(
+            initial={
+                "bio": profile.bio,
+                "languages": profile.languages,
+                "visibility": profile.visibility,
+                "competences": profile.competences.all(),
+                "interests": profile.interests.all(),
+            }
+        )
+    return render(
+        request,
+        "actors/profile_edit.html",
+        {
+            "form": form,
+            "profile": profile,
+            "memberships": memberships,
+            "competence_groups": competences_grouped(),
+        },
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@require_safe
+def competence_search(request: HttpRequest) -> HttpResponse:
+    """Autocomplete: terms matching what was typed, as checkboxes for the named form field."""
+    field = request.GET.get("field", "competences")
+    if field not in {"competences", "interests"}:
+        field = "competences"
+    query = request.GET.get("competence_query", "")[:100]
+    return render(
+        request,
+        "actors/_competence_results.html",
+        {"results": competences_matching(query), "field": field, "query": query},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def competence_curation(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Coordinators approve suggested terms or fold them into existing ones."""
+    if not can_curate_competences(request.user):
+        raise PermissionDenied(_("Only coordinators curate the vocabulary."))
+    if request.method == "POST":
+        competence = get_object_or_404(Competence, pk=request.POST.get("competence"))
+        target_pk = request.POST.get("target") or None
+        try:
+            if request.POST.get("action") == "merge":
+                if target_pk is None:
+                    raise DomainError(_("Please choose the term to merge into."))
+                competence_merge(
+                    actor=request.user,
+                    competence=competence,
+                    into=get_object_or_404(Competence, pk=target_pk),
+                )
+                messages.success(request, _("The term has been merged."))
+            else:
+                parent = get_object_or_404(Competence, pk=target_pk) if target_pk else None
+                competence_approve(actor=request.user, competence=competence, parent=parent)
+                messages.success(request, _("The term has been approved."))
+        except DomainError as error:
+            messages.error(request, error.message)
+        return redirect("actors:competences")
+    vocabulary = Competence.objects.select_related("parent").order_by("label_de")
+    return render(
+        request,
+        "actors/competence_curation.html",
+        {
+            "suggested": [c for c in vocabulary if c.status == Competence.Status.SUGGESTED],
+            "categories": [c for c in vocabulary if c.parent_id is None and c.status == "approved"],
+            "approved": [c for c in vocabulary if c.status == Competence.Status.APPROVED],
+            "groups": competences_grouped(),
         },
     )
 

@@ -7,19 +7,37 @@ place to change what the demo contains; docs/demo-data.md describes them for peo
 
 from __future__ import annotations
 
+import math
 import random
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from transferraum.accounts.models import StudyProgramme, User
-from transferraum.actors.models import Membership, Organisation
-from transferraum.actors.services import membership_add, organisation_create
+from transferraum.actors.models import (
+    Competence,
+    Listing,
+    ListingCategory,
+    Membership,
+    Organisation,
+    PersonProfile,
+    Sector,
+    SizeClass,
+)
+from transferraum.actors.services import (
+    membership_add,
+    organisation_create,
+    organisation_index,
+    person_index,
+    profile_for,
+)
+from transferraum.actors.vocabulary import competences_load_starter
 from transferraum.regions.models import Municipality
 from transferraum.regions.services import region_load_reference
 
@@ -35,6 +53,8 @@ LEIPZIG = "14713000"
 
 Kind = Organisation.Kind
 Role = User.Role
+Cat = ListingCategory
+Visibility = PersonProfile.Visibility
 ADMIN = Membership.Role.ADMIN
 MEMBER = Membership.Role.MEMBER
 BACHELOR = StudyProgramme.Degree.BACHELOR
@@ -89,14 +109,27 @@ class DemoReport:
     people: int
     students: int
     created: int
+    listings: int = 0
+    competences: int = 0
+    profiles: int = 0
 
 
 @dataclass(frozen=True)
 class OrganisationSpec:
+    """An organisation; everything after `short_description` fills its public profile."""
+
     name: str
     kind: str
     ags: str
     short_description: str
+    description: str = ""  # Markdown
+    sector: str = ""  # WZ 2008 section, for companies
+    size_class: str = ""
+    street: str = ""
+    postcode: str = ""
+    competences: tuple[str, ...] = ()  # slugs of the starter vocabulary
+    offers: tuple[tuple[str, str], ...] = ()  # (ListingCategory, short text)
+    needs: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,6 +141,21 @@ class PersonSpec:
     membership: str
     position: str
     is_admin_site: bool = False
+    bio: str = ""
+    competences: tuple[str, ...] = ()
+    interests: tuple[str, ...] = ()
+    languages: str = "Deutsch, Englisch"
+    visibility: str = Visibility.MEMBERS
+
+
+@dataclass(frozen=True)
+class MembershipSpec:
+    """A further membership of a person of PEOPLE: boards, steering groups, associations."""
+
+    email: str
+    organisation: str
+    role: str
+    position: str
 
 
 @dataclass(frozen=True)
@@ -116,6 +164,10 @@ class StudentSpec:
     name: str
     programme: tuple[str, str]  # (name, degree), the natural key of StudyProgramme
     semester: int
+    # Filled in for the personas only; generated students get theirs from their programme.
+    bio: str = ""
+    competences: tuple[str, ...] = ()
+    interests: tuple[str, ...] = ()
 
 
 # --- Study programmes: (name, degree, faculty) -------------------------------------------------
@@ -135,6 +187,93 @@ PROGRAMMES: tuple[tuple[str, str, str], ...] = (
     ("Stadtentwicklung", MASTER, _WIWI),
 )
 
+# What students of a programme can do: the first competence always, then one to three more.
+PROGRAMME_COMPETENCES: dict[str, tuple[str, ...]] = {
+    "Geographie": (
+        "geoinformatik",
+        "raumanalyse",
+        "fernerkundung",
+        "regionalentwicklung",
+        "demografie",
+        "stadtplanung",
+    ),
+    "Humangeographie": (
+        "regionalentwicklung",
+        "geoinformatik",
+        "strukturwandel",
+        "empirische-sozialforschung",
+        "demografie",
+        "quartiersentwicklung",
+    ),
+    "Soziologie": (
+        "empirische-sozialforschung",
+        "datenanalyse",
+        "integration",
+        "ehrenamt",
+        "demografie",
+        "moderation",
+    ),
+    "Wirtschaftswissenschaften": (
+        "betriebswirtschaft",
+        "marketing-und-vertrieb",
+        "gruendung",
+        "logistik",
+        "fachkraeftesicherung",
+        "datenanalyse",
+    ),
+    "Informatik": (
+        "softwareentwicklung",
+        "webentwicklung",
+        "datenanalyse",
+        "it-sicherheit",
+        "ux-design",
+        "offene-daten",
+    ),
+    "Kommunikations- und Medienwissenschaft": (
+        "oeffentlichkeitsarbeit",
+        "social-media",
+        "mediengestaltung",
+        "stadtmarketing",
+        "buergerbeteiligung",
+        "wissenschaftskommunikation",
+    ),
+    "Kulturwissenschaften": (
+        "kulturmanagement",
+        "kulturerbe",
+        "tourismus",
+        "moderation",
+        "mediengestaltung",
+    ),
+    "Stadtentwicklung": (
+        "stadtplanung",
+        "leerstandsmanagement",
+        "wohnungswirtschaft",
+        "quartiersentwicklung",
+        "geoinformatik",
+        "bauwesen",
+    ),
+}
+
+# What students are curious about beyond their subject.
+STUDENT_INTERESTS: tuple[str, ...] = (
+    "strukturwandel",
+    "klimaschutz",
+    "erneuerbare-energien",
+    "kreislaufwirtschaft",
+    "radverkehr",
+    "gruendung",
+    "ehrenamt",
+    "kulturerbe",
+    "buergerbeteiligung",
+    "sport",
+    "digitalisierung",
+    "tourismus",
+    "wohnungswirtschaft",
+    "oepnv",
+    "integration",
+    "naturschutz",
+)
+
 # --- Organisations -----------------------------------------------------------------------------
 
 _UL = "Universität Leipzig – "
@@ -151,6 +290,11 @@ CULTURE = _UL + "Institut für Kulturwissenschaften"
 TOWN_EILENBURG = "Stadtverwaltung Eilenburg"
 TOWN_ZEITZ = "Stadtverwaltung Zeitz"
 STARTUP = "Kreislaufwerk Eilenburg UG (haftungsbeschränkt)"
+TRADE_EILENBURG = "Gewerbeverein Eilenburg e.V."
+TRADE_ZEITZ = "Gewerbe- und Handelsverein Zeitz e.V."
+
+PC_EILENBURG = "04838"
+PC_ZEITZ = "06712"
 
 ORGANISATIONS: tuple[OrganisationSpec, ...] = (
     # Partner towns
@@ -160,6 +304,43 @@ ORGANISATIONS: tuple[OrganisationSpec, ...] = (
         EILENBURG,
         "Große Kreisstadt an der Mulde im Landkreis Nordsachsen und Partnerstadt im Programm "
         "„Transfer über Köpfe“.",
+        description=(
+            "Die Stadtverwaltung Eilenburg bringt im Programm **„Transfer über Köpfe“** Fragen "
+            "aus Stadtplanung, Wirtschaftsförderung und Bürgerservice mit Studierenden der "
+            "Universität Leipzig zusammen. Ansprechpartner im Rathaus ist die "
+            "Wirtschaftsförderung.\n\n"
+            "Aktuelle Themen:\n\n"
+            "- Belebung der Innenstadt und Umgang mit Leerstand\n"
+            "- Digitale Angebote der Verwaltung\n"
+            "- Fachkräfte und Zuzug in die Region"
+        ),
+        size_class=SizeClass.MEDIUM,
+        street="Marktplatz 1",
+        postcode=PC_EILENBURG,
+        competences=(
+            "stadtplanung",
+            "wirtschaftsfoerderung",
+            "leerstandsmanagement",
+            "e-government",
+            "verwaltungsmanagement",
+        ),
+        offers=(
+            (
+                Cat.DATA,
+                "Geodaten und Statistiken der Stadt: Bebauungspläne, Einwohnerzahlen, "
+                "Leerstandskataster",
+            ),
+            (Cat.ROOMS, "Arbeitsplätze für Projektteams im Rathaus und im Bürgerhaus"),
+            (Cat.CONTACTS, "Kontakte zu Unternehmen, Vereinen und Ortschaftsräten"),
+        ),
+        needs=(
+            (Cat.PRACTICE_PROJECTS, "Praxisprojekte zur Belebung der Innenstadt und zum Leerstand"),
+            (
+                Cat.RESEARCH_PARTNER,
+                "Wissenschaftliche Begleitung des integrierten Stadtentwicklungskonzepts",
+            ),
+            (Cat.SKILLED_STAFF, "Nachwuchs für Stadtplanung und Verwaltungsdigitalisierung"),
+        ),
     ),
     OrganisationSpec(
         TOWN_ZEITZ,
@@ -167,6 +348,35 @@ ORGANISATIONS: tuple[OrganisationSpec, ...] = (
         ZEITZ,
         "Stadt an der Weißen Elster im Burgenlandkreis und Partnerstadt im Programm "
         "„Transfer über Köpfe“.",
+        description=(
+            "Zeitz gestaltet den **Strukturwandel** im mitteldeutschen Revier: Industriebrachen "
+            "sollen neu genutzt, die Altstadt belebt und neue Arbeitsplätze angesiedelt werden. "
+            "Die Stadtplanung koordiniert die Zusammenarbeit mit der Universität Leipzig und "
+            "sucht Partner, die Ideen gemeinsam mit den Bürgerinnen und Bürgern erproben."
+        ),
+        size_class=SizeClass.LARGE,
+        street="Altmarkt 1",
+        postcode=PC_ZEITZ,
+        competences=(
+            "stadtplanung",
+            "strukturwandel",
+            "buergerbeteiligung",
+            "klimaschutz",
+            "foerdermittel",
+        ),
+        offers=(
+            (Cat.DATA, "Stadtplanungs- und Verkehrsdaten, Luftbilder und historische Karten"),
+            (Cat.ROOMS, "Projekträume im Rathaus und in leerstehenden Läden der Altstadt"),
+            (Cat.CONTACTS, "Kontakte zu Wirtschaft, Vereinen und Stadtrat"),
+        ),
+        needs=(
+            (
+                Cat.PRACTICE_PROJECTS,
+                "Studentische Projekte zum Strukturwandel und zur Nachnutzung von Industriebrachen",
+            ),
+            (Cat.RESEARCH_PARTNER, "Forschungspartner für die Auswertung der Bürgerbeteiligung"),
+            (Cat.SKILLED_STAFF, "Fachkräfte für Klimaschutz und Stadtentwicklung"),
+        ),
     ),
     # University units
     OrganisationSpec(
@@ -175,6 +385,24 @@ ORGANISATIONS: tuple[OrganisationSpec, ...] = (
         LEIPZIG,
         "Koordiniert „Transfer über Köpfe“ und vermittelt zwischen Hochschule, Städten und "
         "Partnern vor Ort.",
+        description=(
+            "Die Transferstelle koordiniert das Programm „Transfer über Köpfe“. Sie bringt "
+            "Herausforderungen aus Eilenburg und Zeitz mit Lehrveranstaltungen, "
+            "Abschlussarbeiten und Forschung der Universität Leipzig zusammen und begleitet "
+            "die Projekte von der Idee bis zur Empfehlung."
+        ),
+        size_class=SizeClass.SMALL,
+        street="Ritterstraße 26",
+        postcode="04109",
+        competences=("wissenschaftskommunikation", "moderation", "regionalentwicklung"),
+        offers=(
+            (Cat.CONTACTS, "Vermittlung zwischen Instituten, Städten und Betrieben"),
+            (Cat.MENTORING, "Beratung zu Transferformaten und Kooperationsvereinbarungen"),
+        ),
+        needs=(
+            (Cat.CONTACTS, "Ansprechpersonen in Betrieben und Vereinen vor Ort"),
+            (Cat.ROOMS, "Arbeitsräume für Studierende in Eilenburg und Zeitz"),
+        ),
     ),
     OrganisationSpec(
         SMILE,
@@ -182,6 +410,23 @@ ORGANISATIONS: tuple[OrganisationSpec, ...] = (
         LEIPZIG,
         "Berät Studierende und Forschende, die gründen wollen – auch mit Standort in Eilenburg "
         "oder Zeitz.",
+        description=(
+            "SMILE begleitet Gründungsideen aus der Universität vom ersten Workshop bis zur "
+            "Finanzierung. Gründungsteams, die in Eilenburg oder Zeitz starten wollen, "
+            "vermitteln wir an Wirtschaftsförderung und Gewerbevereine vor Ort."
+        ),
+        size_class=SizeClass.SMALL,
+        street="Hohe Straße 27",
+        postcode="04107",
+        competences=("gruendung", "betriebswirtschaft", "foerdermittel"),
+        offers=(
+            (Cat.MENTORING, "Gründungsberatung, Ideenworkshops und Coaching"),
+            (Cat.FUNDING, "Hilfe beim Antrag auf Gründungsstipendien"),
+        ),
+        needs=(
+            (Cat.ROOMS, "Coworking-Plätze für Gründungsteams in Eilenburg und Zeitz"),
+            (Cat.CONTACTS, "Mentorinnen und Mentoren aus Betrieben der Region"),
+        ),
     ),
     OrganisationSpec(
         GEOGRAPHY,
@@ -189,6 +434,36 @@ ORGANISATIONS: tuple[OrganisationSpec, ...] = (
         LEIPZIG,
         "Regional-, Stadt- und Wirtschaftsgeographie; betreut Praxisprojekte in Eilenburg und "
         "Zeitz.",
+        description=(
+            "Das Institut für Geographie forscht zu Regionalentwicklung, Stadtumbau und "
+            "Strukturwandel in Mitteldeutschland. Studierende arbeiten in Praxisprojekten mit "
+            "**GIS**, Kartierungen und Befragungen.\n\n"
+            "- Standort- und Erreichbarkeitsanalysen\n"
+            "- Leerstandskartierung und Flächenmonitoring\n"
+            "- Befragungen zu Zuzug und Pendeln"
+        ),
+        size_class=SizeClass.MEDIUM,
+        street="Johannisallee 19",
+        postcode="04103",
+        competences=(
+            "geoinformatik",
+            "raumanalyse",
+            "regionalentwicklung",
+            "fernerkundung",
+            "demografie",
+        ),
+        offers=(
+            (
+                Cat.PRACTICE_PROJECTS,
+                "Praxisprojekte zu Standortanalysen und Leerstandskartierung mit GIS",
+            ),
+            (Cat.THESES, "Bachelor- und Masterarbeiten zu Regionalentwicklung und Strukturwandel"),
+            (Cat.RESEARCH_PARTNER, "Begleitforschung zu Zuzug, Pendeln und Flächennutzung"),
+        ),
+        needs=(
+            (Cat.DATA, "Kommunale Geodaten, Flächen- und Einwohnerstatistiken"),
+            (Cat.CONTACTS, "Praxispartner für Feldarbeit und Interviews vor Ort"),
+        ),
     ),
     OrganisationSpec(
         SOCIOLOGY,
@@ -196,6 +471,27 @@ ORGANISATIONS: tuple[OrganisationSpec, ...] = (
         LEIPZIG,
         "Empirische Sozialforschung zu Engagement, Zuzug und Zusammenhalt in Klein- und "
         "Mittelstädten.",
+        description=(
+            "Das Institut für Soziologie untersucht, wie Engagement, Zuzug und Zusammenhalt in "
+            "Klein- und Mittelstädten entstehen. Hier ist auch die **Begleitforschung** des "
+            "Programms angesiedelt, die Befragungen und Fallstudien in Eilenburg und Zeitz "
+            "durchführt."
+        ),
+        size_class=SizeClass.MEDIUM,
+        street="Beethovenstraße 15",
+        postcode="04107",
+        competences=("empirische-sozialforschung", "datenanalyse", "ehrenamt", "integration"),
+        offers=(
+            (
+                Cat.RESEARCH_PARTNER,
+                "Begleitforschung und Befragungen zu Zuzug, Engagement und Zusammenhalt",
+            ),
+            (Cat.THESES, "Abschlussarbeiten mit Befragungen in Vereinen und Betrieben"),
+        ),
+        needs=(
+            (Cat.CONTACTS, "Zugang zu Vereinen, Betrieben und Rückkehrenden für Interviews"),
+            (Cat.DATA, "Anonymisierte Daten zu Zu- und Wegzügen der Partnerstädte"),
+        ),
     ),
     OrganisationSpec(
         URBAN,
@@ -203,24 +499,113 @@ ORGANISATIONS: tuple[OrganisationSpec, ...] = (
         LEIPZIG,
         "Stadtumbau, Immobilienwirtschaft und Flächenentwicklung in wachsenden und "
         "schrumpfenden Städten.",
+        description=(
+            "Das Institut verbindet Stadtentwicklung mit Immobilien- und Bauwirtschaft. In "
+            "Projekten mit Wohnungsgenossenschaften und Städten entstehen Konzepte für "
+            "Umnutzung, Sanierung und altersgerechtes Wohnen."
+        ),
+        size_class=SizeClass.SMALL,
+        street="Grimmaische Straße 12",
+        postcode="04109",
+        competences=(
+            "stadtplanung",
+            "wohnungswirtschaft",
+            "leerstandsmanagement",
+            "quartiersentwicklung",
+            "bauwesen",
+        ),
+        offers=(
+            (
+                Cat.PRACTICE_PROJECTS,
+                "Praxisprojekte zu Leerstand, Umnutzung und Quartiersentwicklung",
+            ),
+            (Cat.RESEARCH_PARTNER, "Machbarkeitsstudien für Umnutzung und Sanierung"),
+        ),
+        needs=(
+            (Cat.DATA, "Daten zu Wohnungsbestand, Leerstand und Mieten"),
+            (Cat.CONTACTS, "Eigentümerinnen und Eigentümer leerstehender Gebäude"),
+        ),
     ),
     OrganisationSpec(
         COMPUTING,
         Kind.UNIVERSITY_UNIT,
         LEIPZIG,
         "Softwaretechnik und Datenplattformen für Verwaltung, Handwerk und kleine Unternehmen.",
+        description=(
+            "In den Softwaretechnik-Praktika entwickeln Studierende im Team Anwendungen für "
+            "echte Auftraggeber: von der Terminbuchung für einen Verein bis zur Datenplattform "
+            "einer Stadt. Partner bringen die Aufgabe mit und stehen für Rückfragen bereit."
+        ),
+        size_class=SizeClass.MEDIUM,
+        street="Augustusplatz 10",
+        postcode="04109",
+        competences=("softwareentwicklung", "webentwicklung", "offene-daten", "ux-design"),
+        offers=(
+            (
+                Cat.PRACTICE_PROJECTS,
+                "Softwareprojekte im Praktikum: Apps, Datenplattformen und Websites für "
+                "Partner vor Ort",
+            ),
+            (Cat.THESES, "Abschlussarbeiten zu Digitalisierung in Verwaltung und Handwerk"),
+        ),
+        needs=(
+            (Cat.DATA, "Offene Daten der Städte für Lehrprojekte"),
+            (Cat.CONTACTS, "Betriebe, die ihre Abläufe mit Studierenden digitalisieren wollen"),
+        ),
     ),
     OrganisationSpec(
         MEDIA,
         Kind.UNIVERSITY_UNIT,
         LEIPZIG,
         "Stadtmarketing, Bürgerbeteiligung und lokale Öffentlichkeit.",
+        description=(
+            "Das Institut forscht zu lokaler Öffentlichkeit, Stadtmarketing und "
+            "Bürgerbeteiligung. In Seminaren entwickeln Studierende Kommunikationskonzepte und "
+            "Kampagnen für Städte, Vereine und Betriebe."
+        ),
+        size_class=SizeClass.SMALL,
+        street="Nikolaistraße 27",
+        postcode="04109",
+        competences=(
+            "oeffentlichkeitsarbeit",
+            "stadtmarketing",
+            "social-media",
+            "buergerbeteiligung",
+        ),
+        offers=(
+            (
+                Cat.PRACTICE_PROJECTS,
+                "Kommunikationskonzepte und Social-Media-Kampagnen im Seminar",
+            ),
+            (Cat.RESEARCH_PARTNER, "Studien zu lokaler Öffentlichkeit und Beteiligung"),
+        ),
+        needs=((Cat.CONTACTS, "Partner für Fallstudien zu Stadtmarketing und Lokalmedien"),),
     ),
     OrganisationSpec(
         CULTURE,
         Kind.UNIVERSITY_UNIT,
         LEIPZIG,
         "Kulturelles Erbe, Industriekultur und Kulturarbeit im ländlichen Raum.",
+        description=(
+            "Das Institut beschäftigt sich mit kulturellem Erbe, Industriekultur und "
+            "Kulturarbeit jenseits der Großstadt. Studierende entwickeln mit Vereinen "
+            "Ausstellungen, Stadtführungen und Veranstaltungsformate."
+        ),
+        size_class=SizeClass.SMALL,
+        street="Schillerstraße 6",
+        postcode="04109",
+        competences=("kulturmanagement", "kulturerbe", "tourismus"),
+        offers=(
+            (
+                Cat.PRACTICE_PROJECTS,
+                "Studentische Projekte zu Industriekultur, Ausstellungen und Stadtgeschichte",
+            ),
+            (Cat.THESES, "Abschlussarbeiten zu Kulturarbeit im ländlichen Raum"),
+        ),
+        needs=(
+            (Cat.DATA, "Zugang zu Archiven, Fotos und Sammlungen der Vereine"),
+            (Cat.CONTACTS, "Kulturvereine und Museen als Projektpartner"),
+        ),
     ),
     # Eilenburg: companies and associations
     OrganisationSpec(
@@ -229,12 +614,48 @@ ORGANISATIONS: tuple[OrganisationSpec, ...] = (
         EILENBURG,
         "Metall- und Stahlbau mit 28 Beschäftigten: Treppen, Geländer, Hallen. Sucht Fachkräfte "
         "und Ideen für die Betriebsnachfolge.",
+        description=(
+            "Seit 1991 fertigt die Muldental Metallbau GmbH Treppen, Geländer, Carports und "
+            "Stahlhallen für Kunden in ganz Nordsachsen. Der Betrieb bildet jedes Jahr aus und "
+            "bereitet die **Übergabe an die nächste Generation** vor."
+        ),
+        sector=Sector.C,
+        size_class=SizeClass.SMALL,
+        street="Dübener Landstraße 41",
+        postcode=PC_EILENBURG,
+        competences=("metallbau", "cnc-fertigung", "berufsausbildung", "unternehmensnachfolge"),
+        offers=(
+            (Cat.INTERNSHIPS, "Praktikumsplätze in der Metallbearbeitung"),
+            (
+                Cat.THESES,
+                "Themen für Abschlussarbeiten zur Betriebsnachfolge und zur digitalen Fertigung",
+            ),
+        ),
+        needs=(
+            (Cat.SKILLED_STAFF, "Fachkräfte für CNC-Fertigung"),
+            (Cat.MENTORING, "Beratung zur Betriebsnachfolge im Familienbetrieb"),
+        ),
     ),
     OrganisationSpec(
         "Bäckerei Sommerfeld",
         Kind.COMPANY,
         EILENBURG,
         "Familienbäckerei in dritter Generation mit vier Filialen in Eilenburg und Umgebung.",
+        description=(
+            "Die Bäckerei Sommerfeld backt in dritter Generation mit Sauerteig und Mehl aus "
+            "der Region. Neben den vier Filialen beliefert sie Kitas und Schulen und möchte "
+            "die Bestellung im Internet einführen."
+        ),
+        sector=Sector.C,
+        size_class=SizeClass.SMALL,
+        street="Torgauer Straße 12",
+        postcode=PC_EILENBURG,
+        competences=("lebensmittelhandwerk", "berufsausbildung"),
+        offers=((Cat.INTERNSHIPS, "Praktika in Backstube und Verkauf"),),
+        needs=(
+            (Cat.SKILLED_STAFF, "Bäckerinnen, Bäcker und Verkaufspersonal"),
+            (Cat.PRACTICE_PROJECTS, "Ideen für Online-Bestellung und Social Media"),
+        ),
     ),
     OrganisationSpec(
         "Wohnungsgenossenschaft Muldeaue eG",
@@ -242,6 +663,27 @@ ORGANISATIONS: tuple[OrganisationSpec, ...] = (
         EILENBURG,
         "Rund 1.200 Wohnungen in Eilenburg; modernisiert den Bestand und erprobt Probewohnen "
         "für Rückkehrende.",
+        description=(
+            "Die Genossenschaft vermietet rund 1.200 Wohnungen in Eilenburg-Ost und der "
+            "Innenstadt. Mit **Probewohnen** lädt sie Rückkehrende und Familien aus Leipzig "
+            "ein, das Leben in der Kleinstadt für einige Wochen auszuprobieren."
+        ),
+        sector=Sector.L,
+        size_class=SizeClass.SMALL,
+        street="Walther-Rathenau-Straße 18",
+        postcode=PC_EILENBURG,
+        competences=("wohnungswirtschaft", "quartiersentwicklung", "altersgerechtes-wohnen"),
+        offers=(
+            (
+                Cat.ROOMS,
+                "Gästewohnungen für Projektteams und ein Quartierstreff für Veranstaltungen",
+            ),
+            (Cat.DATA, "Anonymisierte Daten zu Leerstand und Mieterwechseln"),
+        ),
+        needs=(
+            (Cat.PRACTICE_PROJECTS, "Konzepte für Probewohnen und die Ansprache Rückkehrender"),
+            (Cat.RESEARCH_PARTNER, "Begleitung einer Befragung der Mitglieder"),
+        ),
     ),
     OrganisationSpec(
         "Nordsachsen Logistik GmbH",
@@ -249,18 +691,65 @@ ORGANISATIONS: tuple[OrganisationSpec, ...] = (
         EILENBURG,
         "Spedition und Kontraktlogistik mit 60 Beschäftigten; sucht Nachwuchs für IT und "
         "Disposition.",
+        description=(
+            "Die Nordsachsen Logistik GmbH transportiert und lagert Waren für Industrie und "
+            "Handel zwischen Leipzig und Torgau. Der Fuhrpark wird schrittweise elektrisch, "
+            "die Disposition digital."
+        ),
+        sector=Sector.H,
+        size_class=SizeClass.MEDIUM,
+        street="Am Güterbahnhof 5",
+        postcode=PC_EILENBURG,
+        competences=("logistik", "elektromobilitaet", "digitalisierung"),
+        offers=(
+            (Cat.INTERNSHIPS, "Praktika in Disposition, Lager und IT"),
+            (Cat.THESES, "Abschlussarbeiten zu Tourenplanung und Lagerdigitalisierung"),
+        ),
+        needs=(
+            (Cat.SKILLED_STAFF, "Nachwuchs für IT und Disposition"),
+            (Cat.PRACTICE_PROJECTS, "Studie zur Umstellung des Fuhrparks auf E-Lkw"),
+        ),
     ),
     OrganisationSpec(
         "Tischlerei Hartmann & Söhne",
         Kind.COMPANY,
         EILENBURG,
         "Handwerksbetrieb für Fenster, Türen und Innenausbau; sucht eine Nachfolgelösung.",
+        description=(
+            "Die Tischlerei Hartmann baut seit drei Generationen Fenster, Türen und Treppen "
+            "aus Holz. Der Inhaber sucht in den nächsten Jahren eine Nachfolge – gern auch "
+            "Quereinsteigende mit Meisterbrief."
+        ),
+        sector=Sector.F,
+        size_class=SizeClass.MICRO,
+        street="Ziegelstraße 9",
+        postcode=PC_EILENBURG,
+        competences=("tischlerei", "unternehmensnachfolge"),
+        offers=((Cat.INTERNSHIPS, "Schnupperpraktika in der Werkstatt"),),
+        needs=(
+            (Cat.MENTORING, "Unterstützung bei der Suche nach einer Nachfolge"),
+            (Cat.SKILLED_STAFF, "Tischlergesellin oder Tischlergeselle"),
+        ),
     ),
     OrganisationSpec(
         "Tourismusverein Muldenland e.V.",
         Kind.CIVIL_SOCIETY,
         EILENBURG,
         "Bündelt Gastgeber, Radwege und Ausflugsziele rund um Eilenburg und die Mulde.",
+        description=(
+            "Der Tourismusverein Muldenland vernetzt Gastgeber, Museen und Radverleihe an der "
+            "Mulde. Er betreibt die Gästeinformation am Markt und gibt jedes Jahr eine "
+            "Radkarte heraus."
+        ),
+        size_class=SizeClass.MICRO,
+        street="Rinckartstraße 2",
+        postcode=PC_EILENBURG,
+        competences=("tourismus", "radverkehr", "stadtmarketing"),
+        offers=((Cat.CONTACTS, "Netzwerk aus Gastgebern, Museen und Radverleihen"),),
+        needs=(
+            (Cat.VOLUNTEERS, "Ehrenamtliche für den Radwege-Check und Gästeführungen"),
+            (Cat.PRACTICE_PROJECTS, "Digitale Radkarte und Befragung der Gäste"),
+        ),
     ),
     OrganisationSpec(
         "SV Muldeaue Eilenburg e.V.",
@@ -268,12 +757,44 @@ ORGANISATIONS: tuple[OrganisationSpec, ...] = (
         EILENBURG,
         "Sportverein mit Fußball, Kanu und Gesundheitssport; 450 Mitglieder und viele "
         "Ehrenamtliche.",
+        description=(
+            "Der SV Muldeaue ist mit 450 Mitgliedern einer der größten Vereine der Stadt. "
+            "Angeboten werden:\n\n"
+            "- Fußball für alle Altersgruppen\n"
+            "- Kanu auf der Mulde\n"
+            "- Gesundheitssport und Reha-Gruppen"
+        ),
+        size_class=SizeClass.MICRO,
+        street="Auenweg 14",
+        postcode=PC_EILENBURG,
+        competences=("sport", "ehrenamt", "jugendarbeit"),
+        offers=((Cat.ROOMS, "Vereinsheim und Sporthalle für Veranstaltungen"),),
+        needs=(
+            (
+                Cat.VOLUNTEERS,
+                "Übungsleiterinnen und Übungsleiter für Kinder- und Gesundheitssport",
+            ),
+            (Cat.FUNDING, "Fördermittel für einen neuen Kanusteg"),
+        ),
     ),
     OrganisationSpec(
         "Muldeufer Kulturverein e.V.",
         Kind.CIVIL_SOCIETY,
         EILENBURG,
         "Organisiert Lesungen, Konzerte und ein Sommerkino am Fluss.",
+        description=(
+            "Der Muldeufer Kulturverein bringt Kultur an den Fluss: Lesungen, Konzerte und "
+            "jeden August das **Sommerkino am Muldeufer**. Alles wird ehrenamtlich organisiert."
+        ),
+        size_class=SizeClass.MICRO,
+        street="Am Mühlgraben 3",
+        postcode=PC_EILENBURG,
+        competences=("kulturmanagement", "ehrenamt"),
+        offers=((Cat.ROOMS, "Bühne und Sommerkino am Fluss für Veranstaltungen"),),
+        needs=(
+            (Cat.VOLUNTEERS, "Helferinnen und Helfer für Sommerkino und Lesungen"),
+            (Cat.PRACTICE_PROJECTS, "Ein Programmheft und Social-Media-Auftritt für die Saison"),
+        ),
     ),
     OrganisationSpec(
         STARTUP,
@@ -281,6 +802,48 @@ ORGANISATIONS: tuple[OrganisationSpec, ...] = (
         EILENBURG,
         "Ausgründung aus der Universität: vermittelt gebrauchte Baustoffe aus Rückbau an "
         "Handwerk und Privatleute.",
+        description=(
+            "Kreislaufwerk rettet Türen, Ziegel, Dielen und Fenster aus dem Rückbau und "
+            "vermittelt sie an Handwerk und Privatleute. Die Idee entstand in einem "
+            "Praxisprojekt; heute baut das Team ein **Materialkataster** für die Region auf."
+        ),
+        sector=Sector.G,
+        size_class=SizeClass.MICRO,
+        street="Puschkinstraße 27",
+        postcode=PC_EILENBURG,
+        competences=("kreislaufwirtschaft", "gruendung", "bauwesen", "geoinformatik"),
+        offers=(
+            (Cat.PRACTICE_PROJECTS, "Praxisprojekt: Materialkataster für Rückbauflächen mit GIS"),
+            (Cat.DATA, "Daten zu wiederverwendbaren Baustoffen aus Rückbau"),
+        ),
+        needs=(
+            (Cat.MENTORING, "Beratung zu Finanzierung und Wachstum"),
+            (Cat.ROOMS, "Lagerfläche für gebrauchte Baustoffe"),
+            (Cat.SKILLED_STAFF, "Werkstudierende für Website und Logistik"),
+        ),
+    ),
+    OrganisationSpec(
+        TRADE_EILENBURG,
+        Kind.CIVIL_SOCIETY,
+        EILENBURG,
+        "Zusammenschluss von rund 80 Betrieben aus Handel, Handwerk und Dienstleistung.",
+        description=(
+            "Der Gewerbeverein vertritt rund 80 Betriebe aus Eilenburg und Umgebung. Er "
+            "organisiert den Unternehmertag und den Ausbildungsmarkt und arbeitet eng mit der "
+            "Wirtschaftsförderung der Stadt zusammen."
+        ),
+        size_class=SizeClass.MICRO,
+        street="Leipziger Straße 55",
+        postcode=PC_EILENBURG,
+        competences=("wirtschaftsfoerderung", "fachkraeftesicherung", "stadtmarketing"),
+        offers=(
+            (Cat.CONTACTS, "Kontakte zu über 80 Betrieben in Eilenburg und Umgebung"),
+            (Cat.MENTORING, "Erfahrene Unternehmerinnen und Unternehmer als Mentoren"),
+        ),
+        needs=(
+            (Cat.PRACTICE_PROJECTS, "Studie zur Fachkräftelage im Eilenburger Handwerk"),
+            (Cat.VOLUNTEERS, "Helfende für den Ausbildungsmarkt im Frühjahr"),
+        ),
     ),
     # Zeitz: companies and associations
     OrganisationSpec(
@@ -289,12 +852,48 @@ ORGANISATIONS: tuple[OrganisationSpec, ...] = (
         ZEITZ,
         "Tischlerei und Möbelbau mit 15 Beschäftigten; fertigt Einbauten für Praxen, Läden und "
         "Museen.",
+        description=(
+            "Die Zeitzer Werkstätten fertigen Möbel und Einbauten nach Maß für Arztpraxen, "
+            "Läden und Museen. Auf dem CNC-Bearbeitungszentrum entstehen auch Einzelstücke; "
+            "künftig sollen sie über einen **Online-Shop** verkauft werden."
+        ),
+        sector=Sector.C,
+        size_class=SizeClass.SMALL,
+        street="Naumburger Straße 48",
+        postcode=PC_ZEITZ,
+        competences=("tischlerei", "cnc-fertigung", "berufsausbildung"),
+        offers=(
+            (Cat.INTERNSHIPS, "Praktikumsplätze in Tischlerei und Möbelbau"),
+            (Cat.EQUIPMENT, "CNC-Bearbeitungszentrum für Holz für gemeinsame Projekte"),
+        ),
+        needs=(
+            (Cat.SKILLED_STAFF, "Tischlerinnen und Tischler, auch Quereinsteigende"),
+            (Cat.PRACTICE_PROJECTS, "Online-Shop und Produktfotos für Einzelstücke"),
+        ),
     ),
     OrganisationSpec(
         "Elster-IT Service GmbH",
         Kind.COMPANY,
         ZEITZ,
         "IT-Dienstleister für Handwerk, Praxen und Vereine: Netzwerke, Cloud und Datenschutz.",
+        description=(
+            "Elster-IT betreut Netzwerke, Server und Arbeitsplätze von Handwerksbetrieben, "
+            "Arztpraxen und Vereinen im Burgenlandkreis. Das Team berät auch zu IT-Sicherheit "
+            "und Datenschutz."
+        ),
+        sector=Sector.J,
+        size_class=SizeClass.MICRO,
+        street="Schützenstraße 11",
+        postcode=PC_ZEITZ,
+        competences=("it-administration", "it-sicherheit", "datenschutz", "webentwicklung"),
+        offers=(
+            (Cat.INTERNSHIPS, "Praktika in IT-Administration und Webentwicklung"),
+            (Cat.MENTORING, "IT-Sicherheitsberatung für Vereine"),
+        ),
+        needs=(
+            (Cat.SKILLED_STAFF, "Fachinformatikerinnen und Fachinformatiker"),
+            (Cat.THESES, "Abschlussarbeit zu Datenschutz in kleinen Betrieben"),
+        ),
     ),
     OrganisationSpec(
         "Wohnungsgenossenschaft Moritzburgblick Zeitz eG",
@@ -302,12 +901,48 @@ ORGANISATIONS: tuple[OrganisationSpec, ...] = (
         ZEITZ,
         "Genossenschaft mit 900 Wohnungen; sucht Konzepte gegen Leerstand und für "
         "altersgerechtes Wohnen.",
+        description=(
+            "Die Genossenschaft vermietet 900 Wohnungen mit Blick auf Schloss Moritzburg. "
+            "Viele Mitglieder sind über 70; deshalb baut sie Wohnungen barrierearm um und "
+            "sucht Ideen, wie leerstehende Wohnungen neue Bewohnerinnen und Bewohner finden."
+        ),
+        sector=Sector.L,
+        size_class=SizeClass.SMALL,
+        street="Geraer Straße 22",
+        postcode=PC_ZEITZ,
+        competences=("wohnungswirtschaft", "altersgerechtes-wohnen", "leerstandsmanagement"),
+        offers=(
+            (Cat.ROOMS, "Leerstehende Wohnungen für Probewohnen und Projektwerkstätten"),
+            (Cat.DATA, "Daten zu Leerstand und Altersstruktur der Mieterschaft"),
+        ),
+        needs=(
+            (
+                Cat.PRACTICE_PROJECTS,
+                "Konzepte gegen Leerstand und für altersgerechtes Wohnen",
+            ),
+            (Cat.RESEARCH_PARTNER, "Begleitforschung zum Probewohnen"),
+        ),
     ),
     OrganisationSpec(
         "Backstube Domgasse Zeitz",
         Kind.COMPANY,
         ZEITZ,
         "Handwerksbäckerei mit Café in der Altstadt; backt nach Rezepten aus der Region.",
+        description=(
+            "Die Backstube Domgasse backt Zeitzer Spezialitäten nach alten Rezepten und "
+            "betreibt ein kleines Café in der Altstadt. Der Inhaber bildet selbst aus und "
+            "möchte mehr Gäste aus dem Elster-Radweg in die Altstadt holen."
+        ),
+        sector=Sector.C,
+        size_class=SizeClass.MICRO,
+        street="Domgasse 6",
+        postcode=PC_ZEITZ,
+        competences=("lebensmittelhandwerk", "gastronomie"),
+        offers=((Cat.INTERNSHIPS, "Praktikum in Backstube und Café"),),
+        needs=(
+            (Cat.SKILLED_STAFF, "Auszubildende im Bäckerhandwerk"),
+            (Cat.PRACTICE_PROJECTS, "Marketingkonzept für das Altstadtcafé"),
+        ),
     ),
     OrganisationSpec(
         "Elstertal Solartechnik GmbH",
@@ -315,6 +950,24 @@ ORGANISATIONS: tuple[OrganisationSpec, ...] = (
         ZEITZ,
         "Plant und montiert Photovoltaik und Wärmepumpen für Haushalte und Betriebe im "
         "Burgenlandkreis.",
+        description=(
+            "Elstertal Solartechnik plant und montiert Photovoltaikanlagen, Speicher und "
+            "Wärmepumpen. Für Betriebe und Kommunen prüft das Team, welche Dächer sich "
+            "eignen, und nutzt dafür Solarkataster und **GIS**."
+        ),
+        sector=Sector.F,
+        size_class=SizeClass.SMALL,
+        street="Am Elsterufer 15",
+        postcode=PC_ZEITZ,
+        competences=("erneuerbare-energien", "gebaeudetechnik", "klimaschutz"),
+        offers=(
+            (Cat.INTERNSHIPS, "Praktika in Planung und Montage von Photovoltaik"),
+            (Cat.THESES, "Abschlussarbeiten zum Solarpotenzial von Dächern"),
+        ),
+        needs=(
+            (Cat.SKILLED_STAFF, "Elektronikerinnen und Elektroniker für die Solarmontage"),
+            (Cat.DATA, "Dachflächen- und Gebäudedaten der Stadt"),
+        ),
     ),
     OrganisationSpec(
         "Zeitzer Heimatverein e.V.",
@@ -322,18 +975,93 @@ ORGANISATIONS: tuple[OrganisationSpec, ...] = (
         ZEITZ,
         "Pflegt die Stadtgeschichte, führt durch die Altstadt und sammelt Erinnerungen an die "
         "Industriezeit.",
+        description=(
+            "Der Heimatverein sammelt Fotos, Karten und Erinnerungen aus 1.000 Jahren "
+            "Stadtgeschichte – besonders aus der Zeit der Zuckerfabriken und des "
+            "Kinderwagenbaus. Mitglieder führen durch Altstadt und unterirdische Gänge."
+        ),
+        size_class=SizeClass.MICRO,
+        street="Rahnestraße 8",
+        postcode=PC_ZEITZ,
+        competences=("kulturerbe", "ehrenamt", "tourismus"),
+        offers=(
+            (
+                Cat.DATA,
+                "Archiv mit Fotos, Karten und Zeitzeugenberichten zur Industriegeschichte",
+            ),
+            (Cat.CONTACTS, "Kontakte zu Zeitzeuginnen und Zeitzeugen"),
+        ),
+        needs=(
+            (Cat.VOLUNTEERS, "Ehrenamtliche für Archiv und Stadtführungen"),
+            (Cat.PRACTICE_PROJECTS, "Digitale Stadtführung zu den unterirdischen Gängen"),
+        ),
     ),
     OrganisationSpec(
         "Tourismusverein Zeitzer Land e.V.",
         Kind.CIVIL_SOCIETY,
         ZEITZ,
         "Wirbt für Schloss, Dom und unterirdische Gänge der Stadt und für den Elster-Radweg.",
+        description=(
+            "Der Tourismusverein Zeitzer Land wirbt für Schloss Moritzburg, den Dom und die "
+            "unterirdischen Gänge. Gemeinsam mit Gastgebern entlang des Elster-Radwegs "
+            "entwickelt er Angebote für Tagesgäste aus Leipzig."
+        ),
+        size_class=SizeClass.MICRO,
+        street="Altmarkt 16",
+        postcode=PC_ZEITZ,
+        competences=("tourismus", "stadtmarketing", "radverkehr"),
+        offers=((Cat.CONTACTS, "Kontakte zu Gastgebern und Ausflugszielen"),),
+        needs=(
+            (
+                Cat.PRACTICE_PROJECTS,
+                "Befragung der Gäste und Marketingideen für den Elster-Radweg",
+            ),
+            (Cat.VOLUNTEERS, "Gästeführerinnen und Gästeführer"),
+        ),
     ),
     OrganisationSpec(
         "Kanuverein Weiße Elster Zeitz e.V.",
         Kind.CIVIL_SOCIETY,
         ZEITZ,
         "Kanu- und Wassersport für alle Altersgruppen; betreibt ein Bootshaus an der Elster.",
+        description=(
+            "Der Kanuverein bietet Training für Kinder, Jugendliche und Erwachsene und "
+            "geführte Touren auf der Weißen Elster. Das Bootshaus aus den 1930er-Jahren "
+            "muss saniert werden."
+        ),
+        size_class=SizeClass.MICRO,
+        street="Am Bootshaus 2",
+        postcode=PC_ZEITZ,
+        competences=("sport", "jugendarbeit", "naturschutz"),
+        offers=(
+            (Cat.EQUIPMENT, "Boote und Ausrüstung für Teamtage und Projektwochen"),
+            (Cat.ROOMS, "Bootshaus für Workshops am Wasser"),
+        ),
+        needs=(
+            (Cat.VOLUNTEERS, "Trainerinnen und Trainer für den Nachwuchs"),
+            (Cat.FUNDING, "Fördermittel für die Sanierung des Bootshauses"),
+        ),
+    ),
+    OrganisationSpec(
+        TRADE_ZEITZ,
+        Kind.CIVIL_SOCIETY,
+        ZEITZ,
+        "Verein der Händler, Handwerksbetriebe und Dienstleister in Zeitz.",
+        description=(
+            "Der Verein vertritt Händler, Handwerk und Dienstleister in Zeitz. Er organisiert "
+            "den Altstadtmarkt und setzt sich für eine lebendige Innenstadt ein.\n\n"
+            "- Altstadtmarkt und verkaufsoffene Sonntage\n"
+            "- Ausbildungsbörse mit den Schulen der Stadt"
+        ),
+        size_class=SizeClass.MICRO,
+        street="Wendische Straße 30",
+        postcode=PC_ZEITZ,
+        competences=("wirtschaftsfoerderung", "stadtmarketing", "fachkraeftesicherung"),
+        offers=((Cat.CONTACTS, "Kontakte zu Handel und Handwerk in Zeitz"),),
+        needs=(
+            (Cat.PRACTICE_PROJECTS, "Konzept zur Belebung der Geschäfte in der Altstadt"),
+            (Cat.SKILLED_STAFF, "Nachwuchs für Handel und Handwerk"),
+        ),
     ),
 )
 
@@ -349,8 +1077,26 @@ def _p(
     position: str,
     *,
     is_admin_site: bool = False,
+    bio: str = "",
+    competences: tuple[str, ...] = (),
+    interests: tuple[str, ...] = (),
+    languages: str = "Deutsch, Englisch",
+    visibility: str = Visibility.MEMBERS,
 ) -> PersonSpec:
-    return PersonSpec(email, name, role, organisation, membership, position, is_admin_site)
+    return PersonSpec(
+        email,
+        name,
+        role,
+        organisation,
+        membership,
+        position,
+        is_admin_site,
+        bio,
+        competences,
+        interests,
+        languages,
+        visibility,
+    )
 
 
 PEOPLE: tuple[PersonSpec, ...] = (
@@ -363,6 +1109,12 @@ PEOPLE: tuple[PersonSpec, ...] = (
         ADMIN,
         "Programmkoordination „Transfer über Köpfe“",
         is_admin_site=True,
+        bio="Koordiniert „Transfer über Köpfe“ und ist erste Ansprechpartnerin für Städte, "
+        "Betriebe und Institute. Vorher hat sie zehn Jahre in der Regionalentwicklung in "
+        "Nordsachsen gearbeitet.",
+        competences=("regionalentwicklung", "wissenschaftskommunikation", "foerdermittel"),
+        interests=("strukturwandel",),
+        languages="Deutsch, Englisch, Französisch",
     ),
     _p(
         "praxisprojekte@uni-leipzig.example",
@@ -371,6 +1123,10 @@ PEOPLE: tuple[PersonSpec, ...] = (
         TRANSFER_UNIT,
         MEMBER,
         "Koordination Praxisprojekte und Partner vor Ort",
+        bio="Bringt Praxisprojekte und Partner vor Ort zusammen und sitzt in den "
+        "Lenkungskreisen beider Partnerstädte.",
+        competences=("moderation", "wissenschaftskommunikation"),
+        interests=("buergerbeteiligung",),
     ),
     _p(
         "gruendung@uni-leipzig.example",
@@ -379,6 +1135,8 @@ PEOPLE: tuple[PersonSpec, ...] = (
         SMILE,
         ADMIN,
         "Gründungsberatung",
+        bio="Berät Gründungsteams aus der Universität – von der ersten Idee bis zum Businessplan.",
+        competences=("gruendung", "betriebswirtschaft"),
     ),
     # Supervisors
     _p(
@@ -388,6 +1146,10 @@ PEOPLE: tuple[PersonSpec, ...] = (
         GEOGRAPHY,
         MEMBER,
         "Wissenschaftliche Mitarbeiterin, Betreuung der Praxisprojekte",
+        bio="Betreut die Praxisprojekte des Instituts in Eilenburg und Zeitz. Forscht zu "
+        "Leerstand und Innenstadtentwicklung in Mittelstädten und kartiert am liebsten mit QGIS.",
+        competences=("geoinformatik", "leerstandsmanagement", "raumanalyse"),
+        interests=("kulturerbe",),
     ),
     _p(
         "ulrich.brandt@uni-leipzig.example",
@@ -396,6 +1158,9 @@ PEOPLE: tuple[PersonSpec, ...] = (
         GEOGRAPHY,
         ADMIN,
         "Professur für Regionalentwicklung",
+        bio="Leitet die Professur für Regionalentwicklung und forscht zum Strukturwandel in "
+        "Mitteldeutschland.",
+        competences=("regionalentwicklung", "strukturwandel", "demografie"),
     ),
     _p(
         "nadine.seidel@uni-leipzig.example",
@@ -404,6 +1169,9 @@ PEOPLE: tuple[PersonSpec, ...] = (
         SOCIOLOGY,
         ADMIN,
         "Lehrkraft für empirische Sozialforschung",
+        bio="Lehrt empirische Sozialforschung und betreut Lehrforschungsprojekte mit "
+        "Befragungen in Vereinen und Betrieben.",
+        competences=("empirische-sozialforschung", "datenanalyse"),
     ),
     _p(
         "henrik.pohl@uni-leipzig.example",
@@ -412,6 +1180,9 @@ PEOPLE: tuple[PersonSpec, ...] = (
         URBAN,
         ADMIN,
         "Professur für Stadtentwicklung",
+        bio="Forscht zu Stadtumbau und Wohnungsmärkten in schrumpfenden Städten und sitzt im "
+        "Aufsichtsrat einer Zeitzer Wohnungsgenossenschaft.",
+        competences=("stadtplanung", "wohnungswirtschaft", "quartiersentwicklung"),
     ),
     _p(
         "felix.zimmermann@uni-leipzig.example",
@@ -420,6 +1191,9 @@ PEOPLE: tuple[PersonSpec, ...] = (
         COMPUTING,
         ADMIN,
         "Lehrkraft für Softwaretechnik",
+        bio="Organisiert das Softwaretechnik-Praktikum, in dem Studierende für echte "
+        "Auftraggeber entwickeln.",
+        competences=("softwareentwicklung", "ux-design", "offene-daten"),
     ),
     _p(
         "ayse.demir@uni-leipzig.example",
@@ -428,6 +1202,9 @@ PEOPLE: tuple[PersonSpec, ...] = (
         MEDIA,
         ADMIN,
         "Lehrkraft für strategische Kommunikation",
+        bio="Lehrt strategische Kommunikation und begleitet Kampagnen für Städte und Vereine.",
+        competences=("oeffentlichkeitsarbeit", "stadtmarketing", "buergerbeteiligung"),
+        languages="Deutsch, Türkisch, Englisch",
     ),
     _p(
         "johanna.kraft@uni-leipzig.example",
@@ -436,6 +1213,8 @@ PEOPLE: tuple[PersonSpec, ...] = (
         CULTURE,
         ADMIN,
         "Lehrkraft für Kulturmanagement",
+        bio="Lehrt Kulturmanagement und engagiert sich im Beirat eines Eilenburger Kulturvereins.",
+        competences=("kulturmanagement", "kulturerbe"),
     ),
     # Researchers
     _p(
@@ -445,6 +1224,10 @@ PEOPLE: tuple[PersonSpec, ...] = (
         SOCIOLOGY,
         MEMBER,
         "Begleitforschung „Transfer über Köpfe“",
+        bio="Leitet die Begleitforschung des Programms: Wer bleibt nach dem Studium in der "
+        "Region, und warum?",
+        competences=("empirische-sozialforschung", "demografie", "datenanalyse"),
+        languages="Deutsch, Englisch, Polnisch",
     ),
     _p(
         "lukas.brenner@uni-leipzig.example",
@@ -453,6 +1236,10 @@ PEOPLE: tuple[PersonSpec, ...] = (
         GEOGRAPHY,
         MEMBER,
         "Doktorand in der Begleitforschung",
+        bio="Promoviert zu Pendelwegen zwischen Leipzig und den Partnerstädten und paddelt in "
+        "seiner Freizeit auf der Weißen Elster.",
+        competences=("geoinformatik", "verkehrsplanung"),
+        interests=("sport", "radverkehr"),
     ),
     # Founder
     _p(
@@ -462,6 +1249,9 @@ PEOPLE: tuple[PersonSpec, ...] = (
         STARTUP,
         ADMIN,
         "Gründerin und Geschäftsführerin",
+        bio="Hat Kreislaufwerk aus einem Praxisprojekt heraus gegründet und rettet Baustoffe "
+        "vor dem Container.",
+        competences=("kreislaufwirtschaft", "gruendung", "bauwesen"),
     ),
     # Town administrations
     _p(
@@ -471,6 +1261,9 @@ PEOPLE: tuple[PersonSpec, ...] = (
         TOWN_EILENBURG,
         ADMIN,
         "Wirtschaftsförderung",
+        bio="Ansprechpartner für Betriebe in Eilenburg: Ansiedlung, Fachkräfte und "
+        "Kooperationen mit der Hochschule.",
+        competences=("wirtschaftsfoerderung", "fachkraeftesicherung"),
     ),
     _p(
         "stadtplanung@eilenburg.example",
@@ -479,6 +1272,8 @@ PEOPLE: tuple[PersonSpec, ...] = (
         TOWN_EILENBURG,
         MEMBER,
         "Stadtplanung und Bauverwaltung",
+        bio="Plant die Innenstadt von morgen und arbeitet dafür mit Geodaten und Bebauungsplänen.",
+        competences=("stadtplanung", "geoinformatik"),
     ),
     _p(
         "buero-ob@eilenburg.example",
@@ -487,6 +1282,8 @@ PEOPLE: tuple[PersonSpec, ...] = (
         TOWN_EILENBURG,
         MEMBER,
         "Referentin im Büro des Oberbürgermeisters",
+        bio="Koordiniert im Büro des Oberbürgermeisters Beteiligung und Öffentlichkeitsarbeit.",
+        competences=("buergerbeteiligung", "oeffentlichkeitsarbeit"),
     ),
     _p(
         "stadtplanung@zeitz.example",
@@ -495,6 +1292,9 @@ PEOPLE: tuple[PersonSpec, ...] = (
         TOWN_ZEITZ,
         ADMIN,
         "Stadtplanung und Stadtentwicklung",
+        bio="Leitet die Stadtplanung in Zeitz und sucht Ideen für Industriebrachen und "
+        "leerstehende Läden.",
+        competences=("stadtplanung", "strukturwandel", "leerstandsmanagement"),
     ),
     _p(
         "wirtschaft@zeitz.example",
@@ -503,6 +1303,8 @@ PEOPLE: tuple[PersonSpec, ...] = (
         TOWN_ZEITZ,
         MEMBER,
         "Wirtschaftsförderung",
+        bio="Wirtschaftsförderer der Stadt Zeitz und Mitglied im Gewerbe- und Handelsverein.",
+        competences=("wirtschaftsfoerderung", "foerdermittel"),
     ),
     _p(
         "buero-ob@zeitz.example",
@@ -511,6 +1313,8 @@ PEOPLE: tuple[PersonSpec, ...] = (
         TOWN_ZEITZ,
         MEMBER,
         "Referent im Büro des Oberbürgermeisters",
+        bio="Referent für Digitalisierung und Bürgerservice im Büro des Oberbürgermeisters.",
+        competences=("e-government", "verwaltungsmanagement"),
     ),
     # Eilenburg: companies and associations
     _p(
@@ -520,6 +1324,10 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Muldental Metallbau GmbH",
         ADMIN,
         "Geschäftsführer",
+        bio="Führt den Metallbaubetrieb in zweiter Generation und ist Vorsitzender des "
+        "Gewerbevereins Eilenburg.",
+        competences=("metallbau", "unternehmensnachfolge"),
+        languages="Deutsch",
     ),
     _p(
         "personal@muldental-metallbau.example",
@@ -528,6 +1336,9 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Muldental Metallbau GmbH",
         MEMBER,
         "Personal und Ausbildung",
+        bio="Kümmert sich um Ausbildung und Praktika – und beantwortet gern jede Frage zum "
+        "Einstieg ins Metallhandwerk.",
+        competences=("berufsausbildung", "fachkraeftesicherung"),
     ),
     _p(
         "inhaberin@baeckerei-sommerfeld.example",
@@ -536,6 +1347,9 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Bäckerei Sommerfeld",
         ADMIN,
         "Inhaberin und Bäckermeisterin",
+        bio="Bäckermeisterin in dritter Generation; sitzt im Vorstand des Muldeufer Kulturvereins.",
+        competences=("lebensmittelhandwerk", "berufsausbildung"),
+        languages="Deutsch",
     ),
     _p(
         "vorstand@wg-muldeaue.example",
@@ -544,6 +1358,8 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Wohnungsgenossenschaft Muldeaue eG",
         ADMIN,
         "Vorstand",
+        bio="Vorstand der Genossenschaft; treibt Sanierung und Probewohnen voran.",
+        competences=("wohnungswirtschaft", "bauwesen"),
     ),
     _p(
         "vermietung@wg-muldeaue.example",
@@ -552,6 +1368,8 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Wohnungsgenossenschaft Muldeaue eG",
         MEMBER,
         "Vermietung und Quartiersarbeit",
+        bio="Zuständig für Vermietung und Nachbarschaftsarbeit in Eilenburg-Ost.",
+        competences=("quartiersentwicklung", "altersgerechtes-wohnen"),
     ),
     _p(
         "geschaeftsfuehrung@nordsachsen-logistik.example",
@@ -560,6 +1378,8 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Nordsachsen Logistik GmbH",
         ADMIN,
         "Geschäftsführer",
+        bio="Leitet die Spedition und stellt den Fuhrpark auf Elektro-Lkw um.",
+        competences=("logistik", "elektromobilitaet"),
     ),
     _p(
         "ausbildung@nordsachsen-logistik.example",
@@ -568,6 +1388,8 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Nordsachsen Logistik GmbH",
         MEMBER,
         "Ausbildungsleiterin",
+        bio="Betreut Auszubildende und Praktikantinnen in Lager, Disposition und IT.",
+        competences=("berufsausbildung", "logistik"),
     ),
     _p(
         "kontakt@tischlerei-hartmann.example",
@@ -576,6 +1398,10 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Tischlerei Hartmann & Söhne",
         ADMIN,
         "Tischlermeister und Inhaber",
+        bio="Tischlermeister mit eigenem Betrieb seit 1994; sucht eine Nachfolge für seine "
+        "Werkstatt.",
+        competences=("tischlerei", "unternehmensnachfolge"),
+        languages="Deutsch",
     ),
     _p(
         "vorstand@muldenland-tourismus.example",
@@ -584,6 +1410,8 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Tourismusverein Muldenland e.V.",
         ADMIN,
         "Vorsitzende",
+        bio="Vorsitzende des Tourismusvereins und Gästeführerin an der Mulde.",
+        competences=("tourismus", "radverkehr"),
     ),
     _p(
         "vorstand@sv-muldeaue.example",
@@ -592,6 +1420,9 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "SV Muldeaue Eilenburg e.V.",
         ADMIN,
         "Vorsitzender",
+        bio="Ehrenamtlicher Vorsitzender des SV Muldeaue und Jugendtrainer im Fußball.",
+        competences=("sport", "ehrenamt"),
+        languages="Deutsch",
     ),
     _p(
         "jugend@sv-muldeaue.example",
@@ -600,6 +1431,8 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "SV Muldeaue Eilenburg e.V.",
         MEMBER,
         "Jugendwartin",
+        bio="Jugendwartin im Verein und hauptberuflich Erzieherin.",
+        competences=("jugendarbeit", "sport"),
     ),
     _p(
         "vorstand@muldeufer-kultur.example",
@@ -608,6 +1441,8 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Muldeufer Kulturverein e.V.",
         ADMIN,
         "Vorsitzende",
+        bio="Organisiert seit zwölf Jahren das Sommerkino am Muldeufer.",
+        competences=("kulturmanagement", "ehrenamt"),
     ),
     # Zeitz: companies and associations
     _p(
@@ -617,6 +1452,9 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Zeitzer Werkstätten GmbH",
         ADMIN,
         "Inhaberin und Geschäftsführerin",
+        bio="Hat die Werkstätten 2015 übernommen und baut Möbel für Praxen, Läden und Museen. "
+        "Engagiert sich im Gewerbe- und Handelsverein und im Heimatverein.",
+        competences=("tischlerei", "unternehmensnachfolge", "betriebswirtschaft"),
     ),
     _p(
         "werkstatt@zeitzer-werkstaetten.example",
@@ -625,6 +1463,9 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Zeitzer Werkstätten GmbH",
         MEMBER,
         "Werkstattleiter",
+        bio="Werkstattleiter und Ausbilder; programmiert das CNC-Bearbeitungszentrum.",
+        competences=("cnc-fertigung", "tischlerei"),
+        languages="Deutsch",
     ),
     _p(
         "team@elster-it.example",
@@ -633,6 +1474,9 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Elster-IT Service GmbH",
         ADMIN,
         "Geschäftsführer",
+        bio="Gründer von Elster-IT, Vorsitzender des Gewerbe- und Handelsvereins und "
+        "Kassenwart im Kanuverein.",
+        competences=("it-administration", "it-sicherheit", "datenschutz"),
     ),
     _p(
         "vorstand@wg-moritzburgblick.example",
@@ -641,6 +1485,8 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Wohnungsgenossenschaft Moritzburgblick Zeitz eG",
         ADMIN,
         "Vorstand",
+        bio="Vorständin der Genossenschaft; baut Wohnungen für ältere Mitglieder um.",
+        competences=("wohnungswirtschaft", "altersgerechtes-wohnen"),
     ),
     _p(
         "quartier@wg-moritzburgblick.example",
@@ -649,6 +1495,8 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Wohnungsgenossenschaft Moritzburgblick Zeitz eG",
         MEMBER,
         "Quartiersmanagement",
+        bio="Quartiersmanager mit Büro im Erdgeschoss – für Nachbarschaftsfeste und Mieterfragen.",
+        competences=("quartiersentwicklung", "buergerbeteiligung"),
     ),
     _p(
         "backstube@domgasse-zeitz.example",
@@ -657,6 +1505,9 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Backstube Domgasse Zeitz",
         ADMIN,
         "Bäckermeister und Inhaber",
+        bio="Bäckermeister mit Café in der Altstadt; Mitglied im Tourismusverein.",
+        competences=("lebensmittelhandwerk", "gastronomie"),
+        languages="Deutsch",
     ),
     _p(
         "kontakt@elstertal-solar.example",
@@ -665,6 +1516,8 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Elstertal Solartechnik GmbH",
         ADMIN,
         "Geschäftsführer",
+        bio="Elektromeister und Gründer von Elstertal Solartechnik.",
+        competences=("erneuerbare-energien", "gebaeudetechnik"),
     ),
     _p(
         "projekte@elstertal-solar.example",
@@ -673,6 +1526,9 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Elstertal Solartechnik GmbH",
         MEMBER,
         "Projektleitung",
+        bio="Plant Solaranlagen für Betriebe und Kommunen und prüft Dachflächen mit GIS.",
+        competences=("erneuerbare-energien", "geoinformatik", "klimaschutz"),
+        languages="Deutsch, Türkisch, Englisch",
     ),
     _p(
         "vorstand@zeitzer-heimatverein.example",
@@ -681,6 +1537,10 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Zeitzer Heimatverein e.V.",
         ADMIN,
         "Vorsitzender",
+        bio="Ehemaliger Lehrer und Vorsitzender des Heimatvereins.",
+        competences=("kulturerbe",),
+        languages="Deutsch",
+        visibility=Visibility.COORDINATORS,
     ),
     _p(
         "archiv@zeitzer-heimatverein.example",
@@ -689,6 +1549,10 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Zeitzer Heimatverein e.V.",
         MEMBER,
         "Archiv und Stadtführungen",
+        bio="Betreut das Vereinsarchiv und führt durch die unterirdischen Gänge.",
+        competences=("kulturerbe", "tourismus"),
+        languages="Deutsch, Russisch",
+        visibility=Visibility.COORDINATORS,
     ),
     _p(
         "info@zeitzer-land.example",
@@ -697,6 +1561,8 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Tourismusverein Zeitzer Land e.V.",
         ADMIN,
         "Geschäftsführerin",
+        bio="Führt die Geschäfte des Tourismusvereins und vermarktet den Elster-Radweg.",
+        competences=("tourismus", "stadtmarketing", "social-media"),
     ),
     _p(
         "vorstand@kanu-zeitz.example",
@@ -705,14 +1571,137 @@ PEOPLE: tuple[PersonSpec, ...] = (
         "Kanuverein Weiße Elster Zeitz e.V.",
         ADMIN,
         "Vorsitzender",
+        bio="Vorsitzender des Kanuvereins und Trainer der Jugendgruppe.",
+        competences=("sport", "jugendarbeit"),
+        languages="Deutsch, Russisch",
+        visibility=Visibility.COORDINATORS,
     ),
+)
+
+# Further memberships, so that the cooperation graph links organisations through people.
+MEMBERSHIPS: tuple[MembershipSpec, ...] = (
+    # Steering groups of the partner towns
+    MembershipSpec(
+        "praxisprojekte@uni-leipzig.example",
+        TOWN_EILENBURG,
+        MEMBER,
+        "Lenkungskreis „Transfer über Köpfe“ (für die Universität)",
+    ),
+    MembershipSpec(
+        "praxisprojekte@uni-leipzig.example",
+        TOWN_ZEITZ,
+        MEMBER,
+        "Lenkungskreis „Transfer über Köpfe“ (für die Universität)",
+    ),
+    MembershipSpec(
+        "ulrich.brandt@uni-leipzig.example",
+        TOWN_EILENBURG,
+        MEMBER,
+        "Lenkungskreis „Transfer über Köpfe“ (wissenschaftliche Beratung)",
+    ),
+    # Trade associations
+    MembershipSpec(
+        "geschaeftsfuehrung@muldental-metallbau.example", TRADE_EILENBURG, ADMIN, "Vorsitzender"
+    ),
+    MembershipSpec(
+        "wirtschaft@eilenburg.example",
+        TRADE_EILENBURG,
+        MEMBER,
+        "Mitglied für die Wirtschaftsförderung der Stadt",
+    ),
+    MembershipSpec(
+        "inhaberin@baeckerei-sommerfeld.example", TRADE_EILENBURG, MEMBER, "Schatzmeisterin"
+    ),
+    MembershipSpec("kontakt@tischlerei-hartmann.example", TRADE_EILENBURG, MEMBER, "Mitglied"),
+    MembershipSpec("gruenderin@startup-eilenburg.example", TRADE_EILENBURG, MEMBER, "Mitglied"),
+    MembershipSpec("team@elster-it.example", TRADE_ZEITZ, ADMIN, "Vorsitzender"),
+    MembershipSpec(
+        "wirtschaft@zeitz.example",
+        TRADE_ZEITZ,
+        MEMBER,
+        "Mitglied für die Wirtschaftsförderung der Stadt",
+    ),
+    MembershipSpec(
+        "inhaberin@zeitzer-werkstaetten.example",
+        TRADE_ZEITZ,
+        MEMBER,
+        "Stellvertretende Vorsitzende",
+    ),
+    MembershipSpec("backstube@domgasse-zeitz.example", TRADE_ZEITZ, MEMBER, "Mitglied"),
+    # Boards and memberships in associations
+    MembershipSpec(
+        "geschaeftsfuehrung@muldental-metallbau.example",
+        "SV Muldeaue Eilenburg e.V.",
+        MEMBER,
+        "Beisitzer im Vorstand",
+    ),
+    MembershipSpec(
+        "inhaberin@baeckerei-sommerfeld.example",
+        "Muldeufer Kulturverein e.V.",
+        MEMBER,
+        "Beisitzerin im Vorstand",
+    ),
+    MembershipSpec(
+        "johanna.kraft@uni-leipzig.example",
+        "Muldeufer Kulturverein e.V.",
+        MEMBER,
+        "Beirat",
+    ),
+    MembershipSpec(
+        "betreuung@uni-leipzig.example",
+        "Zeitzer Heimatverein e.V.",
+        MEMBER,
+        "Arbeitsgruppe Stadtgeschichte digital",
+    ),
+    MembershipSpec(
+        "inhaberin@zeitzer-werkstaetten.example", "Zeitzer Heimatverein e.V.", MEMBER, "Mitglied"
+    ),
+    MembershipSpec(
+        "team@elster-it.example", "Kanuverein Weiße Elster Zeitz e.V.", MEMBER, "Kassenwart"
+    ),
+    MembershipSpec(
+        "lukas.brenner@uni-leipzig.example",
+        "Kanuverein Weiße Elster Zeitz e.V.",
+        MEMBER,
+        "Mitglied",
+    ),
+    MembershipSpec(
+        "backstube@domgasse-zeitz.example",
+        "Tourismusverein Zeitzer Land e.V.",
+        MEMBER,
+        "Mitglied",
+    ),
+    MembershipSpec(
+        "henrik.pohl@uni-leipzig.example",
+        "Wohnungsgenossenschaft Moritzburgblick Zeitz eG",
+        MEMBER,
+        "Mitglied des Aufsichtsrats",
+    ),
+    MembershipSpec("gruenderin@startup-eilenburg.example", SMILE, MEMBER, "Alumna und Mentorin"),
 )
 
 # --- Students ----------------------------------------------------------------------------------
 
 PERSONA_STUDENTS: tuple[StudentSpec, ...] = (
-    StudentSpec(f"lena.schubert@{STUDENT_DOMAIN}", "Lena Schubert", ("Geographie", BACHELOR), 4),
-    StudentSpec(f"jonas.weber@{STUDENT_DOMAIN}", "Jonas Weber", ("Informatik", BACHELOR), 5),
+    StudentSpec(
+        f"lena.schubert@{STUDENT_DOMAIN}",
+        "Lena Schubert",
+        ("Geographie", BACHELOR),
+        4,
+        bio="Studiere Geographie im 4. Semester und kartiere am liebsten mit QGIS. Im "
+        "Praxisprojekt möchte ich herausfinden, wie kleine Städte mit Leerstand umgehen.",
+        competences=("geoinformatik", "raumanalyse", "regionalentwicklung"),
+        interests=("strukturwandel", "radverkehr"),
+    ),
+    StudentSpec(
+        f"jonas.weber@{STUDENT_DOMAIN}",
+        "Jonas Weber",
+        ("Informatik", BACHELOR),
+        5,
+        bio="Informatik im 5. Semester; baue gern Web-Anwendungen, die im Alltag helfen.",
+        competences=("softwareentwicklung", "webentwicklung", "offene-daten"),
+        interests=("e-government", "digitalisierung"),
+    ),
 )
 
 GERMAN_FIRST_NAMES = (
@@ -791,6 +1780,80 @@ def demo_students(seed: int = DEMO_SEED) -> list[StudentSpec]:
     return students
 
 
+# Languages besides German and English that students list; the first names decide the list.
+_FURTHER_LANGUAGES_GERMAN = ("Französisch", "Spanisch", "Russisch", "Polnisch", "Tschechisch")
+_FIRST_LANGUAGES_INTERNATIONAL = (
+    "Arabisch", "Spanisch", "Ukrainisch", "Türkisch", "Italienisch", "Polnisch", "Vietnamesisch",
+    "Portugiesisch", "Chinesisch", "Hindi",
+)  # fmt: skip
+
+# Map markers of a town's organisations spread around its centre, at most this far from it.
+_SPREAD_KM = (0.2, 1.4)
+_KM_PER_DEGREE_LATITUDE = 111.32
+
+
+@dataclass(frozen=True)
+class ProfileSpec:
+    bio: str
+    competences: tuple[str, ...]
+    interests: tuple[str, ...]
+    languages: str
+    visibility: str
+
+
+def person_profile_spec(person: PersonSpec) -> ProfileSpec:
+    return ProfileSpec(
+        person.bio, person.competences, person.interests, person.languages, person.visibility
+    )
+
+
+def student_profile_spec(student: StudentSpec, index: int, seed: int = DEMO_SEED) -> ProfileSpec:
+    """The profile of the `index`-th generated student (personas keep their own).
+
+    Two to four competences of the programme, one to three interests, languages; every third
+    student shows the profile publicly and a few show it to coordinators only.
+    """
+    if student.competences:
+        return ProfileSpec(
+            student.bio,
+            student.competences,
+            student.interests,
+            "Deutsch, Englisch",
+            Visibility.MEMBERS,
+        )
+    rng = random.Random(f"{seed}:{student.email}")
+    core, *further = PROGRAMME_COMPETENCES[student.programme[0]]
+    competences = (core, *rng.sample(further, rng.randint(1, 3)))
+    choices = [slug for slug in STUDENT_INTERESTS if slug not in competences]
+    interests = tuple(rng.sample(choices, rng.randint(1, 3)))
+    if student.name.split()[0] in INTERNATIONAL_FIRST_NAMES:
+        languages = f"{rng.choice(_FIRST_LANGUAGES_INTERNATIONAL)}, Englisch, Deutsch"
+    elif rng.random() < 0.3:
+        languages = f"Deutsch, Englisch, {rng.choice(_FURTHER_LANGUAGES_GERMAN)}"
+    else:
+        languages = "Deutsch, Englisch"
+    if index % 3 == 0:
+        visibility = Visibility.PUBLIC
+    elif index % 8 == 4:
+        visibility = Visibility.COORDINATORS
+    else:
+        visibility = Visibility.MEMBERS
+    return ProfileSpec("", competences, interests, languages, visibility)
+
+
+def demo_location(
+    municipality: Municipality, name: str, seed: int = DEMO_SEED
+) -> tuple[Decimal, Decimal]:
+    """A point 0.2–1.4 km from the town's centre, the same for the same name and seed."""
+    rng = random.Random(f"{seed}:{name}")
+    distance = rng.uniform(*_SPREAD_KM)
+    angle = rng.uniform(0, 2 * math.pi)
+    lat, lon = float(municipality.lat), float(municipality.lon)
+    lat += distance * math.cos(angle) / _KM_PER_DEGREE_LATITUDE
+    lon += distance * math.sin(angle) / (_KM_PER_DEGREE_LATITUDE * math.cos(math.radians(lat)))
+    return Decimal(f"{lat:.6f}"), Decimal(f"{lon:.6f}")
+
+
 # --- Writing -----------------------------------------------------------------------------------
 
 
@@ -814,6 +1877,61 @@ def _organisation_get_or_create(
         short_description=spec.short_description,
     )
     return organisation, True
+
+
+_PROFILE_FIELDS = ("description", "sector", "size_class", "street", "postcode")
+
+
+def _organisation_fill(
+    organisation: Organisation, spec: OrganisationSpec, municipality: Municipality, seed: int
+) -> None:
+    """Fill the organisation's empty profile fields from `spec`; filled ones stay as they are."""
+    changed = []
+    for name in _PROFILE_FIELDS:
+        value = getattr(spec, name)
+        if value and not getattr(organisation, name):
+            setattr(organisation, name, value)
+            changed.append(name)
+    if organisation.lat is None or organisation.lon is None:
+        organisation.lat, organisation.lon = demo_location(municipality, spec.name, seed)
+        changed += ["lat", "lon"]
+    if changed:
+        organisation.save(update_fields=[*changed, "updated_at"])
+
+
+def _organisations_link(
+    organisations: dict[str, Organisation], competences: dict[str, Competence]
+) -> int:
+    """Competences and offers and needs for organisations that have none yet; returns rows."""
+    ids = [organisation.pk for organisation in organisations.values()]
+    through = Organisation.competences.through
+    with_competences = set(
+        through.objects.filter(organisation_id__in=ids).values_list("organisation_id", flat=True)
+    )
+    with_listings = set(
+        Listing.objects.filter(organisation_id__in=ids).values_list("organisation_id", flat=True)
+    )
+    links = []
+    listings: list[Listing] = []
+    for spec in ORGANISATIONS:
+        organisation = organisations[spec.name]
+        if organisation.pk not in with_competences:
+            links.extend(
+                through(organisation_id=organisation.pk, competence_id=competences[slug].pk)
+                for slug in spec.competences
+            )
+        if organisation.pk not in with_listings:
+            for direction, entries in (
+                (Listing.Direction.OFFER, spec.offers),
+                (Listing.Direction.NEED, spec.needs),
+            ):
+                listings.extend(
+                    Listing(organisation=organisation, direction=direction, category=c, text=t)
+                    for c, t in entries
+                )
+    through.objects.bulk_create(links)
+    Listing.objects.bulk_create(listings)
+    return len(links) + len(listings)
 
 
 def _person_get_or_create(
@@ -865,19 +1983,86 @@ def _membership_ensure(user: User, organisation: Organisation, role: str, positi
     return 1
 
 
+def _profiles_fill(
+    people: Iterable[tuple[User, ProfileSpec]], competences: dict[str, Competence]
+) -> int:
+    """A profile for every person; an untouched one gets the demo's text, terms and visibility.
+
+    A profile is untouched while it has no text, no languages, no competences and no interests:
+    whatever a person filled in themselves stays. Returns the rows added.
+    """
+    before = PersonProfile.objects.count()
+    profiles = [(profile_for(user), spec) for user, spec in people]
+    ids = [profile.pk for profile, _spec in profiles]
+    competence_links = PersonProfile.competences.through
+    interest_links = PersonProfile.interests.through
+    touched = set(
+        competence_links.objects.filter(personprofile_id__in=ids).values_list(
+            "personprofile_id", flat=True
+        )
+    ) | set(
+        interest_links.objects.filter(personprofile_id__in=ids).values_list(
+            "personprofile_id", flat=True
+        )
+    )
+    new_competences = []
+    new_interests = []
+    for profile, spec in profiles:
+        if profile.bio or profile.languages or profile.pk in touched:
+            continue
+        profile.bio, profile.languages, profile.visibility = (
+            spec.bio,
+            spec.languages,
+            spec.visibility,
+        )
+        profile.save(update_fields=["bio", "languages", "visibility", "updated_at"])
+        new_competences.extend(
+            competence_links(personprofile_id=profile.pk, competence_id=competences[slug].pk)
+            for slug in spec.competences
+        )
+        new_interests.extend(
+            interest_links(personprofile_id=profile.pk, competence_id=competences[slug].pk)
+            for slug in spec.interests
+        )
+    competence_links.objects.bulk_create(new_competences)
+    interest_links.objects.bulk_create(new_interests)
+    return PersonProfile.objects.count() - before + len(new_competences) + len(new_interests)
+
+
+def _search_index(organisations: Iterable[Organisation], users: Iterable[User]) -> None:
+    """Recompute the search text of the demo's organisations and people (cheap, so always)."""
+    for organisation in (
+        Organisation.objects.filter(pk__in=[o.pk for o in organisations])
+        .select_related("municipality__district")
+        .prefetch_related("competences", "listings")
+    ):
+        organisation_index(organisation)
+    for profile in (
+        PersonProfile.objects.filter(user__in=[u.pk for u in users])
+        .select_related("user__study_programme")
+        .prefetch_related("competences", "interests")
+    ):
+        person_index(profile)
+
+
 @transaction.atomic
 def demo_load(*, seed: int = DEMO_SEED) -> DemoReport:
     """Fill the database with the demo programme; idempotent.
 
-    Rules: loads the region reference data first (the towns and Leipzig must exist);
-    organisations are found by name, people by e-mail, programmes by name and degree, and only
-    what is missing is created, so a second run adds and changes nothing; new accounts get
-    DEMO_PASSWORD, language German and a verified primary e-mail address. `seed` decides the
-    generated students only. Raises Municipality.DoesNotExist if the reference data lacks a
-    town the demo needs.
+    Rules: loads the region reference data and the starter vocabulary of competences first
+    (the towns, Leipzig and the competences must exist); organisations are found by name,
+    people by e-mail, programmes by name and degree, memberships by person and organisation,
+    and only what is missing is created, so a second run adds and changes nothing. New
+    accounts get DEMO_PASSWORD, language German and a verified primary e-mail address.
+    Organisation fields, competences and offers and needs are filled only where empty;
+    a person's profile only while nobody has filled it in. Administrators of the demo's
+    organisations are shown as contact persons. `seed` decides the generated students, their
+    profiles and where the organisations sit on the map. Search texts are recomputed at the
+    end. Raises Municipality.DoesNotExist if the reference data lacks a town the demo needs.
     """
     region_load_reference()
-    created = 0
+    created = competences_load_starter()
+    competences: dict[str, Competence] = Competence.objects.in_bulk(field_name="slug")
     # One hash for all accounts: the password is public anyway, and hashing it a hundred
     # times with the production hasher would make the command take half a minute.
     password_hash = make_password(DEMO_PASSWORD)
@@ -897,9 +2082,13 @@ def demo_load(*, seed: int = DEMO_SEED) -> DemoReport:
         if municipality is None:
             raise Municipality.DoesNotExist(f"Municipality {spec.ags} is missing for {spec.name}.")
         organisation, was_created = _organisation_get_or_create(spec, municipality)
+        _organisation_fill(organisation, spec, municipality, seed)
         organisations[spec.name] = organisation
         created += was_created
+    created += _organisations_link(organisations, competences)
 
+    users: dict[str, User] = {}
+    profiles: list[tuple[User, ProfileSpec]] = []
     for person in PEOPLE:
         user, added = _person_get_or_create(
             email=person.email,
@@ -908,14 +2097,26 @@ def demo_load(*, seed: int = DEMO_SEED) -> DemoReport:
             password_hash=password_hash,
             is_admin_site=person.is_admin_site,
         )
+        users[person.email] = user
+        profiles.append((user, person_profile_spec(person)))
         created += added
         created += _membership_ensure(
             user, organisations[person.organisation], person.membership, person.position
         )
+    for extra in MEMBERSHIPS:
+        created += _membership_ensure(
+            users[extra.email], organisations[extra.organisation], extra.role, extra.position
+        )
+    Membership.objects.filter(
+        organisation__in=organisations.values(),
+        user__in=users.values(),
+        role=ADMIN,
+        is_contact=False,
+    ).update(is_contact=True)
 
     students = [*PERSONA_STUDENTS, *demo_students(seed)]
-    for student in students:
-        _user, added = _person_get_or_create(
+    for index, student in enumerate(students):
+        user, added = _person_get_or_create(
             email=student.email,
             name=student.name,
             role=Role.STUDENT,
@@ -923,11 +2124,18 @@ def demo_load(*, seed: int = DEMO_SEED) -> DemoReport:
             study_programme=programmes[student.programme],
             semester=student.semester,
         )
+        users[student.email] = user
+        profiles.append((user, student_profile_spec(student, index, seed)))
         created += added
+
+    created += _profiles_fill(profiles, competences)
+    _search_index(organisations.values(), users.values())
 
     return DemoReport(
         organisations=len(ORGANISATIONS),
         people=len(PEOPLE),
         students=len(students),
         created=created,
+        listings=sum(len(spec.offers) + len(spec.needs) for spec in ORGANISATIONS),
+        competences=len(competences),
     )

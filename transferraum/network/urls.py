@@ -1,4 +1,9 @@
 from django.urls import path
 
+from transferraum.network import views
+
 app_name = "network"
-urlpatterns: list = []
+urlpatterns = [
+    path("netzwerk/", views.graph_page, name="graph"),
+    path("netzwerk/daten.json", views.graph_data, name="graph-data"),
+]

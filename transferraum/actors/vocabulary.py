@@ -1,0 +1,896 @@
+"""The starter vocabulary of competences: twelve categories and the terms beneath them.
+
+Synonyms let different words meet in search: "GIS", "Geoinformatik" and "Kartografie" all find
+whoever chose the competence Geoinformatik. The tables below are the one place to change the
+starter vocabulary; `manage.py load_competences` and `manage.py demo` load it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from transferraum.actors.models import Competence
+
+
+@dataclass(frozen=True)
+class Term:
+    slug: str
+    label_de: str
+    label_en: str
+    synonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Category:
+    term: Term
+    competences: tuple[Term, ...]
+
+
+def _t(slug: str, label_de: str, label_en: str, *synonyms: str) -> Term:
+    return Term(slug, label_de, label_en, synonyms)
+
+
+STARTER_VOCABULARY: tuple[Category, ...] = (
+    Category(
+        _t("raum-und-geodaten", "Raum & Geodaten", "Space & geodata", "Geodaten", "Geodata"),
+        (
+            _t(
+                "geoinformatik",
+                "Geoinformatik",
+                "Geoinformatics",
+                "GIS",
+                "Geoinformationssysteme",
+                "Geoinformationssystem",
+                "Geographic information systems",
+                "Kartografie",
+                "Kartographie",
+                "Cartography",
+                "Mapping",
+                "QGIS",
+                "ArcGIS",
+            ),
+            _t(
+                "fernerkundung",
+                "Fernerkundung",
+                "Remote sensing",
+                "Satellitenbilder",
+                "Luftbildauswertung",
+                "Drohnenbefliegung",
+                "Earth observation",
+            ),
+            _t(
+                "raumanalyse",
+                "Räumliche Analyse",
+                "Spatial analysis",
+                "Standortanalyse",
+                "Erreichbarkeitsanalyse",
+                "Geostatistik",
+                "Spatial statistics",
+                "Location analysis",
+            ),
+            _t(
+                "vermessung",
+                "Vermessung",
+                "Surveying",
+                "Geodäsie",
+                "Liegenschaftskataster",
+                "Geodesy",
+                "Land surveying",
+            ),
+        ),
+    ),
+    Category(
+        _t(
+            "stadt-und-regionalentwicklung",
+            "Stadt- & Regionalentwicklung",
+            "Urban & regional development",
+        ),
+        (
+            _t(
+                "stadtplanung",
+                "Stadtplanung",
+                "Urban planning",
+                "Bauleitplanung",
+                "Städtebau",
+                "Town planning",
+                "Bebauungsplan",
+                "B-Plan",
+                "Flächennutzungsplan",
+                "ISEK",
+            ),
+            _t(
+                "regionalentwicklung",
+                "Regionalentwicklung",
+                "Regional development",
+                "Ländliche Entwicklung",
+                "Rural development",
+                "LEADER",
+                "Regionalplanung",
+            ),
+            _t(
+                "strukturwandel",
+                "Strukturwandel",
+                "Structural change",
+                "Kohleausstieg",
+                "Transformation",
+                "Just transition",
+                "Revierentwicklung",
+            ),
+            _t(
+                "leerstandsmanagement",
+                "Leerstandsmanagement",
+                "Vacancy management",
+                "Leerstand",
+                "Zwischennutzung",
+                "Innenstadtbelebung",
+                "Vacant property",
+                "Meanwhile use",
+            ),
+            _t(
+                "quartiersentwicklung",
+                "Quartiersentwicklung",
+                "Neighbourhood development",
+                "Quartiersmanagement",
+                "Soziale Stadt",
+                "Neighborhood development",
+                "Community development",
+            ),
+            _t(
+                "wohnungswirtschaft",
+                "Wohnungswirtschaft",
+                "Housing",
+                "Immobilienwirtschaft",
+                "Wohnungsbau",
+                "Real estate",
+                "Probewohnen",
+                "Housing management",
+            ),
+            _t(
+                "demografie",
+                "Demografie",
+                "Demography",
+                "Demographie",
+                "Bevölkerungsentwicklung",
+                "Demografischer Wandel",
+                "Demographic change",
+            ),
+        ),
+    ),
+    Category(
+        _t(
+            "wirtschaft-und-unternehmen",
+            "Wirtschaft & Unternehmen",
+            "Business & enterprise",
+            "Wirtschaft",
+            "Economy",
+        ),
+        (
+            _t(
+                "wirtschaftsfoerderung",
+                "Wirtschaftsförderung",
+                "Economic development",
+                "WiFö",
+                "Ansiedlung",
+                "Gewerbeflächen",
+                "Business development",
+                "Standortentwicklung",
+            ),
+            _t(
+                "unternehmensnachfolge",
+                "Unternehmensnachfolge",
+                "Business succession",
+                "Betriebsnachfolge",
+                "Nachfolgeplanung",
+                "Succession planning",
+            ),
+            _t(
+                "gruendung",
+                "Gründung & Entrepreneurship",
+                "Entrepreneurship",
+                "Existenzgründung",
+                "Start-up",
+                "Startup",
+                "Gründungsberatung",
+                "Businessplan",
+                "Business plan",
+            ),
+            _t(
+                "fachkraeftesicherung",
+                "Fachkräftesicherung",
+                "Skilled labour",
+                "Fachkräftemangel",
+                "Personalgewinnung",
+                "Recruiting",
+                "Employer Branding",
+                "Arbeitgebermarke",
+            ),
+            _t(
+                "betriebswirtschaft",
+                "Betriebswirtschaft",
+                "Business administration",
+                "BWL",
+                "Controlling",
+                "Kostenrechnung",
+                "Business economics",
+            ),
+            _t(
+                "marketing-und-vertrieb",
+                "Marketing & Vertrieb",
+                "Marketing & sales",
+                "Marketing",
+                "Vertrieb",
+                "Sales",
+                "Online-Marketing",
+                "Marktforschung",
+                "Market research",
+                "E-Commerce",
+                "Onlineshop",
+            ),
+            _t(
+                "logistik",
+                "Logistik",
+                "Logistics",
+                "Supply Chain",
+                "Lieferkette",
+                "Disposition",
+                "Spedition",
+                "Tourenplanung",
+            ),
+        ),
+    ),
+    Category(
+        _t("daten-und-digitales", "Daten & Digitales", "Data & digital", "Digital", "IT"),
+        (
+            _t(
+                "softwareentwicklung",
+                "Softwareentwicklung",
+                "Software development",
+                "Programmierung",
+                "Software engineering",
+                "Programming",
+                "Python",
+                "Java",
+                "App-Entwicklung",
+            ),
+            _t(
+                "webentwicklung",
+                "Webentwicklung",
+                "Web development",
+                "Webdesign",
+                "Website",
+                "Frontend",
+                "HTML",
+                "CSS",
+                "JavaScript",
+            ),
+            _t(
+                "datenanalyse",
+                "Datenanalyse",
+                "Data analysis",
+                "Data Science",
+                "Statistik",
+                "Statistics",
+                "Datenauswertung",
+                "SQL",
+                "Datenbanken",
+                "Databases",
+            ),
+            _t(
+                "digitalisierung",
+                "Digitalisierung",
+                "Digital transformation",
+                "Digitale Transformation",
+                "Digitalisation",
+                "Digitalization",
+                "Smart City",
+                "Industrie 4.0",
+            ),
+            _t(
+                "it-sicherheit",
+                "IT-Sicherheit",
+                "IT security",
+                "Informationssicherheit",
+                "Cybersicherheit",
+                "Cybersecurity",
+                "Information security",
+            ),
+            _t(
+                "it-administration",
+                "IT-Administration",
+                "IT administration",
+                "Systemadministration",
+                "Netzwerkadministration",
+                "IT-Support",
+                "Cloud",
+                "System administration",
+            ),
+            _t(
+                "ux-design",
+                "UX- & Interaktionsdesign",
+                "UX & interaction design",
+                "UX",
+                "User Experience",
+                "Usability",
+                "Nutzerforschung",
+                "Interface design",
+                "Prototyping",
+            ),
+            _t(
+                "offene-daten",
+                "Offene Daten",
+                "Open data",
+                "Open Data",
+                "Open Government",
+                "Datenportal",
+                "Datenbereitstellung",
+            ),
+        ),
+    ),
+    Category(
+        _t(
+            "soziales-und-bildung",
+            "Soziales & Bildung",
+            "Social affairs & education",
+            "Soziales",
+            "Bildung",
+        ),
+        (
+            _t(
+                "empirische-sozialforschung",
+                "Empirische Sozialforschung",
+                "Empirical social research",
+                "Befragung",
+                "Umfrage",
+                "Survey",
+                "Interviews",
+                "Qualitative Methoden",
+                "Quantitative Methoden",
+                "Social research",
+            ),
+            _t(
+                "bildungsarbeit",
+                "Bildungsarbeit",
+                "Education",
+                "Erwachsenenbildung",
+                "Weiterbildung",
+                "Pädagogik",
+                "Training",
+                "Adult education",
+            ),
+            _t(
+                "berufsausbildung",
+                "Berufsausbildung",
+                "Vocational training",
+                "Duale Ausbildung",
+                "Ausbildung",
+                "Azubis",
+                "AEVO",
+                "Apprenticeship",
+            ),
+            _t(
+                "jugendarbeit",
+                "Kinder- und Jugendarbeit",
+                "Youth work",
+                "Jugendarbeit",
+                "Jugendhilfe",
+                "Jugendbeteiligung",
+                "Children and youth",
+            ),
+            _t(
+                "ehrenamt",
+                "Ehrenamt & Engagement",
+                "Volunteering",
+                "Ehrenamt",
+                "Bürgerschaftliches Engagement",
+                "Freiwilligenarbeit",
+                "Vereinsarbeit",
+                "Volunteer management",
+                "Civic engagement",
+            ),
+            _t(
+                "integration",
+                "Integration & Migration",
+                "Integration & migration",
+                "Migration",
+                "Zuwanderung",
+                "Interkulturelle Arbeit",
+                "Diversity",
+                "Intercultural work",
+            ),
+            _t(
+                "barrierefreiheit",
+                "Barrierefreiheit & Inklusion",
+                "Accessibility & inclusion",
+                "Barrierefreiheit",
+                "Inklusion",
+                "Leichte Sprache",
+                "Accessibility",
+                "Inclusion",
+            ),
+            _t(
+                "sport",
+                "Sport & Bewegung",
+                "Sport & physical activity",
+                "Vereinssport",
+                "Gesundheitssport",
+                "Sportentwicklung",
+                "Sports",
+            ),
+        ),
+    ),
+    Category(
+        _t("kultur-und-tourismus", "Kultur & Tourismus", "Culture & tourism", "Kultur"),
+        (
+            _t(
+                "kulturmanagement",
+                "Kulturmanagement",
+                "Cultural management",
+                "Kulturarbeit",
+                "Veranstaltungsmanagement",
+                "Eventmanagement",
+                "Event management",
+                "Arts management",
+            ),
+            _t(
+                "kulturerbe",
+                "Kulturelles Erbe",
+                "Cultural heritage",
+                "Denkmalpflege",
+                "Industriekultur",
+                "Stadtgeschichte",
+                "Heimatgeschichte",
+                "Archiv",
+                "Museum",
+                "Heritage",
+            ),
+            _t(
+                "tourismus",
+                "Tourismus",
+                "Tourism",
+                "Tourismusmarketing",
+                "Destinationsmanagement",
+                "Radtourismus",
+                "Fremdenverkehr",
+                "Destination management",
+            ),
+            _t(
+                "gastronomie",
+                "Gastronomie & Hotellerie",
+                "Hospitality",
+                "Gastgewerbe",
+                "Gastronomie",
+                "Hotellerie",
+                "Catering",
+                "Gastronomy",
+            ),
+        ),
+    ),
+    Category(
+        _t(
+            "energie-und-umwelt",
+            "Energie & Umwelt",
+            "Energy & environment",
+            "Umwelt",
+            "Environment",
+        ),
+        (
+            _t(
+                "erneuerbare-energien",
+                "Erneuerbare Energien",
+                "Renewable energy",
+                "Photovoltaik",
+                "PV",
+                "Solarenergie",
+                "Windenergie",
+                "Wärmepumpen",
+                "Solar power",
+                "Renewables",
+            ),
+            _t(
+                "klimaschutz",
+                "Klimaschutz",
+                "Climate protection",
+                "Klimaschutzkonzept",
+                "CO2-Bilanz",
+                "Treibhausgasbilanz",
+                "Kommunale Wärmeplanung",
+                "Climate action",
+                "Carbon footprint",
+            ),
+            _t(
+                "klimaanpassung",
+                "Klimaanpassung",
+                "Climate adaptation",
+                "Hitzeschutz",
+                "Starkregen",
+                "Hochwasserschutz",
+                "Resilienz",
+                "Flood protection",
+            ),
+            _t(
+                "kreislaufwirtschaft",
+                "Kreislaufwirtschaft",
+                "Circular economy",
+                "Recycling",
+                "Wiederverwendung",
+                "Re-Use",
+                "Ressourceneffizienz",
+                "Urban Mining",
+                "Zero Waste",
+            ),
+            _t(
+                "naturschutz",
+                "Natur- & Gewässerschutz",
+                "Nature & water conservation",
+                "Naturschutz",
+                "Gewässerschutz",
+                "Biodiversität",
+                "Landschaftspflege",
+                "Biodiversity",
+                "Nature conservation",
+            ),
+        ),
+    ),
+    Category(
+        _t("mobilitaet", "Mobilität", "Mobility", "Verkehr", "Transport"),
+        (
+            _t(
+                "verkehrsplanung",
+                "Verkehrsplanung",
+                "Transport planning",
+                "Mobilitätsplanung",
+                "Verkehrsentwicklungsplan",
+                "Mobilitätsmanagement",
+                "Traffic planning",
+                "Mobility planning",
+            ),
+            _t(
+                "oepnv",
+                "Öffentlicher Nahverkehr",
+                "Public transport",
+                "ÖPNV",
+                "Nahverkehr",
+                "Rufbus",
+                "On-Demand-Verkehr",
+                "Public transit",
+            ),
+            _t(
+                "radverkehr",
+                "Radverkehr",
+                "Cycling",
+                "Radwege",
+                "Fahrrad",
+                "Radverkehrsplanung",
+                "Cycling infrastructure",
+            ),
+            _t(
+                "elektromobilitaet",
+                "Elektromobilität",
+                "Electric mobility",
+                "E-Mobilität",
+                "Ladeinfrastruktur",
+                "E-Mobility",
+                "EV charging",
+            ),
+        ),
+    ),
+    Category(
+        _t("gesundheit-und-pflege", "Gesundheit & Pflege", "Health & care", "Gesundheit"),
+        (
+            _t(
+                "pflege",
+                "Pflege",
+                "Nursing & care",
+                "Altenpflege",
+                "Krankenpflege",
+                "Pflegeberatung",
+                "Nursing",
+                "Care",
+            ),
+            _t(
+                "gesundheitsfoerderung",
+                "Gesundheitsförderung",
+                "Health promotion",
+                "Prävention",
+                "Betriebliches Gesundheitsmanagement",
+                "BGM",
+                "Public Health",
+                "Prevention",
+            ),
+            _t(
+                "medizinische-versorgung",
+                "Medizinische Versorgung",
+                "Medical care",
+                "Hausärztliche Versorgung",
+                "Telemedizin",
+                "Landarzt",
+                "Healthcare",
+                "Telemedicine",
+            ),
+            _t(
+                "altersgerechtes-wohnen",
+                "Altersgerechtes Wohnen",
+                "Age-friendly housing",
+                "Wohnen im Alter",
+                "Barrierearmes Wohnen",
+                "Seniorenwohnen",
+                "Ambient Assisted Living",
+                "AAL",
+                "Senior housing",
+            ),
+        ),
+    ),
+    Category(
+        _t(
+            "verwaltung-und-recht",
+            "Verwaltung & Recht",
+            "Administration & law",
+            "Verwaltung",
+            "Recht",
+        ),
+        (
+            _t(
+                "verwaltungsmanagement",
+                "Verwaltungsmanagement",
+                "Public administration",
+                "Öffentliche Verwaltung",
+                "Kommunalverwaltung",
+                "Verwaltungswissenschaft",
+                "Kommunalrecht",
+                "Public management",
+            ),
+            _t(
+                "e-government",
+                "E-Government",
+                "E-government",
+                "Verwaltungsdigitalisierung",
+                "Digitale Verwaltung",
+                "OZG",
+                "Onlinezugangsgesetz",
+                "Digital government",
+            ),
+            _t(
+                "foerdermittel",
+                "Fördermittelmanagement",
+                "Grant management",
+                "Fördermittel",
+                "Förderanträge",
+                "Drittmittel",
+                "EFRE",
+                "ESF",
+                "Funding",
+                "Grants",
+            ),
+            _t(
+                "vergaberecht",
+                "Vergabe & Beschaffung",
+                "Public procurement",
+                "Vergaberecht",
+                "Ausschreibung",
+                "Beschaffung",
+                "Procurement",
+                "Tender",
+            ),
+            _t(
+                "datenschutz",
+                "Datenschutz",
+                "Data protection",
+                "DSGVO",
+                "GDPR",
+                "Privacy",
+                "Datenschutzrecht",
+            ),
+        ),
+    ),
+    Category(
+        _t(
+            "kommunikation-und-beteiligung",
+            "Kommunikation & Beteiligung",
+            "Communication & participation",
+            "Kommunikation",
+            "Communication",
+        ),
+        (
+            _t(
+                "buergerbeteiligung",
+                "Bürgerbeteiligung",
+                "Citizen participation",
+                "Beteiligung",
+                "Partizipation",
+                "Bürgerdialog",
+                "Bürgerrat",
+                "Public participation",
+            ),
+            _t(
+                "moderation",
+                "Moderation & Workshops",
+                "Facilitation & workshops",
+                "Moderation",
+                "Workshopgestaltung",
+                "Großgruppenmoderation",
+                "Design Thinking",
+                "Facilitation",
+            ),
+            _t(
+                "oeffentlichkeitsarbeit",
+                "Öffentlichkeitsarbeit",
+                "Public relations",
+                "PR",
+                "Pressearbeit",
+                "Unternehmenskommunikation",
+                "Press relations",
+            ),
+            _t(
+                "stadtmarketing",
+                "Stadt- & Regionalmarketing",
+                "Place marketing",
+                "Stadtmarketing",
+                "Regionalmarketing",
+                "Standortmarketing",
+                "Citymanagement",
+                "City marketing",
+                "Place branding",
+            ),
+            _t(
+                "social-media",
+                "Social Media & Content",
+                "Social media & content",
+                "Social Media",
+                "Content Creation",
+                "Instagram",
+                "Online-Kommunikation",
+                "Community-Management",
+            ),
+            _t(
+                "mediengestaltung",
+                "Mediengestaltung",
+                "Media design",
+                "Grafikdesign",
+                "Layout",
+                "Fotografie",
+                "Video",
+                "Graphic design",
+                "Photography",
+            ),
+            _t(
+                "wissenschaftskommunikation",
+                "Wissenschaftskommunikation",
+                "Science communication",
+                "Wissenstransfer",
+                "Transfer",
+                "Science outreach",
+                "Knowledge transfer",
+            ),
+        ),
+    ),
+    Category(
+        _t(
+            "handwerk-und-technik",
+            "Handwerk & Technik",
+            "Crafts & engineering",
+            "Handwerk",
+            "Technik",
+            "Crafts",
+        ),
+        (
+            _t(
+                "metallbau",
+                "Metallbau & Metallbearbeitung",
+                "Metalwork",
+                "Metallbearbeitung",
+                "Stahlbau",
+                "Schweißen",
+                "Schlosserei",
+                "Metalworking",
+                "Welding",
+            ),
+            _t(
+                "cnc-fertigung",
+                "CNC-Fertigung",
+                "CNC manufacturing",
+                "CNC",
+                "Zerspanung",
+                "Fräsen",
+                "Drehen",
+                "CNC machining",
+                "Machining",
+            ),
+            _t(
+                "tischlerei",
+                "Tischlerei & Holzbau",
+                "Carpentry & joinery",
+                "Tischler",
+                "Schreiner",
+                "Holzbearbeitung",
+                "Möbelbau",
+                "Innenausbau",
+                "Carpentry",
+                "Joinery",
+                "Woodworking",
+            ),
+            _t(
+                "lebensmittelhandwerk",
+                "Lebensmittelhandwerk",
+                "Food crafts",
+                "Bäckerhandwerk",
+                "Bäckerei",
+                "Konditorei",
+                "Fleischerei",
+                "Baking",
+                "Bakery",
+            ),
+            _t(
+                "bauwesen",
+                "Bauwesen & Sanierung",
+                "Construction & renovation",
+                "Bau",
+                "Bauingenieurwesen",
+                "Sanierung",
+                "Altbausanierung",
+                "Construction",
+                "Civil engineering",
+            ),
+            _t(
+                "gebaeudetechnik",
+                "Gebäude- & Elektrotechnik",
+                "Building services & electrical engineering",
+                "Gebäudetechnik",
+                "Elektrotechnik",
+                "Elektroinstallation",
+                "SHK",
+                "Heizung Sanitär Klima",
+                "TGA",
+                "HVAC",
+                "Electrical engineering",
+            ),
+        ),
+    ),
+)
+
+
+def starter_terms() -> list[tuple[Term, str | None]]:
+    """Every starter term with the slug of its category (None for a category), parents first."""
+    categories: list[tuple[Term, str | None]] = [(c.term, None) for c in STARTER_VOCABULARY]
+    children = [(t, c.term.slug) for c in STARTER_VOCABULARY for t in c.competences]
+    return categories + children
+
+
+@transaction.atomic
+def competences_load_starter() -> int:
+    """Create the starter vocabulary's missing competences and refresh the existing ones.
+
+    Rules: competences are matched by slug; a missing one is created as approved; an existing
+    one gets the starter labels, synonyms and category, and only when they differ, so a second
+    run writes nothing; nothing is ever deleted, so terms people suggested or edited elsewhere
+    stay. Returns the number of competences created.
+    """
+    terms = starter_terms()
+    existing = {
+        c.slug: c for c in Competence.objects.filter(slug__in=[term.slug for term, _p in terms])
+    }
+    created = 0
+    changed: list[Competence] = []
+    # Categories come first in `terms`, so a child's parent is always in `existing` by then.
+    for term, parent_slug in terms:
+        values: dict[str, str | int | None] = {
+            "label_de": term.label_de,
+            "label_en": term.label_en,
+            "synonyms": "\n".join(term.synonyms),
+            "parent_id": existing[parent_slug].pk if parent_slug is not None else None,
+        }
+        competence = existing.get(term.slug)
+        if competence is None:
+            existing[term.slug] = Competence.objects.create(
+                slug=term.slug, status=Competence.Status.APPROVED, **values
+            )
+            created += 1
+            continue
+        if any(getattr(competence, field) != value for field, value in values.items()):
+            for field, value in values.items():
+                setattr(competence, field, value)
+            changed.append(competence)
+    if changed:
+        Competence.objects.bulk_update(changed, ["label_de", "label_en", "synonyms", "parent"])
+    return created
