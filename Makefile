@@ -61,6 +61,7 @@ db: $(VENV)/.synced ## Migrate and load the region reference data
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) createcachetable
 	$(MANAGE) load_region
+	$(MANAGE) load_competences
 
 demo: db ## Load the demo data (idempotent)
 	$(MANAGE) demo

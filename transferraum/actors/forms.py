@@ -107,6 +107,8 @@ class OrganisationForm(forms.ModelForm):
         required=False,
         error_messages={"invalid_choice": _("Please choose a municipality from the list.")},
     )
+    # Typed without a scheme means https, as in Django 6.
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
     competences = competence_field(_("Competences"))
     remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
     allow_duplicate = forms.BooleanField(
@@ -199,7 +201,7 @@ class PersonProfileForm(forms.Form):
         label=_("Languages"),
         max_length=200,
         required=False,
-        help_text=_("For example: Deutsch, English"),
+        help_text=_("For example: Deutsch, Englisch"),
     )
     visibility = forms.ChoiceField(
         label=_("Who may see my profile"),

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -297,14 +297,18 @@ def organisation_index(organisation: Organisation) -> None:
         organisation.name,
         organisation.short_description,
         organisation.description,
-        organisation.get_kind_display(),
         municipality.name if municipality else "",
         municipality.district.name if municipality else "",
     ]
     for competence in organisation.competences.all():
         parts.extend(competence.terms)
-    for listing in organisation.listings.all():
-        parts.extend([listing.get_category_display(), listing.text])
+    listings = list(organisation.listings.all())
+    parts.extend(listing.text for listing in listings)
+    # Kind and categories are searchable in every language of the interface.
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            parts.append(str(organisation.get_kind_display()))
+            parts.extend(str(listing.get_category_display()) for listing in listings)
     organisation.search_text = search_document(parts)
     Organisation.objects.filter(pk=organisation.pk).update(search_text=organisation.search_text)
 
@@ -498,7 +502,7 @@ def competence_suggest(*, actor: User, label: str) -> Competence:
     if not label:
         raise DomainError(_("Please enter a term."), field="suggestion")
     if len(label) > 100:
-        raise DomainError(_("Please keep the term under 100 characters."), field="suggestion")
+        raise DomainError(_("Please use at most 100 characters for the term."), field="suggestion")
     wanted = search_document([label])
     for competence in Competence.objects.all():
         if any(search_document([term]) == wanted for term in competence.terms):

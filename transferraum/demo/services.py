@@ -109,9 +109,8 @@ class DemoReport:
     people: int
     students: int
     created: int
-    listings: int = 0
-    competences: int = 0
-    profiles: int = 0
+    listings: int  # offers and needs in the demo's tables
+    competences: int  # in the database, the starter vocabulary included
 
 
 @dataclass(frozen=True)
@@ -1808,7 +1807,7 @@ def person_profile_spec(person: PersonSpec) -> ProfileSpec:
 
 
 def student_profile_spec(student: StudentSpec, index: int, seed: int = DEMO_SEED) -> ProfileSpec:
-    """The profile of the `index`-th generated student (personas keep their own).
+    """The profile of a student at place `index` of all students; personas keep their own.
 
     Two to four competences of the programme, one to three interests, languages; every third
     student shows the profile publicly and a few show it to coordinators only.
@@ -1848,9 +1847,10 @@ def demo_location(
     rng = random.Random(f"{seed}:{name}")
     distance = rng.uniform(*_SPREAD_KM)
     angle = rng.uniform(0, 2 * math.pi)
-    lat, lon = float(municipality.lat), float(municipality.lon)
-    lat += distance * math.cos(angle) / _KM_PER_DEGREE_LATITUDE
-    lon += distance * math.sin(angle) / (_KM_PER_DEGREE_LATITUDE * math.cos(math.radians(lat)))
+    centre_lat, centre_lon = float(municipality.lat), float(municipality.lon)
+    lat = centre_lat + distance * math.cos(angle) / _KM_PER_DEGREE_LATITUDE
+    km_per_degree_longitude = _KM_PER_DEGREE_LATITUDE * math.cos(math.radians(centre_lat))
+    lon = centre_lon + distance * math.sin(angle) / km_per_degree_longitude
     return Decimal(f"{lat:.6f}"), Decimal(f"{lon:.6f}")
 
 
@@ -1911,24 +1911,22 @@ def _organisations_link(
     with_listings = set(
         Listing.objects.filter(organisation_id__in=ids).values_list("organisation_id", flat=True)
     )
-    links = []
-    listings: list[Listing] = []
-    for spec in ORGANISATIONS:
-        organisation = organisations[spec.name]
-        if organisation.pk not in with_competences:
-            links.extend(
-                through(organisation_id=organisation.pk, competence_id=competences[slug].pk)
-                for slug in spec.competences
-            )
-        if organisation.pk not in with_listings:
-            for direction, entries in (
-                (Listing.Direction.OFFER, spec.offers),
-                (Listing.Direction.NEED, spec.needs),
-            ):
-                listings.extend(
-                    Listing(organisation=organisation, direction=direction, category=c, text=t)
-                    for c, t in entries
-                )
+    links = [
+        through(organisation_id=organisations[spec.name].pk, competence_id=competences[slug].pk)
+        for spec in ORGANISATIONS
+        if organisations[spec.name].pk not in with_competences
+        for slug in spec.competences
+    ]
+    listings = [
+        Listing(organisation=organisations[spec.name], direction=direction, category=c, text=t)
+        for spec in ORGANISATIONS
+        if organisations[spec.name].pk not in with_listings
+        for direction, entries in (
+            (Listing.Direction.OFFER, spec.offers),
+            (Listing.Direction.NEED, spec.needs),
+        )
+        for c, t in entries
+    ]
     through.objects.bulk_create(links)
     Listing.objects.bulk_create(listings)
     return len(links) + len(listings)
@@ -2005,25 +2003,25 @@ def _profiles_fill(
             "personprofile_id", flat=True
         )
     )
-    new_competences = []
-    new_interests = []
-    for profile, spec in profiles:
-        if profile.bio or profile.languages or profile.pk in touched:
-            continue
-        profile.bio, profile.languages, profile.visibility = (
-            spec.bio,
-            spec.languages,
-            spec.visibility,
-        )
+    untouched = [
+        (profile, spec)
+        for profile, spec in profiles
+        if not (profile.bio or profile.languages or profile.pk in touched)
+    ]
+    for profile, spec in untouched:
+        profile.bio, profile.languages = spec.bio, spec.languages
+        profile.visibility = spec.visibility
         profile.save(update_fields=["bio", "languages", "visibility", "updated_at"])
-        new_competences.extend(
-            competence_links(personprofile_id=profile.pk, competence_id=competences[slug].pk)
-            for slug in spec.competences
-        )
-        new_interests.extend(
-            interest_links(personprofile_id=profile.pk, competence_id=competences[slug].pk)
-            for slug in spec.interests
-        )
+    new_competences = [
+        competence_links(personprofile_id=profile.pk, competence_id=competences[slug].pk)
+        for profile, spec in untouched
+        for slug in spec.competences
+    ]
+    new_interests = [
+        interest_links(personprofile_id=profile.pk, competence_id=competences[slug].pk)
+        for profile, spec in untouched
+        for slug in spec.interests
+    ]
     competence_links.objects.bulk_create(new_competences)
     interest_links.objects.bulk_create(new_interests)
     return PersonProfile.objects.count() - before + len(new_competences) + len(new_interests)

@@ -4,13 +4,30 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
+from django_htmx.http import push_url
 
-from transferraum.actors.models import Organisation
+from transferraum.actors.models import ListingCategory, Organisation
+from transferraum.core.http import HtmxHttpRequest
+from transferraum.network.directory import (
+    ORGANISATIONS,
+    PAGE_SIZE,
+    PEOPLE,
+    DirectoryFilters,
+    competence_groups,
+    directory_organisations,
+    directory_people,
+    district_choices,
+    map_points,
+    municipality_groups,
+)
 from transferraum.network.graph import (
     Edge,
     Graph,
@@ -126,3 +143,145 @@ def graph_data(request: HttpRequest) -> JsonResponse:
         "summary": asdict(graph_summarise(filtered.graph)),
     }
     return JsonResponse(payload)
+
+
+# --- directory and map ------------------------------------------------------------------------
+
+
+def _wants_partial(request: HtmxHttpRequest) -> bool:
+    """htmx asks for the results only; a history restore after a cache miss needs the page."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def _respond(
+    request: HtmxHttpRequest, template: str, context: dict[str, Any], canonical_url: str
+) -> HttpResponse:
+    """The page, or to htmx its `results` partial with the tidy URL for the address bar."""
+    if _wants_partial(request):
+        response = render(request, f"{template}#results", context)
+        push_url(response, canonical_url)
+    else:
+        response = render(request, template, context)
+    # The same URL answers with a page or a fragment: caches must keep them apart.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _filter_form(filters: DirectoryFilters, *, action: str, target: str) -> dict[str, Any]:
+    """What the shared filter form (network/_filters.html) shows; read only for full pages."""
+    return {
+        "action": action,
+        "target": target,
+        "kind_choices": [
+            (value, label, value in filters.kinds) for value, label in Organisation.Kind.choices
+        ],
+        "districts": district_choices(filters),
+        "municipality_groups": municipality_groups(filters),
+        "competence_groups": competence_groups(),
+        "listing_categories": ListingCategory.choices,
+    }
+
+
+@dataclass(frozen=True)
+class PageLink:
+    number: int | None  # None: the gap between distant pages
+    url: str
+    current: bool
+
+
+def _page_links(filters: DirectoryFilters, page: Page[Any], base: str) -> list[PageLink]:
+    links = []
+    for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
+        if isinstance(number, int):
+            links.append(
+                PageLink(number, base + filters.querystring(page=number), number == page.number)
+            )
+        else:
+            links.append(PageLink(None, "", False))
+    return links
+
+
+@require_safe
+def directory(request: HtmxHttpRequest) -> HttpResponse:
+    """Organisations and people by words, kind, place, competence, offers and needs."""
+    filters = DirectoryFilters.from_query(request.GET)
+    organisations = directory_organisations(filters)
+    people = directory_people(request.user, filters)
+    results: Any = people if filters.tab == PEOPLE else organisations
+    page = Paginator(results, PAGE_SIZE).get_page(filters.page)
+    filters = filters.__class__(**{**filters.__dict__, "page": page.number})
+    counts = {
+        ORGANISATIONS: page.paginator.count if filters.tab == ORGANISATIONS else None,
+        PEOPLE: page.paginator.count if filters.tab == PEOPLE else None,
+    }
+    if counts[ORGANISATIONS] is None:
+        counts[ORGANISATIONS] = organisations.count()
+    else:
+        counts[PEOPLE] = people.count()
+    base = reverse("network:directory")
+    context: dict[str, Any] = {
+        "filters": filters,
+        "page": page,
+        "page_links": _page_links(filters, page, base),
+        "previous_url": (
+            base + filters.querystring(page=page.previous_page_number())
+            if page.has_previous()
+            else ""
+        ),
+        "next_url": (
+            base + filters.querystring(page=page.next_page_number()) if page.has_next() else ""
+        ),
+        "tabs": [
+            (ORGANISATIONS, _("Organisations"), counts[ORGANISATIONS]),
+            (PEOPLE, _("People"), counts[PEOPLE]),
+        ],
+        "tab_urls": {
+            tab: base + filters.querystring(tab=tab, page=1) for tab in (ORGANISATIONS, PEOPLE)
+        },
+        "reset_url": base + filters.querystring(tab=filters.tab, page=1, **_NO_FILTERS),
+        "map_url": reverse("network:map") + filters.for_map().querystring(),
+    }
+    if not _wants_partial(request):
+        context |= _filter_form(filters, action=base, target="#directory-results")
+    return _respond(
+        request, "network/directory.html", context, base + filters.querystring()
+    )
+
+
+_NO_FILTERS: dict[str, Any] = {
+    "query": "",
+    "kinds": (),
+    "district": "",
+    "municipality": "",
+    "competence": "",
+    "offer": "",
+    "need": "",
+}
+
+
+@require_safe
+def directory_map(request: HtmxHttpRequest) -> HttpResponse:
+    """The organisations of the directory on the region's map; the list beside it is the same."""
+    filters = DirectoryFilters.from_query(request.GET).for_map()
+    base = reverse("network:map")
+    context: dict[str, Any] = {
+        "filters": filters,
+        "points": map_points(filters),
+        "data_url": reverse("network:map-data") + filters.querystring(),
+        "directory_url": reverse("network:directory") + filters.querystring(),
+        "reset_url": base,
+    }
+    if not _wants_partial(request):
+        context |= _filter_form(filters, action=base, target="#map-results")
+        context |= {
+            "map_tile_url": settings.MAP_TILE_URL,
+            "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+        }
+    return _respond(request, "network/map.html", context, base + filters.querystring())
+
+
+@require_safe
+def directory_map_data(request: HttpRequest) -> JsonResponse:
+    """The map's points: organisations matching the filters that have a place."""
+    points = map_points(DirectoryFilters.from_query(request.GET).for_map())
+    return JsonResponse({"count": len(points), "points": points})

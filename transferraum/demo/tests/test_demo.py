@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import math
+from collections import Counter
 from io import StringIO
 
 import pytest
@@ -8,16 +10,30 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from transferraum.accounts.models import StudyProgramme, User
-from transferraum.actors.models import Membership, Organisation
+from transferraum.actors.models import (
+    Competence,
+    Listing,
+    Membership,
+    Organisation,
+    PersonProfile,
+)
+from transferraum.actors.vocabulary import starter_terms
 from transferraum.core.models import Activity
+from transferraum.core.search import search_q
 from transferraum.demo.services import (
     DEMO_LOGINS,
     DEMO_PASSWORD,
     EILENBURG,
+    MEMBERSHIPS,
+    ORGANISATIONS,
+    PEOPLE,
     PERSONA_STUDENTS,
+    PROGRAMME_COMPETENCES,
+    STUDENT_INTERESTS,
     ZEITZ,
     DemoReport,
     demo_load,
+    demo_location,
     demo_students,
 )
 
@@ -133,6 +149,18 @@ def test_second_run_creates_and_changes_nothing(demo):
             "addresses": EmailAddress.objects.count(),
             "programmes": StudyProgramme.objects.count(),
             "activities": Activity.objects.count(),
+            "listings": Listing.objects.count(),
+            "profiles": sorted(
+                PersonProfile.objects.values_list("user__email", "bio", "languages", "visibility")
+            ),
+            "competences": Competence.objects.count(),
+            "organisation_competences": Organisation.competences.through.objects.count(),
+            "profile_competences": PersonProfile.competences.through.objects.count(),
+            "profile_interests": PersonProfile.interests.through.objects.count(),
+            "places": sorted(
+                Organisation.objects.values_list("name", "street", "postcode", "lat", "lon")
+            ),
+            "contacts": Membership.objects.filter(is_contact=True).count(),
         }
 
     before = snapshot()
@@ -178,6 +206,181 @@ def test_command_prints_the_summary_and_the_logins(db, settings):
     call_command("demo", stdout=out)
     text = out.getvalue()
     assert "students" in text
+    assert "offers and needs" in text
     assert DEMO_PASSWORD in text
     for email, _role in DEMO_LOGINS:
         assert email in text
+
+
+# --- Profiles, offers and needs, the network ---------------------------------------------------
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    dy = (lat2 - lat1) * 111.32
+    dx = (lon2 - lon1) * 111.32 * math.cos(math.radians(lat1))
+    return math.hypot(dx, dy)
+
+
+def test_every_demo_slug_is_in_the_starter_vocabulary():
+    slugs = {term.slug for term, _parent in starter_terms()}
+    used = {slug for spec in ORGANISATIONS for slug in spec.competences}
+    used |= {slug for person in PEOPLE for slug in (*person.competences, *person.interests)}
+    used |= {slug for terms in PROGRAMME_COMPETENCES.values() for slug in terms}
+    used |= set(STUDENT_INTERESTS)
+    used |= {slug for s in PERSONA_STUDENTS for slug in (*s.competences, *s.interests)}
+
+    assert used <= slugs, used - slugs
+
+
+def test_every_demo_organisation_has_an_address_a_place_on_the_map_offers_needs_and_competences(
+    demo,
+):
+    organisations = Organisation.objects.select_related("municipality").prefetch_related(
+        "listings", "competences"
+    )
+    assert len(organisations) == len(ORGANISATIONS)
+    for organisation in organisations:
+        assert organisation.street and organisation.municipality, organisation
+        assert len(organisation.postcode) == 5 and organisation.postcode.isdigit(), organisation
+        assert organisation.description and organisation.size_class, organisation
+        assert organisation.lat is not None and organisation.lon is not None, organisation
+        centre = organisation.municipality
+        distance = _distance_km(
+            float(centre.lat), float(centre.lon), float(organisation.lat), float(organisation.lon)
+        )
+        assert distance <= 1.5, organisation
+        directions = {listing.direction for listing in organisation.listings.all()}
+        assert directions == {Listing.Direction.OFFER, Listing.Direction.NEED}, organisation
+        assert organisation.competences.exists(), organisation
+
+
+def test_postcodes_fit_the_towns_and_companies_have_a_sector(demo):
+    postcodes = dict(Organisation.objects.values_list("name", "postcode"))
+    assert postcodes["Stadtverwaltung Eilenburg"] == "04838"
+    assert postcodes["Zeitzer Werkstätten GmbH"] == "06712"
+    companies = Organisation.objects.filter(
+        kind__in=[Organisation.Kind.COMPANY, Organisation.Kind.STARTUP]
+    )
+    assert companies.exists()
+    assert not companies.filter(sector="").exists()
+
+
+def test_locations_are_spread_and_the_same_for_the_same_seed(demo):
+    places = set(Organisation.objects.values_list("lat", "lon"))
+    assert len(places) == len(ORGANISATIONS)
+    zeitz = Organisation.objects.get(name="Stadtverwaltung Zeitz")
+    assert demo_location(zeitz.municipality, zeitz.name) == (zeitz.lat, zeitz.lon)
+    assert demo_location(zeitz.municipality, zeitz.name, seed=7) != (zeitz.lat, zeitz.lon)
+
+
+def test_several_offers_meet_needs_of_other_organisations(demo):
+    offers = set(
+        Listing.objects.filter(direction=Listing.Direction.OFFER).values_list(
+            "organisation_id", "category"
+        )
+    )
+    needs = set(
+        Listing.objects.filter(direction=Listing.Direction.NEED).values_list(
+            "organisation_id", "category"
+        )
+    )
+    same_category = {
+        (offerer, seeker)
+        for offerer, offered in offers
+        for seeker, needed in needs
+        if offerer != seeker and offered == needed
+    }
+    trainees_for_staff = {
+        (offerer, seeker)
+        for offerer, offered in offers
+        for seeker, needed in needs
+        if offerer != seeker
+        and needed == "skilled_staff"
+        and offered in {"internships", "theses", "practice_projects"}
+    }
+    assert len(same_category) >= 3
+    assert len(trainees_for_staff) >= 3
+
+
+def test_administrators_are_contact_persons(demo):
+    admins = Membership.objects.filter(role=Membership.Role.ADMIN)
+    assert admins.count() >= len(ORGANISATIONS)
+    assert not admins.filter(is_contact=False).exists()
+
+
+def test_people_belong_to_several_organisations(demo):
+    counts = Counter(Membership.objects.values_list("user__email", flat=True))
+    several = [email for email, count in counts.items() if count >= 2]
+    assert len(several) >= 8
+    reinhardt = set(
+        Membership.objects.filter(user__email="praxisprojekte@uni-leipzig.example").values_list(
+            "organisation__name", flat=True
+        )
+    )
+    assert {"Stadtverwaltung Eilenburg", "Stadtverwaltung Zeitz"} <= reinhardt
+    assert len(MEMBERSHIPS) >= 10
+
+
+def test_every_person_has_a_profile_with_competences_and_languages(demo):
+    users = User.objects.all()
+    assert PersonProfile.objects.count() == users.count()
+    for profile in PersonProfile.objects.select_related("user").prefetch_related(
+        "competences", "interests"
+    ):
+        assert profile.languages, profile
+        assert profile.competences.exists(), profile
+        if profile.user.role == User.Role.STUDENT:
+            assert 2 <= profile.competences.count() <= 4, profile
+            assert 1 <= profile.interests.count() <= 3, profile
+        else:
+            assert profile.bio, profile
+
+
+def test_students_competences_fit_their_programme(demo):
+    lena = PersonProfile.objects.get(user__email="lena.schubert@studserv.uni-leipzig.example")
+    assert lena.competences.filter(slug="geoinformatik").exists()
+    for profile in PersonProfile.objects.filter(
+        user__role=User.Role.STUDENT, user__study_programme__name="Geographie"
+    ):
+        assert profile.competences.filter(slug="geoinformatik").exists(), profile
+
+
+def test_visibility_shows_personas_to_members_and_a_third_of_students_publicly(demo):
+    personas = PersonProfile.objects.filter(user__email__in=[email for email, _ in DEMO_LOGINS])
+    assert set(personas.values_list("visibility", flat=True)) == {"members"}
+    students = PersonProfile.objects.filter(user__role=User.Role.STUDENT)
+    public = students.filter(visibility=PersonProfile.Visibility.PUBLIC).count()
+    assert 0.25 <= public / students.count() <= 0.4
+    assert PersonProfile.objects.filter(visibility="coordinators").count() >= 3
+
+
+def test_search_finds_demo_organisations_and_people(demo):
+    eilenburg = Organisation.objects.filter(search_q("eilenburger verwaltung"))
+    assert "Stadtverwaltung Eilenburg" in set(eilenburg.values_list("name", flat=True))
+    geoinformatik = Competence.objects.get(slug="geoinformatik")
+    organisations = Organisation.objects.filter(search_q("GIS"), competences=geoinformatik)
+    people = PersonProfile.objects.filter(search_q("GIS"), competences=geoinformatik)
+    assert organisations.exists()
+    assert people.filter(user__email="lena.schubert@studserv.uni-leipzig.example").exists()
+    assert Organisation.objects.filter(search_q("Kartografie")).exists()
+
+
+def test_what_people_filled_in_themselves_stays(demo):
+    lena = PersonProfile.objects.get(user__email="lena.schubert@studserv.uni-leipzig.example")
+    lena.bio, lena.visibility = "Mein eigener Text.", PersonProfile.Visibility.PUBLIC
+    lena.save()
+    lena.competences.set([Competence.objects.get(slug="tourismus")])
+    werkstaetten = Organisation.objects.get(name="Zeitzer Werkstätten GmbH")
+    werkstaetten.description, werkstaetten.street = "Unsere eigene Beschreibung.", ""
+    werkstaetten.save()
+    werkstaetten.listings.filter(direction=Listing.Direction.NEED).delete()
+
+    assert demo_load().created == 0
+
+    lena.refresh_from_db()
+    werkstaetten.refresh_from_db()
+    assert (lena.bio, lena.visibility) == ("Mein eigener Text.", "public")
+    assert list(lena.competences.values_list("slug", flat=True)) == ["tourismus"]
+    assert werkstaetten.description == "Unsere eigene Beschreibung."
+    assert werkstaetten.street == "Naumburger Straße 48"
+    assert not werkstaetten.listings.filter(direction=Listing.Direction.NEED).exists()

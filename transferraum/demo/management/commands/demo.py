@@ -27,8 +27,9 @@ class Command(BaseCommand):
             )
         report = demo_load(seed=options["seed"])
         self.stdout.write(
-            f"Demo: {report.organisations} organisations, {report.people} people, "
-            f"{report.students} students ({report.created} new rows)."
+            f"Demo: {report.organisations} organisations with {report.listings} offers and "
+            f"needs, {report.people} people, {report.students} students, {report.competences} "
+            f"competences ({report.created} new rows)."
         )
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for every account: {DEMO_PASSWORD}):")

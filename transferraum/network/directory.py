@@ -1,0 +1,356 @@
+"""The directory and its map: organisations and people found by words, place and competence.
+
+The filters live in the URL under the German names the pages show (`q`, `typ`, `art`, `kreis`,
+`gemeinde`, `kompetenz`, `angebot`, `bedarf`, `seite`), so a search can be bookmarked, shared and
+restored by the browser's back button. Values the platform does not know are dropped, never
+raised: an old link to a removed competence shows everything instead of an error.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import Any, TypedDict
+from urllib.parse import urlencode
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import QueryDict
+
+from transferraum.accounts.models import User
+from transferraum.actors.models import (
+    Competence,
+    Listing,
+    ListingCategory,
+    Membership,
+    Organisation,
+    PersonProfile,
+)
+from transferraum.core.search import normalise, search_queryset
+from transferraum.regions.models import District, Municipality
+
+ORGANISATIONS = "organisationen"
+PEOPLE = "personen"
+TABS = (ORGANISATIONS, PEOPLE)
+PAGE_SIZE = 20
+QUERY_MAX_LENGTH = 200
+
+# Texts PostgreSQL's German full-text search reads; the stemmed `search_text` (competences with
+# their synonyms, offers, needs, town) is matched by `search_queryset` on every database.
+ORGANISATION_FULLTEXT = ("name", "short_description", "description")
+PERSON_FULLTEXT = ("user__name", "bio")
+
+# Big GeoJSON shapes that no directory page shows.
+_BOUNDARIES = ("municipality__boundary", "municipality__district__boundary")
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    """What the person asked for, cleaned: every value is one the platform knows."""
+
+    query: str = ""
+    tab: str = ORGANISATIONS
+    kinds: tuple[str, ...] = ()
+    district: str = ""  # District.key
+    municipality: str = ""  # Municipality.ags
+    competence: str = ""  # Competence.slug; a category also matches the terms beneath it
+    offer: str = ""  # ListingCategory value of an offer
+    need: str = ""  # ListingCategory value of a need
+    page: int = 1
+
+    @classmethod
+    def from_query(cls, data: QueryDict) -> DirectoryFilters:
+        """Parse the GET parameters; unknown values are ignored (at most three small queries)."""
+        tab = data.get("typ", "")
+        requested_kinds = set(data.getlist("art"))
+        district = data.get("kreis", "").strip()
+        municipality = data.get("gemeinde", "").strip()
+        competence = data.get("kompetenz", "").strip()
+        offer = data.get("angebot", "")
+        need = data.get("bedarf", "")
+        page = data.get("seite", "")
+        return cls(
+            query=" ".join(data.get("q", "").split())[:QUERY_MAX_LENGTH],
+            tab=tab if tab in TABS else ORGANISATIONS,
+            # In the order of the choices, so that one selection has one URL.
+            kinds=tuple(kind for kind in Organisation.Kind.values if kind in requested_kinds),
+            district=(
+                district
+                if district and District.objects.filter(key=district[:5]).exists()
+                else ""
+            ),
+            municipality=(
+                municipality
+                if municipality and Municipality.objects.filter(ags=municipality[:8]).exists()
+                else ""
+            ),
+            competence=(
+                competence
+                if competence and Competence.objects.filter(slug=competence[:100]).exists()
+                else ""
+            ),
+            offer=offer if offer in ListingCategory.values else "",
+            need=need if need in ListingCategory.values else "",
+            page=int(page) if page.isdigit() and int(page) > 0 else 1,
+        )
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(
+            self.query
+            or self.kinds
+            or self.district
+            or self.municipality
+            or self.competence
+            or self.offer
+            or self.need
+        )
+
+    def params(self) -> list[tuple[str, str]]:
+        """The filters as URL parameters, in a fixed order and without defaults."""
+        items: list[tuple[str, str]] = []
+        if self.query:
+            items.append(("q", self.query))
+        if self.tab != ORGANISATIONS:
+            items.append(("typ", self.tab))
+        items.extend(("art", kind) for kind in self.kinds)
+        for key, value in (
+            ("kreis", self.district),
+            ("gemeinde", self.municipality),
+            ("kompetenz", self.competence),
+            ("angebot", self.offer),
+            ("bedarf", self.need),
+        ):
+            if value:
+                items.append((key, value))
+        if self.page > 1:
+            items.append(("seite", str(self.page)))
+        return items
+
+    def querystring(self, **changes: Any) -> str:
+        """`?…` of these filters with `changes` (`tab=PEOPLE`, `page=2`); "" when all defaults."""
+        filters = replace(self, **changes) if changes else self
+        items = filters.params()
+        return f"?{urlencode(items)}" if items else ""
+
+    def for_map(self) -> DirectoryFilters:
+        """The map shows organisations, all on one page."""
+        return replace(self, tab=ORGANISATIONS, page=1)
+
+
+def _competence_terms(slug: str) -> Q:
+    """The competence itself, or the terms beneath it when it is a category."""
+    return Q(slug=slug) | Q(parent__slug=slug)
+
+
+def _filtered_organisations(filters: DirectoryFilters) -> QuerySet[Organisation]:
+    """Organisations matching the filters, ordered by name (by rank first when searching)."""
+    organisations = Organisation.objects.order_by("name", "pk")
+    if filters.kinds:
+        organisations = organisations.filter(kind__in=filters.kinds)
+    if filters.district:
+        organisations = organisations.filter(municipality__district__key=filters.district)
+    if filters.municipality:
+        organisations = organisations.filter(municipality__ags=filters.municipality)
+    # Exists() rather than joins: an organisation with two matching terms appears once.
+    if filters.competence:
+        organisations = organisations.filter(
+            Exists(
+                Competence.objects.filter(_competence_terms(filters.competence)).filter(
+                    organisations=OuterRef("pk")
+                )
+            )
+        )
+    for direction, category in (
+        (Listing.Direction.OFFER, filters.offer),
+        (Listing.Direction.NEED, filters.need),
+    ):
+        if category:
+            organisations = organisations.filter(
+                Exists(
+                    Listing.objects.filter(
+                        organisation=OuterRef("pk"), direction=direction, category=category
+                    )
+                )
+            )
+    return search_queryset(organisations, filters.query, fulltext_fields=ORGANISATION_FULLTEXT)
+
+
+def directory_organisations(filters: DirectoryFilters) -> QuerySet[Organisation]:
+    """Organisations for the directory with their town, competences, offers and needs.
+
+    Constant queries per page: the page itself plus one each for competences and listings.
+    """
+    return (
+        _filtered_organisations(filters)
+        .select_related("municipality__district")
+        .defer(*_BOUNDARIES)
+        .prefetch_related("competences", "listings")
+    )
+
+
+def _people_visible_to(viewer: AbstractBaseUser | AnonymousUser) -> Q:
+    """The same rule as `can_view_person`, as a condition on profiles."""
+    if not isinstance(viewer, User) or not viewer.is_active:
+        return Q(visibility=PersonProfile.Visibility.PUBLIC)
+    if viewer.is_coordinator:
+        return Q()
+    return Q(
+        visibility__in=[PersonProfile.Visibility.PUBLIC, PersonProfile.Visibility.MEMBERS]
+    ) | Q(user_id=viewer.pk)
+
+
+def directory_people(
+    viewer: AbstractBaseUser | AnonymousUser, filters: DirectoryFilters
+) -> QuerySet[PersonProfile]:
+    """Profiles the viewer may see that match the filters; never those of deactivated accounts.
+
+    Anonymous visitors see public profiles, logged-in people also those for members (and their
+    own), coordinators all. Kind, district and municipality refer to the person's
+    organisations: one organisation must meet all three. Offer and need do not apply to people.
+    """
+    people = (
+        PersonProfile.objects.filter(user__is_active=True)
+        .filter(_people_visible_to(viewer))
+        .order_by("user__name", "user__email", "pk")
+    )
+    membership = Q()
+    if filters.kinds:
+        membership &= Q(organisation__kind__in=filters.kinds)
+    if filters.district:
+        membership &= Q(organisation__municipality__district__key=filters.district)
+    if filters.municipality:
+        membership &= Q(organisation__municipality__ags=filters.municipality)
+    if membership:
+        people = people.filter(
+            Exists(Membership.objects.filter(membership, user_id=OuterRef("user_id")))
+        )
+    if filters.competence:
+        people = people.filter(
+            Exists(
+                Competence.objects.filter(_competence_terms(filters.competence)).filter(
+                    people=OuterRef("pk")
+                )
+            )
+        )
+    people = search_queryset(people, filters.query, fulltext_fields=PERSON_FULLTEXT)
+    return people.select_related("user__study_programme").prefetch_related("competences")
+
+
+class MapPoint(TypedDict):
+    name: str
+    url: str
+    kind: str
+    kind_label: str
+    town: str
+    lat: float
+    lon: float
+
+
+def map_points(filters: DirectoryFilters) -> list[MapPoint]:
+    """Organisations matching the filters that have a place: their own or their town's (1 query)."""
+    organisations = (
+        _filtered_organisations(filters)
+        .filter(Q(lat__isnull=False, lon__isnull=False) | Q(municipality__isnull=False))
+        .select_related("municipality")
+        .only(
+            "name",
+            "slug",
+            "kind",
+            "lat",
+            "lon",
+            "municipality",
+            "municipality__name",
+            "municipality__lat",
+            "municipality__lon",
+        )
+    )
+    points: list[MapPoint] = []
+    for organisation in organisations:
+        location = organisation.location
+        if location is None:
+            continue
+        points.append(
+            {
+                "name": organisation.name,
+                "url": organisation.get_absolute_url(),
+                "kind": organisation.kind,
+                "kind_label": str(organisation.get_kind_display()),
+                "town": organisation.municipality.name if organisation.municipality else "",
+                "lat": round(location[0], 6),
+                "lon": round(location[1], 6),
+            }
+        )
+    return points
+
+
+# --- choices of the filter form ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MunicipalityGroup:
+    district: District
+    municipalities: list[Municipality]
+
+
+def municipality_groups(filters: DirectoryFilters) -> list[MunicipalityGroup]:
+    """Towns that have organisations (and the chosen one), by district (one query)."""
+    municipalities = (
+        Municipality.objects.filter(
+            Q(Exists(Organisation.objects.filter(municipality=OuterRef("pk"))))
+            | Q(ags=filters.municipality)
+        )
+        .select_related("district")
+        .only("ags", "name", "district__key", "district__name")
+        .order_by("district__name", "name")
+    )
+    groups: dict[str, MunicipalityGroup] = {}
+    for municipality in municipalities:
+        district = municipality.district
+        groups.setdefault(district.key, MunicipalityGroup(district, [])).municipalities.append(
+            municipality
+        )
+    return list(groups.values())
+
+
+def district_choices(filters: DirectoryFilters) -> list[District]:
+    """Districts that have organisations, and the chosen one (one query)."""
+    return list(
+        District.objects.filter(
+            Q(
+                Exists(
+                    Organisation.objects.filter(municipality__district=OuterRef("pk"))
+                )
+            )
+            | Q(key=filters.district)
+        )
+        .only("key", "name")
+        .order_by("name")
+    )
+
+
+@dataclass(frozen=True)
+class CompetenceGroup:
+    category: Competence | None  # None: terms outside any category
+    terms: list[Competence]
+
+
+def competence_groups() -> list[CompetenceGroup]:
+    """The whole vocabulary by category, sorted by the label in the current language (1 query).
+
+    Suggested terms are included: organisations use them at once, and their pages link here.
+    """
+    competences = sorted(Competence.objects.all(), key=lambda c: normalise(c.label))
+    children: defaultdict[int, list[Competence]] = defaultdict(list)
+    for competence in competences:
+        if competence.parent_id is not None:
+            children[competence.parent_id].append(competence)
+    groups = [
+        CompetenceGroup(competence, children[competence.pk])
+        for competence in competences
+        if competence.parent_id is None and children[competence.pk]
+    ]
+    loose = [c for c in competences if c.parent_id is None and not children[c.pk]]
+    if loose:
+        groups.append(CompetenceGroup(None, loose))
+    return groups
