@@ -27,6 +27,7 @@ urlpatterns = [
     path("konto/", include("transferraum.accounts.urls")),
     path("", include("transferraum.regions.urls")),
     path("", include("transferraum.actors.urls")),
+    path("", include("transferraum.challenges.urls")),
     path("", include("transferraum.network.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "transferraum.notifications",
     "transferraum.regions",
     "transferraum.actors",
+    "transferraum.challenges",
     "transferraum.network",
     "transferraum.demo",
 ]

@@ -110,18 +110,18 @@ def suggestions_for(organisation: Organisation, *, limit: int = 6) -> list[Sugge
     suggestions = []
     for match in matches:
         reasons = []
-        for reason in match.reasons:
-            offer, need = labels[reason.offer], labels[reason.need]
-            if reason.direction == "they_offer":
-                reasons.append(
-                    _("offers %(offer)s — you are looking for %(need)s")
-                    % {"offer": offer, "need": need}
-                )
-            else:
-                reasons.append(
-                    _("is looking for %(need)s — you offer %(offer)s")
-                    % {"offer": offer, "need": need}
-                )
+        for direction in ("they_offer", "we_offer"):
+            pairs = [r for r in match.reasons if r.direction == direction]
+            if not pairs:
+                continue
+            offers = ", ".join(dict.fromkeys(str(labels[r.offer]) for r in pairs))
+            needs = ", ".join(dict.fromkeys(str(labels[r.need]) for r in pairs))
+            template = (
+                _("offers %(offer)s — you are looking for %(need)s")
+                if direction == "they_offer"
+                else _("is looking for %(need)s — you offer %(offer)s")
+            )
+            reasons.append(template % {"offer": offers, "need": needs})
         if match.shared_competences:
             names = ", ".join(sorted(competence_labels[pk] for pk in match.shared_competences))
             reasons.append(_("shared competences: %(names)s") % {"names": names})

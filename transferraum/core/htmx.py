@@ -16,6 +16,11 @@ def render_page_or_partial(
     *,
     status: int = 200,
 ) -> HttpResponse:
-    """Render `template`, or only its `{% partialdef partial %}` when htmx asks."""
-    name = f"{template}#{partial}" if getattr(request, "htmx", False) else template
+    """Render `template`, or only its `{% partialdef partial %}` when htmx asks.
+
+    A history-restore request (back button after the cache was evicted) gets the whole page.
+    """
+    htmx = getattr(request, "htmx", None)
+    wants_partial = bool(htmx) and not getattr(htmx, "history_restore_request", False)
+    name = f"{template}#{partial}" if wants_partial else template
     return render(request, name, context, status=status)

@@ -61,37 +61,36 @@ class DirectoryFilters:
     @classmethod
     def from_query(cls, data: QueryDict) -> DirectoryFilters:
         """Parse the GET parameters; unknown values are ignored (at most three small queries)."""
-        tab = data.get("typ", "")
+
+        def value(key: str) -> str:
+            # PostgreSQL refuses NUL characters in strings: they can only come from tampering.
+            return data.get(key, "").replace("\x00", "").strip()
+
+        tab, district, municipality = value("typ"), value("kreis"), value("gemeinde")
+        competence, page = value("kompetenz"), value("seite")
         requested_kinds = set(data.getlist("art"))
-        district = data.get("kreis", "").strip()
-        municipality = data.get("gemeinde", "").strip()
-        competence = data.get("kompetenz", "").strip()
-        offer = data.get("angebot", "")
-        need = data.get("bedarf", "")
-        page = data.get("seite", "")
         return cls(
-            query=" ".join(data.get("q", "").split())[:QUERY_MAX_LENGTH],
+            query=" ".join(value("q").split())[:QUERY_MAX_LENGTH],
             tab=tab if tab in TABS else ORGANISATIONS,
             # In the order of the choices, so that one selection has one URL.
             kinds=tuple(kind for kind in Organisation.Kind.values if kind in requested_kinds),
             district=(
-                district
-                if district and District.objects.filter(key=district[:5]).exists()
-                else ""
+                district if district and District.objects.filter(key=district).exists() else ""
             ),
             municipality=(
                 municipality
-                if municipality and Municipality.objects.filter(ags=municipality[:8]).exists()
+                if municipality and Municipality.objects.filter(ags=municipality).exists()
                 else ""
             ),
             competence=(
                 competence
-                if competence and Competence.objects.filter(slug=competence[:100]).exists()
+                if competence and Competence.objects.filter(slug=competence).exists()
                 else ""
             ),
-            offer=offer if offer in ListingCategory.values else "",
-            need=need if need in ListingCategory.values else "",
-            page=int(page) if page.isdigit() and int(page) > 0 else 1,
+            offer=value("angebot") if value("angebot") in ListingCategory.values else "",
+            need=value("bedarf") if value("bedarf") in ListingCategory.values else "",
+            # isdecimal(), not isdigit(): "²" is a digit that int() refuses.
+            page=int(page) if page.isdecimal() and int(page) > 0 else 1,
         )
 
     @property
@@ -132,6 +131,10 @@ class DirectoryFilters:
         filters = replace(self, **changes) if changes else self
         items = filters.params()
         return f"?{urlencode(items)}" if items else ""
+
+    def cleared(self) -> DirectoryFilters:
+        """No filters, on the same tab."""
+        return DirectoryFilters(tab=self.tab)
 
     def for_map(self) -> DirectoryFilters:
         """The map shows organisations, all on one page."""
@@ -317,11 +320,7 @@ def district_choices(filters: DirectoryFilters) -> list[District]:
     """Districts that have organisations, and the chosen one (one query)."""
     return list(
         District.objects.filter(
-            Q(
-                Exists(
-                    Organisation.objects.filter(municipality__district=OuterRef("pk"))
-                )
-            )
+            Q(Exists(Organisation.objects.filter(municipality__district=OuterRef("pk"))))
             | Q(key=filters.district)
         )
         .only("key", "name")

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -163,7 +163,7 @@ def _respond(
     else:
         response = render(request, template, context)
     # The same URL answers with a page or a fragment: caches must keep them apart.
-    patch_vary_headers(response, ["HX-Request"])
+    patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
     return response
 
 
@@ -180,6 +180,14 @@ def _filter_form(filters: DirectoryFilters, *, action: str, target: str) -> dict
         "competence_groups": competence_groups(),
         "listing_categories": ListingCategory.choices,
     }
+
+
+@dataclass(frozen=True)
+class Tab:
+    label: str
+    count: int
+    url: str
+    current: bool
 
 
 @dataclass(frozen=True)
@@ -207,17 +215,15 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
     filters = DirectoryFilters.from_query(request.GET)
     organisations = directory_organisations(filters)
     people = directory_people(request.user, filters)
-    results: Any = people if filters.tab == PEOPLE else organisations
-    page = Paginator(results, PAGE_SIZE).get_page(filters.page)
-    filters = filters.__class__(**{**filters.__dict__, "page": page.number})
-    counts = {
-        ORGANISATIONS: page.paginator.count if filters.tab == ORGANISATIONS else None,
-        PEOPLE: page.paginator.count if filters.tab == PEOPLE else None,
-    }
-    if counts[ORGANISATIONS] is None:
-        counts[ORGANISATIONS] = organisations.count()
+    page: Page[Any]
+    if filters.tab == PEOPLE:
+        page = Paginator(people, PAGE_SIZE).get_page(filters.page)
+        counts = {ORGANISATIONS: organisations.count(), PEOPLE: page.paginator.count}
     else:
-        counts[PEOPLE] = people.count()
+        page = Paginator(organisations, PAGE_SIZE).get_page(filters.page)
+        counts = {ORGANISATIONS: page.paginator.count, PEOPLE: people.count()}
+    # A page number beyond the last shows the last page, and the address says so.
+    filters = replace(filters, page=page.number)
     base = reverse("network:directory")
     context: dict[str, Any] = {
         "filters": filters,
@@ -231,32 +237,22 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
         "next_url": (
             base + filters.querystring(page=page.next_page_number()) if page.has_next() else ""
         ),
+        "people_tab": filters.tab == PEOPLE,
         "tabs": [
-            (ORGANISATIONS, _("Organisations"), counts[ORGANISATIONS]),
-            (PEOPLE, _("People"), counts[PEOPLE]),
+            Tab(
+                label=str(label),
+                count=counts[tab],
+                url=base + filters.querystring(tab=tab, page=1),
+                current=tab == filters.tab,
+            )
+            for tab, label in ((ORGANISATIONS, _("Organisations")), (PEOPLE, _("People")))
         ],
-        "tab_urls": {
-            tab: base + filters.querystring(tab=tab, page=1) for tab in (ORGANISATIONS, PEOPLE)
-        },
-        "reset_url": base + filters.querystring(tab=filters.tab, page=1, **_NO_FILTERS),
+        "reset_url": base + filters.cleared().querystring(),
         "map_url": reverse("network:map") + filters.for_map().querystring(),
     }
     if not _wants_partial(request):
         context |= _filter_form(filters, action=base, target="#directory-results")
-    return _respond(
-        request, "network/directory.html", context, base + filters.querystring()
-    )
-
-
-_NO_FILTERS: dict[str, Any] = {
-    "query": "",
-    "kinds": (),
-    "district": "",
-    "municipality": "",
-    "competence": "",
-    "offer": "",
-    "need": "",
-}
+    return _respond(request, "network/directory.html", context, base + filters.querystring())
 
 
 @require_safe
