@@ -62,6 +62,7 @@ db: $(VENV)/.synced ## Migrate and load the region reference data
 	$(MANAGE) createcachetable
 	$(MANAGE) load_region
 	$(MANAGE) load_competences
+	$(MANAGE) load_catalogue
 
 demo: db ## Load the demo data (idempotent)
 	$(MANAGE) demo

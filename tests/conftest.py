@@ -116,3 +116,12 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """A request with the English cookie leaves English active in the thread; reset after it."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()

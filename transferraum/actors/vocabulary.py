@@ -859,12 +859,12 @@ def starter_terms() -> list[tuple[Term, str | None]]:
 
 @transaction.atomic
 def competences_load_starter() -> int:
-    """Create the starter vocabulary's missing competences and refresh the existing ones.
+    """Create the starter vocabulary's missing competences; the curated vocabulary wins.
 
     Rules: competences are matched by slug; a missing one is created as approved; an existing
-    one gets the starter labels, synonyms and category, and only when they differ, so a second
-    run writes nothing; nothing is ever deleted, so terms people suggested or edited elsewhere
-    stay. Returns the number of competences created.
+    one keeps the labels and category coordinators gave it and only gains starter synonyms it
+    lacks (merged suggestions stay synonyms); nothing is deleted. It runs at every deployment
+    (`make prepare`), so it must never undo curation. Returns the number created.
     """
     terms = starter_terms()
     existing = {
@@ -874,23 +874,22 @@ def competences_load_starter() -> int:
     changed: list[Competence] = []
     # Categories come first in `terms`, so a child's parent is always in `existing` by then.
     for term, parent_slug in terms:
-        values: dict[str, str | int | None] = {
-            "label_de": term.label_de,
-            "label_en": term.label_en,
-            "synonyms": "\n".join(term.synonyms),
-            "parent_id": existing[parent_slug].pk if parent_slug is not None else None,
-        }
         competence = existing.get(term.slug)
         if competence is None:
             existing[term.slug] = Competence.objects.create(
-                slug=term.slug, status=Competence.Status.APPROVED, **values
+                slug=term.slug,
+                status=Competence.Status.APPROVED,
+                label_de=term.label_de,
+                label_en=term.label_en,
+                synonyms="\n".join(term.synonyms),
+                parent_id=existing[parent_slug].pk if parent_slug is not None else None,
             )
             created += 1
             continue
-        if any(getattr(competence, field) != value for field, value in values.items()):
-            for field, value in values.items():
-                setattr(competence, field, value)
+        missing = [s for s in term.synonyms if s not in competence.synonym_list]
+        if missing:
+            competence.synonyms = "\n".join([*competence.synonym_list, *missing])
             changed.append(competence)
     if changed:
-        Competence.objects.bulk_update(changed, ["label_de", "label_en", "synonyms", "parent"])
+        Competence.objects.bulk_update(changed, ["synonyms"])
     return created

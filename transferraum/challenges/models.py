@@ -270,6 +270,9 @@ class Challenge(TimeStampedModel):
                 | Q(earliest_start__isnull=True)
                 | Q(deadline__gte=models.F("earliest_start")),
                 name="challenge_deadline_after_start",
+                violation_error_message=_(
+                    "The date for the results lies before the earliest start."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(status="rejected") | ~Q(rejection_reason=""),

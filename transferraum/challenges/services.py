@@ -32,6 +32,7 @@ from transferraum.challenges.workflow import TRANSITIONS, allowed_actions
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.search import search_document
 from transferraum.core.services import activity_record
+from transferraum.notifications.services import notifications_enabled
 
 CONTENT_FIELDS = (
     "title",
@@ -157,6 +158,8 @@ def _lock(challenge: Challenge) -> Challenge:
 def _notify(challenge: Challenge, event: str) -> None:
     from transferraum.challenges.tasks import challenge_notify
 
+    if not notifications_enabled():
+        return
     challenge_id = challenge.pk
     transaction.on_commit(lambda: challenge_notify.enqueue(challenge_id, event))
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from transferraum.accounts.models import User
 from transferraum.challenges.models import Challenge
 from transferraum.notifications.services import email_send
 
@@ -10,8 +11,8 @@ SUBMITTER_EVENTS = {"submit", "request_changes", "accept", "publish", "reject"}
 FOLLOWER_EVENTS = {"start", "complete", "withdraw"}
 
 
-def _submitter_recipients(challenge: Challenge) -> list:
-    people = {challenge.created_by, challenge.contact_person} - {None}
+def _submitter_recipients(challenge: Challenge) -> list[User]:
+    people = {p for p in (challenge.created_by, challenge.contact_person) if p is not None}
     return sorted((p for p in people if p.is_active), key=lambda p: p.pk)
 
 

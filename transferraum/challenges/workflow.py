@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from transferraum.challenges.models import Challenge
 
 S = Challenge.Status
@@ -64,3 +66,20 @@ def allowed_actions(status: str, roles: set[str]) -> list[str]:
         for action, transition in TRANSITIONS.items()
         if status in transition.sources and transition.roles & roles
     ]
+
+
+ACTION_LABELS = {
+    "submit": _("Submit to the coordinators"),
+    "start_review": _("Start the review"),
+    "request_changes": _("Ask for changes"),
+    "accept": _("Accept"),
+    "publish": _("Publish"),
+    "start": _("Mark as in progress"),
+    "complete": _("Mark as completed"),
+    "reject": _("Reject"),
+    "withdraw": _("Withdraw"),
+}
+
+
+def labelled(actions: list[str]) -> list[tuple[str, str]]:
+    return [(action, str(ACTION_LABELS[action])) for action in actions]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
@@ -22,3 +25,21 @@ def email_send(*, to: str, template: str, context: dict[str, Any], language: str
         message = EmailMultiAlternatives(subject=subject, body=body, to=[to])
         message.extra_headers["Content-Language"] = language
     message.send()
+
+
+_suppressed: ContextVar[bool] = ContextVar("notifications_suppressed", default=False)
+
+
+@contextmanager
+def notifications_suppressed() -> Iterator[None]:
+    """Services called inside this block tell nobody (demo data, imports, data repairs)."""
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
+
+
+def notifications_enabled() -> bool:
+    """Services ask this before they enqueue a notification."""
+    return not _suppressed.get()

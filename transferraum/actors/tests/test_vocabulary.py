@@ -76,14 +76,17 @@ def test_every_competence_below_a_category_has_its_category_as_parent():
             assert competence.parent.slug in categories
 
 
-def test_loading_restores_starter_labels_and_keeps_other_competences():
+def test_loading_again_keeps_curation_and_adds_missing_starter_synonyms():
     competences_load_starter()
-    Competence.objects.filter(slug="geoinformatik").update(label_de="Geo", synonyms="")
+    Competence.objects.filter(slug="geoinformatik").update(
+        label_de="Geoinformatik und Fernerkundung", synonyms="Geodatenanalyse"
+    )
     own = Competence.objects.create(slug="imkerei", label_de="Imkerei")
 
     assert competences_load_starter() == 0
     geoinformatik = Competence.objects.get(slug="geoinformatik")
-    assert geoinformatik.label_de == "Geoinformatik"
+    assert geoinformatik.label_de == "Geoinformatik und Fernerkundung"
+    assert geoinformatik.synonym_list[0] == "Geodatenanalyse"
     assert "GIS" in geoinformatik.synonym_list
     assert Competence.objects.filter(pk=own.pk).exists()
 

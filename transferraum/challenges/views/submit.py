@@ -24,6 +24,7 @@ from transferraum.challenges.services import (
     challenge_save,
     next_actions,
 )
+from transferraum.challenges.workflow import labelled
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.http import login_required_keeping_post, pending_post
 
@@ -121,7 +122,7 @@ def _render_form(
             "challenge": challenge,
             "comments": comments,
             "attachments": challenge.attachments.all() if challenge else [],
-            "actions": next_actions(request.user, challenge) if challenge else [],
+            "actions": labelled(next_actions(request.user, challenge)) if challenge else [],
         },
         status=status,
     )

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
+from datetime import date
 from io import StringIO
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
+from django.db.models import Q
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from transferraum.accounts.models import StudyProgramme, User
 from transferraum.actors.models import (
@@ -18,11 +22,17 @@ from transferraum.actors.models import (
     PersonProfile,
 )
 from transferraum.actors.vocabulary import starter_terms
+from transferraum.challenges.catalogue import TOPIC_FIELDS, TRANSFER_FORMATS
+from transferraum.challenges.models import Challenge, Comment, Follow
+from transferraum.challenges.services import challenge_act
 from transferraum.core.models import Activity
 from transferraum.core.search import search_q
 from transferraum.demo.services import (
+    CHALLENGES,
+    COORDINATOR,
     DEMO_LOGINS,
     DEMO_PASSWORD,
+    DEMO_TODAY,
     EILENBURG,
     MEMBERSHIPS,
     ORGANISATIONS,
@@ -32,6 +42,8 @@ from transferraum.demo.services import (
     STUDENT_INTERESTS,
     ZEITZ,
     DemoReport,
+    Status,
+    challenge_steps,
     demo_load,
     demo_location,
     demo_students,
@@ -384,3 +396,246 @@ def test_what_people_filled_in_themselves_stays(demo):
     assert werkstaetten.description == "Unsere eigene Beschreibung."
     assert werkstaetten.street == "Naumburger Straße 48"
     assert not werkstaetten.listings.filter(direction=Listing.Direction.NEED).exists()
+
+
+# --- Challenges --------------------------------------------------------------------------------
+
+BOARD = Challenge.BOARD_STATUSES
+
+
+def _sentences(text: str) -> int:
+    return len(re.findall(r"[.!?](?:\s|$)", text))
+
+
+def test_challenge_table_is_consistent():
+    topic_slugs = {topic.slug for topic in TOPIC_FIELDS}
+    format_slugs = {transfer_format.slug for transfer_format in TRANSFER_FORMATS}
+    offers = set(Challenge.PartnerOffer.values)
+    organisations = {spec.name for spec in ORGANISATIONS}
+    keys = [(spec.organisation, spec.title) for spec in CHALLENGES]
+    assert 28 <= len(CHALLENGES) <= 32
+    assert len(keys) == len(set(keys))
+    for spec in CHALLENGES:
+        assert spec.organisation in organisations, spec.title
+        assert 1 <= len(spec.topics) <= 3 and set(spec.topics) <= topic_slugs, spec.title
+        assert set(spec.formats) <= format_slugs, spec.title
+        assert spec.format_wish in format_slugs | {""}, spec.title
+        assert set(spec.offers) <= offers, spec.title
+        assert 3 <= _sentences(spec.problem) <= 6, spec.title
+        assert (spec.confidentiality == "public") == (not spec.public_summary), spec.title
+        if spec.status in (Status.CHANGES_REQUESTED, Status.REJECTED, Status.WITHDRAWN):
+            assert spec.note, spec.title
+        if spec.status == Status.WITHDRAWN:
+            assert spec.withdrawn_from, spec.title
+        steps = challenge_steps(spec)
+        assert ("assign" in steps) == bool(spec.formats), spec.title
+        if spec.start is not None and spec.deadline is not None:
+            assert spec.start <= spec.deadline, spec.title
+
+
+def test_demo_has_thirty_challenges_in_every_status(demo):
+    assert demo.challenges == len(CHALLENGES)
+    assert Challenge.objects.count() >= 25
+    statuses = Counter(Challenge.objects.values_list("status", flat=True))
+    assert set(statuses) == set(Challenge.Status.values)
+    assert min(statuses.values()) >= 2, statuses
+    assert statuses[Challenge.Status.PUBLISHED] >= 8
+
+
+def test_challenges_come_from_eilenburg_and_zeitz(demo):
+    local = Challenge.objects.filter(
+        Q(organisation__municipality__ags__in=[EILENBURG, ZEITZ])
+        | Q(municipality__ags__in=[EILENBURG, ZEITZ])
+    )
+    assert local.count() >= 25
+    assert local.filter(organisation__kind=Organisation.Kind.TOWN).count() >= 6
+    assert local.filter(organisation__kind=Organisation.Kind.COMPANY).count() >= 6
+    assert local.filter(organisation__kind=Organisation.Kind.CIVIL_SOCIETY).count() >= 4
+
+
+def test_every_challenge_is_complete_and_its_contact_is_a_member(demo):
+    for challenge in Challenge.objects.select_related("created_by", "contact_person"):
+        assert challenge.title and challenge.problem and challenge.municipality_id, challenge
+        assert 1 <= challenge.topics.count() <= 3, challenge
+        for person in (challenge.created_by, challenge.contact_person):
+            assert Membership.objects.filter(
+                user=person, organisation_id=challenge.organisation_id
+            ).exists(), challenge
+        if challenge.status != Challenge.Status.DRAFT:
+            assert challenge.submitted_at is not None, challenge
+            assert challenge.earliest_start and challenge.deadline, challenge
+            assert challenge.desired_result, challenge
+
+
+def test_dates_count_from_the_demo_day_not_from_today(demo):
+    def dates(status: str) -> list[tuple[date, date]]:
+        return list(
+            Challenge.objects.filter(status=status).values_list("earliest_start", "deadline")
+        )
+
+    assert all(deadline < DEMO_TODAY for _start, deadline in dates(Status.COMPLETED))
+    assert all(start <= DEMO_TODAY < deadline for start, deadline in dates(Status.IN_PROGRESS))
+    assert all(start > DEMO_TODAY for start, _deadline in dates(Status.PUBLISHED))
+    kanu = Challenge.objects.get(title__startswith="Das Bootshaus an der Elster")
+    assert (kanu.earliest_start, kanu.deadline) == (date(2027, 2, 22), date(2027, 8, 21))
+
+
+def test_confidential_challenges_have_a_public_summary_and_stay_out_of_search(demo):
+    summary = Challenge.objects.filter(confidentiality=Challenge.Confidentiality.SUMMARY)
+    confidential = Challenge.objects.filter(confidentiality=Challenge.Confidentiality.CONFIDENTIAL)
+    assert summary.count() >= 4 and confidential.count() >= 3
+    assert not summary.filter(public_summary="").exists()
+    assert not confidential.filter(public_summary="").exists()
+    assert Challenge.objects.filter(nda_required=True).count() >= 3
+    assert Challenge.objects.filter(format_wish__isnull=False).count() >= 5
+    # "Magnettafel" is only in the confidential text of the Zeitzer Werkstätten.
+    assert not Challenge.objects.filter(search_q("Magnettafel")).exists()
+    assert Challenge.objects.filter(search_q("Produktionsplanung")).exists()
+
+
+def test_rejected_challenges_have_reasons(demo):
+    rejected = Challenge.objects.filter(status=Challenge.Status.REJECTED)
+    assert rejected.count() >= 2
+    for challenge in rejected:
+        assert len(challenge.rejection_reason) > 80, challenge
+        assert Activity.objects.for_object(challenge).filter(verb="challenge.reject").exists()
+
+
+def test_published_and_later_have_formats_and_a_coordinator(demo):
+    later = Challenge.objects.filter(
+        status__in=[*BOARD, Challenge.Status.ACCEPTED]
+    ).prefetch_related("formats")
+    assert later.count() >= 14
+    coordinators = set()
+    for challenge in later:
+        assert challenge.formats.exists(), challenge
+        assert challenge.coordinator is not None and challenge.coordinator.is_coordinator
+        coordinators.add(challenge.coordinator.email)
+    assert len(coordinators) == 2
+    assert not Challenge.objects.filter(status__in=BOARD, published_at__isnull=True).exists()
+
+
+def test_changes_requested_have_a_change_request_comment(demo):
+    sent_back = Challenge.objects.filter(status=Challenge.Status.CHANGES_REQUESTED)
+    assert sent_back.count() >= 2
+    for challenge in sent_back:
+        request = challenge.comments.get(is_change_request=True)
+        assert request.author.email == COORDINATOR and request.visible_to_submitter
+    revised = Challenge.objects.get(title__startswith="Zurück nach Eilenburg")
+    assert revised.status == Challenge.Status.PUBLISHED
+    assert revised.comments.filter(is_change_request=True).count() == 1
+    assert revised.desired_result
+
+
+def test_review_steps_are_in_the_activity_log_with_their_actors(demo):
+    challenge = Challenge.objects.get(title="Leerstandskataster für die Eilenburger Innenstadt")
+    entries = list(
+        Activity.objects.for_object(challenge).order_by("pk").values_list("verb", "actor__email")
+    )
+    author, coordinator = "stadtplanung@eilenburg.example", COORDINATOR
+    assert entries == [
+        ("challenge.created", author),
+        ("challenge.submit", author),
+        ("challenge.start_review", coordinator),
+        ("challenge.accept", coordinator),
+        ("challenge.formats_assigned", coordinator),
+        ("challenge.publish", coordinator),
+        ("challenge.start", coordinator),
+        ("challenge.complete", coordinator),
+    ]
+    withdrawn = Challenge.objects.filter(status=Challenge.Status.WITHDRAWN)
+    for challenge in withdrawn:
+        entry = Activity.objects.for_object(challenge).get(verb="challenge.withdraw")
+        assert entry.actor == challenge.created_by and entry.data["note"]
+
+
+def test_coordinators_comment_and_keep_one_note_internal(demo):
+    by_coordinator = Comment.objects.filter(author__email=COORDINATOR, is_change_request=False)
+    assert by_coordinator.count() >= 4
+    internal = Comment.objects.get(visible_to_submitter=False)
+    assert internal.author.email == COORDINATOR
+    assert internal.challenge.status == Challenge.Status.IN_REVIEW
+
+
+def test_students_follow_challenges_on_the_board(demo):
+    follows = Follow.objects.select_related("user", "challenge")
+    assert follows.count() >= 20
+    assert {follow.user.role for follow in follows} == {User.Role.STUDENT}
+    assert {follow.challenge.status for follow in follows} <= set(BOARD)
+    lena = set(
+        follows.filter(user__email="lena.schubert@studserv.uni-leipzig.example").values_list(
+            "challenge__title", flat=True
+        )
+    )
+    assert "Zwischennutzung für leere Läden am Altmarkt" in lena
+    for challenge in Challenge.objects.filter(status__in=BOARD):
+        assert challenge.follows.exists(), challenge
+
+
+def test_board_challenges_are_found_by_search(demo):
+    board = Challenge.objects.on_board()
+    assert not board.filter(search_text="").exists()
+    assert board.filter(search_q("Leerstand")).count() >= 2
+    assert board.filter(search_q("Radweg")).exists()
+    assert board.filter(search_q("Eilenburg Mobilität")).exists()
+
+
+def test_second_run_creates_no_challenge_comment_follow_or_activity(demo):
+    def snapshot() -> dict[str, object]:
+        return {
+            "challenges": sorted(
+                Challenge.objects.values_list("organisation__name", "title", "status")
+            ),
+            "formats": Challenge.formats.through.objects.count(),
+            "topics": Challenge.topics.through.objects.count(),
+            "comments": Comment.objects.count(),
+            "follows": Follow.objects.count(),
+            "activities": Activity.objects.count(),
+        }
+
+    before = snapshot()
+    assert demo_load().created == 0
+    assert snapshot() == before
+
+
+def test_a_challenge_changed_since_stays_as_it_is(demo):
+    draft = Challenge.objects.get(title="Coworking im ehemaligen Kaufhaus?")
+    draft.problem = "Unser eigener Text."
+    draft.save()
+
+    assert demo_load().created == 0
+
+    draft.refresh_from_db()
+    assert draft.problem == "Unser eigener Text."
+
+
+def test_demo_sends_no_mail(db, django_capture_on_commit_callbacks, mailoutbox):
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_load()
+    assert mailoutbox == []
+
+    # Without the demo's guard the same services do mail: the check above is not vacuous.
+    draft = Challenge.objects.get(title="Einzelstücke online verkaufen")
+    with django_capture_on_commit_callbacks(execute=True):
+        challenge_act(actor=draft.created_by, challenge=draft, action="submit")
+    assert [message.to for message in mailoutbox] == [["werkstatt@zeitzer-werkstaetten.example"]]
+
+
+def test_demo_queues_no_task_with_the_database_backend(
+    db, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_load()
+    assert not DBTaskResult.objects.exists()
+
+
+def test_command_sends_no_mail_and_names_the_challenges(
+    db, settings, django_capture_on_commit_callbacks, mailoutbox
+):
+    settings.DEBUG = True
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("demo", stdout=out)
+    assert f"{len(CHALLENGES)} challenges" in out.getvalue()
+    assert mailoutbox == []

@@ -29,7 +29,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo: {report.organisations} organisations with {report.listings} offers and "
             f"needs, {report.people} people, {report.students} students, {report.competences} "
-            f"competences ({report.created} new rows)."
+            f"competences, {report.challenges} challenges from draft to completed "
+            f"({report.created} new rows)."
         )
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for every account: {DEMO_PASSWORD}):")

@@ -1,0 +1,224 @@
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from transferraum.accounts.tests.factories import PASSWORD
+from transferraum.challenges.digest import coordinator_digest_send
+from transferraum.challenges.models import Challenge
+from transferraum.challenges.services import challenge_act, challenge_save
+from transferraum.challenges.tests.factories import ChallengeFactory, TransferFormatFactory
+
+S = Challenge.Status
+
+FORM = {
+    "title": "Leerstand am Marktplatz",
+    "problem": "Viele Läden am Markt stehen leer.",
+    "context": "",
+    "desired_result": "",
+    "municipality": "",
+    "contact_person": "",
+    "earliest_start": "",
+    "deadline": "",
+    "partner_offers": ["data", "rooms"],
+    "partner_offers_note": "",
+    "confidentiality": "public",
+    "public_summary": "",
+    "format_wish": "",
+    "definition": "partly",
+    "technical_depth": "medium",
+    "expected_team_size": "",
+}
+
+
+@pytest.mark.django_db
+def test_officer_saves_a_draft_and_submits_it_later(client, officer_eilenburg, town_eilenburg):
+    client.force_login(officer_eilenburg)
+
+    response = client.post(reverse("challenges:new"), {**FORM, "problem": "", "intent": "save"})
+
+    challenge = Challenge.objects.get()
+    assert response["Location"] == reverse("challenges:edit", args=[challenge.pk])
+    assert challenge.status == S.DRAFT
+    assert challenge.partner_offers == ["data", "rooms"]
+
+    response = client.post(
+        reverse("challenges:edit", args=[challenge.pk]), {**FORM, "intent": "submit"}
+    )
+
+    challenge.refresh_from_db()
+    assert challenge.status == S.SUBMITTED
+    assert response["Location"] == challenge.get_absolute_url()
+
+
+@pytest.mark.django_db
+def test_a_deadline_before_the_start_keeps_everything_typed(
+    client, officer_eilenburg, town_eilenburg
+):
+    client.force_login(officer_eilenburg)
+
+    response = client.post(
+        reverse("challenges:new"),
+        {**FORM, "earliest_start": "2027-05-01", "deadline": "2027-04-01", "intent": "save"},
+    )
+
+    assert response.status_code == 422
+    content = response.content.decode()
+    assert "liegt vor dem frühesten Beginn" in content
+    assert "Viele Läden am Markt stehen leer." in content
+    assert not Challenge.objects.exists()
+
+
+@pytest.mark.django_db
+def test_form_sent_after_the_session_expired_is_restored_after_login(
+    client, officer_eilenburg, town_eilenburg
+):
+    challenge = challenge_save(
+        actor=officer_eilenburg, organisation=town_eilenburg, data={"title": "Alt"}
+    )
+    url = reverse("challenges:edit", args=[challenge.pk])
+
+    # The session has expired: the post arrives without a login.
+    response = client.post(url, {**FORM, "title": "Neu getippt, nicht verloren", "intent": "save"})
+    assert reverse("account_login") in response["Location"]
+
+    client.post(reverse("account_login"), {"login": officer_eilenburg.email, "password": PASSWORD})
+    page = client.get(url).content.decode()
+
+    assert 'value="Neu getippt, nicht verloren"' in page
+    assert "wiederhergestellt" in page
+    challenge.refresh_from_db()
+    assert challenge.title == "Alt"  # restored for checking, saved only when the person saves
+
+
+@pytest.mark.django_db
+def test_another_organisations_draft_is_not_found(client, owner_zeitz, town_eilenburg):
+    challenge = ChallengeFactory(organisation=town_eilenburg, status=S.DRAFT)
+    client.force_login(owner_zeitz)
+
+    assert client.get(reverse("challenges:edit", args=[challenge.pk])).status_code == 404
+    assert client.post(reverse("challenges:edit", args=[challenge.pk]), FORM).status_code == 404
+
+
+@pytest.mark.django_db
+def test_submitted_challenge_cannot_be_edited_by_the_organisation(
+    client, officer_eilenburg, town_eilenburg
+):
+    challenge = ChallengeFactory(organisation=town_eilenburg, status=S.SUBMITTED)
+    client.force_login(officer_eilenburg)
+
+    assert client.get(reverse("challenges:edit", args=[challenge.pk])).status_code == 403
+
+
+@pytest.mark.django_db
+def test_forged_attachment_keeps_the_text_and_says_why(client, officer_eilenburg, town_eilenburg):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(officer_eilenburg)
+    response = client.post(
+        reverse("challenges:new"),
+        {
+            **FORM,
+            "intent": "save",
+            "attachment": SimpleUploadedFile("bericht.pdf", b"<html>kein pdf</html>"),
+        },
+    )
+
+    assert response.status_code == 422
+    assert "kein PDF" in response.content.decode()
+    assert Challenge.objects.get().title == "Leerstand am Marktplatz"  # the text is saved
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("persona", "status"), [("coordinator", 200), ("officer_eilenburg", 403), ("outsider", 403)]
+)
+def test_queue_and_review_are_for_coordinators(client, request, town_eilenburg, persona, status):
+    challenge = ChallengeFactory(organisation=town_eilenburg, status=S.SUBMITTED)
+    client.force_login(request.getfixturevalue(persona))
+
+    assert client.get(reverse("challenges:queue")).status_code == status
+    assert client.get(reverse("challenges:review", args=[challenge.pk])).status_code == status
+
+
+@pytest.mark.django_db
+def test_queue_query_count_does_not_grow(
+    client, coordinator, town_eilenburg, django_assert_num_queries
+):
+    client.force_login(coordinator)
+    fmt = TransferFormatFactory()
+    for _ in range(3):
+        ChallengeFactory(organisation=town_eilenburg, status=S.SUBMITTED).formats.add(fmt)
+    client.get(reverse("challenges:queue"))
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as small:
+        client.get(reverse("challenges:queue"))
+    for _ in range(9):
+        ChallengeFactory(organisation=town_eilenburg, status=S.IN_REVIEW).formats.add(fmt)
+    with CaptureQueriesContext(connection) as large:
+        client.get(reverse("challenges:queue"))
+    assert len(large) == len(small)
+
+
+@pytest.mark.django_db
+def test_coordinator_requests_changes_from_the_review_page(
+    client, coordinator, officer_eilenburg, town_eilenburg
+):
+    challenge = ChallengeFactory(organisation=town_eilenburg, status=S.SUBMITTED)
+    client.force_login(coordinator)
+
+    client.post(
+        reverse("challenges:act", args=[challenge.pk]),
+        {
+            "action": "request_changes",
+            "note": "Bitte Zeitraum ergänzen.",
+            "next": reverse("challenges:review", args=[challenge.pk]),
+        },
+    )
+
+    challenge.refresh_from_db()
+    assert challenge.status == S.CHANGES_REQUESTED
+    client.force_login(officer_eilenburg)
+    page = client.get(reverse("challenges:edit", args=[challenge.pk])).content.decode()
+    assert "Bitte Zeitraum ergänzen." in page
+
+
+@pytest.mark.django_db
+def test_publishing_without_a_format_is_refused_with_a_message(client, coordinator, town_eilenburg):
+    challenge = ChallengeFactory(organisation=town_eilenburg, status=S.ACCEPTED)
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("challenges:act", args=[challenge.pk]), {"action": "publish"}, follow=True
+    )
+
+    challenge.refresh_from_db()
+    assert challenge.status == S.ACCEPTED
+    assert "mindestens ein Transferformat" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_daily_digest_collects_what_organisations_did(
+    officer_eilenburg, coordinator, town_eilenburg
+):
+    challenge = challenge_save(
+        actor=officer_eilenburg,
+        organisation=town_eilenburg,
+        data={"title": "Radweg", "problem": "Lücke"},
+    )
+    challenge_act(actor=officer_eilenburg, challenge=challenge, action="submit")
+    challenge_act(actor=coordinator, challenge=challenge, action="start_review")
+
+    report = coordinator_digest_send(now=timezone.now() + timedelta(minutes=1))
+
+    assert report.events == 1
+    assert [m.to for m in mail.outbox] == [[coordinator.email]]
+    assert "Radweg" in mail.outbox[0].body
+    assert reverse("challenges:review", args=[challenge.pk]) in mail.outbox[0].body
+    # The next run starts where this one ended: nothing new, no mail.
+    assert coordinator_digest_send(now=timezone.now() + timedelta(minutes=2)).events == 0
+    assert len(mail.outbox) == 1

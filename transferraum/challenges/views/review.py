@@ -1,0 +1,128 @@
+"""The coordinators' review: the queue, and one challenge with history, advice and actions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from transferraum.accounts.http import AuthenticatedHttpRequest
+from transferraum.accounts.models import User
+from transferraum.challenges.forms import AssignForm, CommentForm
+from transferraum.challenges.models import Challenge, TopicField
+from transferraum.challenges.permissions import can_review
+from transferraum.challenges.recommender import recommendations_for
+from transferraum.challenges.services import challenge_assign, next_actions
+from transferraum.challenges.workflow import labelled
+from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.models import Activity
+
+QUEUE_STATUSES = (
+    Challenge.Status.SUBMITTED,
+    Challenge.Status.IN_REVIEW,
+    Challenge.Status.CHANGES_REQUESTED,
+    Challenge.Status.ACCEPTED,
+)
+NOTE_ACTIONS = {"request_changes", "reject"}
+
+
+def _require_coordinator(request: AuthenticatedHttpRequest) -> None:
+    if not can_review(request.user):
+        raise PermissionDenied(_("Only coordinators review challenges."))
+
+
+@login_required
+@require_safe
+def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Challenges waiting for the coordinators, oldest submission first; filters in the URL."""
+    _require_coordinator(request)
+    status = request.GET.get("status", "")
+    challenges = (
+        Challenge.objects.filter(
+            status__in=[status] if status in QUEUE_STATUSES else QUEUE_STATUSES
+        )
+        .select_related("organisation", "municipality", "coordinator")
+        .prefetch_related("topics", "formats")
+        .order_by("submitted_at", "pk")
+    )
+    topic = request.GET.get("thema", "")
+    if topic:
+        challenges = challenges.filter(topics__slug=topic)
+    responsible = request.GET.get("zustaendig", "")
+    if responsible == "ich":
+        challenges = challenges.filter(coordinator=request.user)
+    elif responsible == "niemand":
+        challenges = challenges.filter(coordinator__isnull=True)
+    page = Paginator(challenges, 30).get_page(request.GET.get("seite"))
+    return render(
+        request,
+        "challenges/queue.html",
+        {
+            "page": page,
+            "statuses": [
+                (value, label)
+                for value, label in Challenge.Status.choices
+                if value in QUEUE_STATUSES
+            ],
+            "topics": TopicField.objects.all(),
+            "status": status,
+            "topic": topic,
+            "responsible": responsible,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """One challenge for the coordinators: text, files, history, comments, format advice,
+    assignment and the next steps."""
+    _require_coordinator(request)
+    challenge = get_object_or_404(
+        Challenge.objects.select_related(
+            "organisation", "municipality", "contact_person", "coordinator", "format_wish"
+        ),
+        pk=pk,
+    )
+    assign_form = AssignForm(
+        initial={"formats": challenge.formats.all(), "coordinator": challenge.coordinator}
+    )
+    if request.method == "POST":
+        assign_form = AssignForm(request.POST)
+        if assign_form.is_valid():
+            try:
+                challenge_assign(
+                    actor=request.user,
+                    challenge=challenge,
+                    formats=assign_form.cleaned_data["formats"],
+                    coordinator=assign_form.cleaned_data["coordinator"],
+                )
+            except DomainError as error:
+                assign_form.add_error(
+                    error.field if error.field in assign_form.fields else None, error.message
+                )
+            else:
+                messages.success(request, _("Formats and responsibility have been saved."))
+                return redirect("challenges:review", pk=challenge.pk)
+    history = Activity.objects.for_object(challenge).select_related("actor").order_by("created_at")
+    return render(
+        request,
+        "challenges/review.html",
+        {
+            "challenge": challenge,
+            "assign_form": assign_form,
+            "comment_form": CommentForm(),
+            "comments": challenge.comments.select_related("author"),
+            "attachments": challenge.attachments.all(),
+            "history": history,
+            "recommendations": recommendations_for(challenge),
+            "actions": labelled(next_actions(request.user, challenge)),
+            "note_actions": NOTE_ACTIONS,
+            "coordinators": User.objects.filter(role=User.Role.COORDINATOR),
+        },
+        status=422 if request.method == "POST" else 200,
+    )
