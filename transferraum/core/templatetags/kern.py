@@ -47,4 +47,10 @@ def kern_field(field: forms.BoundField, **attrs: Any) -> dict[str, Any]:
         widget_attrs["aria-describedby"] = " ".join(described)
     if field.errors:
         widget_attrs["aria-invalid"] = "true"
-    return {"field": field, "kind": kind, "widget": field.as_widget(attrs=widget_attrs)}
+    input_type = "radio" if isinstance(widget, forms.RadioSelect) else "checkbox"
+    return {
+        "field": field,
+        "kind": kind,
+        "input_type": input_type,
+        "widget": field.as_widget(attrs=widget_attrs) if kind != "choices" else "",
+    }
