@@ -16,6 +16,7 @@ from django_htmx.http import push_url
 
 from transferraum.actors.models import ListingCategory, Organisation
 from transferraum.core.http import HtmxHttpRequest
+from transferraum.core.pagination import pagination_context
 from transferraum.network.directory import (
     ORGANISATIONS,
     PAGE_SIZE,
@@ -190,25 +191,6 @@ class Tab:
     current: bool
 
 
-@dataclass(frozen=True)
-class PageLink:
-    number: int | None  # None: the gap between distant pages
-    url: str
-    current: bool
-
-
-def _page_links(filters: DirectoryFilters, page: Page[Any], base: str) -> list[PageLink]:
-    links = []
-    for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
-        if isinstance(number, int):
-            links.append(
-                PageLink(number, base + filters.querystring(page=number), number == page.number)
-            )
-        else:
-            links.append(PageLink(None, "", False))
-    return links
-
-
 @require_safe
 def directory(request: HtmxHttpRequest) -> HttpResponse:
     """Organisations and people by words, kind, place, competence, offers and needs."""
@@ -228,15 +210,7 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "filters": filters,
         "page": page,
-        "page_links": _page_links(filters, page, base),
-        "previous_url": (
-            base + filters.querystring(page=page.previous_page_number())
-            if page.has_previous()
-            else ""
-        ),
-        "next_url": (
-            base + filters.querystring(page=page.next_page_number()) if page.has_next() else ""
-        ),
+        **pagination_context(page, lambda number: base + filters.querystring(page=number)),
         "people_tab": filters.tab == PEOPLE,
         "tabs": [
             Tab(

@@ -3,7 +3,7 @@ catalogue of transfer formats."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -51,27 +51,9 @@ from transferraum.challenges.selectors import (
 from transferraum.challenges.services import challenge_follow
 from transferraum.core.http import HtmxHttpRequest
 from transferraum.core.markdown import render_markdown
+from transferraum.core.pagination import pagination_context
 
 # --- the board --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PageLink:
-    number: int | None  # None: the gap between distant pages
-    url: str
-    current: bool
-
-
-def _page_links(filters: BoardFilters, page: Page[Any], base: str) -> list[PageLink]:
-    links = []
-    for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
-        if isinstance(number, int):
-            links.append(
-                PageLink(number, base + filters.querystring(page=number), number == page.number)
-            )
-        else:
-            links.append(PageLink(None, "", False))
-    return links
 
 
 def _wants_partial(request: HtmxHttpRequest) -> bool:
@@ -92,15 +74,7 @@ def board(request: HtmxHttpRequest) -> HttpResponse:
         "filters": filters,
         "page": page,
         "cards": board_cards(list(page.object_list)),
-        "page_links": _page_links(filters, page, base),
-        "previous_url": (
-            base + filters.querystring(page=page.previous_page_number())
-            if page.has_previous()
-            else ""
-        ),
-        "next_url": (
-            base + filters.querystring(page=page.next_page_number()) if page.has_next() else ""
-        ),
+        **pagination_context(page, lambda number: base + filters.querystring(page=number)),
         "reset_url": base,
         "feed_url": reverse("challenges:feed") + filters.querystring(page=1),
         "partial": partial,
