@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -36,8 +35,3 @@ handler400 = "transferraum.core.views.error_400"
 handler403 = "transferraum.core.views.error_403"
 handler404 = "transferraum.core.views.error_404"
 handler500 = "transferraum.core.views.error_500"
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import mimetypes
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -486,3 +489,33 @@ def invitation_respond(request: HttpRequest, token: str) -> HttpResponse:
         {"invitation": invitation, "form": form},
         status=422 if request.method == "POST" else 200,
     )
+
+
+@require_safe
+def organisation_logo(request: HttpRequest, slug: str) -> FileResponse:
+    """Logos are public like the organisation's page; served here, as media are not public."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not organisation.logo:
+        raise Http404
+    return _image_response(organisation.logo)
+
+
+@require_safe
+def person_photo(request: HttpRequest, pk: int) -> FileResponse:
+    """A photo is shown only to those who may see the person's profile."""
+    profile = person_for_page(request.user, pk)
+    if not profile.photo:
+        raise Http404
+    response = _image_response(profile.photo)
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+def _image_response(field: Any) -> FileResponse:
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(handle, content_type=mimetypes.guess_type(field.name)[0])
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

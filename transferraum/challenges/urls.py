@@ -22,6 +22,11 @@ urlpatterns = [
         name="attachment-delete",
     ),
     path("herausforderungen/<int:pk>/kommentar/", submit.comment, name="comment"),
+    path(
+        "herausforderungen/<int:pk>/dateien/<int:attachment_pk>/",
+        submit.attachment_download,
+        name="attachment",
+    ),
     # review by coordinators (views/review.py)
     path("pruefung/", review.queue, name="queue"),
     path("pruefung/<int:pk>/", review.review, name="review"),

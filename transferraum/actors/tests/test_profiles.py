@@ -500,3 +500,46 @@ def test_profile_form_with_a_suggested_term_and_contact_choice(
     assert membership.is_contact
     page = client.get(town_eilenburg.get_absolute_url()).content.decode()
     assert "Ansprechpersonen" in page
+
+
+# --- files are served by views that apply the same rights as the pages -----------------------
+
+
+@pytest.mark.django_db
+def test_logo_is_served_with_its_type(client, owner_zeitz, company_zeitz):
+    organisation_update(
+        actor=owner_zeitz,
+        organisation=company_zeitz,
+        data={},
+        logo=SimpleUploadedFile("logo.png", png_bytes(), content_type="image/png"),
+    )
+
+    response = client.get(reverse("actors:logo", args=[company_zeitz.slug]))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert b"".join(response.streaming_content).startswith(b"\x89PNG")
+    assert (
+        reverse("actors:logo", args=[company_zeitz.slug])
+        in client.get(company_zeitz.get_absolute_url()).content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_a_photo_follows_the_visibility_of_its_profile(client, student_geography, outsider):
+    profile = profile_for(student_geography)
+    profile_update(
+        actor=student_geography,
+        profile=profile,
+        bio="",
+        languages="",
+        visibility="members",
+        competences=[],
+        interests=[],
+        photo=SimpleUploadedFile("ich.png", png_bytes(), content_type="image/png"),
+    )
+    url = reverse("actors:photo", args=[student_geography.pk])
+
+    assert client.get(url).status_code == 404
+    client.force_login(outsider)
+    assert client.get(url).status_code == 200

@@ -606,7 +606,8 @@ def test_attachments_link_to_their_files(client, board, owner_zeitz):
         size=13,
     )
     content = page(client, board.young_staff, owner_zeitz).content.decode()
-    assert f'href="{attachment.file.url}"' in content
+    url = reverse("challenges:attachment", args=[board.young_staff.pk, attachment.pk])
+    assert f'href="{url}"' in content
     assert "13\xa0bytes" in content
 
 

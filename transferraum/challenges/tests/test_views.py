@@ -222,3 +222,34 @@ def test_daily_digest_collects_what_organisations_did(
     # The next run starts where this one ended: nothing new, no mail.
     assert coordinator_digest_send(now=timezone.now() + timedelta(minutes=2)).events == 0
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_attachments_of_confidential_challenges_reach_only_the_allowed(
+    client, officer_eilenburg, coordinator, outsider, town_eilenburg
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from transferraum.challenges.services import attachment_add
+
+    challenge = ChallengeFactory(
+        organisation=town_eilenburg,
+        status=S.PUBLISHED,
+        confidentiality="confidential",
+        public_summary="Ein Standort soll neu genutzt werden.",
+    )
+    attachment = attachment_add(
+        actor=coordinator,
+        challenge=challenge,
+        upload=SimpleUploadedFile("plan.pdf", b"%PDF-1.7 geheim"),
+    )
+    url = reverse("challenges:attachment", args=[challenge.pk, attachment.pk])
+
+    assert client.get(url).status_code == 404
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404
+    client.force_login(officer_eilenburg)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 geheim"
+    assert "attachment" in response["Content-Disposition"]

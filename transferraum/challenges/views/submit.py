@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -14,7 +14,13 @@ from transferraum.accounts.http import AuthenticatedHttpRequest
 from transferraum.actors.models import Organisation
 from transferraum.challenges.forms import ChallengeForm, CommentForm
 from transferraum.challenges.models import Challenge
-from transferraum.challenges.permissions import can_edit, can_submit_for, can_view, roles_for
+from transferraum.challenges.permissions import (
+    can_edit,
+    can_see_full_text,
+    can_submit_for,
+    can_view,
+    roles_for,
+)
 from transferraum.challenges.services import (
     CONTENT_FIELDS,
     attachment_add,
@@ -256,3 +262,20 @@ def comment(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if "coordinator" in roles_for(request.user, challenge):
         return redirect("challenges:review", pk=challenge.pk)
     return redirect(challenge.get_absolute_url())
+
+
+@require_safe
+def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+    """Files only for those who may read the full text: never a public media URL."""
+    challenge = _challenge_for(request.user, pk)
+    if not can_see_full_text(request.user, challenge):
+        raise Http404
+    attachment = get_object_or_404(challenge.attachments, pk=attachment_pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(handle, as_attachment=True, filename=attachment.name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
