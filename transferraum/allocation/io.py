@@ -56,7 +56,7 @@ def _int(value: Any, where: str, *, minimum: int = 0) -> int:
         raise InstanceError(f"{where}: expected a whole number, got {value!r}")
     if value < minimum:
         raise InstanceError(f"{where}: must not be below {minimum}, got {value}")
-    return value
+    return int(value)
 
 
 def _number(value: Any, where: str) -> float:
@@ -111,7 +111,9 @@ def _projects(data: Mapping[str, Any]) -> tuple[Project, ...]:
                 required_competences=_ids(
                     entry.get("required_competences"), f"{where}: required_competences"
                 ),
-                wanted_programmes=_ids(entry.get("wanted_programmes"), f"{where}: wanted_programmes"),
+                wanted_programmes=_ids(
+                    entry.get("wanted_programmes"), f"{where}: wanted_programmes"
+                ),
             )
         )
     return tuple(projects)
@@ -257,7 +259,7 @@ def instance_from_json(data: Any) -> Instance:
         exclusions=tuple(exclusions),
         options=options,
     )
-    _check_pins(instance)
+    check_pins(instance)
     max_rank = instance.max_rank
     if options.rank_costs is not None and len(options.rank_costs) < max_rank:
         raise InstanceError(
@@ -267,7 +269,7 @@ def instance_from_json(data: Any) -> Instance:
     return instance
 
 
-def _check_pins(instance: Instance) -> None:
+def check_pins(instance: Instance) -> None:
     """Necessary conditions for the pins; the engine reports any contradiction left."""
     pinned = {p.student: p.project for p in instance.pins}
     excluded = {(e.student, e.project) for e in instance.exclusions}
@@ -278,17 +280,13 @@ def _check_pins(instance: Instance) -> None:
     for pid, count in sorted(pins_per_project.items()):
         project = projects[pid]
         if count > project.max_size:
-            raise InstanceError(
-                f"project {pid!r}: {count} pins but only {project.max_size} places"
-            )
+            raise InstanceError(f"project {pid!r}: {count} pins but only {project.max_size} places")
         for lid in project.supervisors:
             load[lid] += max(count, project.min_size)
         candidates = [
             s
             for s in instance.students
-            if pid in s.preferences
-            and (s.id, pid) not in excluded
-            and pinned.get(s.id, pid) == pid
+            if pid in s.preferences and (s.id, pid) not in excluded and pinned.get(s.id, pid) == pid
         ]
         if len(candidates) < project.min_size:
             raise InstanceError(
@@ -381,23 +379,34 @@ def _closed_to_json(c: ClosedProject) -> dict[str, Any]:
     }
 
 
+def _finite(value: float) -> float | None:
+    """JSON has no infinity: an unknown bound or gap is null."""
+    return value if math.isfinite(value) else None
+
+
 def result_to_json(result: Result) -> dict[str, Any]:
     """The JSON form of a result, as described by schema/result.schema.json."""
+    meta = dict(result.meta)
+    if "phases" in meta:
+        meta["phases"] = [
+            {k: _finite(v) if isinstance(v, float) else v for k, v in phase.items()}
+            for phase in meta["phases"]
+        ]
     return {
         "assignment": dict(result.assignment),
         "unassigned": [_unassigned_to_json(u) for u in result.unassigned],
         "closed_projects": [_closed_to_json(c) for c in result.closed_projects],
         "profile": list(result.profile),
         "objective": result.objective,
-        "bound": result.bound,
-        "gap": result.gap,
+        "bound": _finite(result.bound),
+        "gap": _finite(result.gap),
         "optimal": result.optimal,
         "seconds": result.seconds,
         "explanations": {
             sid: [_explanation_to_json(e) for e in items]
             for sid, items in result.explanations.items()
         },
-        "meta": dict(result.meta),
+        "meta": meta,
     }
 
 

@@ -1,0 +1,865 @@
+"""The allocation engine: who works in which project.
+
+Priorities, each optimised in its own phase with the result of the phases before held fixed
+(no big-M penalty for unplaced students, no lexicographic weights that overflow):
+
+1. hard constraints (sizes or closed, supervisor capacity, required competences, pins,
+   exclusions, only ranked projects) hold in every phase;
+2. the number of placed students is maximal;
+3. the rank profile is optimal: ``rank-maximal`` maximises the first choices, then the second
+   choices, ...; ``min-cost`` minimises the sum of ``rank_costs``;
+4. soft wishes (programme share of teams of three or more, work-with wishes) are optimised;
+5. ties go to students of a project's wanted programmes, then to a seeded lottery.
+
+Three methods solve the same phases; docs/allocation.md gives the formulation and the reasons:
+``min-cost-flow`` (OR-Tools) for min-cost rounds with max sizes only, ``network-lp`` (HiGHS
+simplex, staged with reduced-cost fixing, so the matrix stays a network matrix and every vertex
+is integral) for rank-maximal rounds with max sizes only, and ``mip`` (HiGHS branch and cut,
+one MIP per stage with the previous stages' values as constraints and the previous answer as
+start) as soon as minimum sizes, required competences, soft wishes or shared supervision appear.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Any
+
+import highspy
+import numpy as np
+from ortools.graph.python import min_cost_flow
+
+from transferraum.allocation.model import Instance, InstanceError, Project, Result, Student
+
+__all__ = ["allocate", "solve", "violations", "Solution"]
+
+_TOL = 1e-6
+_LOTTERY_STEPS = 1000  # integer lottery of the flow method: 0 .. 999 per arc
+
+
+class AllocationError(RuntimeError):
+    """No feasible assignment was found (e.g. the time limit ran out before the first one)."""
+
+
+# --------------------------------------------------------------------------------------------
+# Preparation
+
+
+@dataclass
+class _Prepared:
+    instance: Instance
+    students: tuple[Student, ...]
+    projects: tuple[Project, ...]
+    arc_student: list[int]
+    arc_project: list[int]
+    arc_rank: list[int]  # 1-based
+    arcs_of_student: list[list[int]]
+    arcs_of_project: list[list[int]]
+    pinned_arc: dict[int, int]  # student index -> arc index
+    pinned_projects: set[int]
+    never_open: dict[int, tuple[str, dict[str, Any]]]  # project index -> (kind, params)
+    supervisor_projects: dict[str, list[int]]
+    capacity: dict[str, int]
+    wanted: list[bool]  # per arc: the student's programme is wanted by the project
+    lottery: list[float]  # per arc, in [0, 1)
+
+    @property
+    def gated(self) -> list[int]:
+        """Projects whose opening is a decision: a minimum size of 2+ or required competences."""
+        return [
+            j
+            for j, p in enumerate(self.projects)
+            if self.arcs_of_project[j] and (p.min_size >= 2 or p.required_competences)
+        ]
+
+
+def _prepare(instance: Instance) -> _Prepared:
+    students = instance.students
+    projects = instance.projects
+    s_index = {s.id: i for i, s in enumerate(students)}
+    p_index = {p.id: j for j, p in enumerate(projects)}
+    excluded = {(e.student, e.project) for e in instance.exclusions}
+    pin_of = {p.student: p.project for p in instance.pins}
+    capacity = {s.id: s.capacity for s in instance.supervisors}
+
+    # Projects that can never open lose their arcs before any solver sees them.
+    eligible: dict[int, list[int]] = defaultdict(list)
+    for i, s in enumerate(students):
+        for pid in s.preferences:
+            if (s.id, pid) in excluded or pin_of.get(s.id, pid) != pid:
+                continue
+            eligible[p_index[pid]].append(i)
+    never_open: dict[int, tuple[str, dict[str, Any]]] = {}
+    for j, p in enumerate(projects):
+        members = eligible.get(j, [])
+        if p.max_size == 0:
+            never_open[j] = ("closed_no_places", {})
+        elif not members:
+            never_open[j] = ("closed_not_chosen", {})
+        elif len(members) < p.min_size:
+            never_open[j] = ("closed_too_few", {"chosen": len(members), "needed": p.min_size})
+        else:
+            for c in p.required_competences:
+                if not any(c in students[i].competences for i in members):
+                    never_open[j] = ("closed_no_competence", {"competence": c})
+                    break
+            else:
+                for lid in p.supervisors:
+                    if capacity[lid] < max(p.min_size, 1):
+                        never_open[j] = (
+                            "closed_supervisor_too_small",
+                            {"supervisor": lid, "capacity": capacity[lid], "needed": p.min_size},
+                        )
+                        break
+
+    rng = random.Random(instance.options.seed)  # noqa: S311 - a reproducible lottery, no secret
+    arc_student: list[int] = []
+    arc_project: list[int] = []
+    arc_rank: list[int] = []
+    wanted: list[bool] = []
+    lottery: list[float] = []
+    arcs_of_student: list[list[int]] = [[] for _ in students]
+    arcs_of_project: list[list[int]] = [[] for _ in projects]
+    pinned_arc: dict[int, int] = {}
+    for i, s in enumerate(students):
+        for r, pid in enumerate(s.preferences, start=1):
+            # Draw for every ranked pair, so the lottery does not depend on pruning.
+            draw = rng.random()
+            j = p_index[pid]
+            if (s.id, pid) in excluded or pin_of.get(s.id, pid) != pid or j in never_open:
+                continue
+            a = len(arc_student)
+            arc_student.append(i)
+            arc_project.append(j)
+            arc_rank.append(r)
+            wanted.append(s.programme is not None and s.programme in projects[j].wanted_programmes)
+            lottery.append(draw)
+            arcs_of_student[i].append(a)
+            arcs_of_project[j].append(a)
+            if pin_of.get(s.id) == pid:
+                pinned_arc[i] = a
+    for sid, pid in pin_of.items():
+        if s_index[sid] not in pinned_arc:
+            raise InstanceError(f"pin {sid!r} -> {pid!r}: project {pid!r} cannot run")
+    supervisor_projects: dict[str, list[int]] = defaultdict(list)
+    for j, p in enumerate(projects):
+        for lid in p.supervisors:
+            supervisor_projects[lid].append(j)
+    return _Prepared(
+        instance=instance,
+        students=students,
+        projects=projects,
+        arc_student=arc_student,
+        arc_project=arc_project,
+        arc_rank=arc_rank,
+        arcs_of_student=arcs_of_student,
+        arcs_of_project=arcs_of_project,
+        pinned_arc=pinned_arc,
+        pinned_projects={arc_project[a] for a in pinned_arc.values()},
+        never_open=never_open,
+        supervisor_projects=dict(supervisor_projects),
+        capacity=capacity,
+        wanted=wanted,
+        lottery=lottery,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Phase records and the solution
+
+
+@dataclass
+class Phase:
+    name: str
+    sense: str  # "max" or "min"
+    objective: float
+    bound: float
+    optimal: bool
+    seconds: float
+
+    @property
+    def gap(self) -> float:
+        return _gap(self.objective, self.bound)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "sense": self.sense,
+            "objective": self.objective,
+            "bound": self.bound,
+            "gap": self.gap,
+            "optimal": self.optimal,
+            "seconds": round(self.seconds, 4),
+        }
+
+
+def _gap(objective: float, bound: float) -> float:
+    if math.isnan(bound) or math.isinf(bound):
+        return math.inf
+    return abs(bound - objective) / max(1.0, abs(objective))
+
+
+@dataclass
+class Solution:
+    """An assignment with the record of how it was found (before explanations are added)."""
+
+    assignment: dict[str, str]
+    method: str
+    phases: list[Phase] = field(default_factory=list)
+
+
+def _costs(prep: _Prepared) -> list[float]:
+    options = prep.instance.options
+    return [options.cost_of_rank(r) for r in prep.arc_rank]
+
+
+# --------------------------------------------------------------------------------------------
+# Method 1: min-cost flow (max sizes, at most one supervisor per project, integral costs)
+
+
+def _flow_scale(prep: _Prepared) -> int | None:
+    """Cost multiplier that keeps the tie-break below one unit of rank cost, or None."""
+    costs = _costs(prep)
+    if not all(float(c).is_integer() for c in costs):
+        return None
+    n = len(prep.students) + 1
+    scale = n * 2 * _LOTTERY_STEPS + 1
+    biggest = max((abs(int(c)) for c in costs), default=0) + 2
+    if biggest * scale * n >= 2**62:
+        return None
+    return scale
+
+
+def _solve_flow(prep: _Prepared, scale: int) -> Solution:
+    started = time.perf_counter()
+    students, projects = prep.students, prep.projects
+    n, m = len(students), len(projects)
+    supervisors = sorted(prep.supervisor_projects)
+    source, sink = 0, 1 + n + m + len(supervisors)
+    room = [p.max_size for p in projects]
+    sup_room = {lid: prep.capacity[lid] for lid in supervisors}
+    for a in prep.pinned_arc.values():  # pinned students are placed before the flow
+        j = prep.arc_project[a]
+        room[j] -= 1
+        for lid in projects[j].supervisors:
+            sup_room[lid] -= 1
+    costs = _costs(prep)
+    tails: list[int] = []
+    heads: list[int] = []
+    caps: list[int] = []
+    unit: list[int] = []
+    arc_ids: list[int] = []
+    for i in range(n):
+        if i not in prep.pinned_arc and prep.arcs_of_student[i]:
+            tails.append(source)
+            heads.append(1 + i)
+            caps.append(1)
+            unit.append(0)
+    first_choice_arc = len(tails)
+    for a, (i, j) in enumerate(zip(prep.arc_student, prep.arc_project, strict=True)):
+        if i in prep.pinned_arc:
+            continue
+        tie = (0 if prep.wanted[a] else _LOTTERY_STEPS) + int(prep.lottery[a] * _LOTTERY_STEPS)
+        tails.append(1 + i)
+        heads.append(1 + n + j)
+        caps.append(1)
+        unit.append(int(costs[a]) * scale + tie)
+        arc_ids.append(a)
+    sup_node = {lid: 1 + n + m + k for k, lid in enumerate(supervisors)}
+    for j, p in enumerate(projects):
+        if not prep.arcs_of_project[j]:
+            continue
+        tails.append(1 + n + j)
+        heads.append(sup_node[p.supervisors[0]] if p.supervisors else sink)
+        caps.append(max(room[j], 0))
+        unit.append(0)
+    for lid in supervisors:
+        tails.append(sup_node[lid])
+        heads.append(sink)
+        caps.append(max(sup_room[lid], 0))
+        unit.append(0)
+    flow = min_cost_flow.SimpleMinCostFlow()
+    if tails:
+        flow.add_arcs_with_capacity_and_unit_cost(
+            np.array(tails, dtype=np.int32),
+            np.array(heads, dtype=np.int32),
+            np.array(caps, dtype=np.int64),
+            np.array(unit, dtype=np.int64),
+        )
+        flow.set_node_supply(source, n)
+        flow.set_node_supply(sink, -n)
+        status = flow.solve_max_flow_with_min_cost()
+        if status != flow.OPTIMAL:
+            raise AllocationError(f"min-cost flow failed with status {status}")
+    assignment: dict[str, str] = {}
+    for a in prep.pinned_arc.values():
+        assignment[students[prep.arc_student[a]].id] = projects[prep.arc_project[a]].id
+    if tails:
+        values = flow.flows(np.arange(first_choice_arc, first_choice_arc + len(arc_ids)))
+        for k, value in enumerate(values):
+            if value > 0:
+                a = arc_ids[k]
+                assignment[students[prep.arc_student[a]].id] = projects[prep.arc_project[a]].id
+    seconds = time.perf_counter() - started
+    placed = float(len(assignment))
+    cost = float(sum(costs[a] for a in _chosen_arcs(prep, assignment)))
+    return Solution(
+        assignment=assignment,
+        method="min-cost-flow",
+        phases=[
+            Phase("placed", "max", placed, placed, True, seconds),
+            Phase("rank-cost", "min", cost, cost, True, 0.0),
+        ],
+    )
+
+
+def _chosen_arcs(prep: _Prepared, assignment: Mapping[str, str]) -> list[int]:
+    chosen: list[int] = []
+    for i, s in enumerate(prep.students):
+        pid = assignment.get(s.id)
+        if pid is None:
+            continue
+        chosen.extend(
+            a for a in prep.arcs_of_student[i] if prep.projects[prep.arc_project[a]].id == pid
+        )
+    return chosen
+
+
+# --------------------------------------------------------------------------------------------
+# Methods 2 and 3: staged HiGHS models
+
+_banner_silenced = False
+
+
+def _new_highs() -> highspy.Highs:
+    """A silent HiGHS instance; the first one per process prints a banner on file descriptor 1,
+    which would spoil the JSON the command line writes to standard output."""
+    global _banner_silenced  # noqa: PLW0603 - a process-wide fact about the C library
+    if _banner_silenced:
+        highs = highspy.Highs()
+    else:
+        sys.stdout.flush()
+        saved = os.dup(1)
+        try:
+            with open(os.devnull, "w") as devnull:
+                os.dup2(devnull.fileno(), 1)
+                highs = highspy.Highs()
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+        _banner_silenced = True
+    highs.setOptionValue("output_flag", False)
+    return highs
+
+
+class _Rows:
+    """Rows collected in compressed form and added to HiGHS in one call."""
+
+    def __init__(self) -> None:
+        self.lower: list[float] = []
+        self.upper: list[float] = []
+        self.starts: list[int] = []
+        self.index: list[int] = []
+        self.value: list[float] = []
+
+    def add(self, cols: Sequence[int], vals: Sequence[float], lo: float, hi: float) -> int:
+        self.starts.append(len(self.index))
+        self.index.extend(cols)
+        self.value.extend(vals)
+        self.lower.append(lo)
+        self.upper.append(hi)
+        return len(self.lower) - 1
+
+    def load(self, highs: highspy.Highs) -> None:
+        if not self.lower:
+            return
+        highs.addRows(
+            len(self.lower),
+            np.array(self.lower, dtype=np.float64),
+            np.array(self.upper, dtype=np.float64),
+            len(self.index),
+            np.array(self.starts, dtype=np.int32),
+            np.array(self.index, dtype=np.int32),
+            np.array(self.value, dtype=np.float64),
+        )
+
+
+@dataclass
+class _Model:
+    """Columns and rows of the allocation model (x for arcs first)."""
+
+    n_cols: int
+    lower: list[float]
+    upper: list[float]
+    integer: list[int]
+    rows: _Rows
+    open_col: dict[int, int]  # project index -> y column
+    excess_cols: list[int]  # programme-share excess, continuous >= 0
+    pair_cols: list[int]  # work-with pairs placed together, continuous [0, 1]
+
+    def add_col(self, lo: float, hi: float, *, integer: bool = False) -> int:
+        self.lower.append(lo)
+        self.upper.append(hi)
+        if integer:
+            self.integer.append(self.n_cols)
+        self.n_cols += 1
+        return self.n_cols - 1
+
+
+def _build_model(prep: _Prepared) -> _Model:
+    options = prep.instance.options
+    n_arcs = len(prep.arc_student)
+    model = _Model(
+        n_cols=n_arcs,
+        lower=[0.0] * n_arcs,
+        upper=[1.0] * n_arcs,
+        integer=list(range(n_arcs)),
+        rows=_Rows(),
+        open_col={},
+        excess_cols=[],
+        pair_cols=[],
+    )
+    for a in prep.pinned_arc.values():
+        model.lower[a] = 1.0
+    rows = model.rows
+    inf = highspy.kHighsInf
+    for arcs in prep.arcs_of_student:
+        if len(arcs) > 1:
+            rows.add(arcs, [1.0] * len(arcs), -inf, 1.0)
+    for j in prep.gated:
+        pinned = j in prep.pinned_projects
+        model.open_col[j] = model.add_col(1.0 if pinned else 0.0, 1.0, integer=True)
+    for j, p in enumerate(prep.projects):
+        arcs = prep.arcs_of_project[j]
+        if not arcs:
+            continue
+        ones = [1.0] * len(arcs)
+        y = model.open_col.get(j)
+        if y is None:
+            if len(arcs) > p.max_size:
+                rows.add(arcs, ones, -inf, float(p.max_size))
+            continue
+        # Closed (y = 0): nobody; open (y = 1): between min and max, each competence present.
+        rows.add([*arcs, y], [*ones, -float(p.max_size)], -inf, 0.0)
+        if p.min_size >= 2:
+            rows.add([*arcs, y], [*ones, -float(p.min_size)], 0.0, inf)
+        for a in arcs:  # x <= y: a much tighter relaxation than the size rows alone
+            rows.add([a, y], [1.0, -1.0], -inf, 0.0)
+        for c in p.required_competences:
+            having = [a for a in arcs if c in prep.students[prep.arc_student[a]].competences]
+            rows.add([*having, y], [1.0] * len(having) + [-1.0], 0.0, inf)
+    for lid, sup_projects in sorted(prep.supervisor_projects.items()):
+        arcs = [a for j in sup_projects for a in prep.arcs_of_project[j]]
+        if len(arcs) > prep.capacity[lid]:
+            rows.add(arcs, [1.0] * len(arcs), -inf, float(prep.capacity[lid]))
+    if options.max_programme_share is not None:
+        _add_share(prep, model, options.max_programme_share)
+    if options.work_with_weight > 0:
+        _add_pairs(prep, model)
+    return model
+
+
+def _add_share(prep: _Prepared, model: _Model, share: float) -> None:
+    """Excess of one programme over ``share`` of a team of three or more (soft)."""
+    inf = highspy.kHighsInf
+    rows = model.rows
+    for j, p in enumerate(prep.projects):
+        arcs = prep.arcs_of_project[j]
+        if p.max_size < 3 or len(arcs) < 3:
+            continue
+        by_programme: dict[str, list[int]] = defaultdict(list)
+        for a in arcs:
+            programme = prep.students[prep.arc_student[a]].programme
+            if programme is not None:
+                by_programme[programme].append(a)
+        # A programme with at most 3 * share candidates can never exceed the share of a team
+        # of three or more.
+        groups = [g for g in sorted(by_programme) if len(by_programme[g]) > 3 * share]
+        if not groups:
+            continue
+        big = float(p.max_size)
+        team_col = None
+        if p.min_size < 3:
+            # t = 1 when the team has three or more members: sum x <= 2 + (max - 2) t
+            team_col = model.add_col(0.0, 1.0, integer=True)
+            rows.add([*arcs, team_col], [1.0] * len(arcs) + [-(big - 2.0)], -inf, 2.0)
+        for g in groups:
+            e = model.add_col(0.0, inf)
+            model.excess_cols.append(e)
+            members = set(by_programme[g])
+            coeffs = [(1.0 if a in members else 0.0) - share for a in arcs]
+            if team_col is None:
+                rows.add([*arcs, e], [*coeffs, -1.0], -inf, 0.0)
+            else:  # only binding when t = 1
+                rows.add([*arcs, e, team_col], [*coeffs, -1.0, big], -inf, big)
+
+
+def _add_pairs(prep: _Prepared, model: _Model) -> None:
+    """u(s, t, p) <= x(s, p), u <= x(t, p): s and t both in p, for s's wish to work with t."""
+    inf = highspy.kHighsInf
+    index = {s.id: i for i, s in enumerate(prep.students)}
+    for i, s in enumerate(prep.students):
+        mine = {prep.arc_project[a]: a for a in prep.arcs_of_student[i]}
+        for other in s.work_with:
+            k = index[other]
+            for b in prep.arcs_of_student[k]:
+                a = mine.get(prep.arc_project[b])
+                if a is None:
+                    continue
+                u = model.add_col(0.0, 1.0)
+                model.pair_cols.append(u)
+                model.rows.add([u, a], [1.0, -1.0], -inf, 0.0)
+                model.rows.add([u, b], [1.0, -1.0], -inf, 0.0)
+
+
+class _Staged:
+    """One HiGHS model optimised stage by stage, each stage's optimum held in the next."""
+
+    def __init__(self, model: _Model, *, mip: bool, seed: int, deadline: float) -> None:
+        self.model = model
+        self.mip = mip
+        self.deadline = deadline
+        highs = _new_highs()
+        highs.setOptionValue("random_seed", seed % 2_147_483_647)
+        if not mip:
+            highs.setOptionValue("solver", "simplex")
+        highs.addVars(
+            model.n_cols,
+            np.array(model.lower, dtype=np.float64),
+            np.array(model.upper, dtype=np.float64),
+        )
+        if mip and model.integer:
+            highs.changeColsIntegrality(
+                len(model.integer),
+                np.array(model.integer, dtype=np.int32),
+                np.array([highspy.HighsVarType.kInteger] * len(model.integer)),
+            )
+        model.rows.load(highs)
+        self.highs = highs
+        self.values: np.ndarray | None = None
+        self.phases: list[Phase] = []
+        self.all_cols = np.arange(model.n_cols, dtype=np.int32)
+
+    def optimise(
+        self, name: str, cols: Sequence[int], coeffs: Sequence[float], *, maximise: bool,
+        integral: bool, record: bool = True,
+    ) -> None:  # fmt: skip
+        """Optimise one stage, then hold its optimum for the stages that follow."""
+        highs = self.highs
+        started = time.perf_counter()
+        costs = np.zeros(self.model.n_cols)
+        costs[np.asarray(cols, dtype=np.int64)] = np.asarray(coeffs, dtype=np.float64)
+        highs.changeColsCost(self.model.n_cols, self.all_cols, costs)
+        sense = highspy.ObjSense.kMaximize if maximise else highspy.ObjSense.kMinimize
+        highs.changeObjectiveSense(sense)
+        if self.mip:
+            remaining = self.deadline - time.perf_counter()
+            if self.values is not None and remaining <= 0:
+                self._record_unsolved(name, costs, maximise, started, record)
+                return
+            highs.setOptionValue("time_limit", max(remaining, 0.5))
+            highs.setOptionValue("mip_rel_gap", 0.0)
+            highs.setOptionValue("mip_abs_gap", 1.0 - 1e-6 if integral else 1e-7)
+            # No start solution (setSolution): with presolve on, HiGHS 1.16 reported the start
+            # as "optimal" with a wrong objective after an objective change. The previous
+            # stage's answer stays the fallback below instead.
+        highs.run()
+        status = highs.getModelStatus()
+        info = highs.getInfo()
+        if status == highspy.HighsModelStatus.kInfeasible:
+            raise InstanceError(
+                "the pins cannot all be honoured together with sizes, supervisor capacities "
+                "and required competences"
+            )
+        has_solution = info.primal_solution_status == highspy.kSolutionStatusFeasible
+        if not has_solution:
+            if self.values is None:
+                raise AllocationError(f"phase {name}: no feasible assignment found in time")
+            self._record_unsolved(name, costs, maximise, started, record)
+            return
+        solution = highs.getSolution()
+        values = np.array(solution.col_value)
+        objective = float(costs @ values)
+        if abs(objective - float(info.objective_function_value)) > _TOL * max(1.0, abs(objective)):
+            raise AllocationError(f"phase {name}: the solver's objective does not match its answer")
+        if self.values is not None:
+            previous = float(costs @ self.values)
+            better = previous - objective if maximise else objective - previous
+            if better > _TOL * max(1.0, abs(objective)):
+                values, objective = self.values, previous  # a timed-out stage kept a worse answer
+        optimal = status == highspy.HighsModelStatus.kOptimal
+        # For an integral objective the absolute gap below one proves the optimum.
+        bound = objective if optimal or not self.mip else float(info.mip_dual_bound)
+        self.values = values
+        if record:
+            self.phases.append(
+                Phase(
+                    name,
+                    "max" if maximise else "min",
+                    objective,
+                    bound,
+                    optimal,
+                    time.perf_counter() - started,
+                )
+            )
+        if self.mip or not optimal:
+            self._hold_by_row(costs, objective, maximise, integral)
+        else:
+            self._hold_by_reduced_costs(solution)
+
+    def _record_unsolved(
+        self, name: str, costs: np.ndarray, maximise: bool, started: float, record: bool
+    ) -> None:
+        assert self.values is not None  # noqa: S101 - callers check
+        objective = float(costs @ self.values)
+        if record:
+            bound = math.inf if maximise else -math.inf
+            self.phases.append(
+                Phase(
+                    name,
+                    "max" if maximise else "min",
+                    objective,
+                    bound,
+                    False,
+                    time.perf_counter() - started,
+                )
+            )
+        self._hold_by_row(costs, objective, maximise, integral=False)
+
+    def _hold_by_row(
+        self, costs: np.ndarray, objective: float, maximise: bool, integral: bool
+    ) -> None:
+        cols = np.nonzero(costs)[0]
+        if len(cols) == 0:
+            return
+        slack = 0.0 if integral else _TOL * max(1.0, abs(objective))
+        if integral:
+            objective = float(round(objective))
+        lo, hi = (
+            (objective - slack, highspy.kHighsInf)
+            if maximise
+            else (-highspy.kHighsInf, objective + slack)
+        )
+        self.highs.addRow(lo, hi, len(cols), cols.astype(np.int32), costs[cols].astype(np.float64))
+
+    def _hold_by_reduced_costs(self, solution: Any) -> None:
+        """Fix what every optimum shares: by complementary slackness with the optimal duals, a
+        column with a non-zero reduced cost stays at its bound and a row with a non-zero dual
+        stays tight. Only bounds change, so the matrix stays a network matrix."""
+        highs = self.highs
+        col_dual = np.array(solution.col_dual)
+        values = np.array(solution.col_value)
+        fix = np.nonzero(np.abs(col_dual) > 1e-7)[0]
+        if len(fix):
+            fixed = np.round(values[fix])
+            highs.changeColsBounds(len(fix), fix.astype(np.int32), fixed, fixed)
+        row_dual = np.array(solution.row_dual)
+        row_value = np.array(solution.row_value)
+        tight = np.nonzero(np.abs(row_dual) > 1e-7)[0]
+        if len(tight):
+            level = np.round(row_value[tight])
+            highs.changeRowsBounds(  # type: ignore[attr-defined]  # missing from the stubs
+                len(tight), tight.astype(np.int32), level, level
+            )
+
+    def integral_values(self) -> np.ndarray:
+        assert self.values is not None  # noqa: S101 - optimise ran
+        return self.values
+
+
+def _solve_staged(prep: _Prepared, *, mip: bool, deadline: float) -> Solution:
+    options = prep.instance.options
+    model = _build_model(prep)
+    staged = _Staged(model, mip=mip, seed=options.seed, deadline=deadline)
+    n_arcs = len(prep.arc_student)
+    arcs = list(range(n_arcs))
+    integral_costs = all(float(c).is_integer() for c in _costs(prep))
+
+    staged.optimise("placed", arcs, [1.0] * n_arcs, maximise=True, integral=True)
+    placed = round(staged.phases[-1].objective)
+    if options.objective == "rank-maximal":
+        settled = 0
+        for r in range(1, prep.instance.max_rank + 1):
+            if settled >= placed:
+                break
+            at_rank = [a for a in arcs if prep.arc_rank[a] == r]
+            if not at_rank:
+                continue
+            staged.optimise(
+                f"rank-{r}", at_rank, [1.0] * len(at_rank), maximise=True, integral=True
+            )
+            settled += round(staged.phases[-1].objective)
+    else:
+        staged.optimise("rank-cost", arcs, _costs(prep), maximise=False, integral=integral_costs)
+    soft_cols = [*model.excess_cols, *model.pair_cols]
+    if soft_cols:
+        coeffs = [1.0] * len(model.excess_cols) + [-options.work_with_weight] * len(model.pair_cols)
+        staged.optimise("soft-wishes", soft_cols, coeffs, maximise=False, integral=False)
+    if any(prep.wanted):
+        wanted = [a for a in arcs if prep.wanted[a]]
+        staged.optimise(
+            "wanted-programmes", wanted, [1.0] * len(wanted), maximise=True, integral=True
+        )
+    if n_arcs:
+        staged.optimise("lottery", arcs, prep.lottery, maximise=True, integral=False, record=False)
+    values = staged.integral_values()
+    method = "mip" if mip else "network-lp"
+    if not mip and np.any(np.abs(values[:n_arcs] - np.round(values[:n_arcs])) > 1e-6):
+        # Cannot happen for a network matrix up to rounding; stay exact rather than round.
+        return _solve_staged(prep, mip=True, deadline=deadline)
+    assignment: dict[str, str] = {}
+    for a in range(n_arcs):
+        if values[a] > 0.5:
+            sid = prep.students[prep.arc_student[a]].id
+            assignment[sid] = prep.projects[prep.arc_project[a]].id
+    return Solution(assignment=assignment, method=method, phases=staged.phases)
+
+
+# --------------------------------------------------------------------------------------------
+# Entry points
+
+
+def _is_network(prep: _Prepared) -> bool:
+    options = prep.instance.options
+    if prep.gated:
+        return False
+    if options.max_programme_share is not None:
+        return False
+    if options.work_with_weight > 0 and any(s.work_with for s in prep.students):
+        return False
+    return all(
+        len(p.supervisors) <= 1 for j, p in enumerate(prep.projects) if prep.arcs_of_project[j]
+    )
+
+
+def solve(instance: Instance) -> Solution:
+    """Only the assignment and its phases, without explanations."""
+    started = time.perf_counter()
+    deadline = started + instance.options.time_limit
+    prep = _prepare(instance)
+    if not prep.arc_student:
+        return Solution(
+            assignment={}, method="trivial", phases=[Phase("placed", "max", 0, 0, True, 0)]
+        )
+    if _is_network(prep):
+        if instance.options.objective == "min-cost" and not any(prep.wanted):
+            scale = _flow_scale(prep)
+            if scale is not None:
+                return _solve_flow(prep, scale)
+        return _solve_staged(prep, mip=False, deadline=deadline)
+    return _solve_staged(prep, mip=True, deadline=deadline)
+
+
+def solver_versions() -> dict[str, str]:
+    versions = {}
+    for package in ("highspy", "ortools"):
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:  # pragma: no cover - both are dependencies
+            versions[package] = "unknown"
+    return versions
+
+
+def allocate(instance: Instance) -> Result:
+    """Allocate the students of ``instance`` to projects and explain the outcome.
+
+    Raises ``InstanceError`` when the pins contradict the hard constraints and
+    ``AllocationError`` when no feasible assignment is found within the time limit.
+    """
+    from transferraum.allocation.explain import build_result  # explain imports this module
+
+    started = time.perf_counter()
+    solution = solve(instance)
+    return build_result(instance, solution, started)
+
+
+def violations(instance: Instance, assignment: Mapping[str, str]) -> list[str]:
+    """Every hard constraint the assignment breaks, in words (empty when it is feasible)."""
+    problems: list[str] = []
+    students = {s.id: s for s in instance.students}
+    projects = {p.id: p for p in instance.projects}
+    excluded = {(e.student, e.project) for e in instance.exclusions}
+    members: dict[str, list[str]] = defaultdict(list)
+    for sid, pid in assignment.items():
+        if sid not in students or pid not in projects:
+            problems.append(f"{sid} -> {pid}: unknown id")
+            continue
+        if pid not in students[sid].preferences:
+            problems.append(f"{sid} -> {pid}: not ranked")
+        if (sid, pid) in excluded:
+            problems.append(f"{sid} -> {pid}: excluded")
+        members[pid].append(sid)
+    problems.extend(
+        f"pin {pin.student} -> {pin.project} not honoured"
+        for pin in instance.pins
+        if assignment.get(pin.student) != pin.project
+    )
+    load: dict[str, int] = defaultdict(int)
+    for pid, sids in members.items():
+        p = projects[pid]
+        if len(sids) > p.max_size:
+            problems.append(f"{pid}: {len(sids)} members, max {p.max_size}")
+        if len(sids) < p.min_size:
+            problems.append(f"{pid}: {len(sids)} members, min {p.min_size}")
+        problems.extend(
+            f"{pid}: nobody with {c}"
+            for c in p.required_competences
+            if not any(c in students[s].competences for s in sids)
+        )
+        for lid in p.supervisors:
+            load[lid] += len(sids)
+    problems.extend(
+        f"supervisor {s.id}: {load[s.id]} members, capacity {s.capacity}"
+        for s in instance.supervisors
+        if load[s.id] > s.capacity
+    )
+    return problems
+
+
+def rank_of(student: Student, project_id: str | None) -> int | None:
+    if project_id is None:
+        return None
+    return student.preferences.index(project_id) + 1
+
+
+def profile_of(instance: Instance, assignment: Mapping[str, str]) -> tuple[int, ...]:
+    profile = [0] * instance.max_rank
+    for s in instance.students:
+        r = rank_of(s, assignment.get(s.id))
+        if r is not None:
+            profile[r - 1] += 1
+    return tuple(profile)
+
+
+def soft_score(instance: Instance, assignment: Mapping[str, str]) -> tuple[float, int]:
+    """(programme-share excess over teams of three or more, fulfilled work-with wishes)."""
+    options = instance.options
+    members: dict[str, list[Student]] = defaultdict(list)
+    for s in instance.students:
+        if s.id in assignment:
+            members[assignment[s.id]].append(s)
+    excess = 0.0
+    if options.max_programme_share is not None:
+        for team in members.values():
+            if len(team) < 3:
+                continue
+            counts: dict[str, int] = defaultdict(int)
+            for s in team:
+                if s.programme is not None:
+                    counts[s.programme] += 1
+            for count in counts.values():
+                excess += max(0.0, count - options.max_programme_share * len(team))
+    pairs = sum(
+        1
+        for s in instance.students
+        for other in s.work_with
+        if s.id in assignment and assignment.get(other) == assignment[s.id]
+    )
+    return excess, pairs

@@ -1,0 +1,194 @@
+"""Examples a coordinator would recognise, and the methods against each other."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from typing import Any
+
+from transferraum.allocation import engine
+from transferraum.allocation.engine import allocate
+from transferraum.allocation.explain import counterfactual
+from transferraum.allocation.io import instance_from_json
+
+
+def _round(students: list[dict[str, Any]], projects: list[dict[str, Any]], **extra: Any) -> Any:
+    return instance_from_json({"students": students, "projects": projects, **extra})
+
+
+def _random_round(seed: int, n: int, m: int, *, objective: str) -> Any:
+    rng = random.Random(seed)
+    projects = [{"id": f"p{j}", "max_size": rng.randint(2, 6)} for j in range(m)]
+    weights = [1.0 / (j + 1) for j in range(m)]  # popularity skew
+    students = []
+    for i in range(n):
+        prefs: list[str] = []
+        while len(prefs) < rng.randint(2, 5):
+            pid = rng.choices([p["id"] for p in projects], weights)[0]
+            if pid not in prefs:
+                prefs.append(pid)
+        students.append({"id": f"s{i}", "preferences": prefs})
+    return _round(students, projects, options={"objective": objective, "seed": seed})
+
+
+def test_staged_network_lp_equals_the_mip_on_larger_rounds() -> None:
+    for seed in range(3):
+        for objective in ("rank-maximal", "min-cost"):
+            instance = _random_round(seed, 80, 14, objective=objective)
+            prep = engine._prepare(instance)
+            fast = engine.solve(instance)
+            exact = engine._solve_staged(prep, mip=True, deadline=float("inf"))
+            assert fast.method in {"network-lp", "min-cost-flow"}
+            assert engine.violations(instance, fast.assignment) == []
+            assert len(fast.assignment) == len(exact.assignment)
+            if objective == "rank-maximal":
+                assert engine.profile_of(instance, fast.assignment) == engine.profile_of(
+                    instance, exact.assignment
+                )
+            else:
+                assert fast.phases[-1].objective == exact.phases[-1].objective
+
+
+def test_project_with_too_few_choices_closes_and_says_why() -> None:
+    instance = _round(
+        [
+            {"id": "s1", "preferences": ["big", "small"]},
+            {"id": "s2", "preferences": ["big", "small"]},
+        ],
+        [{"id": "big", "min_size": 4, "max_size": 5}, {"id": "small", "max_size": 2}],
+        options={"language": "en"},
+    )
+    result = allocate(instance)
+    assert result.assignment == {"s1": "small", "s2": "small"}
+    (closed,) = result.closed_projects
+    assert closed.reason == "closed: only 2 of the 4 needed students chose it"
+    why = result.explanations["s1"][0]
+    assert why.project == "big"
+    assert why.texts["de"] == "geschlossen: nur 2 der 4 nötigen Studierenden haben es gewählt"
+
+
+def test_required_competence_and_supervisor_capacity_hold() -> None:
+    instance = _round(
+        [
+            {"id": "a", "preferences": ["gis", "web"], "competences": ["GIS"]},
+            {"id": "b", "preferences": ["gis", "web"]},
+            {"id": "c", "preferences": ["gis", "web"]},
+            {"id": "d", "preferences": ["web", "gis"]},
+        ],
+        [
+            {"id": "gis", "min_size": 2, "max_size": 3, "required_competences": ["GIS"],
+             "supervisors": ["l1"]},
+            {"id": "web", "max_size": 3, "supervisors": ["l1"]},
+        ],
+        supervisors=[{"id": "l1", "capacity": 3}],
+    )  # fmt: skip
+    result = allocate(instance)
+    assert engine.violations(instance, result.assignment) == []
+    assert len(result.assignment) == 3
+    assert result.assignment.get("a") == "gis"
+    assert result.unassigned[0].kind == "unassigned_no_room"
+
+
+def test_closed_for_lack_of_competence_is_explained() -> None:
+    instance = _round(
+        [{"id": "s1", "preferences": ["gis", "web"]}, {"id": "s2", "preferences": ["gis"]}],
+        [
+            {"id": "gis", "max_size": 3, "required_competences": ["GIS"]},
+            {"id": "web", "max_size": 3},
+        ],
+        options={"language": "en"},
+    )
+    result = allocate(instance)
+    assert result.assignment == {"s1": "web"}
+    assert result.closed_projects[0].reason == (
+        "closed: no one with the required competence GIS ranked it"
+    )
+    (unplaced,) = result.unassigned
+    assert unplaced.student == "s2"
+    assert unplaced.kind == "unassigned_all_closed"
+    assert unplaced.suggestions == ("web",)
+
+
+def test_programme_share_is_met_when_the_ranks_allow_it() -> None:
+    students = [
+        {"id": f"g{i}", "preferences": ["x", "y"], "programme": "Geo"} for i in range(3)
+    ] + [{"id": f"i{i}", "preferences": ["y", "x"], "programme": "Inf"} for i in range(3)]
+    projects = [{"id": "x", "max_size": 3}, {"id": "y", "max_size": 3}]
+    plain = allocate(_round(students, projects))
+    assert plain.profile == (6, 0)
+    diverse = allocate(
+        _round(
+            students,
+            projects,
+            options={"objective": "min-cost", "max_programme_share": 0.7},
+        )
+    )
+    # The ranks come first: everyone keeps their first choice, the excess is reported.
+    assert diverse.profile == (6, 0)
+    assert diverse.meta["programme_excess"] > 0
+
+
+def test_work_with_wishes_are_granted_among_equally_ranked_answers() -> None:
+    instance = _round(
+        [
+            {"id": "a", "preferences": ["x", "y"], "work_with": ["b"]},
+            {"id": "b", "preferences": ["x", "y"]},
+            {"id": "c", "preferences": ["x", "y"]},
+        ],
+        [{"id": "x", "max_size": 2}, {"id": "y", "max_size": 2}],
+        options={"work_with_weight": 1},
+    )
+    for seed in range(4):
+        options = dataclasses.replace(instance.options, seed=seed)
+        result = allocate(dataclasses.replace(instance, options=options))
+        assert result.assignment["a"] == result.assignment["b"] == "x"
+
+
+def test_pins_hold_and_counterfactual_counts_the_students_moved() -> None:
+    instance = _round(
+        [
+            {"id": "s1", "preferences": ["x", "y"]},
+            {"id": "s2", "preferences": ["x", "y"]},
+            {"id": "s3", "preferences": ["y", "x"]},
+        ],
+        [{"id": "x", "max_size": 1}, {"id": "y", "max_size": 2}],
+        pins=[{"student": "s2", "project": "x"}],
+        options={"language": "en"},
+    )
+    result = allocate(instance)
+    assert result.assignment["s2"] == "x"
+    assert result.assignment["s1"] == "y"
+    assert result.explanations["s1"][0].kind == "full_higher"
+    what_if = counterfactual(instance, result, "s3", "x")
+    assert what_if.kind == "counterfactual_impossible"  # x has one place and it is pinned
+    free = allocate(_round(
+        [{"id": "s1", "preferences": ["x", "y"]}, {"id": "s2", "preferences": ["x", "y"]}],
+        [{"id": "x", "max_size": 1}, {"id": "y", "max_size": 1}],
+        options={"language": "en"},
+    ))  # fmt: skip
+    loser = next(s for s, p in free.assignment.items() if p == "y")
+    instance2 = _round(
+        [{"id": "s1", "preferences": ["x", "y"]}, {"id": "s2", "preferences": ["x", "y"]}],
+        [{"id": "x", "max_size": 1}, {"id": "y", "max_size": 1}],
+        options={"language": "en"},
+    )
+    swap = counterfactual(instance2, free, loser, "x")
+    assert swap.kind == "counterfactual"
+    assert swap.params == {"moved": 1, "unplaced": 0}
+    assert swap.text == (
+        "Giving you this place would have moved 1 other students to a worse choice and left 0 "
+        "without a place."
+    )
+
+
+def test_rank_maximal_rewards_first_choices_and_min_cost_spreads() -> None:
+    # One student's first choice costs another student their only acceptable place.
+    students = [
+        {"id": "a", "preferences": ["x", "y", "z"]},
+        {"id": "b", "preferences": ["y", "z", "x"]},
+        {"id": "c", "preferences": ["y", "x", "z"]},
+    ]
+    projects = [{"id": p, "max_size": 1} for p in ("x", "y", "z")]
+    rank_maximal = allocate(_round(students, projects))
+    assert rank_maximal.profile[0] == 2
+    assert engine.violations(_round(students, projects), rank_maximal.assignment) == []
