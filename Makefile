@@ -16,7 +16,8 @@ PYTEST_ARGS ?=
 TEST_APT_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
 	fonts-dejavu-core poppler-utils gettext
 
-.PHONY: help prepare setup run test lint format vendor messages db demo system-packages serve-prod clean
+.PHONY: help prepare setup run test lint format vendor messages db demo system-packages serve-prod clean \
+	bench bench-alloc
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -90,6 +91,11 @@ test: $(VENV)/.synced vendor messages ## Every check and test: lint, unit, Postg
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(TEST_APT_PACKAGES)"
 	@$(MAKE) --no-print-directory lint
 	$(VENV)/bin/pytest -n auto --dist loadgroup $(PYTEST_ARGS)
+
+bench: $(VENV)/.synced bench-alloc ## Run every benchmark and write docs/benchmarks.md (takes a while)
+
+bench-alloc: $(VENV)/.synced ## Allocation benchmark: ours against stable, serial, greedy
+	$(PY) -m benchmarks.allocation.run --out docs/benchmarks.md
 
 serve-prod: prepare ## Serve with production settings through gunicorn (see README)
 	DJANGO_SETTINGS_MODULE=config.settings.prod $(MANAGE) collectstatic --no-input -v0

@@ -1,0 +1,1 @@
+"""Allocation benchmark: our engine against the tools peers use, on generated rounds."""
