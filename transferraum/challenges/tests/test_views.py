@@ -253,3 +253,22 @@ def test_attachments_of_confidential_challenges_reach_only_the_allowed(
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.7 geheim"
     assert "attachment" in response["Content-Disposition"]
+
+
+@pytest.mark.django_db
+def test_coordinator_corrects_a_challenge_in_review_without_a_submit_button(
+    client, coordinator, town_eilenburg
+):
+    challenge = ChallengeFactory(organisation=town_eilenburg, status=S.IN_REVIEW)
+    client.force_login(coordinator)
+    url = reverse("challenges:edit", args=[challenge.pk])
+
+    page = client.get(url).content.decode()
+    assert 'value="submit"' not in page
+
+    response = client.post(url, {**FORM, "title": "Korrigierter Titel", "intent": "save"})
+
+    assert response.status_code == 302
+    challenge.refresh_from_db()
+    assert challenge.title == "Korrigierter Titel"
+    assert challenge.status == S.IN_REVIEW

@@ -129,6 +129,8 @@ def _render_form(
             "comments": comments,
             "attachments": challenge.attachments.all() if challenge else [],
             "actions": labelled(next_actions(request.user, challenge)) if challenge else [],
+            # A new draft can always be submitted by its writer; later only while allowed.
+            "can_submit": challenge is None or "submit" in next_actions(request.user, challenge),
         },
         status=status,
     )
