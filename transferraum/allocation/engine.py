@@ -14,9 +14,11 @@ Priorities, each optimised in its own phase with the result of the phases before
 Three methods solve the same phases; docs/allocation.md gives the formulation and the reasons:
 ``min-cost-flow`` (OR-Tools) for min-cost rounds with max sizes only, ``network-lp`` (HiGHS
 simplex, staged with reduced-cost fixing, so the matrix stays a network matrix and every vertex
-is integral) for rank-maximal rounds with max sizes only, and ``mip`` (HiGHS branch and cut,
-one MIP per stage with the previous stages' values as constraints and the previous answer as
-start) as soon as minimum sizes, required competences, soft wishes or shared supervision appear.
+is integral) for rank-maximal rounds with max sizes only, and ``mip`` as soon as minimum sizes,
+required competences, soft wishes or shared supervision appear: a flow heuristic gives a first
+answer, each stage solves its LP relaxation first (an integral optimum or a bound the incumbent
+meets ends the stage), fixes columns by reduced costs against the incumbent and only then runs
+HiGHS branch and cut on the reduced model, with the previous stages' values as constraints.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ __all__ = ["allocate", "solve", "violations", "Solution"]
 
 _TOL = 1e-6
 _LOTTERY_STEPS = 1000  # integer lottery of the flow method: 0 .. 999 per arc
+_FILL_BONUS = 100_000  # heuristic flow: per member up to a project's minimum size
+_COMPETENCE_BONUS = 2_000  # heuristic flow: per member bringing a required competence
 
 
 class AllocationError(RuntimeError):
@@ -320,6 +324,112 @@ def _solve_flow(prep: _Prepared, scale: int) -> Solution:
     )
 
 
+def _flow_heuristic(prep: _Prepared, *, max_rounds: int = 50) -> list[int] | None:
+    """A quick feasible answer (chosen arcs) for a round with minimum sizes and competences.
+
+    Min-cost flow with maximum sizes and supervisor capacities only, then every project that is
+    under its minimum size or lacks a required competence is closed and the flow runs again,
+    until nothing is left to close. None when a project has two supervisors (no flow network)
+    or a pinned project would have to close.
+    """
+    students, projects = prep.students, prep.projects
+    if any(len(p.supervisors) > 1 for p in projects):
+        return None
+    n, m = len(students), len(projects)
+    supervisors = sorted(prep.supervisor_projects)
+    sup_node = {lid: 1 + n + m + k for k, lid in enumerate(supervisors)}
+    source, sink = 0, 1 + n + m + len(supervisors)
+    options = prep.instance.options
+    rank_cost = [
+        options.cost_of_rank(r) if options.objective == "min-cost" else float(r * r)
+        for r in prep.arc_rank
+    ]
+    top = max(rank_cost, default=1.0)
+    unit_of_arc = [round(1000.0 * c / max(top, 1e-9)) + 1 for c in rank_cost]
+    for a, (i, j) in enumerate(zip(prep.arc_student, prep.arc_project, strict=True)):
+        if set(projects[j].required_competences) & set(students[i].competences):
+            unit_of_arc[a] -= _COMPETENCE_BONUS  # a competent member keeps the project open
+    room = [p.max_size for p in projects]
+    sup_room = {lid: prep.capacity[lid] for lid in supervisors}
+    for a in prep.pinned_arc.values():
+        j = prep.arc_project[a]
+        room[j] -= 1
+        for lid in projects[j].supervisors:
+            sup_room[lid] -= 1
+    if any(r < 0 for r in room) or any(r < 0 for r in sup_room.values()):
+        return None
+    closed: set[int] = set()
+    for _ in range(max_rounds):
+        tails: list[int] = []
+        heads: list[int] = []
+        caps: list[int] = []
+        unit: list[int] = []
+        arc_ids: list[int] = []
+        for i in range(n):
+            if i not in prep.pinned_arc:
+                tails.append(source)
+                heads.append(1 + i)
+                caps.append(1)
+                unit.append(0)
+        first = len(tails)
+        for a, (i, j) in enumerate(zip(prep.arc_student, prep.arc_project, strict=True)):
+            if i in prep.pinned_arc or j in closed:
+                continue
+            tails.append(1 + i)
+            heads.append(1 + n + j)
+            caps.append(1)
+            unit.append(unit_of_arc[a])
+            arc_ids.append(a)
+        for j, p in enumerate(projects):
+            # The first min_size places earn a bonus, so open projects fill up to their minimum.
+            head = sup_node[p.supervisors[0]] if p.supervisors else sink
+            cap = 0 if j in closed else room[j]
+            needed = min(cap, max(p.min_size - (p.max_size - room[j]), 0))
+            tails.extend((1 + n + j, 1 + n + j))
+            heads.extend((head, head))
+            caps.extend((needed, cap - needed))
+            unit.extend((-_FILL_BONUS, 0))
+        for lid in supervisors:
+            tails.append(sup_node[lid])
+            heads.append(sink)
+            caps.append(sup_room[lid])
+            unit.append(0)
+        flow = min_cost_flow.SimpleMinCostFlow()
+        flow.add_arcs_with_capacity_and_unit_cost(
+            np.array(tails, dtype=np.int32),
+            np.array(heads, dtype=np.int32),
+            np.array(caps, dtype=np.int64),
+            np.array(unit, dtype=np.int64),
+        )
+        flow.set_node_supply(source, n)
+        flow.set_node_supply(sink, -n)
+        if flow.solve_max_flow_with_min_cost() != flow.OPTIMAL:
+            return None
+        chosen = list(prep.pinned_arc.values())
+        if arc_ids:
+            values = flow.flows(np.arange(first, first + len(arc_ids)))
+            chosen.extend(arc_ids[k] for k in np.nonzero(values > 0)[0])
+        members: list[list[int]] = [[] for _ in projects]
+        for a in chosen:
+            members[prep.arc_project[a]].append(prep.arc_student[a])
+        to_close = set()
+        for j, p in enumerate(projects):
+            team = members[j]
+            if not team:
+                continue
+            short = len(team) < p.min_size or any(
+                not any(c in students[i].competences for i in team) for c in p.required_competences
+            )
+            if short:
+                if j in prep.pinned_projects:
+                    return None
+                to_close.add(j)
+        if not to_close:
+            return chosen
+        closed |= to_close
+    return None
+
+
 def _chosen_arcs(prep: _Prepared, assignment: Mapping[str, str]) -> list[int]:
     chosen: list[int] = []
     for i, s in enumerate(prep.students):
@@ -546,12 +656,23 @@ class _Staged:
         self.values: np.ndarray | None = None
         self.phases: list[Phase] = []
         self.all_cols = np.arange(model.n_cols, dtype=np.int32)
+        # Current column bounds (reduced-cost fixing tightens them for good).
+        self.col_lower = np.array(model.lower, dtype=np.float64)
+        self.col_upper = np.array(model.upper, dtype=np.float64)
+        self.int_cols = np.array(model.integer, dtype=np.int64)
+        binary = np.zeros(model.n_cols, dtype=bool)
+        binary[self.int_cols] = True
+        self.binary = binary & (self.col_lower >= 0.0) & (self.col_upper <= 1.0)
+        self.fixed_by_reduced_cost = 0
 
     def optimise(
         self, name: str, cols: Sequence[int], coeffs: Sequence[float], *, maximise: bool,
-        integral: bool, record: bool = True,
+        integral: bool, record: bool = True, upper: float | None = None,
     ) -> None:  # fmt: skip
-        """Optimise one stage, then hold its optimum for the stages that follow."""
+        """Optimise one stage, then hold its optimum for the stages that follow.
+
+        ``upper`` is a bound known without solving (e.g. the number of students with a ranked
+        project); an incumbent that reaches it is optimal without a relaxation."""
         highs = self.highs
         started = time.perf_counter()
         costs = np.zeros(self.model.n_cols)
@@ -560,16 +681,8 @@ class _Staged:
         sense = highspy.ObjSense.kMaximize if maximise else highspy.ObjSense.kMinimize
         highs.changeObjectiveSense(sense)
         if self.mip:
-            remaining = self.deadline - time.perf_counter()
-            if self.values is not None and remaining <= 0:
-                self._record_unsolved(name, costs, maximise, started, record)
-                return
-            highs.setOptionValue("time_limit", max(remaining, 0.5))
-            highs.setOptionValue("mip_rel_gap", 0.0)
-            highs.setOptionValue("mip_abs_gap", 1.0 - 1e-6 if integral else 1e-7)
-            # No start solution (setSolution): with presolve on, HiGHS 1.16 reported the start
-            # as "optimal" with a wrong objective after an objective change. The previous
-            # stage's answer stays the fallback below instead.
+            self._optimise_mip(name, costs, maximise, integral, record, started, upper)
+            return
         highs.run()
         status = highs.getModelStatus()
         info = highs.getInfo()
@@ -613,6 +726,244 @@ class _Staged:
             self._hold_by_row(costs, objective, maximise, integral)
         else:
             self._hold_by_reduced_costs(solution)
+
+    # ----------------------------------------------------------------------------------------
+    # MIP stages: LP relaxation first, reduced-cost fixing against the incumbent, then the MIP
+    # on the reduced model only when the relaxation leaves a gap.
+
+    def set_bounds(self, cols: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> None:
+        self.highs.changeColsBounds(len(cols), cols.astype(np.int32), lower, upper)
+
+    def _complete(self, values: np.ndarray, cols: np.ndarray) -> np.ndarray | None:
+        """A full column vector from a heuristic's values of ``cols`` (x and y columns): the
+        other columns (soft-wish helpers) come from a MIP with these fixed. None when the
+        heuristic answer breaks a constraint of the model."""
+        highs = self.highs
+        highs.changeColsCost(self.model.n_cols, self.all_cols, np.zeros(self.model.n_cols))
+        fixed = np.round(values[cols])
+        if np.any(fixed < self.col_lower[cols] - _TOL) or np.any(
+            fixed > self.col_upper[cols] + _TOL
+        ):
+            return None
+        self.set_bounds(cols, fixed, fixed)
+        try:
+            highs.setOptionValue("time_limit", max(self.deadline - time.perf_counter(), 0.5))
+            highs.run()
+            info = highs.getInfo()
+            if info.primal_solution_status != highspy.kSolutionStatusFeasible:
+                return None
+            result = np.array(highs.getSolution().col_value)
+        finally:
+            self.set_bounds(cols, self.col_lower[cols], self.col_upper[cols])
+        result[cols] = fixed
+        return result
+
+    def offer(self, values: np.ndarray) -> None:
+        """A feasible answer found outside HiGHS (before the first stage)."""
+        if self.values is None:
+            self.values = values
+
+    def _relaxation(self, *, strict: bool = True) -> tuple[Any, Any, float] | None:
+        """Solve the LP relaxation; (solution, status, objective) or None when it ran out (or
+        is infeasible and not ``strict``)."""
+        highs = self.highs
+        highs.setOptionValue("solve_relaxation", True)
+        try:
+            # HiGHS 1.16 checks an LP's time limit against its run clock, which keeps running
+            # across runs of one instance (after a MIP the limit had "passed" at once).
+            remaining = max(self.deadline - time.perf_counter(), 0.1)
+            highs.setOptionValue("time_limit", highs.getRunTime() + remaining)
+            highs.run()
+        finally:
+            highs.setOptionValue("solve_relaxation", False)
+        status = highs.getModelStatus()
+        if status == highspy.HighsModelStatus.kInfeasible and strict:
+            raise InstanceError(
+                "the pins cannot all be honoured together with sizes, supervisor capacities "
+                "and required competences"
+            )
+        if status != highspy.HighsModelStatus.kOptimal:
+            return None
+        return highs.getSolution(), status, float(highs.getInfo().objective_function_value)
+
+    def _optimise_mip(
+        self, name: str, costs: np.ndarray, maximise: bool, integral: bool, record: bool,
+        started: float, upper: float | None = None,
+    ) -> None:  # fmt: skip
+        """One MIP stage. Internally "larger is better" (``sign``). Steps:
+
+        1. the LP relaxation gives the bound L; an integral LP optimum is the stage optimum;
+        2. otherwise the incumbent z (the previous stage's answer, feasible here) is optimal
+           when L cannot beat it (for an integral objective: floor(L) <= z);
+        3. otherwise every binary column whose reduced cost d proves L - |d| < z is fixed at
+           its LP value: no answer at least as good as z flips it, so the optimal face of this
+           stage (and of every later one) is kept; then HiGHS solves the reduced MIP, for an
+           integral objective with the cut "objective >= z + 1".
+        """
+        sign = 1.0 if maximise else -1.0
+        scale = max(1.0, float(np.abs(costs).sum()))
+        if self.values is not None and self.deadline - time.perf_counter() <= 0:
+            self._record_unsolved(name, costs, maximise, started, record)
+            return
+        incumbent = self.values
+        z = sign * float(costs @ incumbent) if incumbent is not None else -math.inf
+        if upper is not None and incumbent is not None and z >= sign * upper - 1e-9:
+            lp = None
+            bound, proven = z, True
+        else:
+            lp = self._relaxation()
+            bound, proven = math.inf, False
+        if lp is not None:
+            solution, _, lp_objective = lp
+            bound = sign * lp_objective
+            values = np.array(solution.col_value)
+            ints = self.int_cols
+            if len(ints) == 0 or np.max(np.abs(values[ints] - np.round(values[ints]))) <= 1e-6:
+                values[ints] = np.round(values[ints])
+                candidate = sign * float(costs @ values)
+                if incumbent is None or candidate >= z - 1e-9 * scale:
+                    incumbent, z = values, candidate
+                proven = True  # the relaxation's optimum is integral
+            else:
+                dived = self._dive(values)
+                if dived is not None:
+                    candidate = sign * float(costs @ dived)
+                    if incumbent is None or candidate > z:
+                        incumbent, z = dived, candidate
+                if incumbent is not None:
+                    limit = math.floor(bound + 1e-6) if integral else bound - 1e-7
+                    if limit <= z + (0.0 if integral else 1e-9 * scale):
+                        proven = True
+                    else:
+                        self._fix_by_reduced_costs(solution, values, bound, z, sign)
+        if not proven:
+            incumbent, z, bound, proven = self._branch(
+                name, costs, sign, integral, incumbent, z, bound
+            )
+        assert incumbent is not None  # noqa: S101 - _branch raises otherwise
+        objective = sign * z
+        if proven:
+            bound = z
+        self.values = incumbent
+        if record:
+            self.phases.append(
+                Phase(
+                    name,
+                    "max" if maximise else "min",
+                    objective,
+                    sign * bound if math.isfinite(bound) else (math.inf * sign),
+                    proven,
+                    time.perf_counter() - started,
+                )
+            )
+        self._hold_by_row(costs, objective, maximise, integral and proven)
+
+    def _dive(self, values: np.ndarray) -> np.ndarray | None:
+        """An integral answer near the relaxation's: the fractional "open" columns are rounded
+        (then closed) and the LP solved again, warm-started, before the bounds are restored."""
+        opens = np.array(list(self.model.open_col.values()), dtype=np.int64)
+        if len(opens) == 0:
+            return None
+        ints = self.int_cols
+        frac = opens[np.abs(values[opens] - np.round(values[opens])) > 1e-6]
+        frac = frac[self.col_lower[frac] < self.col_upper[frac]]
+        if len(frac) == 0:
+            return None
+        found = None
+        for level in (np.where(values[frac] >= 0.5, 1.0, 0.0), np.zeros(len(frac))):
+            self.set_bounds(frac, level, level)
+            try:
+                lp = self._relaxation(strict=False)
+            finally:
+                self.set_bounds(frac, self.col_lower[frac], self.col_upper[frac])
+            if lp is None:
+                continue
+            trial = np.array(lp[0].col_value)
+            if np.max(np.abs(trial[ints] - np.round(trial[ints]))) <= 1e-6:
+                trial[ints] = np.round(trial[ints])
+                found = trial
+                break
+        return found
+
+    def _fix_by_reduced_costs(
+        self, solution: Any, values: np.ndarray, bound: float, z: float, sign: float
+    ) -> None:
+        d = sign * np.array(solution.col_dual)
+        free = self.binary & (self.col_lower < self.col_upper)
+        at_lower = free & (values <= self.col_lower + 1e-9) & (d <= 1e-9)
+        at_upper = free & (values >= self.col_upper - 1e-9) & (d >= -1e-9)
+        worse = bound - np.abs(d)
+        fix = np.nonzero((at_lower | at_upper) & (worse < z - 1e-6))[0]
+        if len(fix) == 0:
+            return
+        level = np.where(at_lower[fix], self.col_lower[fix], self.col_upper[fix])
+        self.col_lower[fix] = level
+        self.col_upper[fix] = level
+        self.set_bounds(fix, level, level)
+        self.fixed_by_reduced_cost += len(fix)
+
+    def _branch(
+        self, name: str, costs: np.ndarray, sign: float, integral: bool,
+        incumbent: np.ndarray | None, z: float, bound: float,
+    ) -> tuple[np.ndarray | None, float, float, bool]:  # fmt: skip
+        """Branch and cut on the (reduced) model; returns (answer, value, bound, proven)."""
+        highs = self.highs
+        remaining = self.deadline - time.perf_counter()
+        if incumbent is not None and remaining <= 0:
+            return incumbent, z, bound, False
+        highs.setOptionValue("time_limit", max(remaining, 0.5))
+        highs.setOptionValue("mip_rel_gap", 0.0)
+        highs.setOptionValue("mip_abs_gap", 1.0 - 1e-6 if integral else 1e-7)
+        # No start solution (setSolution): with presolve on, HiGHS 1.16 reported the start as
+        # "optimal" with a wrong objective after an objective change. A cut "better than the
+        # incumbent" prunes as well, and its infeasibility proves the incumbent optimal.
+        cut = incumbent is not None and integral
+        cols = np.nonzero(costs)[0]
+        if cut:
+            target = z + 1.0
+            lo, hi = (
+                (target - 1e-6, highspy.kHighsInf)
+                if sign > 0
+                else (-highspy.kHighsInf, -target + 1e-6)
+            )
+            highs.addRow(lo, hi, len(cols), cols.astype(np.int32), costs[cols])
+        try:
+            highs.run()
+            status = highs.getModelStatus()
+            info = highs.getInfo()
+            has_solution = info.primal_solution_status == highspy.kSolutionStatusFeasible
+            values = np.array(highs.getSolution().col_value) if has_solution else None
+            reported = float(info.objective_function_value)
+            dual_bound = float(info.mip_dual_bound)
+        finally:
+            if cut:
+                highs.deleteRows(1, np.array([highs.getNumRow() - 1], dtype=np.int32))
+        if status == highspy.HighsModelStatus.kInfeasible:
+            if cut:
+                return incumbent, z, z, True  # nothing beats the incumbent
+            raise InstanceError(
+                "the pins cannot all be honoured together with sizes, supervisor capacities "
+                "and required competences"
+            )
+        optimal = status == highspy.HighsModelStatus.kOptimal
+        if values is not None:
+            found = sign * float(costs @ values)
+            if abs(found - sign * reported) > _TOL * max(1.0, abs(found)):
+                raise AllocationError(
+                    f"phase {name}: the solver's objective does not match its answer"
+                )
+            if incumbent is None or found > z:
+                incumbent, z = values, found
+        if incumbent is None:
+            raise AllocationError(f"phase {name}: no feasible assignment found in time")
+        if optimal and values is not None:
+            return incumbent, z, z, True
+        if math.isfinite(dual_bound):
+            bound = min(bound, sign * dual_bound)
+        bound = max(bound, z)  # with the cut the solver's bound is only about better answers
+        if cut and math.isfinite(bound) and math.floor(bound + 1e-6) <= z:
+            return incumbent, z, z, True
+        return incumbent, z, bound, False
 
     def _record_unsolved(
         self, name: str, costs: np.ndarray, maximise: bool, started: float, record: bool
@@ -681,8 +1032,22 @@ def _solve_staged(prep: _Prepared, *, mip: bool, deadline: float) -> Solution:
     n_arcs = len(prep.arc_student)
     arcs = list(range(n_arcs))
     integral_costs = all(float(c).is_integer() for c in _costs(prep))
+    if mip:
+        chosen = _flow_heuristic(prep)
+        if chosen is not None:
+            values = np.zeros(model.n_cols)
+            values[np.asarray(chosen, dtype=np.int64)] = 1.0
+            for j, y in model.open_col.items():
+                values[y] = 1.0 if any(values[a] > 0.5 for a in prep.arcs_of_project[j]) else 0.0
+            cols = np.array([*range(n_arcs), *model.open_col.values()], dtype=np.int64)
+            complete = staged._complete(values, cols)
+            if complete is not None:
+                staged.offer(complete)
 
-    staged.optimise("placed", arcs, [1.0] * n_arcs, maximise=True, integral=True)
+    can_place = sum(1 for own in prep.arcs_of_student if own)
+    staged.optimise(
+        "placed", arcs, [1.0] * n_arcs, maximise=True, integral=True, upper=float(can_place)
+    )
     placed = round(staged.phases[-1].objective)
     if options.objective == "rank-maximal":
         settled = 0
