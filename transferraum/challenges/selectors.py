@@ -29,6 +29,7 @@ from transferraum.challenges.workflow import COORDINATOR, SUBMITTER
 from transferraum.core.markdown import render_markdown
 from transferraum.core.search import search_queryset
 from transferraum.regions.models import District, Municipality
+from transferraum.regions.selectors import MunicipalityGroup, municipalities_by_district
 
 PAGE_SIZE = 20
 FEED_SIZE = 30
@@ -241,34 +242,18 @@ def format_for_page(slug: str) -> TransferFormat:
 # --- choices of the filter form ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class MunicipalityGroup:
-    district: District
-    municipalities: list[Municipality]
-
-
 def topic_choices() -> QuerySet[TopicField]:
     return TopicField.objects.order_by("position", "name_de")
 
 
 def municipality_groups(filters: BoardFilters) -> list[MunicipalityGroup]:
     """Towns with challenges on the board (and the chosen one), by district (one query)."""
-    municipalities = (
+    return municipalities_by_district(
         Municipality.objects.filter(
             Q(Exists(Challenge.objects.on_board().filter(municipality=OuterRef("pk"))))
             | Q(ags=filters.municipality)
         )
-        .select_related("district")
-        .only("ags", "name", "district__key", "district__name")
-        .order_by("district__name", "name")
     )
-    groups: dict[str, MunicipalityGroup] = {}
-    for municipality in municipalities:
-        district = municipality.district
-        groups.setdefault(district.key, MunicipalityGroup(district, [])).municipalities.append(
-            municipality
-        )
-    return list(groups.values())
 
 
 def district_choices(filters: BoardFilters) -> list[District]:

@@ -28,6 +28,7 @@ from transferraum.actors.models import (
 )
 from transferraum.core.search import normalise, search_queryset
 from transferraum.regions.models import District, Municipality
+from transferraum.regions.selectors import MunicipalityGroup, municipalities_by_district
 
 ORGANISATIONS = "organisationen"
 PEOPLE = "personen"
@@ -290,30 +291,14 @@ def map_points(filters: DirectoryFilters) -> list[MapPoint]:
 # --- choices of the filter form ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class MunicipalityGroup:
-    district: District
-    municipalities: list[Municipality]
-
-
 def municipality_groups(filters: DirectoryFilters) -> list[MunicipalityGroup]:
     """Towns that have organisations (and the chosen one), by district (one query)."""
-    municipalities = (
+    return municipalities_by_district(
         Municipality.objects.filter(
             Q(Exists(Organisation.objects.filter(municipality=OuterRef("pk"))))
             | Q(ags=filters.municipality)
         )
-        .select_related("district")
-        .only("ags", "name", "district__key", "district__name")
-        .order_by("district__name", "name")
     )
-    groups: dict[str, MunicipalityGroup] = {}
-    for municipality in municipalities:
-        district = municipality.district
-        groups.setdefault(district.key, MunicipalityGroup(district, [])).municipalities.append(
-            municipality
-        )
-    return list(groups.values())
 
 
 def district_choices(filters: DirectoryFilters) -> list[District]:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from transferraum.regions.models import District, Programme
+from django.db.models import QuerySet
+
+from transferraum.regions.models import District, Municipality, Programme
 
 
 def programme_current() -> Programme | None:
@@ -56,3 +59,28 @@ def region_geojson(programme: Programme) -> dict[str, Any]:
     # Districts first so that the towns are drawn above them.
     features.sort(key=lambda f: f["properties"]["kind"] not in {"district", "context"})
     return {"type": "FeatureCollection", "features": features}
+
+
+@dataclass(frozen=True)
+class MunicipalityGroup:
+    district: District
+    municipalities: list[Municipality]
+
+
+def municipalities_by_district(
+    municipalities: QuerySet[Municipality],
+) -> list[MunicipalityGroup]:
+    """The given municipalities grouped by district, districts and towns by name (one query);
+    for filter selects with one <optgroup> per district."""
+    rows = (
+        municipalities.select_related("district")
+        .only("ags", "name", "district__key", "district__name")
+        .order_by("district__name", "name")
+    )
+    groups: dict[str, MunicipalityGroup] = {}
+    for municipality in rows:
+        district = municipality.district
+        groups.setdefault(district.key, MunicipalityGroup(district, [])).municipalities.append(
+            municipality
+        )
+    return list(groups.values())
