@@ -182,6 +182,8 @@ def test_coordinator_requests_changes_from_the_review_page(
 
     challenge.refresh_from_db()
     assert challenge.status == S.CHANGES_REQUESTED
+    review_page = client.get(reverse("challenges:review", args=[challenge.pk])).content.decode()
+    assert "Erledigt: Die Herausforderung hat jetzt den Status „Änderungen erbeten“." in review_page
     client.force_login(officer_eilenburg)
     page = client.get(reverse("challenges:edit", args=[challenge.pk])).content.decode()
     assert "Bitte Zeitraum ergänzen." in page

@@ -210,7 +210,7 @@ def act(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     challenge = _challenge_for(request.user, pk)
     action = request.POST.get("action", "")
     try:
-        challenge_act(
+        challenge = challenge_act(
             actor=request.user,
             challenge=challenge,
             action=action,
@@ -222,7 +222,7 @@ def act(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request,
             _("Done: the challenge is now “%(status)s”.")
-            % {"status": Challenge.objects.get(pk=pk).get_status_display()},
+            % {"status": challenge.get_status_display()},
         )
     next_url = request.POST.get("next", "")
     if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
