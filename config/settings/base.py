@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "transferraum.regions",
     "transferraum.actors",
     "transferraum.challenges",
+    "transferraum.projects",
     "transferraum.allocation",
     "transferraum.network",
     "transferraum.demo",

@@ -1,0 +1,151 @@
+"""Who may see and do what in rounds, projects and workspaces: plain predicates, tested as tables.
+
+Roles a person holds for a project: coordinator (of the programme), supervisor (of this project),
+partner (a contact of this project or a member of the challenge's organisation), member (placed
+in its team by a published allocation), student (any student), nobody (everyone else).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from transferraum.accounts.models import User
+from transferraum.actors.models import Membership
+from transferraum.projects import phases
+from transferraum.projects.models import Assignment, Project, Round
+
+COORDINATOR = "coordinator"
+SUPERVISOR = "supervisor"
+PARTNER = "partner"
+MEMBER = "member"
+STUDENT = "student"
+
+WORKSPACE_ROLES = frozenset({COORDINATOR, SUPERVISOR, PARTNER, MEMBER})
+
+
+def _active(user: Any) -> bool:
+    return bool(user.is_authenticated and user.is_active)
+
+
+def roles_for(user: Any, project: Project) -> set[str]:
+    """The roles `user` holds for `project` (at most three small queries)."""
+    if not _active(user):
+        return set()
+    roles = set()
+    if user.is_coordinator:
+        roles.add(COORDINATOR)
+    if user.role == User.Role.STUDENT:
+        roles.add(STUDENT)
+    if project.supervisors.filter(pk=user.pk).exists():
+        roles.add(SUPERVISOR)
+    if (
+        project.partner_contacts.filter(pk=user.pk).exists()
+        or Membership.objects.filter(
+            user_id=user.pk, organisation_id=project.challenge.organisation_id
+        ).exists()
+    ):
+        roles.add(PARTNER)
+    if (
+        project.round.published_at is not None
+        and Assignment.objects.filter(
+            round_id=project.round_id, student_id=user.pk, project_id=project.pk
+        ).exists()
+    ):
+        roles.add(MEMBER)
+    return roles
+
+
+def can_manage_rounds(user: Any) -> bool:
+    """Coordinators create rounds and projects, advance phases and run the allocation."""
+    return _active(user) and bool(user.is_coordinator)
+
+
+def can_view_round(user: Any, round: Round) -> bool:
+    """Rounds in preparation are the coordinators' business; later ones are public."""
+    return round.phase != Round.Phase.PREPARATION or can_manage_rounds(user)
+
+
+def can_view_project(user: Any, project: Project) -> bool:
+    if project.round.phase != Round.Phase.PREPARATION:
+        return True
+    return bool(roles_for(user, project) & {COORDINATOR, SUPERVISOR, PARTNER})
+
+
+def can_edit_project(user: Any, project: Project) -> bool:
+    """Coordinators shape projects until applications close."""
+    return can_manage_rounds(user) and phases.phase_allows(
+        project.round.phase, phases.EDIT_PROJECTS
+    )
+
+
+def applications_open(round: Round) -> bool:
+    """Applications are open: the phase says so and the deadline has not passed."""
+    if not phases.phase_allows(round.phase, phases.APPLY):
+        return False
+    now = timezone.now()
+    if round.applications_open_at is not None and now < round.applications_open_at:
+        return False
+    return round.applications_close_at is None or now <= round.applications_close_at
+
+
+def can_apply(user: Any, round: Round) -> bool:
+    return _active(user) and user.role == User.Role.STUDENT and applications_open(round)
+
+
+def can_allocate(user: Any, round: Round) -> bool:
+    return can_manage_rounds(user) and phases.phase_allows(round.phase, phases.ALLOCATE)
+
+
+def can_see_team(user: Any, project: Project) -> bool:
+    """Coordinators always; the team, its supervisors and partners once the allocation is
+    published."""
+    roles = roles_for(user, project)
+    if COORDINATOR in roles:
+        return True
+    return project.round.published_at is not None and bool(roles & WORKSPACE_ROLES)
+
+
+def can_view_workspace(user: Any, project: Project) -> bool:
+    return project.round.published_at is not None and bool(
+        roles_for(user, project) & WORKSPACE_ROLES
+    )
+
+
+def can_contribute(user: Any, project: Project) -> bool:
+    """Milestones, meetings, documents and the discussion: everyone of the workspace, while the
+    project is at work."""
+    return (
+        project.status == Project.Status.RUNNING
+        and phases.phase_allows(project.round.phase, phases.WORKSPACE)
+        and can_view_workspace(user, project)
+    )
+
+
+def can_deliver(user: Any, project: Project) -> bool:
+    """Final deliverables and the public summary: the team, its supervisors, coordinators."""
+    return (
+        project.status == Project.Status.RUNNING
+        and phases.phase_allows(project.round.phase, phases.DELIVER)
+        and bool(roles_for(user, project) & {MEMBER, SUPERVISOR, COORDINATOR})
+        and project.round.published_at is not None
+    )
+
+
+def can_give_feedback(user: Any, project: Project, stage: str) -> bool:
+    """The partner's contacts give feedback at mid-term and at the end."""
+    action = phases.FEEDBACK_MIDTERM if stage == "midterm" else phases.FEEDBACK_FINAL
+    return (
+        project.status in (Project.Status.RUNNING, Project.Status.COMPLETED)
+        and phases.phase_allows(project.round.phase, action)
+        and PARTNER in roles_for(user, project)
+    )
+
+
+def can_complete(user: Any, project: Project) -> bool:
+    return (
+        project.status == Project.Status.RUNNING
+        and phases.phase_allows(project.round.phase, phases.COMPLETE)
+        and bool(roles_for(user, project) & {SUPERVISOR, COORDINATOR})
+    )
