@@ -214,6 +214,32 @@ def challenge_act(*, actor: User, challenge: Challenge, action: str, note: str =
 
 
 @transaction.atomic
+def challenge_follow_project(*, actor: User | None, challenge: Challenge, event: str) -> Challenge:
+    """Move a challenge along with the project that works on it: "start" when a team begins
+    (published → in progress), "complete" when the project is completed (in progress →
+    completed). Called by the projects app for whoever changed the project; a challenge already
+    there (several projects, a second call) stays as it is. Followers hear of the change.
+    """
+    if event not in ("start", "complete"):
+        raise DomainError(_("Unknown action."))
+    challenge = _lock(challenge)
+    transition = TRANSITIONS[event]
+    if challenge.status not in transition.sources:
+        return challenge
+    challenge.status = transition.target
+    challenge.save(update_fields=["status", "updated_at"])
+    challenge_index(challenge)
+    activity_record(
+        actor=actor,
+        verb=f"challenge.{event}",
+        target=challenge,
+        data={"status": transition.target, "by_project": True},
+    )
+    _notify(challenge, event)
+    return challenge
+
+
+@transaction.atomic
 def challenge_assign(
     *,
     actor: User,

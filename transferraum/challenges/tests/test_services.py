@@ -263,3 +263,21 @@ def test_suppressed_notifications_send_nothing(
         challenge_act(actor=officer_eilenburg, challenge=challenge, action="submit")
 
     assert mail.outbox == []
+
+
+def test_challenge_follows_its_project_from_published_to_completed(coordinator):
+    from transferraum.challenges.services import challenge_follow_project
+
+    challenge = ChallengeFactory(status=Challenge.Status.PUBLISHED)
+    challenge_follow_project(actor=None, challenge=challenge, event="complete")
+    challenge.refresh_from_db()
+    assert challenge.status == Challenge.Status.PUBLISHED  # not started yet: stays
+    challenge_follow_project(actor=coordinator, challenge=challenge, event="start")
+    challenge_follow_project(actor=coordinator, challenge=challenge, event="start")  # second team
+    challenge.refresh_from_db()
+    assert challenge.status == Challenge.Status.IN_PROGRESS
+    challenge_follow_project(actor=coordinator, challenge=challenge, event="complete")
+    challenge.refresh_from_db()
+    assert challenge.status == Challenge.Status.COMPLETED
+    verbs = list(Activity.objects.for_object(challenge).values_list("verb", flat=True))
+    assert verbs.count("challenge.start") == 1 and verbs.count("challenge.complete") == 1
