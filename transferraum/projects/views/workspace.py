@@ -1,7 +1,17 @@
-"""Views of the workspace area."""
+"""Views of the workspace area (placeholders until the area is built)."""
 
 from __future__ import annotations
 
-from django.urls import URLPattern
+from typing import Any
 
-urlpatterns: list[URLPattern] = []
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import URLPattern, path
+
+
+def _todo(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    raise Http404
+
+
+urlpatterns: list[URLPattern] = [
+    path("projekte/<int:pk>/arbeitsraum/", _todo, name="workspace"),
+]
