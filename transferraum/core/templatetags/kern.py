@@ -47,7 +47,8 @@ def kern_field(field: forms.BoundField, **attrs: Any) -> dict[str, Any]:
         widget_attrs["aria-describedby"] = " ".join(described)
     if field.errors:
         widget_attrs["aria-invalid"] = "true"
-    input_type = "radio" if isinstance(widget, forms.RadioSelect) else "checkbox"
+    # CheckboxSelectMultiple is a subclass of RadioSelect: ask for it first.
+    input_type = "checkbox" if isinstance(widget, forms.CheckboxSelectMultiple) else "radio"
     return {
         "field": field,
         "kind": kind,

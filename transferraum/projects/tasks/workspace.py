@@ -1,0 +1,25 @@
+"""Notifications from the workspace, sent after the write has been committed."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from transferraum.notifications.services import email_send
+from transferraum.projects.models import Post
+from transferraum.projects.selectors.workspace import workspace_people
+
+
+@task()
+def workspace_post_notify(post_id: int) -> None:
+    """Tell the people of the workspace, except the author, of a new message in the
+    discussion, each in their own language."""
+    post = Post.objects.select_related("author", "project__challenge__organisation").get(pk=post_id)
+    for person in workspace_people(post.project).everyone():
+        if person.pk == post.author_id or not person.is_active or not person.email:
+            continue
+        email_send(
+            to=person.email,
+            template="projects/email/workspace_post",
+            context={"post": post, "project": post.project, "person": person},
+            language=person.language,
+        )
