@@ -1,20 +1,261 @@
-"""Views of the applications area (placeholders until the area is built)."""
+"""Views of the applications area: the student's profile for applying, the apply page with the
+ranking, withdrawing, and the student's own rounds."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.urls import URLPattern, path
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import URLPattern, path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from transferraum.accounts.http import AuthenticatedHttpRequest
+from transferraum.actors.selectors import competences_grouped
+from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.http import login_required_keeping_post, pending_post
+from transferraum.projects.forms.applications import (
+    ApplicationForm,
+    StudentProfileForm,
+    posted_project_ids,
+)
+from transferraum.projects.models import Application, Assignment, Round, StudentProfile
+from transferraum.projects.permissions import applications_open, can_view_round
+from transferraum.projects.selectors.applications import (
+    application_of,
+    applications_of_student,
+    published_assignments_of,
+    ranking_projects,
+    rounds_to_apply,
+    student_profile_of,
+    students_naming,
+)
+from transferraum.projects.services.applications import (
+    application_closed_reason,
+    application_submit,
+    application_withdraw,
+    is_student,
+    student_profile_update,
+)
 
 
-def _todo(request: HttpRequest, **kwargs: Any) -> HttpResponse:
-    raise Http404
+def _require_student(user: object) -> None:
+    if not is_student(user):
+        raise PermissionDenied(_("Only students apply for projects."))
+
+
+def _round_for(user: object, pk: int) -> Round:
+    """The round if the person may see it; 404 otherwise."""
+    round = get_object_or_404(Round, pk=pk)
+    if not can_view_round(user, round):
+        raise Http404
+    return round
+
+
+def _safe_next(request: AuthenticatedHttpRequest) -> str | None:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
+
+
+@login_required_keeping_post
+@require_http_methods(["GET", "POST"])
+def student_profile(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Programme, semester, competences, languages, mobility and availability for applying."""
+    _require_student(request.user)
+    person, student = student_profile_of(request.user)
+    data = pending_post(request) or (request.POST if request.method == "POST" else None)
+    if data is not None:
+        form = StudentProfileForm(data)
+        if request.method == "POST" and form.is_valid():
+            cleaned = form.cleaned_data
+            try:
+                student_profile_update(
+                    actor=request.user,
+                    study_programme=cleaned["study_programme"],
+                    semester=cleaned["semester"],
+                    competences=cleaned["competences"],
+                    languages=cleaned["languages"],
+                    mobility=cleaned["mobility"],
+                    availability=cleaned["availability"],
+                )
+            except DomainError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+            else:
+                messages.success(request, _("Your profile for applying has been saved."))
+                return redirect(_safe_next(request) or reverse("projects:mine"))
+    else:
+        form = StudentProfileForm(
+            initial={
+                "study_programme": request.user.study_programme_id,
+                "semester": request.user.semester,
+                "competences": list(person.competences.all()) if person else [],
+                "languages": person.languages if person else "",
+                "mobility": student.mobility if student else [],
+                "availability": student.availability if student else "",
+            }
+        )
+    return render(
+        request,
+        "projects/student_profile.html",
+        {
+            "form": form,
+            "next": _safe_next(request) or "",
+            "competence_groups": competences_grouped(),
+        },
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+def _render_apply(
+    request: AuthenticatedHttpRequest,
+    round: Round,
+    form: ApplicationForm,
+    application: Application | None,
+    status: int = 200,
+) -> HttpResponse:
+    ranked, others = form.items()
+    person, student = student_profile_of(request.user)
+    return render(
+        request,
+        "projects/apply.html",
+        {
+            "round": round,
+            "form": form,
+            "ranked": ranked,
+            "others": others,
+            "application": application,
+            "closed_reason": application_closed_reason(round),
+            "naming_me": students_naming(request.user, round),
+            "person_profile": person,
+            "mobility": [
+                StudentProfile.Mobility(value).label
+                for value in (student.mobility if student else [])
+                if value in StudentProfile.Mobility.values
+            ],
+        },
+        status=status,
+    )
+
+
+@login_required_keeping_post
+@require_http_methods(["GET", "POST"])
+def apply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Rank the round's projects (submitting again replaces the ranking) while it is open."""
+    round = _round_for(request.user, pk)
+    _require_student(request.user)
+    application = application_of(request.user, round)
+    stored_ids = [choice.project_id for choice in application.choices.all()] if application else []
+    kept = pending_post(request)
+    data = kept or (request.POST if request.method == "POST" else None)
+    if data is None:
+        projects = ranking_projects(round, stored_ids)
+        form = ApplicationForm(
+            round=round, projects=projects, initial=ApplicationForm.initial_from(application)
+        )
+        return _render_apply(request, round, form, application)
+    typed_ids = posted_project_ids(data)
+    projects = ranking_projects(round, {*stored_ids, *typed_ids})
+    known = {project.pk for project in projects}
+    form = ApplicationForm(
+        data,
+        round=round,
+        projects=projects,
+        unknown_ids=[pk for pk in typed_ids if pk not in known],
+    )
+    if kept is not None:
+        messages.info(request, _("What you entered has been restored. Please check it and submit."))
+        form.is_valid()
+        return _render_apply(request, round, form, application)
+    if form.is_valid():
+        try:
+            application_submit(
+                actor=request.user, round=round, choices=form.choices, work_with=form.work_with
+            )
+        except DomainError as error:
+            field = error.field if error.field in form.fields else None
+            if error.field == "work_with":
+                field = "work_with_1"
+            form.add_error(field, error.message)
+        else:
+            if application is None:
+                messages.success(
+                    request,
+                    _(
+                        "Thank you! Your application has been submitted. We have sent you a "
+                        "confirmation by e-mail."
+                    ),
+                )
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Your changed ranking has been saved. We have sent you a confirmation "
+                        "by e-mail."
+                    ),
+                )
+            return redirect("projects:mine")
+    return _render_apply(request, round, form, application, status=422)
+
+
+@login_required
+@require_POST
+def withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    round = _round_for(request.user, pk)
+    _require_student(request.user)
+    try:
+        application_withdraw(actor=request.user, round=round)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("projects:apply", pk=round.pk)
+    messages.success(
+        request,
+        _("Your application for “%(round)s” has been withdrawn.") % {"round": round.name},
+    )
+    return redirect("projects:mine")
+
+
+@dataclass
+class RoundRow:
+    """One round on the student's page: the application and where it stands."""
+
+    round: Round
+    application: Application
+    is_open: bool
+    assignment: Assignment | None
+
+
+@login_required
+@require_safe
+def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The student's rounds: applications with their ranking and status, results once
+    published, and rounds still open for applications."""
+    _require_student(request.user)
+    assignments = published_assignments_of(request.user)
+    rows = [
+        RoundRow(
+            round=application.round,
+            application=application,
+            is_open=applications_open(application.round),
+            assignment=assignments.get(application.round_id),
+        )
+        for application in applications_of_student(request.user)
+    ]
+    context: dict[str, Any] = {"rows": rows, "open_rounds": rounds_to_apply(request.user)}
+    return render(request, "projects/mine.html", context)
 
 
 urlpatterns: list[URLPattern] = [
-    path("projekte/mein-profil/", _todo, name="student-profile"),
-    path("projekte/runden/<int:pk>/bewerbung/", _todo, name="apply"),
-    path("projekte/runden/<int:pk>/bewerbung/zurueckziehen/", _todo, name="withdraw"),
-    path("projekte/meine/", _todo, name="mine"),
+    path("projekte/mein-profil/", student_profile, name="student-profile"),
+    path("projekte/runden/<int:pk>/bewerbung/", apply, name="apply"),
+    path("projekte/runden/<int:pk>/bewerbung/zurueckziehen/", withdraw, name="withdraw"),
+    path("projekte/meine/", mine, name="mine"),
 ]

@@ -1,0 +1,514 @@
+"""Views of the applications area: who may open them, valid and refused input, and that a
+refused submit shows the ranking exactly as typed."""
+
+import re
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from transferraum.accounts.tests.factories import StudyProgrammeFactory
+from transferraum.actors.models import Competence, PersonProfile
+from transferraum.projects.models import Application, Project, Round, StudentProfile
+from transferraum.projects.tests.factories import (
+    ProjectFactory,
+    RoundFactory,
+    StudentFactory,
+    application_for,
+    place,
+)
+
+
+@pytest.fixture
+def round_(db):
+    return RoundFactory(name="Wintersemester 2026/27", min_choices=3, max_choices=4)
+
+
+@pytest.fixture
+def projects(round_):
+    titles = ["Bahnhof", "Dorfladen", "Jugendclub", "Leerstand am Markt", "Radweg zur Mulde"]
+    return [ProjectFactory(round=round_, title=title) for title in titles]
+
+
+def apply_url(round_):
+    return reverse("projects:apply", args=[round_.pk])
+
+
+def form_data(order, motivations=None, **extra):
+    """POST data ranking the projects of `order` first to last."""
+    data = {}
+    for rank, project in enumerate(order, start=1):
+        data[f"rank_{project.pk}"] = str(rank)
+        data[f"motivation_{project.pk}"] = (motivations or {}).get(
+            project.pk, f"Warum {project.title}" if rank <= 2 else ""
+        )
+    return {"work_with_1": "", "work_with_2": "", **data, **extra}
+
+
+def closing_soon(round_):
+    """The deadline in an hour (so that a test's login outlives the time travel past it)."""
+    Round.objects.filter(pk=round_.pk).update(
+        applications_close_at=timezone.now() + timedelta(hours=1)
+    )
+    round_.refresh_from_db()
+    return round_
+
+
+def ranked_titles(response):
+    """Titles in the ranked list of the page, top to bottom."""
+    html = response.content.decode()
+    chosen = html.split("data-ranking-chosen>", 1)[1].split("</ol>", 1)[0]
+    return re.findall(r'data-title="([^"]+)"', chosen)
+
+
+# --- who may open the pages ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("student_geography", 200),
+        ("coordinator", 403),
+        ("officer_eilenburg", 403),
+        ("owner_zeitz", 403),
+        ("researcher", 403),
+        ("outsider", 403),
+    ],
+)
+@pytest.mark.parametrize("page", ["apply", "student-profile", "mine"])
+def test_the_application_pages_are_for_students(request, client, projects, persona, status, page):
+    client.force_login(request.getfixturevalue(persona))
+    args = [projects[0].round.pk] if page == "apply" else []
+
+    response = client.get(reverse(f"projects:{page}", args=args))
+
+    assert response.status_code == status
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", ["coordinator", "outsider"])
+def test_non_students_cannot_post_an_application_or_withdraw(request, client, projects, persona):
+    client.force_login(request.getfixturevalue(persona))
+    round_ = projects[0].round
+
+    assert client.post(apply_url(round_), form_data(projects[:3])).status_code == 403
+    assert client.post(reverse("projects:withdraw", args=[round_.pk])).status_code == 403
+    assert not Application.objects.exists()
+
+
+@pytest.mark.django_db
+def test_anonymous_people_are_sent_to_the_login(client, projects):
+    response = client.get(apply_url(projects[0].round))
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_a_round_in_preparation_is_not_found_for_students(client, student_geography):
+    round_ = RoundFactory(phase=Round.Phase.PREPARATION)
+    client.force_login(student_geography)
+    assert client.get(apply_url(round_)).status_code == 404
+
+
+# --- the apply page ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_apply_page_explains_the_rule_and_lists_the_open_projects(
+    client, student_geography, projects
+):
+    Project.objects.filter(pk=projects[4].pk).update(status=Project.Status.CLOSED)
+    client.force_login(student_geography)
+
+    response = client.get(apply_url(projects[0].round), HTTP_ACCEPT_LANGUAGE="en")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "first choice" in html  # the rank-maximal rule, said plainly
+    assert "less popular project first" in html
+    assert "Deadline:" in html
+    for project in projects[:4]:
+        assert f"Move {project.title} up" in html
+        assert f"Move {project.title} down" in html
+        assert project.get_absolute_url() in html
+    assert "Radweg zur Mulde" not in html
+    assert "Submit application" in html
+    assert ranked_titles(response) == []
+
+
+@pytest.mark.django_db
+def test_the_min_cost_rule_is_explained_too(client, student_geography, projects):
+    Round.objects.filter(pk=projects[0].round_id).update(objective=Round.Objective.MIN_COST)
+    client.force_login(student_geography)
+
+    response = client.get(apply_url(projects[0].round))
+
+    assert "nearly everyone in their top choices" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_student_submits_and_lands_on_their_rounds(
+    client, student_geography, student_informatics, projects
+):
+    client.force_login(student_geography)
+    order = [projects[3], projects[0], projects[2]]
+
+    response = client.post(
+        apply_url(projects[0].round),
+        form_data(order, work_with_1=student_informatics.email.upper()),
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("projects:mine")
+    application = Application.objects.get(student=student_geography)
+    assert [c.project for c in application.choices.order_by("rank")] == order
+    assert list(application.work_with.all()) == [student_informatics]
+
+
+@pytest.mark.django_db
+def test_a_student_who_applied_sees_the_ranking_prefilled_and_can_change_it(
+    client, student_geography, student_informatics, projects
+):
+    application = application_for(student_geography, [projects[2], projects[0], projects[1]])
+    application.work_with.set([student_informatics])
+    client.force_login(student_geography)
+
+    response = client.get(apply_url(projects[0].round))
+
+    assert ranked_titles(response) == ["Jugendclub", "Bahnhof", "Dorfladen"]
+    html = response.content.decode()
+    assert student_informatics.email in html
+    assert reverse("projects:withdraw", args=[projects[0].round_id]) in html
+
+    response = client.post(apply_url(projects[0].round), form_data(projects[1:5]))
+
+    assert response.status_code == 302
+    assert Application.objects.filter(student=student_geography).count() == 1
+    assert [c.project.title for c in Application.objects.get().choices.order_by("rank")] == [
+        "Dorfladen",
+        "Jugendclub",
+        "Leerstand am Markt",
+        "Radweg zur Mulde",
+    ]
+
+
+@pytest.mark.django_db
+def test_a_refused_submit_keeps_the_ranking_motivations_and_names_as_typed(
+    client, student_geography, student_informatics, projects
+):
+    client.force_login(student_geography)
+    order = [projects[4], projects[1]]  # one too few
+    data = form_data(
+        order,
+        motivations={projects[4].pk: "Ich fahre gern Rad.", projects[1].pk: "Ich kaufe dort ein."},
+        work_with_1=student_informatics.email,
+    )
+
+    response = client.post(apply_url(projects[0].round), data, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "Please rank at least 3 projects; you have ranked 2." in html
+    assert ranked_titles(response) == ["Radweg zur Mulde", "Dorfladen"]
+    assert "Ich fahre gern Rad." in html
+    assert "Ich kaufe dort ein." in html
+    assert f'value="{student_informatics.email}"' in html
+    assert not Application.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_missing_motivation_is_shown_at_its_project(client, student_geography, projects):
+    client.force_login(student_geography)
+    data = form_data(projects[:3], motivations={projects[0].pk: "Gern.", projects[1].pk: ""})
+
+    response = client.post(apply_url(projects[0].round), data, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "Please write a short motivation for your choice 2, “Dorfladen”." in html
+    assert f'id="id_motivation_{projects[1].pk}-error"' in html
+    assert ranked_titles(response) == ["Bahnhof", "Dorfladen", "Jugendclub"]
+
+
+@pytest.mark.django_db
+def test_two_projects_with_the_same_rank_are_refused_as_typed(client, student_geography, projects):
+    client.force_login(student_geography)
+    data = form_data(projects[:3])
+    data[f"rank_{projects[2].pk}"] = "1"
+
+    response = client.post(apply_url(projects[0].round), data, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 422
+    assert "Rank 1 is given to “Bahnhof”, “Jugendclub”." in response.content.decode()
+    assert ranked_titles(response) == ["Bahnhof", "Jugendclub", "Dorfladen"]
+    assert not Application.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_unknown_fellow_student_is_refused_without_listing_anyone(
+    client, student_geography, coordinator, projects
+):
+    client.force_login(student_geography)
+
+    response = client.post(
+        apply_url(projects[0].round),
+        form_data(projects[:3], work_with_1=coordinator.email),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert response.status_code == 422
+    assert "We found no student with the address" in response.content.decode()
+    assert not Application.objects.exists()
+
+
+@pytest.mark.django_db
+def test_naming_oneself_is_refused_at_the_field(client, student_geography, projects):
+    client.force_login(student_geography)
+
+    response = client.post(
+        apply_url(projects[0].round),
+        form_data(projects[:3], work_with_1=student_geography.email),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert response.status_code == 422
+    assert "You cannot name yourself" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_project_of_another_round_posted_is_refused_naming_it(
+    client, student_geography, projects
+):
+    other = ProjectFactory(title="Werkhalle Zeitz", round=RoundFactory(name="Sommer 2027"))
+    client.force_login(student_geography)
+
+    response = client.post(
+        apply_url(projects[0].round),
+        form_data([projects[0], projects[1], other]),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "“Werkhalle Zeitz” belongs to the round “Sommer 2027”" in html
+    assert ranked_titles(response) == ["Bahnhof", "Dorfladen", "Werkhalle Zeitz"]
+    assert not Application.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_late_submit_is_refused_with_the_deadline_and_keeps_the_ranking(
+    client, student_geography, projects
+):
+    round_ = closing_soon(projects[0].round)
+    client.force_login(student_geography)
+
+    with time_machine.travel(round_.applications_close_at + timedelta(minutes=5), tick=False):
+        response = client.post(
+            apply_url(round_), form_data(projects[:3]), HTTP_ACCEPT_LANGUAGE="en"
+        )
+
+    assert response.status_code == 422
+    assert "The application deadline of “Wintersemester 2026/27” was" in response.content.decode()
+    assert ranked_titles(response) == ["Bahnhof", "Dorfladen", "Jugendclub"]
+    assert not Application.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_closed_round_shows_why_and_the_stored_ranking_without_a_form(
+    client, student_geography, projects
+):
+    application_for(student_geography, projects[:3])
+    Round.objects.filter(pk=projects[0].round_id).update(phase=Round.Phase.ALLOCATION)
+    client.force_login(student_geography)
+
+    response = client.get(apply_url(projects[0].round), HTTP_ACCEPT_LANGUAGE="en")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "are closed" in html
+    assert "Submit application" not in html
+    assert "Jugendclub" in html
+
+
+@pytest.mark.django_db
+def test_the_apply_page_needs_the_same_queries_for_few_and_many_projects(
+    client, student_geography, student_informatics, projects, django_assert_max_num_queries
+):
+    round_ = projects[0].round
+    competence = Competence.objects.create(slug="gis", label_de="GIS")
+    for project in projects:
+        project.required_competences.add(competence)
+    application_for(student_geography, projects[:3]).work_with.set([student_informatics])
+    application_for(student_informatics, projects[1:4]).work_with.set([student_geography])
+    client.force_login(student_geography)
+    client.get(apply_url(round_))  # session and caches warm
+
+    with django_assert_max_num_queries(13) as few:
+        client.get(apply_url(round_))
+    for _ in range(8):
+        ProjectFactory(round=round_).required_competences.add(competence)
+    with django_assert_max_num_queries(13) as many:
+        client.get(apply_url(round_))
+
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
+# --- withdrawing ---------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_student_withdraws(client, student_geography, projects):
+    application_for(student_geography, projects[:3])
+    client.force_login(student_geography)
+
+    response = client.post(reverse("projects:withdraw", args=[projects[0].round_id]))
+
+    assert response["Location"] == reverse("projects:mine")
+    assert not Application.objects.exists()
+
+
+@pytest.mark.django_db
+def test_withdrawing_after_the_deadline_is_refused_with_a_message(
+    client, student_geography, projects
+):
+    application_for(student_geography, projects[:3])
+    round_ = closing_soon(projects[0].round)
+    client.force_login(student_geography)
+
+    with time_machine.travel(round_.applications_close_at + timedelta(minutes=5), tick=False):
+        response = client.post(
+            reverse("projects:withdraw", args=[round_.pk]), follow=True, HTTP_ACCEPT_LANGUAGE="en"
+        )
+
+    assert "The application deadline" in response.content.decode()
+    assert Application.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_withdraw_takes_only_post(client, student_geography, projects):
+    client.force_login(student_geography)
+    assert client.get(reverse("projects:withdraw", args=[projects[0].round_id])).status_code == 405
+
+
+# --- the student's rounds ------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_mine_shows_each_round_with_its_status_and_ranking(client, student_geography, projects):
+    open_round = projects[0].round
+    application_for(student_geography, [projects[1], projects[0], projects[2]])
+    closed = RoundFactory(name="Sommer 2026", phase=Round.Phase.ALLOCATION)
+    application_for(student_geography, [ProjectFactory(round=closed, title="Scheune")])
+    published = RoundFactory(
+        name="Winter 2025/26", phase=Round.Phase.WORK, published_at=timezone.now()
+    )
+    placed_in = ProjectFactory(round=published, title="Marktplatz Eilenburg")
+    application_for(student_geography, [placed_in])
+    place(student_geography, placed_in)
+    another_open = RoundFactory(name="Kurzformat Frühjahr")
+    client.force_login(student_geography)
+
+    response = client.get(reverse("projects:mine"), HTTP_ACCEPT_LANGUAGE="en")
+
+    html = response.content.decode()
+    assert "Applications open" in html
+    assert reverse("projects:apply", args=[open_round.pk]) in html
+    assert "Allocation running" in html
+    assert "You work on “Marktplatz Eilenburg”." in html
+    assert reverse("projects:result", args=[published.pk]) in html
+    assert reverse("projects:workspace", args=[placed_in.pk]) in html
+    assert reverse("projects:apply", args=[another_open.pk]) in html
+    assert reverse("projects:student-profile") in html
+    assert html.index("Dorfladen") < html.index("Bahnhof") < html.index("Jugendclub")
+
+
+@pytest.mark.django_db
+def test_mine_with_nothing_yet(client, student_geography):
+    client.force_login(student_geography)
+    response = client.get(reverse("projects:mine"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "You have not applied in any round yet." in response.content.decode()
+
+
+# --- the profile for applying --------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_student_edits_the_profile_and_returns_to_the_apply_page(
+    client, student_geography, projects
+):
+    programme = StudyProgrammeFactory(name="Soziologie")
+    gis = Competence.objects.create(slug="gis", label_de="GIS")
+    client.force_login(student_geography)
+    back = apply_url(projects[0].round)
+
+    response = client.get(reverse("projects:student-profile"), {"next": back})
+    assert response.status_code == 200
+    assert f'value="{back}"' in response.content.decode()
+
+    response = client.post(
+        reverse("projects:student-profile"),
+        {
+            "study_programme": programme.pk,
+            "semester": "2",
+            "competences": [gis.pk],
+            "languages": "Deutsch, Polnisch",
+            "mobility": ["deutschlandticket", "car"],
+            "availability": "montags",
+            "next": back,
+        },
+    )
+
+    assert response["Location"] == back
+    student_geography.refresh_from_db()
+    assert student_geography.study_programme == programme
+    assert list(PersonProfile.objects.get(user=student_geography).competences.all()) == [gis]
+    assert StudentProfile.objects.get(user=student_geography).mobility == [
+        "deutschlandticket",
+        "car",
+    ]
+
+
+@pytest.mark.django_db
+def test_the_profile_does_not_follow_a_foreign_next(client, student_geography):
+    client.force_login(student_geography)
+    response = client.post(
+        reverse("projects:student-profile"),
+        {
+            "study_programme": student_geography.study_programme_id,
+            "semester": "5",
+            "next": "https://example.org/",
+        },
+    )
+    assert response["Location"] == reverse("projects:mine")
+
+
+@pytest.mark.django_db
+def test_a_refused_profile_keeps_what_was_typed(client):
+    student = StudentFactory()
+    client.force_login(student)
+
+    response = client.post(
+        reverse("projects:student-profile"),
+        {"study_programme": "", "semester": "4", "availability": "nur freitags"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "Please choose your study programme." in html
+    assert "nur freitags" in html
+    assert not StudentProfile.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_profile_shows_what_was_stored(client, student_geography):
+    StudentProfile.objects.create(user=student_geography, availability="mittwochs")
+    client.force_login(student_geography)
+
+    response = client.get(reverse("projects:student-profile"))
+
+    assert 'value="mittwochs"' in response.content.decode()
+    assert StudentProfile.objects.count() == 1
