@@ -45,11 +45,8 @@
       return itemsOf(chosen).indexOf(item) + 1;
     }
 
-    // `hidden` alone loses against the display rules of KERN's classes, so the inline style
-    // (set through the DOM, which the content security policy allows) goes with it.
     function show(node, visible) {
       node.hidden = !visible;
-      node.style.display = visible ? "" : "none";
     }
 
     function button(item, action) {
