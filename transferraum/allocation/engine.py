@@ -29,7 +29,7 @@ import random
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any
@@ -40,7 +40,7 @@ from ortools.graph.python import min_cost_flow
 
 from transferraum.allocation.model import Instance, InstanceError, Project, Result, Student
 
-__all__ = ["allocate", "solve", "violations", "Solution"]
+__all__ = ["allocate", "solve", "violations", "violation_list", "Solution", "Violation"]
 
 _TOL = 1e-6
 _LOTTERY_STEPS = 1000  # integer lottery of the flow method: 0 .. 999 per arc
@@ -1132,60 +1132,98 @@ def solver_versions() -> dict[str, str]:
     return versions
 
 
-def allocate(instance: Instance) -> Result:
+def allocate(instance: Instance, progress: Callable[[str], None] | None = None) -> Result:
     """Allocate the students of ``instance`` to projects and explain the outcome.
 
+    ``progress``, if given, is called with the name of each step as it begins ("solving",
+    "explaining"), so that a caller can show how far a long run has come.
     Raises ``InstanceError`` when the pins contradict the hard constraints and
     ``AllocationError`` when no feasible assignment is found within the time limit.
     """
     from transferraum.allocation.explain import build_result  # explain imports this module
 
     started = time.perf_counter()
+    if progress is not None:
+        progress("solving")
     solution = solve(instance)
+    if progress is not None:
+        progress("explaining")
     return build_result(instance, solution, started)
 
 
-def violations(instance: Instance, assignment: Mapping[str, str]) -> list[str]:
-    """Every hard constraint the assignment breaks, in words (empty when it is feasible)."""
-    problems: list[str] = []
+@dataclass(frozen=True)
+class Violation:
+    """One broken hard constraint: a stable ``kind``, the ids and numbers it concerns and the
+    words of ``violations``. Kinds: ``unknown``, ``not_ranked``, ``excluded``, ``pin``,
+    ``max_size``, ``min_size``, ``competence``, ``capacity``."""
+
+    kind: str
+    text: str
+    student: str | None = None
+    project: str | None = None
+    supervisor: str | None = None
+    competence: str | None = None
+    count: int | None = None
+    limit: int | None = None
+
+
+def violation_list(instance: Instance, assignment: Mapping[str, str]) -> list[Violation]:
+    """Every hard constraint the assignment breaks (empty when it is feasible)."""
+    problems: list[Violation] = []
     students = {s.id: s for s in instance.students}
     projects = {p.id: p for p in instance.projects}
     excluded = {(e.student, e.project) for e in instance.exclusions}
     members: dict[str, list[str]] = defaultdict(list)
     for sid, pid in assignment.items():
         if sid not in students or pid not in projects:
-            problems.append(f"{sid} -> {pid}: unknown id")
+            problems.append(Violation("unknown", f"{sid} -> {pid}: unknown id", sid, pid))
             continue
         if pid not in students[sid].preferences:
-            problems.append(f"{sid} -> {pid}: not ranked")
+            problems.append(Violation("not_ranked", f"{sid} -> {pid}: not ranked", sid, pid))
         if (sid, pid) in excluded:
-            problems.append(f"{sid} -> {pid}: excluded")
+            problems.append(Violation("excluded", f"{sid} -> {pid}: excluded", sid, pid))
         members[pid].append(sid)
     problems.extend(
-        f"pin {pin.student} -> {pin.project} not honoured"
+        Violation(
+            "pin", f"pin {pin.student} -> {pin.project} not honoured", pin.student, pin.project
+        )
         for pin in instance.pins
         if assignment.get(pin.student) != pin.project
     )
     load: dict[str, int] = defaultdict(int)
     for pid, sids in members.items():
         p = projects[pid]
-        if len(sids) > p.max_size:
-            problems.append(f"{pid}: {len(sids)} members, max {p.max_size}")
-        if len(sids) < p.min_size:
-            problems.append(f"{pid}: {len(sids)} members, min {p.min_size}")
+        size = len(sids)
+        if size > p.max_size:
+            text = f"{pid}: {size} members, max {p.max_size}"
+            problems.append(Violation("max_size", text, project=pid, count=size, limit=p.max_size))
+        if size < p.min_size:
+            text = f"{pid}: {size} members, min {p.min_size}"
+            problems.append(Violation("min_size", text, project=pid, count=size, limit=p.min_size))
         problems.extend(
-            f"{pid}: nobody with {c}"
+            Violation("competence", f"{pid}: nobody with {c}", project=pid, competence=c)
             for c in p.required_competences
             if not any(c in students[s].competences for s in sids)
         )
         for lid in p.supervisors:
-            load[lid] += len(sids)
+            load[lid] += size
     problems.extend(
-        f"supervisor {s.id}: {load[s.id]} members, capacity {s.capacity}"
+        Violation(
+            "capacity",
+            f"supervisor {s.id}: {load[s.id]} members, capacity {s.capacity}",
+            supervisor=s.id,
+            count=load[s.id],
+            limit=s.capacity,
+        )
         for s in instance.supervisors
         if load[s.id] > s.capacity
     )
     return problems
+
+
+def violations(instance: Instance, assignment: Mapping[str, str]) -> list[str]:
+    """Every hard constraint the assignment breaks, in words (empty when it is feasible)."""
+    return [v.text for v in violation_list(instance, assignment)]
 
 
 def rank_of(student: Student, project_id: str | None) -> int | None:

@@ -413,3 +413,58 @@ def result_to_json(result: Result) -> dict[str, Any]:
 def explanation_to_json(explanation: Explanation) -> dict[str, Any]:
     """The JSON form of one explanation (e.g. a counterfactual)."""
     return _explanation_to_json(explanation)
+
+
+def _explanation_from_json(entry: Mapping[str, Any]) -> Explanation:
+    return Explanation(
+        project=entry["project"],
+        text=entry.get("text", ""),
+        kind=entry["kind"],
+        params=dict(entry.get("params") or {}),
+        texts=dict(entry.get("texts") or {}),
+        rank=entry.get("rank"),
+    )
+
+
+def _infinite(value: Any) -> float:
+    return math.inf if value is None else float(value)
+
+
+def result_from_json(data: Mapping[str, Any]) -> Result:
+    """A result from its JSON form (inverse of ``result_to_json``), e.g. a stored run's result
+    for ``explain.counterfactual``. The data is trusted: it was written by ``result_to_json``."""
+    return Result(
+        assignment=dict(data.get("assignment") or {}),
+        unassigned=tuple(
+            Unassigned(
+                student=u["student"],
+                reason=u.get("reason", ""),
+                kind=u["kind"],
+                params=dict(u.get("params") or {}),
+                texts=dict(u.get("texts") or {}),
+                suggestions=tuple(u.get("suggestions") or ()),
+            )
+            for u in data.get("unassigned") or ()
+        ),
+        closed_projects=tuple(
+            ClosedProject(
+                project=c["project"],
+                reason=c.get("reason", ""),
+                kind=c["kind"],
+                params=dict(c.get("params") or {}),
+                texts=dict(c.get("texts") or {}),
+            )
+            for c in data.get("closed_projects") or ()
+        ),
+        profile=tuple(data.get("profile") or ()),
+        objective=float(data.get("objective") or 0),
+        bound=_infinite(data.get("bound")),
+        gap=_infinite(data.get("gap")),
+        optimal=bool(data.get("optimal")),
+        seconds=float(data.get("seconds") or 0),
+        explanations={
+            sid: tuple(_explanation_from_json(e) for e in items)
+            for sid, items in (data.get("explanations") or {}).items()
+        },
+        meta=dict(data.get("meta") or {}),
+    )

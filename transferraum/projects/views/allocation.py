@@ -1,24 +1,269 @@
-"""Views of the allocation area (placeholders until the area is built)."""
+"""The allocation in a round: the coordinators' board with runs, hand moves and publication, and
+each student's own result with the engine's explanation."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.urls import URLPattern, path
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import URLPattern, path, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from transferraum.accounts.http import AuthenticatedHttpRequest
+from transferraum.accounts.models import User
+from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.projects.forms.allocation import MoveForm, RunForm
+from transferraum.projects.models import AllocationRun, Assignment, Project, Round
+from transferraum.projects.permissions import can_allocate, can_manage_rounds
+from transferraum.projects.selectors.allocation import (
+    ACTIVE_RUN,
+    active_language,
+    allocation_board,
+    first_choice_counterfactual,
+    student_result,
+)
+from transferraum.projects.services.allocation import (
+    MoveProblem,
+    allocation_move,
+    allocation_move_check,
+    allocation_publish,
+    allocation_start,
+)
 
 
-def _todo(request: HttpRequest, **kwargs: Any) -> HttpResponse:
-    raise Http404
+def _round_for_coordinator(request: AuthenticatedHttpRequest, pk: int) -> Round:
+    round = get_object_or_404(Round, pk=pk)
+    if not can_manage_rounds(request.user):
+        raise PermissionDenied(_("Only coordinators run the allocation."))
+    return round
+
+
+def _render_board(
+    request: AuthenticatedHttpRequest, round: Round, run_form: RunForm, *, status: int = 200
+) -> HttpResponse:
+    board = allocation_board(round)
+    open_for_changes = (
+        can_allocate(request.user, round)
+        and round.published_at is None
+        and (board.run is None or board.run.status not in ACTIVE_RUN)
+    )
+    return render(
+        request,
+        "projects/allocation_board.html",
+        {
+            "round": round,
+            "board": board,
+            "run_form": run_form,
+            "can_run": open_for_changes,
+            "can_move": open_for_changes,
+            "can_publish": open_for_changes
+            and board.run is not None
+            and board.run.status == AllocationRun.Status.DONE,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_safe
+def board(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Teams per project, closed projects, students without a place, the rank profile and the
+    newest run with its progress."""
+    round = _round_for_coordinator(request, pk)
+    last_seed = round.runs.order_by("-created_at", "-pk").values_list("seed", flat=True).first()
+    return _render_board(request, round, RunForm(initial={"seed": last_seed or 0}))
+
+
+@login_required
+@require_POST
+def run(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    round = _round_for_coordinator(request, pk)
+    form = RunForm(request.POST)
+    if form.is_valid():
+        try:
+            allocation_start(actor=request.user, round=round, seed=form.cleaned_data["seed"] or 0)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("The allocation has started."))
+            return redirect("projects:allocation", pk=round.pk)
+    return _render_board(request, round, form, status=422)
+
+
+@login_required
+@require_safe
+def progress(request: AuthenticatedHttpRequest, pk: int, run_pk: int) -> HttpResponse:
+    """The run's progress for the board's polling; a finished run reloads the board."""
+    round = _round_for_coordinator(request, pk)
+    run = get_object_or_404(
+        AllocationRun.objects.select_related("started_by").defer("instance", "result"),
+        pk=run_pk,
+        round=round,
+    )
+    if not request.htmx:
+        return redirect("projects:allocation", pk=round.pk)
+    response = render(request, "projects/_allocation_progress.html", {"round": round, "run": run})
+    if run.status not in ACTIVE_RUN:
+        response["HX-Refresh"] = "true"
+    return response
+
+
+def _render_move(
+    request: AuthenticatedHttpRequest,
+    round: Round,
+    form: MoveForm,
+    *,
+    student: User | None,
+    project: Project | None,
+    problems: list[MoveProblem] | None,
+    status: int = 200,
+) -> HttpResponse:
+    current = (
+        Assignment.objects.filter(round=round, student=student).select_related("project").first()
+        if student is not None
+        else None
+    )
+    return render(
+        request,
+        "projects/allocation_move.html",
+        {
+            "round": round,
+            "form": form,
+            "student": student,
+            "project": project,
+            "current": current,
+            "problems": problems,
+            "blocked": any(p.blocking for p in problems or []),
+        },
+        status=status,
+    )
+
+
+def _check(
+    round: Round, form: MoveForm | None, student: User, project: Project | None
+) -> list[MoveProblem] | None:
+    """The rules the move would break; a move that cannot be checked puts its reason on `form`."""
+    try:
+        return allocation_move_check(round=round, student=student, project=project)
+    except DomainError as error:
+        if form is not None:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        return None
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """GET with a student and a project shows every rule the move would break; POST saves it
+    (pinned), after confirmation when a rule breaks; an overfilling move is refused."""
+    round = _round_for_coordinator(request, pk)
+    if request.method == "POST":
+        form = MoveForm(request.POST, round=round)
+        if not form.is_valid():
+            return _render_move(
+                request, round, form, student=None, project=None, problems=None, status=422
+            )
+        student, project = form.cleaned_data["student"], form.cleaned_data["project"]
+        try:
+            allocation_move(
+                actor=request.user,
+                round=round,
+                student=student,
+                project=project,
+                confirm=form.cleaned_data["confirm"],
+            )
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+            problems = _check(round, None, student, project)
+            return _render_move(
+                request, round, form, student=student, project=project, problems=problems,
+                status=422,
+            )  # fmt: skip
+        if project is None:
+            messages.success(
+                request, _("%(student)s is now without a team.") % {"student": student}
+            )
+        else:
+            messages.success(
+                request,
+                _("%(student)s is now in “%(project)s” (pinned for later runs).")
+                % {"student": student, "project": project},
+            )
+        return redirect(reverse("projects:allocation", kwargs={"pk": round.pk}) + "#teams")
+    form = MoveForm(request.GET if "student" in request.GET else None, round=round)
+    student = project = None
+    problems = None
+    if form.is_bound and form.is_valid():
+        student, project = form.cleaned_data["student"], form.cleaned_data["project"]
+        if "project" in request.GET:
+            problems = _check(round, form, student, project)
+    return _render_move(request, round, form, student=student, project=project, problems=problems)
+
+
+@login_required
+@require_POST
+def publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    round = _round_for_coordinator(request, pk)
+    try:
+        allocation_publish(actor=request.user, round=round)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("The allocation is published. Students, supervisors and partners are told."),
+        )
+    return redirect("projects:allocation", pk=round.pk)
+
+
+def _session_key(round: Round) -> str:
+    return f"allocation-counterfactual-{round.pk}"
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def result(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """A student's own result: the project, the rank, why not each better-ranked project and,
+    on request, what giving them their first choice would have cost the others."""
+    round = get_object_or_404(Round, pk=pk)
+    outcome = student_result(round, request.user)
+    context: dict[str, Any] = {
+        "round": round,
+        "outcome": outcome,
+        "language": active_language(),
+        "is_coordinator": can_manage_rounds(request.user),
+    }
+    if outcome.state == "no_application":
+        return render(request, "projects/result.html", context, status=404)
+    if request.method == "POST":
+        if outcome.state != "placed" or outcome.first_choice is None:
+            return redirect("projects:result", pk=round.pk)
+        texts = first_choice_counterfactual(round, request.user) or {}
+        request.session[_session_key(round)] = texts
+        if request.htmx:
+            context["counterfactual"] = texts.get(context["language"], "")
+            return render(request, "projects/result.html#counterfactual", context)
+        return redirect(reverse("projects:result", kwargs={"pk": round.pk}) + "#counterfactual")
+    stored = request.session.get(_session_key(round))
+    context["counterfactual"] = None if stored is None else stored.get(context["language"], "")
+    return render(request, "projects/result.html", context)
 
 
 urlpatterns: list[URLPattern] = [
-    path("projekte/runden/<int:pk>/zuteilung/", _todo, name="allocation"),
-    path("projekte/runden/<int:pk>/zuteilung/starten/", _todo, name="allocation-run"),
+    path("projekte/runden/<int:pk>/zuteilung/", board, name="allocation"),
+    path("projekte/runden/<int:pk>/zuteilung/starten/", run, name="allocation-run"),
     path(
-        "projekte/runden/<int:pk>/zuteilung/laeufe/<int:run_pk>/", _todo, name="allocation-progress"
+        "projekte/runden/<int:pk>/zuteilung/laeufe/<int:run_pk>/",
+        progress,
+        name="allocation-progress",
     ),
-    path("projekte/runden/<int:pk>/zuteilung/verschieben/", _todo, name="allocation-move"),
-    path("projekte/runden/<int:pk>/zuteilung/veroeffentlichen/", _todo, name="allocation-publish"),
-    path("projekte/runden/<int:pk>/mein-ergebnis/", _todo, name="result"),
+    path("projekte/runden/<int:pk>/zuteilung/verschieben/", move, name="allocation-move"),
+    path(
+        "projekte/runden/<int:pk>/zuteilung/veroeffentlichen/", publish, name="allocation-publish"
+    ),
+    path("projekte/runden/<int:pk>/mein-ergebnis/", result, name="result"),
 ]

@@ -1,0 +1,697 @@
+"""Reads of the allocation: the engine's input for a round, the coordinators' board, a student's
+own result and the engine's texts with names instead of ids.
+
+The engine knows students, projects and supervisors by ids (``s<user pk>``, ``p<project pk>``,
+``l<user pk>``); everything a person reads goes through `render_texts`, which puts in titles,
+names and competence labels in each language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from transferraum.accounts.models import User
+from transferraum.actors.models import Competence, PersonProfile
+from transferraum.allocation import explain
+from transferraum.allocation.io import instance_from_json, result_from_json
+from transferraum.allocation.model import (
+    LANGUAGES,
+    Exclusion,
+    Instance,
+    InstanceError,
+    Language,
+    Objective,
+    Options,
+    Pin,
+    Student,
+    Supervisor,
+)
+from transferraum.allocation.model import Project as EngineProject
+from transferraum.projects.models import (
+    AllocationRun,
+    Application,
+    Assignment,
+    Choice,
+    Project,
+    Round,
+    SupervisorCapacity,
+)
+
+TIME_LIMIT = 60.0  # seconds the engine may take for one round
+ACTIVE_RUN = (AllocationRun.Status.QUEUED, AllocationRun.Status.RUNNING)
+
+
+def student_key(pk: int) -> str:
+    return f"s{pk}"
+
+
+def project_key(pk: int) -> str:
+    return f"p{pk}"
+
+
+def supervisor_key(pk: int) -> str:
+    return f"l{pk}"
+
+
+def key_pk(key: str) -> int:
+    """The database id inside an engine id such as ``p12``."""
+    return int(key[1:])
+
+
+def active_language() -> Language:
+    return "en" if (translation.get_language() or "de").startswith("en") else "de"
+
+
+def language_of(user: User) -> Language:
+    return "en" if (user.language or "de").startswith("en") else "de"
+
+
+# --------------------------------------------------------------------------------------------
+# The engine's input
+
+
+def round_instance(round: Round, *, seed: int = 0, free_student: int | None = None) -> Instance:
+    """The engine's input for `round`, in a constant number of queries (ten).
+
+    Students are the round's applicants with their ranked open projects (first = rank 1),
+    programme, competences and work-with wishes (only fellow applicants count). Projects are the
+    round's open projects. A supervisor without a capacity for the round takes any number of
+    students. Hand moves become pins: a student moved into a project they did not rank gets it
+    appended to their list (so the engine can keep the pin), a student taken out of every team is
+    excluded from all their projects. `free_student` (a user pk) ignores that student's own pin,
+    for checking a new move.
+    """
+    projects = list(
+        Project.objects.filter(round=round, status=Project.Status.OPEN)
+        .order_by("pk")
+        .values_list("pk", "min_team_size", "max_team_size")
+    )
+    open_ids = {pk for pk, _min, _max in projects}
+    supervisors_of: dict[int, list[int]] = defaultdict(list)
+    for project_id, user_id in (
+        Project.supervisors.through.objects.filter(project_id__in=open_ids)
+        .order_by("project_id", "user_id")
+        .values_list("project_id", "user_id")
+    ):
+        supervisors_of[project_id].append(user_id)
+    required: dict[int, list[str]] = defaultdict(list)
+    for project_id, slug in (
+        Project.required_competences.through.objects.filter(project_id__in=open_ids)
+        .order_by("project_id", "competence__slug")
+        .values_list("project_id", "competence__slug")
+    ):
+        required[project_id].append(slug)
+    wanted: dict[int, list[str]] = defaultdict(list)
+    for project_id, name in (
+        Project.wanted_programmes.through.objects.filter(project_id__in=open_ids)
+        .order_by("project_id", "studyprogramme__name")
+        .values_list("project_id", "studyprogramme__name")
+    ):
+        if name not in wanted[project_id]:
+            wanted[project_id].append(name)
+    capacities = dict(
+        SupervisorCapacity.objects.filter(round=round).values_list("supervisor_id", "capacity")
+    )
+
+    applicants = list(
+        Application.objects.filter(round=round)
+        .order_by("student_id")
+        .values_list("student_id", "student__study_programme__name")
+    )
+    applicant_ids = {student_id for student_id, _name in applicants}
+    preferences: dict[int, list[int]] = defaultdict(list)
+    for student_id, project_id in (
+        Choice.objects.filter(application__round=round, project_id__in=open_ids)
+        .order_by("application__student_id", "rank")
+        .values_list("application__student_id", "project_id")
+    ):
+        preferences[student_id].append(project_id)
+    work_with: dict[int, list[int]] = defaultdict(list)
+    for student_id, other_id in (
+        Application.work_with.through.objects.filter(application__round=round)
+        .order_by("application__student_id", "user_id")
+        .values_list("application__student_id", "user_id")
+    ):
+        if other_id in applicant_ids and other_id != student_id:
+            work_with[student_id].append(other_id)
+    competences: dict[int, list[str]] = defaultdict(list)
+    for user_id, slug in (
+        PersonProfile.competences.through.objects.filter(personprofile__user_id__in=applicant_ids)
+        .order_by("personprofile__user_id", "competence__slug")
+        .values_list("personprofile__user_id", "competence__slug")
+    ):
+        competences[user_id].append(slug)
+
+    pins: list[Pin] = []
+    exclusions: list[Exclusion] = []
+    for student_id, project_id in Assignment.objects.filter(
+        round=round, pinned=True, student_id__in=applicant_ids
+    ).values_list("student_id", "project_id"):
+        if student_id == free_student:
+            continue
+        if project_id is None:
+            exclusions.extend(
+                Exclusion(student=student_key(student_id), project=project_key(p))
+                for p in preferences[student_id]
+            )
+        elif project_id in open_ids:
+            if project_id not in preferences[student_id]:
+                preferences[student_id].append(project_id)
+            pins.append(Pin(student=student_key(student_id), project=project_key(project_id)))
+
+    unlimited = max(1, len(applicants))
+    supervisor_ids = sorted({uid for uids in supervisors_of.values() for uid in uids})
+    share = round.max_programme_share
+    return Instance(
+        students=tuple(
+            Student(
+                id=student_key(student_id),
+                preferences=tuple(project_key(p) for p in preferences[student_id]),
+                programme=programme or None,
+                competences=tuple(competences[student_id]),
+                work_with=tuple(student_key(o) for o in work_with[student_id]),
+            )
+            for student_id, programme in applicants
+        ),
+        projects=tuple(
+            EngineProject(
+                id=project_key(pk),
+                min_size=min_size,
+                max_size=max_size,
+                supervisors=tuple(supervisor_key(u) for u in supervisors_of[pk]),
+                required_competences=tuple(required[pk]),
+                wanted_programmes=tuple(wanted[pk]),
+            )
+            for pk, min_size, max_size in projects
+        ),
+        supervisors=tuple(
+            Supervisor(id=supervisor_key(uid), capacity=capacities.get(uid, unlimited))
+            for uid in supervisor_ids
+        ),
+        pins=tuple(pins),
+        exclusions=tuple(exclusions),
+        options=Options(
+            objective=cast(Objective, round.objective),
+            max_programme_share=float(share) if share else None,
+            work_with_weight=float(round.work_with_weight),
+            time_limit=TIME_LIMIT,
+            seed=seed,
+        ),
+    )
+
+
+def current_assignment(round: Round) -> dict[str, str]:
+    """The round's teams as the engine sees them: student id → project id (one query)."""
+    return {
+        student_key(student_id): project_key(project_id)
+        for student_id, project_id in Assignment.objects.filter(
+            round=round, project__isnull=False
+        ).values_list("student_id", "project_id")
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Names instead of ids
+
+
+@dataclass
+class Names:
+    """Titles of projects, names of people and labels of competences by engine id."""
+
+    projects: dict[str, str] = field(default_factory=dict)
+    people: dict[str, str] = field(default_factory=dict)
+    competences: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def title(self, key: Any) -> str:
+        return self.projects.get(str(key), str(key))
+
+    def project(self, key: Any, language: str) -> str:
+        """The title in the quotation marks of `language`, for the engine's texts."""
+        title = self.title(key)
+        return f"„{title}“" if language == "de" else f"“{title}”"
+
+    def person(self, key: Any) -> str:
+        return self.people.get(str(key), str(key))
+
+    def competence(self, slug: Any, language: str) -> str:
+        labels = self.competences.get(str(slug))
+        if not labels:
+            return str(slug)
+        return labels.get(language) or labels["de"]
+
+
+def names_for_round(round: Round) -> Names:
+    """Everything the engine's texts of `round` may name (three queries)."""
+    names = Names()
+    for pk, title in Project.objects.filter(round=round).values_list("pk", "title"):
+        names.projects[project_key(pk)] = title
+    for user_id, name, email in Project.supervisors.through.objects.filter(
+        project__round=round
+    ).values_list("user_id", "user__name", "user__email"):
+        names.people[supervisor_key(user_id)] = name or email
+    for slug, label_de, label_en in (
+        Competence.objects.filter(projects_requiring__round=round)
+        .distinct()
+        .values_list("slug", "label_de", "label_en")
+    ):
+        names.competences[slug] = {"de": label_de, "en": label_en or label_de}
+    return names
+
+
+def render_texts(kind: str, params: Mapping[str, Any], names: Names) -> dict[str, str]:
+    """The engine's text of `kind` in every language, with names in place of ids."""
+    templates = explain.TEXTS.get(kind)
+    if templates is None:
+        return {}
+    texts: dict[str, str] = {}
+    for language in LANGUAGES:
+        values = dict(params)
+        for key in ("pinned", "assigned"):
+            if key in values:
+                values[key] = names.project(values[key], language)
+        if "supervisor" in values:
+            values["supervisor"] = names.person(values["supervisor"])
+        if "competence" in values:
+            values["competence"] = names.competence(values["competence"], language)
+        texts[language] = templates[language].format(**values)
+    return texts
+
+
+_ENGINE_ID = re.compile(r"'([psl])(\d+)'")
+
+
+def humanise_error(message: str, names: Names, students: Mapping[int, str]) -> str:
+    """An engine message such as ``project 'p3': …`` with the title instead of the id."""
+
+    def name(match: re.Match[str]) -> str:
+        kind, pk = match.group(1), int(match.group(2))
+        if kind == "p":
+            return names.project(match.group(0).strip("'"), "en")
+        if kind == "s":
+            return students.get(pk, match.group(0))
+        return names.person(match.group(0).strip("'"))
+
+    return _ENGINE_ID.sub(name, message)
+
+
+def engine_ids_in(message: str) -> list[int]:
+    """The user pks of students named in an engine message."""
+    return [int(pk) for kind, pk in _ENGINE_ID.findall(message) if kind == "s"]
+
+
+# --------------------------------------------------------------------------------------------
+# Runs
+
+
+def latest_run(round: Round) -> AllocationRun | None:
+    """The newest run of `round`, without its (large) input and result."""
+    return (
+        AllocationRun.objects.filter(round=round)
+        .select_related("started_by")
+        .defer("instance", "result")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def latest_done_run(round: Round) -> AllocationRun | None:
+    """The newest finished run of `round`, with its result (without its input)."""
+    return (
+        AllocationRun.objects.filter(round=round, status=AllocationRun.Status.DONE)
+        .defer("instance")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def run_is_active(run: AllocationRun | None) -> bool:
+    return run is not None and run.status in ACTIVE_RUN
+
+
+# --------------------------------------------------------------------------------------------
+# The coordinators' board
+
+
+@dataclass
+class MemberRow:
+    student: User
+    rank: int | None
+    pinned: bool
+    competences: list[str]
+
+
+@dataclass
+class TeamRow:
+    project: Project
+    members: list[MemberRow]
+
+    @property
+    def count(self) -> int:
+        return len(self.members)
+
+    @property
+    def below_minimum(self) -> bool:
+        return self.count < self.project.min_team_size
+
+    @property
+    def overfilled(self) -> bool:
+        return self.count > self.project.max_team_size
+
+    @property
+    def full(self) -> bool:
+        return self.count == self.project.max_team_size
+
+
+@dataclass
+class ClosedRow:
+    project: Project
+    reason: str
+
+
+@dataclass
+class UnplacedRow:
+    student: User
+    reason: str
+    suggestions: list[Project]
+    pinned: bool
+
+
+@dataclass
+class ProfileBar:
+    """One bar of the rank profile; lengths are SVG percentages, written without localisation."""
+
+    rank: int
+    count: int
+    share: int  # percent of the placed students
+    length: float  # percent of the chart's width
+
+    @property
+    def y(self) -> int:
+        return (self.rank - 1) * BAR_STEP + 4
+
+    @property
+    def label_y(self) -> int:
+        return self.y + 15
+
+    @property
+    def width(self) -> str:
+        return f"{self.length:.2f}%"
+
+    @property
+    def count_x(self) -> str:
+        return f"{BAR_START + self.length + 1:.2f}%"
+
+
+@dataclass
+class Board:
+    round: Round
+    run: AllocationRun | None  # the newest run, whatever its status
+    result_run: AllocationRun | None  # the newest finished run
+    teams: list[TeamRow]
+    closed: list[ClosedRow]
+    unplaced: list[UnplacedRow]
+    profile: list[ProfileBar]
+    applicants: int
+    placed: int
+    unranked: int  # placed by hand in a project they did not rank
+    result: dict[str, Any]
+
+    @property
+    def has_result(self) -> bool:
+        return self.result_run is not None
+
+    @property
+    def chart_height(self) -> int:
+        return max(1, len(self.profile)) * BAR_STEP + 4
+
+    @property
+    def bar_start(self) -> str:
+        return f"{BAR_START:.0f}%"
+
+    @property
+    def gap_percent(self) -> float | None:
+        gap = self.result.get("gap")
+        return None if gap is None else round(100 * float(gap), 2)
+
+    @property
+    def objective_value(self) -> str:
+        """The headline objective, a whole number where it is one (counts and integer costs)."""
+        value = float(self.result.get("objective", 0))
+        return str(int(value)) if value.is_integer() else f"{value:.2f}"
+
+    @property
+    def solvers(self) -> str:
+        solvers = self.result.get("meta", {}).get("solvers", {})
+        return ", ".join(f"{name} {version}" for name, version in sorted(solvers.items()))
+
+
+BAR_STEP = 28  # pixels per bar of the rank profile
+BAR_START = 8.0  # percent of the chart's width left of the bars, for the rank
+BAR_AREA = 80.0  # percent of the chart's width for the longest bar
+
+
+def _profile(ranks: list[int], max_rank: int) -> list[ProfileBar]:
+    counts = Counter(ranks)
+    top = max(max_rank, max(counts, default=0))
+    placed = len(ranks)
+    biggest = max(counts.values(), default=0)
+    return [
+        ProfileBar(
+            rank=rank,
+            count=counts[rank],
+            share=round(100 * counts[rank] / placed) if placed else 0,
+            length=BAR_AREA * counts[rank] / biggest if biggest else 0.0,
+        )
+        for rank in range(1, top + 1)
+    ]
+
+
+def allocation_board(round: Round) -> Board:
+    """The round's teams, closed projects, students without a place and the rank profile, with
+    the newest run; a constant number of queries however many projects and students."""
+    language = active_language()
+    run = latest_run(round)
+    result_run = latest_done_run(round)
+    result: dict[str, Any] = result_run.result if result_run is not None else {}
+    projects = {p.pk: p for p in Project.objects.filter(round=round).order_by("title", "pk")}
+    applications = list(
+        Application.objects.filter(round=round)
+        .select_related("student__study_programme")
+        .order_by("student__name", "student__email")
+    )
+    assignments = {
+        a.student_id: a
+        for a in Assignment.objects.filter(round=round).only(
+            "pk", "student_id", "project_id", "rank", "pinned"
+        )
+    }
+    labels: dict[int, list[str]] = defaultdict(list)
+    for user_id, label_de, label_en in (
+        PersonProfile.competences.through.objects.filter(
+            personprofile__user__applications__round=round
+        )
+        .order_by("competence__label_de")
+        .values_list("personprofile__user_id", "competence__label_de", "competence__label_en")
+    ):
+        labels[user_id].append((label_en or label_de) if language == "en" else label_de)
+
+    members: dict[int, list[MemberRow]] = defaultdict(list)
+    unplaced: list[UnplacedRow] = []
+    ranks: list[int] = []
+    unranked = 0
+    reasons = {u["student"]: u for u in result.get("unassigned", [])}
+    names = names_for_round(round) if result else Names()
+    for application in applications:
+        student = application.student
+        assignment = assignments.get(student.pk)
+        if assignment is not None and assignment.project_id in projects:
+            members[assignment.project_id].append(
+                MemberRow(student, assignment.rank, assignment.pinned, labels[student.pk])
+            )
+            if assignment.rank is None:
+                unranked += 1
+            else:
+                ranks.append(assignment.rank)
+            continue
+        if assignment is None and not result:
+            continue  # no allocation has run yet
+        entry = reasons.get(student_key(student.pk))
+        if assignment is not None and assignment.pinned:
+            reason = _("Taken out of every team by hand.")
+        elif entry is not None:
+            reason = render_texts(entry["kind"], entry.get("params", {}), names).get(
+                language, entry.get("reason", "")
+            )
+        else:
+            reason = _("Not part of the last allocation run.")
+        suggestions = [
+            projects[key_pk(key)]
+            for key in (entry or {}).get("suggestions", [])
+            if key_pk(key) in projects
+        ]
+        unplaced.append(
+            UnplacedRow(student, reason, suggestions, bool(assignment and assignment.pinned))
+        )
+
+    closed_reasons = {c["project"]: c for c in result.get("closed_projects", [])}
+    teams: list[TeamRow] = []
+    closed: list[ClosedRow] = []
+    for project in projects.values():
+        if members.get(project.pk):
+            team = sorted(members[project.pk], key=lambda m: (m.rank or 99, m.student.name))
+            teams.append(TeamRow(project, team))
+        elif result or project.status == Project.Status.CLOSED:
+            entry = closed_reasons.get(project_key(project.pk))
+            if entry is not None:
+                reason = render_texts(entry["kind"], entry.get("params", {}), names).get(
+                    language, entry.get("reason", "")
+                )
+            elif project.status == Project.Status.CLOSED:
+                reason = _("Not taking place.")
+            else:
+                reason = _("Nobody is placed in it after the hand moves.")
+            closed.append(ClosedRow(project, reason))
+    return Board(
+        round=round,
+        run=run,
+        result_run=result_run,
+        teams=teams,
+        closed=closed,
+        unplaced=unplaced,
+        profile=_profile(ranks, round.max_choices) if (ranks or result) else [],
+        applicants=len(applications),
+        placed=len(ranks) + unranked,
+        unranked=unranked,
+        result=result,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# A student's own result
+
+
+@dataclass
+class Reason:
+    project: Project | None
+    rank: int | None
+    text: str
+
+
+@dataclass
+class StudentResult:
+    round: Round
+    state: str  # "no_application", "not_published", "placed", "unplaced"
+    assignment: Assignment | None = None
+    reasons: list[Reason] = field(default_factory=list)
+    assigned_text: str = ""
+    first_choice: Project | None = None
+    suggestions: list[Project] = field(default_factory=list)
+
+    @property
+    def project(self) -> Project | None:
+        return self.assignment.project if self.assignment is not None else None
+
+
+def first_choice_of(round: Round, student: User) -> Project | None:
+    choice = (
+        Choice.objects.filter(application__round=round, application__student=student, rank=1)
+        .select_related("project")
+        .first()
+    )
+    return choice.project if choice is not None else None
+
+
+def student_result(round: Round, student: User) -> StudentResult:
+    """What `student` sees of the published allocation of `round`: their project, the rank and
+    why not each better-ranked project, in the active language."""
+    if not Application.objects.filter(round=round, student=student).exists():
+        return StudentResult(round, "no_application")
+    if round.published_at is None:
+        return StudentResult(round, "not_published")
+    language = active_language()
+    assignment = (
+        Assignment.objects.filter(round=round, student=student).select_related("project").first()
+    )
+    entries = assignment.explanation if assignment is not None else []
+    mentioned = {e.get("project") for e in entries}
+    projects = Project.objects.in_bulk([pk for pk in mentioned if isinstance(pk, int)])
+    reasons = []
+    assigned_text = ""
+    for entry in entries:
+        text = entry.get("texts", {}).get(language, "")
+        if entry.get("kind") == "assigned" or (
+            assignment is not None and entry.get("project") == assignment.project_id
+        ):
+            assigned_text = text
+        else:
+            reasons.append(Reason(projects.get(entry.get("project")), entry.get("rank"), text))
+    if assignment is None or assignment.project is None:
+        return StudentResult(
+            round,
+            "unplaced",
+            assignment=assignment,
+            reasons=reasons,
+            suggestions=_suggestions_for(round, student),
+        )
+    first = first_choice_of(round, student) if assignment.rank != 1 else None
+    return StudentResult(
+        round,
+        "placed",
+        assignment=assignment,
+        reasons=reasons,
+        assigned_text=assigned_text,
+        first_choice=first,
+    )
+
+
+def _suggestions_for(round: Round, student: User) -> list[Project]:
+    run = latest_done_run(round)
+    if run is None:
+        return []
+    key = student_key(student.pk)
+    entry = next((u for u in run.result.get("unassigned", []) if u["student"] == key), None)
+    if entry is None:
+        return []
+    pks = [key_pk(k) for k in entry.get("suggestions", [])]
+    found = Project.objects.filter(round=round, pk__in=pks, status=Project.Status.RUNNING)
+    by_pk = {p.pk: p for p in found}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
+
+
+def first_choice_counterfactual(round: Round, student: User) -> dict[str, str] | None:
+    """What giving `student` their first choice would have cost the others, in both languages,
+    from the engine (it solves the round again with the student pinned there). None when there
+    is nothing to ask: no published place, no first choice or no stored run."""
+    assignment = (
+        Assignment.objects.filter(round=round, student=student).select_related("run").first()
+    )
+    first = first_choice_of(round, student)
+    if round.published_at is None or assignment is None or first is None:
+        return None
+    run = assignment.run
+    if run is None or run.status != AllocationRun.Status.DONE:
+        run = (
+            AllocationRun.objects.filter(round=round, status=AllocationRun.Status.DONE)
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+    if run is None or not run.instance:
+        return None
+    try:
+        instance = instance_from_json(run.instance)
+        answer = explain.counterfactual(
+            instance,
+            result_from_json(run.result),
+            student_key(student.pk),
+            project_key(first.pk),
+        )
+    except InstanceError:
+        return None
+    return render_texts(answer.kind, answer.params, names_for_round(round))

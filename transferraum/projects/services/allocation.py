@@ -1,0 +1,504 @@
+"""Every write of the allocation in a round: start a run, carry it out in the background, move
+a student by hand, publish. The engine (transferraum.allocation) stays pure: these services load
+the round, call it and store what it answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from transferraum.accounts.models import User
+from transferraum.allocation import engine
+from transferraum.allocation.engine import AllocationError, Violation
+from transferraum.allocation.io import check_pins, instance_to_json, result_to_json
+from transferraum.allocation.model import Explanation, Instance, InstanceError, Result
+from transferraum.challenges.services import challenge_follow_project
+from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.services import activity_record
+from transferraum.notifications.services import notifications_enabled
+from transferraum.projects import phases
+from transferraum.projects.models import (
+    AllocationRun,
+    Application,
+    Assignment,
+    Choice,
+    Project,
+    Round,
+)
+from transferraum.projects.permissions import can_manage_rounds
+from transferraum.projects.selectors.allocation import (
+    ACTIVE_RUN,
+    Names,
+    active_language,
+    current_assignment,
+    engine_ids_in,
+    humanise_error,
+    key_pk,
+    names_for_round,
+    project_key,
+    render_texts,
+    round_instance,
+    student_key,
+)
+
+# Steps of a run as the board shows them; translated when shown (gettext_noop marks them).
+STEP_QUEUED = gettext_noop("Waiting for a free worker")
+STEP_PREPARING = gettext_noop("Preparing the input")
+STEP_SOLVING = gettext_noop("Solving")
+STEP_EXPLAINING = gettext_noop("Writing the explanations")
+STEP_SAVING = gettext_noop("Saving the teams")
+STEP_DONE = gettext_noop("Finished")
+STEP_FAILED = gettext_noop("Failed")
+STEP_STALE = gettext_noop("Stopped without finishing")
+
+# A run has a time limit of a minute; one still "running" after this has lost its worker.
+STALE_AFTER = dt.timedelta(minutes=30)
+
+
+def _require_coordinator(actor: User) -> None:
+    if not can_manage_rounds(actor):
+        raise PermissionDenied(_("Only coordinators run the allocation."))
+
+
+def _require_allocation_phase(round: Round) -> None:
+    if not phases.phase_allows(round.phase, phases.ALLOCATE):
+        raise DomainError(_("This is only possible while the round is in the allocation phase."))
+    if round.published_at is not None:
+        raise DomainError(_("The allocation of this round is published already."))
+
+
+def _lock(round: Round) -> Round:
+    """Reload under a row lock, so that two clicks cannot both start, move or publish."""
+    return Round.objects.select_for_update().get(pk=round.pk)
+
+
+def _stop_stale_runs(round: Round) -> None:
+    AllocationRun.objects.filter(
+        round=round, status__in=ACTIVE_RUN, updated_at__lt=timezone.now() - STALE_AFTER
+    ).update(
+        status=AllocationRun.Status.FAILED,
+        progress_note=STEP_STALE,
+        error="The background worker stopped before the run finished.",
+        finished_at=timezone.now(),
+        updated_at=timezone.now(),
+    )
+
+
+def _require_no_active_run(round: Round) -> None:
+    _stop_stale_runs(round)
+    if AllocationRun.objects.filter(round=round, status__in=ACTIVE_RUN).exists():
+        raise DomainError(_("An allocation run of this round is still going on. Please wait."))
+
+
+# --------------------------------------------------------------------------------------------
+# Running the engine
+
+
+@transaction.atomic
+def allocation_start(*, actor: User, round: Round, seed: int = 0) -> AllocationRun:
+    """Queue a run of the allocation engine for `round`; a background task carries it out.
+
+    Rules: coordinators only; the round is in the allocation phase and not published; at least
+    one student applied; no other run of the round is waiting or running. Hand moves made
+    earlier are pins the run keeps. Raises PermissionDenied, DomainError.
+    """
+    from transferraum.projects.tasks.allocation import allocation_run
+
+    _require_coordinator(actor)
+    round = _lock(round)
+    _require_allocation_phase(round)
+    if not Application.objects.filter(round=round).exists():
+        raise DomainError(_("No student has applied in this round, so there is nothing to do."))
+    _require_no_active_run(round)
+    if seed < 0:
+        raise DomainError(_("The seed must not be negative."), field="seed")
+    run = AllocationRun.objects.create(
+        round=round,
+        started_by=actor,
+        objective=round.objective,
+        seed=seed,
+        progress_note=STEP_QUEUED,
+    )
+    activity_record(
+        actor=actor, verb="allocation.started", target=round, data={"run": run.pk, "seed": seed}
+    )
+    run_id = run.pk
+    transaction.on_commit(lambda: allocation_run.enqueue(run_id))
+    return run
+
+
+def _progress(run: AllocationRun, percent: int, step: str) -> None:
+    """Saved at once (outside any transaction), so that the board sees it while the run goes on."""
+    run.progress, run.progress_note = percent, step
+    run.save(update_fields=["progress", "progress_note", "updated_at"])
+
+
+def allocation_execute(*, run_id: int) -> AllocationRun:
+    """Carry out a queued run: build the input, solve, explain, save the teams.
+
+    Not one transaction on purpose: each step's progress is committed so that the board can show
+    it. The teams are replaced in one transaction at the end. A run that is no longer queued
+    (a task delivered twice) is left alone. Errors of the engine (contradicting pins, no answer
+    within the time limit) mark the run as failed with a readable message; the teams stay as
+    they were.
+    """
+    with transaction.atomic():
+        run = AllocationRun.objects.select_for_update().select_related("round").get(pk=run_id)
+        if run.status != AllocationRun.Status.QUEUED:
+            return run
+        run.status = AllocationRun.Status.RUNNING
+        run.progress, run.progress_note = 5, STEP_PREPARING
+        run.save(update_fields=["status", "progress", "progress_note", "updated_at"])
+    round = run.round
+    steps = {"solving": (20, STEP_SOLVING), "explaining": (75, STEP_EXPLAINING)}
+    try:
+        instance = round_instance(round, seed=run.seed)
+        run.instance = instance_to_json(instance)
+        run.save(update_fields=["instance", "updated_at"])
+        check_pins(instance)  # hand moves that contradict each other, named one by one
+        result = engine.allocate(instance, progress=lambda step: _progress(run, *steps[step]))
+    except (InstanceError, AllocationError) as error:
+        return _fail(run, str(error))
+    _progress(run, 90, STEP_SAVING)
+    return _save_result(run, instance, result)
+
+
+def _fail(run: AllocationRun, error: str) -> AllocationRun:
+    names = names_for_round(run.round)
+    students = {
+        u.pk: str(u) for u in User.objects.filter(pk__in=engine_ids_in(error)).only("name", "email")
+    }
+    run.status = AllocationRun.Status.FAILED
+    run.progress_note = STEP_FAILED
+    run.error = humanise_error(error, names, students)
+    run.finished_at = timezone.now()
+    run.save(update_fields=["status", "progress_note", "error", "finished_at", "updated_at"])
+    activity_record(
+        actor=run.started_by,
+        verb="allocation.failed",
+        target=run.round,
+        data={"run": run.pk, "error": run.error},
+    )
+    return run
+
+
+def _entry(
+    explanation: Explanation, project_id: int, rank: int | None, names: Names
+) -> dict[str, Any]:
+    """One stored explanation: the project, the rank the student gave it, kind and texts."""
+    params = dict(explanation.params)
+    kind = explanation.kind
+    if kind == "assigned":
+        if rank is None:  # moved by hand into a project the student did not rank
+            kind, params = "pinned", {"pinned": project_key(project_id)}
+        else:
+            params["rank"] = rank
+    return {
+        "project": project_id,
+        "rank": rank,
+        "kind": kind,
+        "texts": render_texts(kind, params, names),
+    }
+
+
+def _explanations(
+    items: tuple[Explanation, ...], ranks: Mapping[int, int], names: Names
+) -> list[dict[str, Any]]:
+    entries = []
+    for item in items:
+        project_id = key_pk(item.project)
+        entries.append(_entry(item, project_id, ranks.get(project_id), names))
+    return entries
+
+
+@transaction.atomic
+def _save_result(run: AllocationRun, instance: Instance, result: Result) -> AllocationRun:
+    """Store the run's result and replace the round's teams by it; hand moves stay."""
+    round = run.round
+    data = result_to_json(result)
+    run.result = data
+    run.seed = int(result.meta.get("seed", run.seed))
+    run.status = AllocationRun.Status.DONE
+    run.progress, run.progress_note = 100, STEP_DONE
+    run.finished_at = timezone.now()
+    run.save()
+    ranks: dict[int, dict[int, int]] = {}
+    for student_id, project_id, rank in Choice.objects.filter(application__round=round).values_list(
+        "application__student_id", "project_id", "rank"
+    ):
+        ranks.setdefault(student_id, {})[project_id] = rank
+    names = names_for_round(round)
+    pinned = {a.student_id: a for a in Assignment.objects.filter(round=round, pinned=True)}
+    Assignment.objects.filter(round=round, pinned=False).delete()
+    new_rows = []
+    for student in instance.students:
+        student_id = key_pk(student.id)
+        mine = ranks.get(student_id, {})
+        key = result.assignment.get(student.id)
+        placed_in = key_pk(key) if key is not None else None
+        row = pinned.get(student_id)
+        if row is not None:
+            row.run = run
+            row.rank = mine.get(row.project_id) if row.project_id is not None else None
+            row.explanation = (
+                [] if row.project_id is None else _pinned_explanation(row.project_id, mine, names)
+            )
+            row.save(update_fields=["run", "rank", "explanation", "updated_at"])
+            continue
+        new_rows.append(
+            Assignment(
+                round=round,
+                student_id=student_id,
+                project_id=placed_in,
+                rank=mine.get(placed_in) if placed_in is not None else None,
+                run=run,
+                explanation=_explanations(result.explanations.get(student.id, ()), mine, names),
+            )
+        )
+    Assignment.objects.bulk_create(new_rows)
+    activity_record(
+        actor=run.started_by,
+        verb="allocation.finished",
+        target=round,
+        data={
+            "run": run.pk,
+            "placed": len(result.assignment),
+            "students": len(instance.students),
+            "profile": list(result.profile),
+            "optimal": result.optimal,
+            "gap": data["gap"],
+            "seed": run.seed,
+            "solvers": dict(result.meta.get("solvers", {})),
+        },
+    )
+    return run
+
+
+def _pinned_explanation(
+    project_id: int, ranks: Mapping[int, int], names: Names
+) -> list[dict[str, Any]]:
+    """A student moved by hand: every project they ranked higher was left out because the
+    coordination placed them; then the place itself."""
+    own = ranks.get(project_id)
+    pinned: dict[str, Any] = {"pinned": project_key(project_id)}
+    entries = [
+        {
+            "project": other,
+            "rank": rank,
+            "kind": "pinned",
+            "texts": render_texts("pinned", pinned, names),
+        }
+        for other, rank in sorted(ranks.items(), key=lambda item: item[1])
+        if own is None or rank < own
+    ]
+    kind, params = ("pinned", dict(pinned)) if own is None else ("assigned", {"rank": own})
+    entries.append(
+        {
+            "project": project_id,
+            "rank": own,
+            "kind": kind,
+            "texts": render_texts(kind, params, names),
+        }
+    )
+    return entries
+
+
+# --------------------------------------------------------------------------------------------
+# Moving a student by hand
+
+
+@dataclass(frozen=True)
+class MoveProblem:
+    """A rule a hand move breaks; a `blocking` one (an overfilled team) refuses the move."""
+
+    kind: str
+    message: str
+    blocking: bool
+
+
+def _problem(violation: Violation, names: Names, student: User) -> MoveProblem:
+    language = active_language()
+    project = names.title(violation.project) if violation.project else ""
+    values = {
+        "project": project,
+        "student": str(student),
+        "count": violation.count,
+        "limit": violation.limit,
+        "supervisor": names.person(violation.supervisor),
+        "competence": names.competence(violation.competence, language),
+    }
+    texts = {
+        "max_size": _("“%(project)s” would have %(count)s members, but takes at most %(limit)s."),
+        "min_size": _(
+            "“%(project)s” would have only %(count)s members; it needs at least %(limit)s."
+        ),
+        "competence": _(
+            "Nobody in “%(project)s” would have the required competence %(competence)s."
+        ),
+        "capacity": _(
+            "%(supervisor)s would supervise %(count)s students; their capacity in this round is "
+            "%(limit)s."
+        ),
+        "not_ranked": _("%(student)s did not rank “%(project)s”."),
+        "excluded": _("%(student)s is excluded from “%(project)s”."),
+        "pin": _("%(student)s is fixed to “%(project)s” by a hand move."),
+        "unknown": _("“%(project)s” is not open in this round."),
+    }
+    return MoveProblem(
+        kind=violation.kind,
+        message=texts.get(violation.kind, violation.text) % values,
+        blocking=violation.kind == "max_size",
+    )
+
+
+def _check_move_target(round: Round, student: User, project: Project | None) -> None:
+    if not Application.objects.filter(round=round, student=student).exists():
+        raise DomainError(_("%(student)s has not applied in this round.") % {"student": student})
+    if project is not None and (
+        project.round_id != round.pk or project.status != Project.Status.OPEN
+    ):
+        raise DomainError(
+            _("“%(project)s” is not an open project of this round.") % {"project": project},
+            field="project",
+        )
+
+
+def allocation_move_check(
+    *, round: Round, student: User, project: Project | None
+) -> list[MoveProblem]:
+    """Every rule that moving `student` into `project` (None: out of every team) would break and
+    that is not broken already: an overfilled team (refused outright), a team below its minimum,
+    a supervisor over capacity, a required competence missing, a project the student did not
+    rank, an exclusion. Raises DomainError for a student without application or a project that
+    is not open in the round."""
+    _check_move_target(round, student, project)
+    instance = round_instance(round, free_student=student.pk)
+    before_assignment = current_assignment(round)
+    key = student_key(student.pk)
+    after_assignment = dict(before_assignment)
+    after_assignment.pop(key, None)
+    if project is not None:
+        after_assignment[key] = project_key(project.pk)
+    before = set(engine.violation_list(instance, before_assignment))
+    names = names_for_round(round)
+    return [
+        _problem(v, names, student)
+        for v in engine.violation_list(instance, after_assignment)
+        if v not in before
+    ]
+
+
+@transaction.atomic
+def allocation_move(
+    *, actor: User, round: Round, student: User, project: Project | None, confirm: bool
+) -> Assignment:
+    """Move `student` into `project`'s team (None: out of every team) by hand.
+
+    The move is pinned: later runs keep it. Rules: coordinators only; allocation phase, not
+    published, no run going on; the student applied; the project is open in the round; a move
+    that overfills a team is refused; any other broken rule (see `allocation_move_check`) needs
+    `confirm`. Raises PermissionDenied, DomainError; nothing changes on error.
+    """
+    _require_coordinator(actor)
+    round = _lock(round)
+    _require_allocation_phase(round)
+    _require_no_active_run(round)
+    current = Assignment.objects.filter(round=round, student=student).first()
+    current_project = current.project_id if current is not None else None
+    target = project.pk if project is not None else None
+    if current is not None and current_project == target and current.pinned:
+        raise DomainError(_("%(student)s is already there.") % {"student": student})
+    problems = allocation_move_check(round=round, student=student, project=project)
+    blocking = [p for p in problems if p.blocking]
+    if blocking:
+        raise DomainError(blocking[0].message, field="project")
+    if problems and not confirm:
+        raise DomainError(
+            _("This move breaks the rules listed. Please confirm that you want it anyway."),
+            field="confirm",
+        )
+    ranks = dict(
+        Choice.objects.filter(application__round=round, application__student=student).values_list(
+            "project_id", "rank"
+        )
+    )
+    assignment = current or Assignment(round=round, student=student)
+    assignment.project = project
+    assignment.rank = ranks.get(project.pk) if project is not None else None
+    assignment.pinned = True
+    assignment.explanation = (
+        _pinned_explanation(project.pk, ranks, names_for_round(round)) if project else []
+    )
+    assignment.save()
+    activity_record(
+        actor=actor,
+        verb="allocation.moved",
+        target=round,
+        data={
+            "student": student.pk,
+            "from": current_project,
+            "to": target,
+            "broken": [p.kind for p in problems],
+        },
+    )
+    return assignment
+
+
+# --------------------------------------------------------------------------------------------
+# Publishing
+
+
+@transaction.atomic
+def allocation_publish(*, actor: User, round: Round) -> Round:
+    """Publish the round's teams: students, supervisors and partners see them.
+
+    Projects with members start (and their challenges move on to "in progress"), projects
+    without members close; every placed and unplaced student, every supervisor and partner
+    contact hears of it by e-mail. Rules: coordinators only; allocation phase; not published
+    yet; the newest run finished. Raises PermissionDenied, DomainError.
+    """
+    _require_coordinator(actor)
+    round = _lock(round)
+    _require_allocation_phase(round)
+    latest = AllocationRun.objects.filter(round=round).order_by("-created_at", "-pk").first()
+    if latest is None or latest.status != AllocationRun.Status.DONE:
+        raise DomainError(_("Please wait for a finished allocation run before publishing."))
+    round.published_at = timezone.now()
+    round.save(update_fields=["published_at", "updated_at"])
+    staffed = set(
+        Assignment.objects.filter(round=round, project__isnull=False).values_list(
+            "project_id", flat=True
+        )
+    )
+    started, closed = [], []
+    for project in Project.objects.filter(round=round, status=Project.Status.OPEN).select_related(
+        "challenge"
+    ):
+        if project.pk in staffed:
+            project.status = Project.Status.RUNNING
+            started.append(project.pk)
+            project.save(update_fields=["status", "updated_at"])
+            challenge_follow_project(actor=actor, challenge=project.challenge, event="start")
+        else:
+            project.status = Project.Status.CLOSED
+            closed.append(project.pk)
+            project.save(update_fields=["status", "updated_at"])
+    activity_record(
+        actor=actor,
+        verb="allocation.published",
+        target=round,
+        data={"run": latest.pk, "running": started, "closed": closed},
+    )
+    if notifications_enabled():
+        from transferraum.projects.tasks.allocation import allocation_notify
+
+        round_id = round.pk
+        transaction.on_commit(lambda: allocation_notify.enqueue(round_id))
+    return round

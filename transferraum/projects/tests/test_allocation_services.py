@@ -1,0 +1,773 @@
+"""The allocation in a round: the engine's input, runs, hand moves, publication."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from transferraum.accounts.models import User
+from transferraum.accounts.tests.factories import StudyProgrammeFactory, UserFactory
+from transferraum.actors.models import Competence, PersonProfile
+from transferraum.allocation import engine
+from transferraum.allocation.engine import AllocationError
+from transferraum.challenges.models import Challenge
+from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.models import Activity
+from transferraum.notifications.services import notifications_suppressed
+from transferraum.projects.models import AllocationRun, Assignment, Project, Round
+from transferraum.projects.selectors.allocation import (
+    first_choice_counterfactual,
+    round_instance,
+    student_result,
+)
+from transferraum.projects.services.allocation import (
+    allocation_move,
+    allocation_move_check,
+    allocation_publish,
+    allocation_start,
+)
+from transferraum.projects.tests.factories import (
+    ProjectFactory,
+    RoundFactory,
+    StudentFactory,
+    SupervisorCapacityFactory,
+    SupervisorFactory,
+    application_for,
+    place,
+)
+
+P = Round.Phase
+
+
+def build_round(
+    *,
+    projects: int = 3,
+    students: int = 8,
+    min_size: int = 2,
+    max_size: int = 3,
+    phase: str = P.ALLOCATION,
+) -> SimpleNamespace:
+    """A round whose students rank three projects each, first choices spread over the projects."""
+    round = RoundFactory(phase=phase)
+    supervisor = SupervisorFactory()
+    items = [
+        ProjectFactory(
+            round=round,
+            title=f"Projekt {chr(65 + i)}",
+            min_team_size=min_size,
+            max_team_size=max_size,
+            supervisors=[supervisor],
+        )
+        for i in range(projects)
+    ]
+    people = [StudentFactory(name=f"Studentin {i:02d}") for i in range(students)]
+    for i, student in enumerate(people):
+        shift = i % len(items)
+        application_for(student, (items[shift:] + items[:shift])[:3])
+    return SimpleNamespace(round=round, projects=items, students=people, supervisor=supervisor)
+
+
+def run_allocation(round, actor, capture, **kwargs) -> AllocationRun:
+    with capture(execute=True):
+        run = allocation_start(actor=actor, round=round, **kwargs)
+    run.refresh_from_db()
+    return run
+
+
+def team_of(round, student) -> Project | None:
+    return Assignment.objects.get(round=round, student=student).project
+
+
+# --------------------------------------------------------------------------------------------
+# The engine's input
+
+
+@pytest.mark.django_db
+def test_the_instance_holds_applicants_open_projects_and_round_options():
+    data = build_round(projects=3, students=4)
+    round = data.round
+    round.max_programme_share = "0.60"
+    round.work_with_weight = 2
+    round.objective = Round.Objective.MIN_COST
+    round.save()
+    closed = ProjectFactory(round=round, status=Project.Status.CLOSED)
+    outsider_project = ProjectFactory()  # another round
+    first = data.students[0]
+    first.study_programme = StudyProgrammeFactory(name="Geographie")
+    first.save()
+    gis = Competence.objects.create(slug="gis", label_de="GIS", label_en="GIS")
+    PersonProfile.objects.create(user=first).competences.add(gis)
+    a, b, c = data.projects
+    a.required_competences.add(gis)
+    a.wanted_programmes.add(first.study_programme)
+    application = first.applications.get()
+    application.work_with.add(data.students[1], UserFactory())  # the second is no applicant
+    application.choices.create(project=closed, rank=4)
+
+    instance = round_instance(round, seed=7)
+
+    assert [s.id for s in instance.students] == [f"s{s.pk}" for s in data.students]
+    s1 = instance.students[0]
+    assert s1.preferences == (f"p{a.pk}", f"p{b.pk}", f"p{c.pk}")  # closed project dropped
+    assert s1.programme == "Geographie"
+    assert s1.competences == ("gis",)
+    assert s1.work_with == (f"s{data.students[1].pk}",)
+    assert instance.students[1].programme is None
+    assert [p.id for p in instance.projects] == [f"p{p.pk}" for p in data.projects]
+    assert f"p{outsider_project.pk}" not in {p.id for p in instance.projects}
+    pa = instance.projects[0]
+    assert (pa.min_size, pa.max_size) == (2, 3)
+    assert pa.supervisors == (f"l{data.supervisor.pk}",)
+    assert pa.required_competences == ("gis",)
+    assert pa.wanted_programmes == ("Geographie",)
+    options = instance.options
+    assert options.objective == "min-cost"
+    assert options.max_programme_share == pytest.approx(0.6)
+    assert options.work_with_weight == 2
+    assert options.seed == 7
+
+
+@pytest.mark.django_db
+def test_supervisors_without_capacity_take_any_number_and_capacities_count():
+    data = build_round(projects=2, students=5)
+    other = SupervisorFactory()
+    data.projects[1].supervisors.add(other)
+    SupervisorCapacityFactory(round=data.round, supervisor=other, capacity=2)
+
+    capacities = {s.id: s.capacity for s in round_instance(data.round).supervisors}
+
+    assert capacities == {f"l{data.supervisor.pk}": 5, f"l{other.pk}": 2}
+
+
+@pytest.mark.django_db
+def test_hand_moves_become_pins_or_exclusions():
+    data = build_round(projects=3, students=3)
+    a, b, c = data.projects
+    s0, s1, s2 = data.students
+    Assignment.objects.create(round=data.round, student=s0, project=b, pinned=True)
+    Assignment.objects.create(round=data.round, student=s1, project=None, pinned=True)
+    Assignment.objects.create(round=data.round, student=s2, project=a, pinned=False)
+    extra = ProjectFactory(round=data.round, supervisors=[data.supervisor])
+    s2_pin = Assignment.objects.get(student=s2)
+    s2_pin.project, s2_pin.pinned = extra, True  # a project s2 did not rank
+    s2_pin.save()
+
+    instance = round_instance(data.round)
+
+    assert {(p.student, p.project) for p in instance.pins} == {
+        (f"s{s0.pk}", f"p{b.pk}"),
+        (f"s{s2.pk}", f"p{extra.pk}"),
+    }
+    assert instance.students[2].preferences[-1] == f"p{extra.pk}"
+    assert {e.project for e in instance.exclusions if e.student == f"s{s1.pk}"} == {
+        f"p{a.pk}",
+        f"p{b.pk}",
+        f"p{c.pk}",
+    }
+    freed = round_instance(data.round, free_student=s0.pk)
+    assert f"s{s0.pk}" not in {p.student for p in freed.pins}
+
+
+@pytest.mark.django_db
+def test_the_instance_takes_the_same_number_of_queries_for_few_and_many_projects(
+    django_assert_num_queries,
+):
+    small = build_round(projects=2, students=3)
+    large = build_round(projects=8, students=12)
+    for data in (small, large):
+        Assignment.objects.create(
+            round=data.round, student=data.students[0], project=data.projects[0], pinned=True
+        )
+        data.students[0].applications.get().work_with.add(data.students[1])
+
+    with django_assert_num_queries(10):
+        round_instance(small.round)
+    with django_assert_num_queries(10):
+        round_instance(large.round)
+
+
+# --------------------------------------------------------------------------------------------
+# Runs
+
+
+@pytest.mark.django_db
+def test_a_run_places_students_and_stores_input_result_and_explanations(
+    coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round()
+
+    run = run_allocation(data.round, coordinator, django_capture_on_commit_callbacks, seed=3)
+
+    assert run.status == AllocationRun.Status.DONE
+    assert run.progress == 100
+    assert run.finished_at is not None
+    assert run.seed == 3
+    assert run.objective == data.round.objective
+    assert run.result["meta"]["seed"] == 3
+    assert set(run.result["meta"]["solvers"]) == {"highspy", "ortools"}
+    assert run.result["gap"] == 0
+    assert len(run.instance["students"]) == 8
+    rows = Assignment.objects.filter(round=data.round)
+    assert rows.count() == 8
+    assert all(row.project is not None and row.rank == 1 for row in rows)
+    assert all(row.run_id == run.pk and not row.pinned for row in rows)
+    entry = rows.first().explanation[-1]
+    assert entry["kind"] == "assigned"
+    assert entry["rank"] == 1
+    assert isinstance(entry["project"], int)
+    assert entry["texts"]["en"] == "You got your choice no. 1."
+    assert entry["texts"]["de"] == "Sie haben Ihren 1. Wunsch erhalten."
+    assert Activity.objects.filter(verb="allocation.started").exists()
+    assert Activity.objects.get(verb="allocation.finished").data["placed"] == 8
+
+
+@pytest.mark.django_db
+def test_explanations_name_the_better_projects_and_their_reasons(
+    coordinator, django_capture_on_commit_callbacks
+):
+    round = RoundFactory(phase=P.ALLOCATION)
+    popular = ProjectFactory(round=round, title="Marktplatz", min_team_size=1, max_team_size=1)
+    quiet = ProjectFactory(round=round, title="Bahnhof", min_team_size=1, max_team_size=3)
+    first, second = StudentFactory(), StudentFactory()
+    application_for(first, [popular, quiet])
+    application_for(second, [popular, quiet])
+
+    run_allocation(round, coordinator, django_capture_on_commit_callbacks)
+
+    loser = Assignment.objects.get(round=round, project=quiet)
+    assert loser.rank == 2
+    why_not = loser.explanation[0]
+    assert why_not["project"] == popular.pk
+    assert why_not["rank"] == 1
+    assert why_not["kind"] == "full_higher"
+    assert why_not["texts"]["en"].startswith("full:")
+    assert loser.explanation[-1]["texts"]["en"] == "You got your choice no. 2."
+
+
+@pytest.mark.django_db
+def test_closed_projects_and_unplaced_students_are_reported(
+    coordinator, django_capture_on_commit_callbacks
+):
+    round = RoundFactory(phase=P.ALLOCATION)
+    big = ProjectFactory(round=round, title="Groß", min_team_size=4, max_team_size=5)
+    small = ProjectFactory(round=round, title="Klein", min_team_size=1, max_team_size=1)
+    people = [StudentFactory() for _ in range(3)]
+    for student in people:
+        application_for(student, [big, small])
+
+    run = run_allocation(round, coordinator, django_capture_on_commit_callbacks)
+
+    closed = {c["project"]: c for c in run.result["closed_projects"]}
+    assert closed[f"p{big.pk}"]["kind"] == "closed_too_few"
+    assert len(run.result["unassigned"]) == 2
+    unplaced = Assignment.objects.filter(round=round, project__isnull=True)
+    assert unplaced.count() == 2
+    assert all(row.explanation[0]["kind"] == "closed_too_few" for row in unplaced)
+
+
+@pytest.mark.django_db
+def test_progress_is_reported_step_by_step(
+    coordinator, django_capture_on_commit_callbacks, monkeypatch
+):
+    data = build_round(students=3)
+    seen = []
+    real = engine.allocate
+
+    def watching(instance, progress=None):
+        def report(step):
+            progress(step)
+            run = AllocationRun.objects.get()
+            seen.append((run.status, run.progress, run.progress_note))
+
+        return real(instance, progress=report)
+
+    monkeypatch.setattr(engine, "allocate", watching)
+
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+
+    assert seen == [
+        ("running", 20, "Solving"),
+        ("running", 75, "Writing the explanations"),
+    ]
+
+
+@pytest.mark.django_db
+def test_an_engine_error_fails_the_run_with_a_readable_message_and_keeps_the_teams(
+    coordinator, django_capture_on_commit_callbacks, monkeypatch
+):
+    data = build_round(students=3)
+    place(data.students[0], data.projects[0])
+
+    def broken(instance, progress=None):
+        raise AllocationError("no feasible assignment within the time limit")
+
+    monkeypatch.setattr(engine, "allocate", broken)
+
+    run = run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+
+    assert run.status == AllocationRun.Status.FAILED
+    assert run.error == "no feasible assignment within the time limit"
+    assert run.finished_at is not None
+    assert Assignment.objects.filter(round=data.round).count() == 1
+    assert Activity.objects.filter(verb="allocation.failed").exists()
+
+
+@pytest.mark.django_db
+def test_contradicting_pins_fail_the_run_naming_the_project(
+    coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(projects=3, students=4, max_size=3)
+    target = data.projects[0]
+    target.max_team_size = 1
+    target.min_team_size = 1
+    target.save()
+    for student in data.students[:2]:  # two pins, one place
+        Assignment.objects.create(round=data.round, student=student, project=target, pinned=True)
+
+    run = run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+
+    assert run.status == AllocationRun.Status.FAILED
+    assert "“Projekt A”" in run.error
+    assert "'p" not in run.error
+
+
+@pytest.mark.django_db
+def test_a_run_is_refused_outside_the_allocation_phase_after_publication_and_without_applicants(
+    coordinator,
+):
+    early = build_round(phase=P.APPLICATIONS)
+    with pytest.raises(DomainError, match="allocation phase"):
+        allocation_start(actor=coordinator, round=early.round)
+
+    published = build_round()
+    published.round.published_at = timezone.now()
+    published.round.save()
+    with pytest.raises(DomainError, match="published"):
+        allocation_start(actor=coordinator, round=published.round)
+
+    empty = RoundFactory(phase=P.ALLOCATION)
+    with pytest.raises(DomainError, match="No student"):
+        allocation_start(actor=coordinator, round=empty)
+    assert not AllocationRun.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_second_run_is_refused_while_one_is_going_on_unless_it_is_stale(coordinator):
+    data = build_round(students=3)
+    first = allocation_start(actor=coordinator, round=data.round)  # no commit: stays queued
+
+    with pytest.raises(DomainError, match="still going on"):
+        allocation_start(actor=coordinator, round=data.round)
+
+    AllocationRun.objects.filter(pk=first.pk).update(
+        updated_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    second = allocation_start(actor=coordinator, round=data.round)
+    first.refresh_from_db()
+    assert first.status == AllocationRun.Status.FAILED
+    assert second.status == AllocationRun.Status.QUEUED
+
+
+@pytest.mark.django_db
+def test_a_run_delivered_twice_runs_once(coordinator, django_capture_on_commit_callbacks):
+    from transferraum.projects.services.allocation import allocation_execute
+
+    data = build_round(students=3)
+    run = run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    finished = run.finished_at
+
+    again = allocation_execute(run_id=run.pk)
+
+    assert again.status == AllocationRun.Status.DONE
+    assert again.finished_at == finished
+
+
+# --------------------------------------------------------------------------------------------
+# Permissions
+
+
+def _persona(request, name):
+    return request.getfixturevalue(name)
+
+
+REFUSED = ["student_geography", "officer_eilenburg", "researcher", "outsider", "supervisor"]
+
+
+@pytest.fixture
+def supervisor(db) -> User:
+    return SupervisorFactory()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", REFUSED)
+@pytest.mark.parametrize("action", ["start", "move", "publish"])
+def test_only_coordinators_allocate(request, persona, action):
+    data = build_round(students=3)
+    actor = _persona(request, persona)
+    calls = {
+        "start": lambda: allocation_start(actor=actor, round=data.round),
+        "move": lambda: allocation_move(
+            actor=actor,
+            round=data.round,
+            student=data.students[0],
+            project=data.projects[1],
+            confirm=True,
+        ),
+        "publish": lambda: allocation_publish(actor=actor, round=data.round),
+    }
+    with pytest.raises(PermissionDenied):
+        calls[action]()
+    assert not AllocationRun.objects.exists()
+    assert not Assignment.objects.exists()
+    assert Round.objects.get(pk=data.round.pk).published_at is None
+
+
+# --------------------------------------------------------------------------------------------
+# Moving by hand
+
+
+@pytest.mark.django_db
+def test_a_move_that_overfills_a_team_is_refused_even_when_confirmed(
+    coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(projects=3, students=9, max_size=3)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    student = Assignment.objects.filter(round=data.round).exclude(project=data.projects[0])[0]
+
+    problems = allocation_move_check(
+        round=data.round, student=student.student, project=data.projects[0]
+    )
+    assert [p.kind for p in problems if p.blocking] == ["max_size"]
+    assert "“Projekt A” would have 4 members, but takes at most 3." in [p.message for p in problems]
+    with pytest.raises(DomainError, match="at most 3") as error:
+        allocation_move(
+            actor=coordinator,
+            round=data.round,
+            student=student.student,
+            project=data.projects[0],
+            confirm=True,
+        )
+    assert error.value.field == "project"
+    student.refresh_from_db()
+    assert not student.pinned
+    assert not Activity.objects.filter(verb="allocation.moved").exists()
+
+
+@pytest.mark.django_db
+def test_broken_rules_are_listed_and_need_confirmation(
+    coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(projects=3, students=6, min_size=2, max_size=3)
+    a, b, c = data.projects
+    gis = Competence.objects.create(slug="gis", label_de="GIS", label_en="GIS")
+    SupervisorCapacityFactory(round=data.round, supervisor=data.supervisor, capacity=6)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    extra = ProjectFactory(round=data.round, title="Neu", min_team_size=2, max_team_size=3)
+    extra.required_competences.add(gis)
+    busy = SupervisorFactory(name="Prof. Dr. Voll")
+    extra.supervisors.set([busy])
+    SupervisorCapacityFactory(round=data.round, supervisor=busy, capacity=0)
+    student = Assignment.objects.filter(round=data.round, project=a)[0].student
+
+    problems = allocation_move_check(round=data.round, student=student, project=extra)
+
+    kinds = {p.kind for p in problems}
+    assert kinds == {"not_ranked", "min_size", "competence", "capacity"}
+    assert not any(p.blocking for p in problems)
+    messages = " ".join(p.message for p in problems)
+    assert "did not rank “Neu”" in messages
+    assert "“Projekt A” would have only 1 members; it needs at least 2." in messages
+    assert "“Neu” would have only 1 members" in messages
+    assert "required competence GIS" in messages
+    assert (
+        "Prof. Dr. Voll would supervise 1 students; their capacity in this round is 0" in messages
+    )
+    with pytest.raises(DomainError, match="confirm") as error:
+        allocation_move(
+            actor=coordinator, round=data.round, student=student, project=extra, confirm=False
+        )
+    assert error.value.field == "confirm"
+    assert team_of(data.round, student) == a
+
+    moved = allocation_move(
+        actor=coordinator, round=data.round, student=student, project=extra, confirm=True
+    )
+
+    assert moved.project == extra
+    assert moved.pinned
+    assert moved.rank is None
+    assert moved.explanation[-1]["kind"] == "pinned"
+    activity = Activity.objects.get(verb="allocation.moved")
+    assert activity.data["from"] == a.pk
+    assert activity.data["to"] == extra.pk
+    assert set(activity.data["broken"]) == kinds
+
+
+@pytest.mark.django_db
+def test_a_move_within_the_rules_needs_no_confirmation_and_is_kept_by_a_rerun(
+    coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(projects=3, students=6, min_size=1, max_size=3)
+    a, b, c = data.projects
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    student = Assignment.objects.filter(round=data.round, project=a)[0].student
+    third_choice = student.applications.get().choices.get(rank=3).project
+
+    assert allocation_move_check(round=data.round, student=student, project=third_choice) == []
+    moved = allocation_move(
+        actor=coordinator, round=data.round, student=student, project=third_choice, confirm=False
+    )
+    assert moved.rank == 3
+    assert [e["kind"] for e in moved.explanation] == ["pinned", "pinned", "assigned"]
+
+    rerun = run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+
+    kept = Assignment.objects.get(round=data.round, student=student)
+    assert kept.project == third_choice
+    assert kept.pinned
+    assert kept.run == rerun
+    assert rerun.instance["pins"] == [
+        {"student": f"s{student.pk}", "project": f"p{third_choice.pk}"}
+    ]
+    assert Assignment.objects.filter(round=data.round).count() == 6
+
+
+@pytest.mark.django_db
+def test_a_student_taken_out_stays_out_after_a_rerun(
+    coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(projects=3, students=6, min_size=1, max_size=3)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    student = data.students[0]
+
+    allocation_move(
+        actor=coordinator, round=data.round, student=student, project=None, confirm=True
+    )
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+
+    row = Assignment.objects.get(round=data.round, student=student)
+    assert row.project is None
+    assert row.pinned
+
+
+@pytest.mark.django_db
+def test_moves_are_refused_for_strangers_other_rounds_and_after_publication(
+    coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(students=3)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    stranger = StudentFactory()
+    with pytest.raises(DomainError, match="not applied"):
+        allocation_move(
+            actor=coordinator,
+            round=data.round,
+            student=stranger,
+            project=data.projects[0],
+            confirm=True,
+        )
+    elsewhere = ProjectFactory()
+    with pytest.raises(DomainError, match="not an open project"):
+        allocation_move(
+            actor=coordinator,
+            round=data.round,
+            student=data.students[0],
+            project=elsewhere,
+            confirm=True,
+        )
+    allocation_publish(actor=coordinator, round=data.round)
+    with pytest.raises(DomainError, match="published"):
+        allocation_move(
+            actor=coordinator,
+            round=data.round,
+            student=data.students[0],
+            project=data.projects[1],
+            confirm=True,
+        )
+
+
+@pytest.mark.django_db
+def test_moves_wait_for_a_running_allocation(coordinator):
+    data = build_round(students=3)
+    allocation_start(actor=coordinator, round=data.round)  # stays queued without a commit
+
+    with pytest.raises(DomainError, match="still going on"):
+        allocation_move(
+            actor=coordinator,
+            round=data.round,
+            student=data.students[0],
+            project=data.projects[1],
+            confirm=True,
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Publication
+
+
+@pytest.mark.django_db
+def test_publication_starts_staffed_projects_closes_the_others_and_tells_everyone(
+    coordinator, django_capture_on_commit_callbacks, owner_zeitz
+):
+    data = build_round(projects=3, students=4, min_size=2, max_size=3)
+    a, b, c = data.projects
+    # four students: two rank A first, two rank B first; nobody needs C
+    for student in data.students:
+        student.applications.all().delete()
+    for student in data.students[:2]:
+        application_for(student, [a, b, c])
+    for student in data.students[2:]:
+        application_for(student, [b, a, c])
+    lonely = StudentFactory(language="en")
+    lonely_project = ProjectFactory(round=data.round, title="Allein", min_team_size=3)
+    application_for(lonely, [lonely_project])
+    a.partner_contacts.add(owner_zeitz)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        allocation_publish(actor=coordinator, round=data.round)
+
+    data.round.refresh_from_db()
+    assert data.round.published_at is not None
+    statuses = {p.title: p.status for p in Project.objects.filter(round=data.round)}
+    assert statuses == {
+        "Projekt A": Project.Status.RUNNING,
+        "Projekt B": Project.Status.RUNNING,
+        "Projekt C": Project.Status.CLOSED,
+        "Allein": Project.Status.CLOSED,
+    }
+    a.challenge.refresh_from_db()
+    c.challenge.refresh_from_db()
+    assert a.challenge.status == Challenge.Status.IN_PROGRESS
+    assert c.challenge.status == Challenge.Status.PUBLISHED
+    recipients = {m.to[0]: m for m in mail.outbox}
+    assert len(recipients) == len(mail.outbox) == 7  # five students, supervisor, partner
+    for student in data.students:
+        assert "Projekt" in recipients[student.email].subject
+    assert recipients[lonely.email].subject.startswith("No place for you yet")
+    assert "coordinators will contact you" in recipients[lonely.email].body
+    assert "Projekt A" in recipients[data.supervisor.email].body
+    assert "Projekt A" in recipients[owner_zeitz.email].body
+    assert Activity.objects.filter(verb="allocation.published").exists()
+
+
+@pytest.mark.django_db
+def test_the_placed_student_mail_carries_the_explanation_in_their_language(
+    coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(students=6)
+    english = data.students[0]
+    english.language = "en"
+    english.save()
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        allocation_publish(actor=coordinator, round=data.round)
+
+    message = next(m for m in mail.outbox if m.to == [english.email])
+    assert "You will work in the project “Projekt A”. You got your choice no. 1." in message.body
+    german = next(m for m in mail.outbox if m.to == [data.students[1].email])
+    assert "Sie haben Ihren 1. Wunsch erhalten." in german.body
+
+
+@pytest.mark.django_db
+def test_publication_needs_a_finished_newest_run_and_happens_once(
+    coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(students=3)
+    with pytest.raises(DomainError, match="finished allocation run"):
+        allocation_publish(actor=coordinator, round=data.round)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    AllocationRun.objects.create(
+        round=data.round, objective="rank-maximal", status=AllocationRun.Status.FAILED
+    )
+    with pytest.raises(DomainError, match="finished allocation run"):
+        allocation_publish(actor=coordinator, round=data.round)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+
+    with notifications_suppressed():
+        allocation_publish(actor=coordinator, round=data.round)
+
+    with pytest.raises(DomainError, match="published already"):
+        allocation_publish(actor=coordinator, round=data.round)
+    assert Activity.objects.filter(verb="allocation.published").count() == 1
+
+
+@pytest.mark.django_db
+def test_publication_is_refused_outside_the_allocation_phase(
+    coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(students=3)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    Round.objects.filter(pk=data.round.pk).update(phase=P.WORK)
+    data.round.refresh_from_db()
+
+    with pytest.raises(DomainError, match="allocation phase"):
+        allocation_publish(actor=coordinator, round=data.round)
+
+
+@pytest.mark.django_db
+def test_publication_sends_nothing_when_notifications_are_suppressed(
+    coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(students=3)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True), notifications_suppressed():
+        allocation_publish(actor=coordinator, round=data.round)
+
+    assert mail.outbox == []
+
+
+# --------------------------------------------------------------------------------------------
+# The student's result
+
+
+@pytest.mark.django_db
+def test_the_student_result_follows_publication(coordinator, django_capture_on_commit_callbacks):
+    data = build_round(students=6)
+    student = data.students[0]
+    assert student_result(data.round, StudentFactory()).state == "no_application"
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    assert student_result(data.round, student).state == "not_published"
+
+    with notifications_suppressed():
+        round = allocation_publish(actor=coordinator, round=data.round)
+
+    outcome = student_result(round, student)
+    assert outcome.state == "placed"
+    assert outcome.project == data.projects[0]
+    assert outcome.assigned_text == "Sie haben Ihren 1. Wunsch erhalten."
+    assert outcome.first_choice is None
+
+
+@pytest.mark.django_db
+def test_the_counterfactual_counts_the_students_a_first_choice_would_have_moved(
+    coordinator, django_capture_on_commit_callbacks
+):
+    round = RoundFactory(phase=P.ALLOCATION)
+    popular = ProjectFactory(round=round, title="Marktplatz", min_team_size=1, max_team_size=1)
+    quiet = ProjectFactory(round=round, title="Bahnhof", min_team_size=1, max_team_size=3)
+    first, second = StudentFactory(), StudentFactory()
+    application_for(first, [popular, quiet])
+    application_for(second, [popular, quiet])
+    run_allocation(round, coordinator, django_capture_on_commit_callbacks)
+    with notifications_suppressed():
+        round = allocation_publish(actor=coordinator, round=round)
+    loser = Assignment.objects.get(round=round, project=quiet).student
+
+    outcome = student_result(round, loser)
+    texts = first_choice_counterfactual(round, loser)
+
+    assert outcome.first_choice == popular
+    assert outcome.reasons[0].project == popular
+    assert texts is not None
+    assert texts["en"] == (
+        "Giving you this place would have moved 1 other students to a worse choice and left "
+        "0 without a place."
+    )

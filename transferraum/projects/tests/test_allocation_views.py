@@ -1,0 +1,544 @@
+"""The allocation board, its progress, hand moves, publication and the student's result."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from transferraum.notifications.services import notifications_suppressed
+from transferraum.projects.models import AllocationRun, Assignment, Project, Round
+from transferraum.projects.services.allocation import allocation_publish, allocation_start
+from transferraum.projects.tests.factories import (
+    ProjectFactory,
+    RoundFactory,
+    StudentFactory,
+    SupervisorFactory,
+    application_for,
+)
+from transferraum.projects.tests.test_allocation_services import build_round, run_allocation
+
+HTMX = {"HX-Request": "true"}
+
+
+def url(name, round, **kwargs):
+    return reverse(f"projects:{name}", kwargs={"pk": round.pk, **kwargs})
+
+
+@pytest.fixture
+def supervisor(db):
+    return SupervisorFactory()
+
+
+# --------------------------------------------------------------------------------------------
+# Who may see and do what
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("coordinator", 200),
+        ("student_geography", 403),
+        ("officer_eilenburg", 403),
+        ("supervisor", 403),
+        ("researcher", 403),
+        ("outsider", 403),
+    ],
+)
+def test_only_coordinators_see_the_board(client, request, persona, status):
+    data = build_round(students=3)
+    client.force_login(request.getfixturevalue(persona))
+
+    response = client.get(url("allocation", data.round))
+
+    assert response.status_code == status
+
+
+@pytest.mark.django_db
+def test_the_board_asks_for_a_login(client):
+    data = build_round(students=3)
+
+    response = client.get(url("allocation", data.round))
+
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "method"),
+    [
+        ("allocation-run", "post"),
+        ("allocation-move", "get"),
+        ("allocation-move", "post"),
+        ("allocation-publish", "post"),
+    ],
+)
+def test_actions_are_refused_to_non_coordinators(client, student_geography, name, method):
+    data = build_round(students=3)
+    client.force_login(student_geography)
+
+    response = getattr(client, method)(
+        url(name, data.round),
+        {"student": data.students[0].pk, "project": data.projects[1].pk, "confirm": "on"},
+    )
+
+    assert response.status_code == 403
+    assert not AllocationRun.objects.exists()
+    assert not Assignment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_progress_is_refused_to_non_coordinators(client, coordinator, student_geography):
+    data = build_round(students=3)
+    run = allocation_start(actor=coordinator, round=data.round)
+    client.force_login(student_geography)
+
+    response = client.get(url("allocation-progress", data.round, run_pk=run.pk), headers=HTMX)
+
+    assert response.status_code == 403
+
+
+# --------------------------------------------------------------------------------------------
+# The board
+
+
+@pytest.mark.django_db
+def test_the_board_before_any_run_offers_to_start(client, coordinator):
+    data = build_round(students=3)
+    client.force_login(coordinator)
+
+    response = client.get(url("allocation", data.round))
+
+    content = response.content.decode()
+    assert "No allocation has run in this round yet." in content
+    assert "Start the allocation" in content
+    assert "Publish the allocation" not in content
+
+
+@pytest.mark.django_db
+def test_the_board_shows_teams_ranks_profile_closed_projects_and_unplaced_students(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    round = RoundFactory(phase=Round.Phase.ALLOCATION)
+    big = ProjectFactory(round=round, title="Großes Projekt", min_team_size=4, max_team_size=5)
+    small = ProjectFactory(round=round, title="Kleines Projekt", min_team_size=1, max_team_size=1)
+    people = [StudentFactory(name=f"Person {i}") for i in range(3)]
+    for student in people:
+        application_for(student, [big, small])
+    run_allocation(round, coordinator, django_capture_on_commit_callbacks, seed=5)
+    client.force_login(coordinator)
+
+    response = client.get(url("allocation", round))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Kleines Projekt" in content
+    assert "Großes Projekt" in content
+    assert "closed: only 3 of the 4 needed students chose it" in content or (
+        "geschlossen: nur 3 der 4 nötigen Studierenden haben es gewählt" in content
+    )
+    assert "Students without a place (2)" in content
+    assert "choice no. 1" in content  # the profile's table
+    assert "<svg" in content
+    assert "Run the allocation again" in content
+    assert "Publish the allocation" in content
+    assert "Done" in content
+
+
+@pytest.mark.django_db
+def test_the_board_takes_the_same_number_of_queries_for_2_and_8_teams(
+    client, coordinator, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    small = build_round(projects=2, students=4, min_size=1)
+    large = build_round(projects=8, students=16, min_size=1)
+    for data in (small, large):
+        run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+        Assignment.objects.filter(round=data.round, student=data.students[0]).update(pinned=True)
+    assert Assignment.objects.filter(round=large.round).values("project").distinct().count() == 8
+    client.force_login(coordinator)
+    client.get(url("allocation", small.round))  # session and user are loaded once
+
+    with django_assert_max_num_queries(16) as small_queries:
+        assert client.get(url("allocation", small.round)).status_code == 200
+    with django_assert_max_num_queries(len(small_queries)):
+        assert client.get(url("allocation", large.round)).status_code == 200
+
+
+# --------------------------------------------------------------------------------------------
+# Runs and their progress
+
+
+@pytest.mark.django_db
+def test_starting_a_run_finishes_it_in_the_background(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(students=6)
+    client.force_login(coordinator)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("allocation-run", data.round), {"seed": "4"})
+
+    assert response.status_code == 302
+    assert response["Location"] == url("allocation", data.round)
+    run = AllocationRun.objects.get()
+    assert run.status == AllocationRun.Status.DONE
+    assert run.seed == 4
+    assert Assignment.objects.filter(round=data.round, project__isnull=False).count() == 6
+
+
+@pytest.mark.django_db
+def test_a_refused_run_shows_the_reason_and_keeps_the_seed(client, coordinator):
+    round = RoundFactory(phase=Round.Phase.ALLOCATION)  # nobody applied
+    client.force_login(coordinator)
+
+    response = client.post(url("allocation-run", round), {"seed": "17"})
+
+    assert response.status_code == 422
+    content = response.content.decode()
+    assert "No student has applied in this round" in content
+    assert 'value="17"' in content
+    assert not AllocationRun.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_negative_seed_is_invalid(client, coordinator):
+    data = build_round(students=3)
+    client.force_login(coordinator)
+
+    response = client.post(url("allocation-run", data.round), {"seed": "-1"})
+
+    assert response.status_code == 422
+    assert not AllocationRun.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_board_polls_a_running_run_and_reloads_when_it_ends(client, coordinator):
+    data = build_round(students=3)
+    run = allocation_start(actor=coordinator, round=data.round)  # queued: no commit in the test
+    client.force_login(coordinator)
+    progress_url = url("allocation-progress", data.round, run_pk=run.pk)
+
+    board = client.get(url("allocation", data.round)).content.decode()
+    assert f'hx-get="{progress_url}"' in board
+    assert 'hx-trigger="every 1s"' in board
+    assert "Start the allocation" not in board  # not while a run is going on
+
+    partial = client.get(progress_url, headers=HTMX)
+    assert partial.status_code == 200
+    assert "<html" not in partial.content.decode()
+    assert "Waiting for a free worker" in partial.content.decode()
+    assert "HX-Refresh" not in partial
+
+    AllocationRun.objects.filter(pk=run.pk).update(status=AllocationRun.Status.DONE, progress=100)
+    finished = client.get(progress_url, headers=HTMX)
+    assert finished["HX-Refresh"] == "true"
+    assert "every 1s" not in finished.content.decode()
+
+
+@pytest.mark.django_db
+def test_progress_without_htmx_goes_to_the_board(client, coordinator):
+    data = build_round(students=3)
+    run = allocation_start(actor=coordinator, round=data.round)
+    client.force_login(coordinator)
+
+    response = client.get(url("allocation-progress", data.round, run_pk=run.pk))
+
+    assert response.status_code == 302
+    assert response["Location"] == url("allocation", data.round)
+
+
+@pytest.mark.django_db
+def test_progress_of_another_rounds_run_is_not_found(client, coordinator):
+    data = build_round(students=3)
+    other = build_round(students=3)
+    run = allocation_start(actor=coordinator, round=other.round)
+    client.force_login(coordinator)
+
+    response = client.get(url("allocation-progress", data.round, run_pk=run.pk), headers=HTMX)
+
+    assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_failed_run_shows_its_error(client, coordinator):
+    data = build_round(students=3)
+    AllocationRun.objects.create(
+        round=data.round,
+        objective="rank-maximal",
+        status=AllocationRun.Status.FAILED,
+        progress_note="Failed",
+        error="project “Projekt A”: 2 pins but only 1 places",
+    )
+    client.force_login(coordinator)
+
+    content = client.get(url("allocation", data.round)).content.decode()
+
+    assert "The engine found no allocation." in content
+    assert "project “Projekt A”: 2 pins but only 1 places" in content
+
+
+# --------------------------------------------------------------------------------------------
+# Moving by hand
+
+
+@pytest.fixture
+def allocated(coordinator, django_capture_on_commit_callbacks):
+    data = build_round(projects=3, students=6, min_size=2, max_size=3)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    return data
+
+
+@pytest.mark.django_db
+def test_the_move_page_shows_the_broken_rules_before_saving(client, coordinator, allocated):
+    a, b, c = allocated.projects
+    student = Assignment.objects.filter(round=allocated.round, project=a)[0].student
+    client.force_login(coordinator)
+
+    chooser = client.get(url("allocation-move", allocated.round), {"student": student.pk})
+    assert chooser.status_code == 200
+    assert "Show what this move breaks" in chooser.content.decode()
+    assert "Save the move" not in chooser.content.decode()
+
+    response = client.get(
+        url("allocation-move", allocated.round), {"student": student.pk, "project": b.pk}
+    )
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "“Projekt A” would have only 1 members; it needs at least 2." in content
+    assert 'name="confirm"' in content
+    assert "Save the move and pin it" in content
+    assert Assignment.objects.get(student=student).project == a
+
+
+@pytest.mark.django_db
+def test_a_move_with_broken_rules_needs_the_confirmation(client, coordinator, allocated):
+    a, b, c = allocated.projects
+    student = Assignment.objects.filter(round=allocated.round, project=a)[0].student
+    client.force_login(coordinator)
+    form = {"student": student.pk, "project": b.pk}
+
+    refused = client.post(url("allocation-move", allocated.round), form)
+
+    assert refused.status_code == 422
+    assert "Please confirm that you want it anyway." in refused.content.decode()
+    assert Assignment.objects.get(student=student).project == a
+
+    saved = client.post(url("allocation-move", allocated.round), {**form, "confirm": "on"})
+
+    assert saved.status_code == 302
+    assert saved["Location"].startswith(url("allocation", allocated.round))
+    moved = Assignment.objects.get(student=student)
+    assert moved.project == b
+    assert moved.pinned
+
+
+@pytest.mark.django_db
+def test_an_overfilling_move_is_refused_on_the_page_and_on_submit(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(projects=3, students=9, min_size=1, max_size=3)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    a = data.projects[0]
+    student = Assignment.objects.filter(round=data.round).exclude(project=a)[0].student
+    client.force_login(coordinator)
+
+    page = client.get(url("allocation-move", data.round), {"student": student.pk, "project": a.pk})
+    content = page.content.decode()
+    assert "Not possible:" in content
+    assert "Save the move" not in content
+
+    response = client.post(
+        url("allocation-move", data.round),
+        {"student": student.pk, "project": a.pk, "confirm": "on"},
+    )
+
+    assert response.status_code == 422
+    assert "“Projekt A” would have 4 members, but takes at most 3." in response.content.decode()
+    assert Assignment.objects.get(student=student).project != a
+
+
+@pytest.mark.django_db
+def test_a_move_to_another_rounds_project_is_invalid(client, coordinator, allocated):
+    elsewhere = ProjectFactory()
+    student = allocated.students[0]
+    client.force_login(coordinator)
+
+    response = client.post(
+        url("allocation-move", allocated.round),
+        {"student": student.pk, "project": elsewhere.pk, "confirm": "on"},
+    )
+
+    assert response.status_code == 422
+    assert Assignment.objects.get(student=student).project != elsewhere
+
+
+@pytest.mark.django_db
+def test_taking_a_student_out_of_every_team(client, coordinator, allocated):
+    student = allocated.students[0]
+    client.force_login(coordinator)
+
+    response = client.post(
+        url("allocation-move", allocated.round),
+        {"student": student.pk, "project": "", "confirm": "on"},
+    )
+
+    assert response.status_code == 302
+    row = Assignment.objects.get(student=student)
+    assert row.project is None
+    assert row.pinned
+    board = client.get(url("allocation", allocated.round)).content.decode()
+    assert "Taken out of every team by hand." in board
+
+
+# --------------------------------------------------------------------------------------------
+# Publication
+
+
+@pytest.mark.django_db
+def test_publishing_from_the_board(
+    client, coordinator, allocated, django_capture_on_commit_callbacks
+):
+    client.force_login(coordinator)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("allocation-publish", allocated.round))
+
+    assert response.status_code == 302
+    allocated.round.refresh_from_db()
+    assert allocated.round.published_at is not None
+    assert set(Project.objects.filter(round=allocated.round).values_list("status", flat=True)) == {
+        Project.Status.RUNNING
+    }
+    board = client.get(url("allocation", allocated.round)).content.decode()
+    assert "The allocation was published on" in board
+    assert "Run the allocation again" not in board
+
+    again = client.post(url("allocation-publish", allocated.round), follow=True)
+    assert "published already" in again.content.decode()
+
+
+@pytest.mark.django_db
+def test_publishing_without_a_finished_run_is_refused_with_a_message(client, coordinator):
+    data = build_round(students=3)
+    client.force_login(coordinator)
+
+    response = client.post(url("allocation-publish", data.round), follow=True)
+
+    assert "Please wait for a finished allocation run before publishing." in (
+        response.content.decode()
+    )
+    data.round.refresh_from_db()
+    assert data.round.published_at is None
+
+
+# --------------------------------------------------------------------------------------------
+# The student's result
+
+
+@pytest.mark.django_db
+def test_the_result_before_publication_says_so(client, allocated):
+    client.force_login(allocated.students[0])
+
+    response = client.get(url("result", allocated.round))
+
+    assert response.status_code == 200
+    assert "The allocation is not published yet." in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", ["student_geography", "officer_eilenburg", "coordinator"])
+def test_people_without_application_get_a_friendly_not_found_page(
+    client, request, allocated, persona
+):
+    client.force_login(request.getfixturevalue(persona))
+
+    response = client.get(url("result", allocated.round))
+
+    assert response.status_code == 404
+    assert "You have not applied in this round" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_result_asks_for_a_login(client, allocated):
+    response = client.get(url("result", allocated.round))
+
+    assert response.status_code == 302
+
+
+@pytest.fixture
+def contested(coordinator, django_capture_on_commit_callbacks):
+    """Two students want the one place of "Marktplatz"; the loser gets "Bahnhof"."""
+    round = RoundFactory(phase=Round.Phase.ALLOCATION)
+    popular = ProjectFactory(round=round, title="Marktplatz", min_team_size=1, max_team_size=1)
+    quiet = ProjectFactory(round=round, title="Bahnhof", min_team_size=1, max_team_size=3)
+    for student in (StudentFactory(), StudentFactory()):
+        application_for(student, [popular, quiet])
+    run_allocation(round, coordinator, django_capture_on_commit_callbacks)
+    with notifications_suppressed():
+        round = allocation_publish(actor=coordinator, round=round)
+    loser = Assignment.objects.get(round=round, project=quiet).student
+    return round, loser, popular, quiet
+
+
+@pytest.mark.django_db
+def test_the_result_shows_project_rank_and_why_not_in_the_active_language(client, contested):
+    round, loser, popular, quiet = contested
+    client.force_login(loser)
+
+    german = client.get(url("result", round)).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(url("result", round)).content.decode()
+
+    assert "Bahnhof" in german
+    assert reverse("projects:workspace", kwargs={"pk": quiet.pk}) in german
+    assert reverse("projects:project", kwargs={"pk": quiet.pk}) in german
+    assert "voll: die Plätze gingen an Studierende" in german
+    assert "Sie haben Ihren 2. Wunsch erhalten." in german
+    assert "full: its places went to students who ranked it at least as high" in english
+    assert "What if I had got my first choice?" in german
+    assert "The rule in force" in english
+    assert "Most first choices (rank-maximal)" in english
+
+
+@pytest.mark.django_db
+def test_the_counterfactual_answers_with_htmx_and_is_kept_in_the_session(client, contested):
+    round, loser, popular, quiet = contested
+    client.force_login(loser)
+
+    partial = client.post(url("result", round), headers=HTMX)
+
+    assert partial.status_code == 200
+    text = "Ihnen diesen Platz zu geben, hätte 1 andere Studierende auf einen schlechteren Wunsch"
+    assert text in partial.content.decode()
+    assert "<html" not in partial.content.decode()
+    assert text in client.get(url("result", round)).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_counterfactual_works_without_javascript(client, contested):
+    round, loser, popular, quiet = contested
+    client.force_login(loser)
+
+    response = client.post(url("result", round))
+
+    assert response.status_code == 302
+    assert response["Location"].endswith("#counterfactual")
+    page = client.get(response["Location"].split("#")[0]).content.decode()
+    assert "hätte 1 andere Studierende" in page
+
+
+@pytest.mark.django_db
+def test_a_student_with_the_first_choice_is_not_offered_the_question(client, contested):
+    round, loser, popular, quiet = contested
+    winner = Assignment.objects.get(round=round, project=popular).student
+    client.force_login(winner)
+
+    page = client.get(url("result", round)).content.decode()
+    response = client.post(url("result", round))
+
+    assert "What if I had got my first choice?" not in page
+    assert response.status_code == 302
+    assert client.session.get(f"allocation-counterfactual-{round.pk}") is None
