@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "transferraum.actors",
     "transferraum.challenges",
     "transferraum.projects",
+    "transferraum.recommendations",
     "transferraum.allocation",
     "transferraum.network",
     "transferraum.demo",
@@ -174,6 +175,8 @@ MAP_TILE_ATTRIBUTION = env_str(
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
+# Days without any change after which a recommendation reminds its responsible person.
+RECOMMENDATION_REMINDER_DAYS = env_int("RECOMMENDATION_REMINDER_DAYS", 90)
 
 # Operator of the site, shown on the Impressum and the accessibility statement.
 SITE_OPERATOR = {

@@ -1,0 +1,857 @@
+"""Every write on recommendations: drafts and evidence, the lifecycle from approval to evaluation,
+implementation milestones and the reminders.
+
+Each write records a `RecommendationEvent` (the timeline) and an entry of the activity log, and
+runs in one transaction: a refused step leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.db.models import Model
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from transferraum.accounts.models import User
+from transferraum.actors.models import Membership, Organisation
+from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.services import activity_record
+from transferraum.notifications.services import email_send, notifications_enabled
+from transferraum.projects import permissions as project_permissions
+from transferraum.projects.models import Document, Project, Round
+from transferraum.recommendations import permissions, selectors
+from transferraum.recommendations.models import (
+    ImplementationMilestone,
+    Recommendation,
+    RecommendationEvent,
+)
+from transferraum.recommendations.tasks import mail_link
+from transferraum.recommendations.workflow import (
+    ACTION_LABELS,
+    COORDINATOR,
+    PARTNER,
+    PARTNER_SIDE,
+    TRANSITIONS,
+    Transition,
+    allowed_actions,
+    next_actions,
+)
+from transferraum.regions.models import Municipality
+
+S = Recommendation.Status
+
+CONTENT_FIELDS = (
+    "title",
+    "summary",
+    "rationale",
+    "expected_effect",
+    "cost_min",
+    "cost_max",
+    "effort",
+    "effort_days_min",
+    "effort_days_max",
+    "evidence_links",
+    "addressee_kind",
+    "addressee_name",
+    "addressee_organisation",
+    "responsible_person",
+    "responsible_name",
+    "first_answer_due",
+    "confidential",
+)
+# Only a recommendation without a project says where it belongs; a project's decides otherwise.
+PLACE_FIELDS = ("round", "municipality")
+RELATED_FIELDS: dict[str, type[Model]] = {
+    "round": Round,
+    "municipality": Municipality,
+    "addressee_organisation": Organisation,
+    "responsible_person": User,
+}
+
+# What each step takes besides the note (everything optional unless the rules say otherwise).
+ACTION_DATA: dict[str, tuple[str, ...]] = {
+    "hand_over": ("first_answer_due",),
+    "confirm_receipt": ("responsible_person", "first_answer_due"),
+    "put_on_agenda": ("agenda_body", "agenda_date", "agenda_item", "council_url"),
+    "adopt": ("decided_on",),
+    "adopt_with_changes": ("decided_on",),
+    "reject": ("decided_on",),
+    "evaluate": ("evaluation", "indicator", "indicator_value"),
+}
+
+_url_validator = URLValidator(schemes=["http", "https"])
+
+
+# --- rules on values ------------------------------------------------------------------------
+
+
+def _check_url(value: str, field: str) -> str:
+    value = value.strip()
+    try:
+        _url_validator(value)
+    except ValidationError:
+        raise DomainError(
+            _("“%(value)s” is not a web address; please give one that starts with https://.")
+            % {"value": value},
+            field=field,
+        ) from None
+    return value
+
+
+def _whole_number(value: Any, field: str, message: str) -> int | None:
+    """None or a whole number of at least 0 (money is counted in whole euros, never floats)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise DomainError(message, field=field)
+    return int(value)
+
+
+def _check_future(value: Any, field: str) -> date | None:
+    """A date for something still to come: today or later."""
+    if value is None:
+        return None
+    if not isinstance(value, date):
+        raise DomainError(_("Please give a date."), field=field)
+    if value < timezone.localdate():
+        raise DomainError(
+            _("The date %(date)s lies in the past; please choose today or a later day.")
+            % {"date": date_format(value, "SHORT_DATE_FORMAT")},
+            field=field,
+        )
+    return value
+
+
+def _check_past(value: Any, field: str) -> date:
+    """A date of something that happened: given, and not in the future."""
+    if not isinstance(value, date):
+        raise DomainError(_("Please give the date."), field=field)
+    if value > timezone.localdate():
+        raise DomainError(
+            _("The date %(date)s lies in the future; please record a decision once it is taken.")
+            % {"date": date_format(value, "SHORT_DATE_FORMAT")},
+            field=field,
+        )
+    return value
+
+
+def _partner_organisations(recommendation: Recommendation) -> list[int]:
+    """The organisations on the partner's side: the one addressed and the town (or company) that
+    posed the project's challenge."""
+    ids = []
+    if recommendation.addressee_organisation_id is not None:
+        ids.append(recommendation.addressee_organisation_id)
+    if recommendation.project is not None:
+        ids.append(recommendation.project.challenge.organisation_id)
+    return ids
+
+
+def _partner_name(recommendation: Recommendation) -> str:
+    if recommendation.addressee_organisation is not None:
+        return recommendation.addressee_organisation.name
+    if recommendation.project is not None:
+        return recommendation.project.challenge.organisation.name
+    return _("the addressee")
+
+
+def _check_responsible(recommendation: Recommendation, person: User | None) -> None:
+    """The responsible person works on the partner's side (a member of one of its organisations
+    or a partner contact of the project)."""
+    if person is None:
+        return
+    project = recommendation.project
+    on_side = Membership.objects.filter(
+        user_id=person.pk, organisation_id__in=_partner_organisations(recommendation)
+    ).exists() or (project is not None and project.partner_contacts.filter(pk=person.pk).exists())
+    if not on_side:
+        raise DomainError(
+            _(
+                "%(person)s does not belong to %(partner)s; the responsible person must work on "
+                "the partner's side."
+            )
+            % {"person": person, "partner": _partner_name(recommendation)},
+            field="responsible_person",
+        )
+
+
+def _check_links(links: Any) -> list[dict[str, str]]:
+    if links in (None, ""):
+        return []
+    if not isinstance(links, list):
+        raise DomainError(_("Please give the links as a list."), field="evidence_links")
+    cleaned = []
+    for link in links:
+        if isinstance(link, str):
+            link = {"url": link}
+        if not isinstance(link, dict) or not str(link.get("url", "")).strip():
+            raise DomainError(_("Every link needs a web address."), field="evidence_links")
+        url = _check_url(str(link["url"]), "evidence_links")
+        cleaned.append({"title": str(link.get("title") or url).strip()[:200], "url": url})
+    return cleaned
+
+
+def _check_content(recommendation: Recommendation, data: dict[str, Any]) -> None:
+    """Rules on the text and the numbers (a draft may be incomplete, never inconsistent)."""
+    if not recommendation.title.strip():
+        raise DomainError(_("Please give the recommendation a title."), field="title")
+    euros = _("Please give costs in whole euros (no cents, not below zero).")
+    cost_min = _whole_number(recommendation.cost_min, "cost_min", euros)
+    cost_max = _whole_number(recommendation.cost_max, "cost_max", euros)
+    if cost_min is not None and cost_max is not None and cost_min > cost_max:
+        raise DomainError(_("The lowest cost is higher than the highest."), field="cost_max")
+    days = _("Please give the effort in whole person-days.")
+    days_min = _whole_number(recommendation.effort_days_min, "effort_days_min", days)
+    days_max = _whole_number(recommendation.effort_days_max, "effort_days_max", days)
+    if days_min is not None and days_max is not None and days_min > days_max:
+        raise DomainError(
+            _("The lowest effort is higher than the highest."), field="effort_days_max"
+        )
+    if recommendation.effort not in ("", *Recommendation.Effort.values):
+        raise DomainError(_("Please choose small, medium or large."), field="effort")
+    if recommendation.addressee_kind not in ("", *Recommendation.Addressee.values):
+        raise DomainError(_("Please choose to whom it is addressed."), field="addressee_kind")
+    if "first_answer_due" in data:
+        _check_future(recommendation.first_answer_due, "first_answer_due")
+    if "responsible_person" in data or "addressee_organisation" in data:
+        _check_responsible(recommendation, recommendation.responsible_person)
+
+
+def _check_complete(recommendation: Recommendation) -> None:
+    """What a recommendation needs before it may go to the partner."""
+    if not recommendation.summary.strip():
+        raise DomainError(_("Please write a summary."), field="summary")
+    if not recommendation.rationale.strip():
+        raise DomainError(_("Please give the rationale."), field="rationale")
+    if recommendation.addressee_organisation_id is None and recommendation.project_id is None:
+        raise DomainError(
+            _("Please choose the organisation the recommendation is addressed to."),
+            field="addressee_organisation",
+        )
+    if not recommendation.addressee_kind:
+        raise DomainError(_("Please choose to whom it is addressed."), field="addressee_kind")
+
+
+def _check_evidence(
+    recommendation: Recommendation, documents: Iterable[Document]
+) -> list[Document]:
+    documents = list(documents)
+    foreign = [d for d in documents if d.project_id != recommendation.project_id]
+    if foreign:
+        raise DomainError(
+            _("Only documents of the recommendation's own project can be evidence: %(titles)s.")
+            % {"titles": ", ".join(d.title for d in foreign)},
+            field="evidence",
+        )
+    return documents
+
+
+def _place(recommendation: Recommendation, data: dict[str, Any]) -> None:
+    """Round and town come from the project's challenge; without a project from what the
+    researcher said, else from the organisation addressed."""
+    project = recommendation.project
+    if project is not None:
+        recommendation.round = project.round
+        challenge = project.challenge
+        recommendation.municipality_id = (
+            challenge.municipality_id or challenge.organisation.municipality_id
+        )
+        return
+    if "municipality" not in data and recommendation.addressee_organisation_id is not None:
+        organisation = recommendation.addressee_organisation
+        if organisation is not None and organisation.municipality_id is not None:
+            recommendation.municipality_id = organisation.municipality_id
+
+
+def _apply(recommendation: Recommendation, data: dict[str, Any]) -> list[str]:
+    allowed = set(CONTENT_FIELDS)
+    if recommendation.project_id is None:
+        allowed |= set(PLACE_FIELDS)
+    unknown = set(data) - allowed
+    if unknown:
+        raise ValueError(f"Unknown or fixed recommendation fields: {sorted(unknown)}")
+    for key, model in RELATED_FIELDS.items():
+        if data.get(key) is not None and not isinstance(data[key], model):
+            raise ValueError(f"{key} must be a {model.__name__} or None")
+    changed = [
+        key
+        for key, value in data.items()
+        if getattr(recommendation, key) != (value.strip() if isinstance(value, str) else value)
+    ]
+    for key, value in data.items():
+        if key == "evidence_links":
+            value = _check_links(value)
+        elif key in ("cost_min", "cost_max", "effort_days_min", "effort_days_max") and value == "":
+            value = None
+        setattr(recommendation, key, value.strip() if isinstance(value, str) else value)
+    _check_content(recommendation, {key: data[key] for key in changed})
+    _place(recommendation, data)
+    return changed
+
+
+# --- events, log, notifications -------------------------------------------------------------
+
+
+def _jsonable(data: dict[str, Any]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, date | datetime):
+            result[key] = value.isoformat()
+        elif isinstance(value, User):
+            result[key] = {"id": value.pk, "name": str(value)}
+        elif value not in (None, ""):
+            result[key] = value
+    return result
+
+
+def _record(
+    *,
+    recommendation: Recommendation,
+    actor: User | None,
+    action: str,
+    from_status: str,
+    note: str = "",
+    data: dict[str, Any] | None = None,
+) -> RecommendationEvent:
+    data = data or {}
+    event = RecommendationEvent.objects.create(
+        recommendation=recommendation,
+        action=action,
+        from_status=from_status,
+        to_status=recommendation.status,
+        actor=actor,
+        note=note,
+        data=data,
+    )
+    activity_record(
+        actor=actor,
+        verb=f"recommendation.{action}",
+        target=recommendation,
+        data={"status": recommendation.status, **({"note": note} if note else {}), **data},
+    )
+    return event
+
+
+def _notify(recommendation: Recommendation, event: str) -> None:
+    from transferraum.recommendations.tasks import NOTIFIED_EVENTS, recommendation_notify
+
+    if event not in NOTIFIED_EVENTS or not notifications_enabled():
+        return
+    recommendation_id = recommendation.pk
+    transaction.on_commit(lambda: recommendation_notify.enqueue(recommendation_id, event))
+
+
+def _lock(recommendation: Recommendation) -> Recommendation:
+    """Reload under a row lock, so that two clicks cannot both change it. (No joins: a lock on
+    the nullable side of an outer join is refused by PostgreSQL.)"""
+    return Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+
+
+# --- drafts ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def recommendation_create(
+    *,
+    actor: User,
+    data: dict[str, Any],
+    project: Project | None = None,
+    evidence: Iterable[Document] = (),
+) -> Recommendation:
+    """Draft a recommendation. A team member of `project` writes for the team; a researcher
+    writes for the accompanying research, with or without a project (then `round` and
+    `municipality` may be given; otherwise the town follows the organisation addressed).
+
+    Rules: a title; costs and effort in whole numbers, lowest ≤ highest; a date for a first
+    answer not in the past; the responsible person on the partner's side; evidence only from
+    the same project; links must be web addresses.
+    Raises PermissionDenied, DomainError; nothing is stored on error.
+    """
+    if not permissions.can_write_for(actor, project):
+        raise PermissionDenied(
+            _("Only the project's team or researchers can write recommendations.")
+        )
+    is_member = project is not None and project_permissions.MEMBER in (
+        project_permissions.roles_for(actor, project)
+    )
+    recommendation = Recommendation(
+        project=project,
+        created_by=actor,
+        written_by_kind=(
+            Recommendation.Author.TEAM if is_member else Recommendation.Author.RESEARCH
+        ),
+    )
+    data = {"title": "", **data}
+    _apply(recommendation, data)
+    documents = _check_evidence(recommendation, evidence)
+    recommendation.save()
+    recommendation.evidence.set(documents)
+    _record(recommendation=recommendation, actor=actor, action="created", from_status="")
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_update(
+    *,
+    actor: User,
+    recommendation: Recommendation,
+    data: dict[str, Any],
+    evidence: Iterable[Document] | None = None,
+) -> Recommendation:
+    """Change a draft (the same rules as `recommendation_create`); `evidence` replaces the linked
+    documents when given. Only the authors, only while drafted.
+    Raises PermissionDenied, DomainError; nothing is stored on error.
+    """
+    recommendation = _lock(recommendation)
+    if not permissions.can_edit(actor, recommendation):
+        raise PermissionDenied(
+            _("Only the authors can change a recommendation, and only while it is a draft.")
+        )
+    changed = _apply(recommendation, data)
+    if evidence is not None:
+        documents = _check_evidence(recommendation, evidence)
+        before = set(recommendation.evidence.values_list("pk", flat=True))
+        if before != {d.pk for d in documents}:
+            changed.append("evidence")
+        recommendation.evidence.set(documents)
+    recommendation.save()
+    if changed:
+        _record(
+            recommendation=recommendation,
+            actor=actor,
+            action="updated",
+            from_status=recommendation.status,
+            data={"fields": sorted(changed)},
+        )
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_evidence_set(
+    *,
+    actor: User,
+    recommendation: Recommendation,
+    documents: Iterable[Document],
+    links: list[Any] | None = None,
+) -> Recommendation:
+    """Link the documents of the project (deliverables, working documents) and outside sources.
+    Only the authors, while drafted; only documents of the same project; links must be web
+    addresses. Raises PermissionDenied, DomainError."""
+    recommendation = _lock(recommendation)
+    if not permissions.can_edit(actor, recommendation):
+        raise PermissionDenied(
+            _("Only the authors can change a recommendation, and only while it is a draft.")
+        )
+    documents = _check_evidence(recommendation, documents)
+    if links is not None:
+        recommendation.evidence_links = _check_links(links)
+        recommendation.save(update_fields=["evidence_links", "updated_at"])
+    recommendation.evidence.set(documents)
+    _record(
+        recommendation=recommendation,
+        actor=actor,
+        action="evidence_changed",
+        from_status=recommendation.status,
+        data={
+            "documents": [d.pk for d in documents],
+            "links": len(recommendation.evidence_links),
+        },
+    )
+    return recommendation
+
+
+# --- the lifecycle --------------------------------------------------------------------------
+
+
+def _authorise(recommendation: Recommendation, transition: Transition, roles: set[str]) -> None:
+    if roles & transition.roles and permissions.may_view(recommendation, roles):
+        return
+    if transition.roles & PARTNER_SIDE:
+        raise PermissionDenied(
+            _("Only people of %(partner)s or the coordinators can record this step.")
+            % {"partner": _partner_name(recommendation)}
+        )
+    if transition.action == "approve":
+        if recommendation.written_by_kind == Recommendation.Author.TEAM:
+            raise PermissionDenied(
+                _("Only the project's supervisors can approve the team's recommendation.")
+            )
+        raise PermissionDenied(
+            _("Only a coordinator can approve a recommendation of the accompanying research.")
+        )
+    raise PermissionDenied(_("Only the authors can do this with the recommendation."))
+
+
+def _check_order(recommendation: Recommendation, transition: Transition, roles: set[str]) -> None:
+    """A step that does not follow from the status is refused, naming the steps that do."""
+    if recommendation.status in transition.sources:
+        return
+    status = recommendation.get_status_display()
+    steps = allowed_actions(recommendation.status, roles) or next_actions(recommendation.status)
+    if not steps:
+        raise DomainError(
+            _("The recommendation is “%(status)s”; no further steps follow.") % {"status": status}
+        )
+    raise DomainError(
+        _(
+            "This step is not possible while the recommendation is “%(status)s”. "
+            "Possible next steps: %(steps)s."
+        )
+        % {"status": status, "steps": ", ".join(str(ACTION_LABELS[a]) for a in steps)}
+    )
+
+
+def _handed_over_on(recommendation: Recommendation) -> date | None:
+    event = recommendation.events.filter(action="hand_over").order_by("at").only("at").first()
+    return timezone.localdate(event.at) if event else None
+
+
+def _take(
+    recommendation: Recommendation, action: str, note: str, data: dict[str, Any], actor: User
+) -> dict[str, Any]:
+    """Check the step's data and set the fields it changes; return what the event records."""
+    if action == "approve":
+        _check_complete(recommendation)
+        recommendation.approved_by = actor
+        recommendation.approved_at = timezone.now()
+    elif action == "reopen":
+        recommendation.approved_by = None
+        recommendation.approved_at = None
+    elif action == "hand_over":
+        _check_complete(recommendation)
+        if "first_answer_due" in data:
+            recommendation.first_answer_due = _check_future(
+                data["first_answer_due"], "first_answer_due"
+            )
+        elif (
+            recommendation.first_answer_due is not None
+            and recommendation.first_answer_due < timezone.localdate()
+        ):
+            raise DomainError(
+                _("The date for a first answer has passed; please choose a new one."),
+                field="first_answer_due",
+            )
+    elif action == "confirm_receipt":
+        if data.get("responsible_person") is not None:
+            _check_responsible(recommendation, data["responsible_person"])
+            recommendation.responsible_person = data["responsible_person"]
+        if "first_answer_due" in data:
+            recommendation.first_answer_due = _check_future(
+                data["first_answer_due"], "first_answer_due"
+            )
+    elif action == "put_on_agenda":
+        body = str(data.get("agenda_body") or "").strip()
+        if not body:
+            raise DomainError(
+                _("Please name the body, for example the town council."), field="agenda_body"
+            )
+        if not isinstance(data.get("agenda_date"), date):
+            raise DomainError(_("Please give the date of the meeting."), field="agenda_date")
+        url = str(data.get("council_url") or "").strip()
+        recommendation.council_url = _check_url(url, "council_url") if url else ""
+        recommendation.agenda_body = body
+        recommendation.agenda_date = data["agenda_date"]
+        recommendation.agenda_item = str(data.get("agenda_item") or "").strip()
+    elif action in ("adopt", "adopt_with_changes", "reject"):
+        decided_on = _check_past(data.get("decided_on"), "decided_on")
+        handed_over_on = _handed_over_on(recommendation)
+        if handed_over_on is not None and decided_on < handed_over_on:
+            raise DomainError(
+                _("The decision cannot lie before the hand-over on %(date)s.")
+                % {"date": date_format(handed_over_on, "SHORT_DATE_FORMAT")},
+                field="decided_on",
+            )
+        if action == "reject" and not note:
+            raise DomainError(_("Please give the reason for the rejection."), field="note")
+        if action == "adopt_with_changes" and not note:
+            raise DomainError(_("Please describe what was changed."), field="note")
+        recommendation.decided_on = decided_on
+        recommendation.decision_note = note
+    elif action == "mark_implemented":
+        recommendation.progress = 100
+    elif action == "evaluate":
+        evaluation = str(data.get("evaluation") or "").strip()
+        if not evaluation:
+            raise DomainError(_("Please describe what changed."), field="evaluation")
+        indicator = str(data.get("indicator") or "").strip()
+        value = str(data.get("indicator_value") or "").strip()
+        if value and not indicator:
+            raise DomainError(
+                _("Please name the indicator the value belongs to."), field="indicator"
+            )
+        recommendation.evaluation = evaluation
+        recommendation.indicator = indicator
+        recommendation.indicator_value = value
+    return _jsonable(data)
+
+
+@transaction.atomic
+def recommendation_act(
+    *,
+    actor: User,
+    recommendation: Recommendation,
+    action: str,
+    note: str = "",
+    **data: Any,
+) -> Recommendation:
+    """Take one step of the lifecycle (see workflow.TRANSITIONS) with the data it needs:
+
+    - approve: summary, rationale and addressee complete; records who approved and when.
+    - hand_over: complete; `first_answer_due` (may be given now) not in the past.
+    - confirm_receipt: optional `responsible_person` (on the partner's side) and
+      `first_answer_due`.
+    - put_on_agenda: `agenda_body` and `agenda_date` required, `agenda_item`, `council_url`
+      (an http(s) address).
+    - adopt / adopt_with_changes / reject: `decided_on` (not in the future, not before the
+      hand-over); rejecting needs the reason and adopting with changes the changes, as `note`.
+    - mark_implemented: progress 100. evaluate: `evaluation` required, `indicator`,
+      `indicator_value`.
+
+    A step that does not follow from the status is refused naming the possible next steps; a
+    person without the role (e.g. of another town) is refused. Coordinators take the partner's
+    steps on its behalf. Raises PermissionDenied, DomainError; nothing changes on error.
+    """
+    transition = TRANSITIONS.get(action)
+    if transition is None:
+        raise DomainError(_("Unknown action."))
+    unknown = set(data) - set(ACTION_DATA.get(action, ()))
+    if unknown:
+        raise ValueError(f"{action} takes no {sorted(unknown)}")
+    recommendation = _lock(recommendation)
+    roles = permissions.roles_for(actor, recommendation)
+    _authorise(recommendation, transition, roles)
+    _check_order(recommendation, transition, roles)
+    note = note.strip()
+    details = _take(recommendation, action, note, data, actor)
+    if transition.roles & PARTNER_SIDE and COORDINATOR in roles and PARTNER not in roles:
+        details["on_behalf"] = True
+    from_status = recommendation.status
+    recommendation.status = transition.target
+    recommendation.save()
+    _record(
+        recommendation=recommendation,
+        actor=actor,
+        action=action,
+        from_status=from_status,
+        note=note,
+        data=details,
+    )
+    _notify(recommendation, action)
+    return recommendation
+
+
+def recommendation_approve(
+    *, actor: User, recommendation: Recommendation, note: str = ""
+) -> Recommendation:
+    """The supervisor (team-written) or a coordinator (research-written) lets it go to the
+    partner; the same rules as `recommendation_act(action="approve")`."""
+    return recommendation_act(
+        actor=actor, recommendation=recommendation, action="approve", note=note
+    )
+
+
+# --- implementation -------------------------------------------------------------------------
+
+
+def _check_percent(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise DomainError(
+            _("Please give the progress as a whole number from 0 to 100."), field="progress"
+        )
+    return int(value)
+
+
+def _progress_follow(recommendation: Recommendation) -> None:
+    """Unless set by hand, the progress is the mean of the milestones (rounded half up)."""
+    if recommendation.progress_is_manual:
+        return
+    values = list(recommendation.milestones.values_list("progress", flat=True))
+    if values:
+        recommendation.progress = (2 * sum(values) + len(values)) // (2 * len(values))
+        recommendation.save(update_fields=["progress", "updated_at"])
+
+
+def _may_manage(actor: User, recommendation: Recommendation) -> None:
+    if not permissions.can_manage_milestones(actor, recommendation):
+        raise PermissionDenied(
+            _(
+                "Only people of %(partner)s or the coordinators keep the implementation up to "
+                "date, from the adoption until it is implemented."
+            )
+            % {"partner": _partner_name(recommendation)}
+        )
+
+
+@transaction.atomic
+def milestone_add(
+    *,
+    actor: User,
+    recommendation: Recommendation,
+    title: str,
+    due: date | None = None,
+    progress: int = 0,
+) -> ImplementationMilestone:
+    """Plan a step of the implementation (the partner's side, adopted until implemented).
+    Raises PermissionDenied, DomainError (no title, progress not 0–100)."""
+    recommendation = _lock(recommendation)
+    _may_manage(actor, recommendation)
+    title = title.strip()
+    if not title:
+        raise DomainError(_("Please give the milestone a title."), field="title")
+    progress = _check_percent(progress)
+    milestone = ImplementationMilestone.objects.create(
+        recommendation=recommendation,
+        title=title,
+        due=due,
+        progress=progress,
+        done=progress == 100,
+    )
+    _progress_follow(recommendation)
+    _record(
+        recommendation=recommendation,
+        actor=actor,
+        action="milestone_added",
+        from_status=recommendation.status,
+        data={"milestone": title, "progress": progress, "overall": recommendation.progress},
+    )
+    return milestone
+
+
+@transaction.atomic
+def milestone_update(
+    *,
+    actor: User,
+    milestone: ImplementationMilestone,
+    title: str | None = None,
+    due: date | None = None,
+    progress: int | None = None,
+    done: bool | None = None,
+) -> ImplementationMilestone:
+    """Update a milestone: done means 100 percent, 100 percent means done; reopening a done one
+    without a progress sets it back to 90. The recommendation's progress follows (the mean).
+    Raises PermissionDenied, DomainError."""
+    recommendation = _lock(milestone.recommendation)
+    _may_manage(actor, recommendation)
+    milestone = ImplementationMilestone.objects.select_for_update().get(pk=milestone.pk)
+    if title is not None:
+        if not title.strip():
+            raise DomainError(_("Please give the milestone a title."), field="title")
+        milestone.title = title.strip()
+    if due is not None:
+        milestone.due = due
+    if progress is not None:
+        milestone.progress = _check_percent(progress)
+        milestone.done = milestone.progress == 100
+    if done is True:
+        milestone.done, milestone.progress = True, 100
+    elif done is False and milestone.done:
+        milestone.done = False
+        if progress is None or progress == 100:
+            milestone.progress = 90
+    milestone.save()
+    _progress_follow(recommendation)
+    _record(
+        recommendation=recommendation,
+        actor=actor,
+        action="milestone_updated",
+        from_status=recommendation.status,
+        data={
+            "milestone": milestone.title,
+            "progress": milestone.progress,
+            "overall": recommendation.progress,
+        },
+    )
+    return milestone
+
+
+@transaction.atomic
+def recommendation_progress_set(
+    *, actor: User, recommendation: Recommendation, progress: int | None
+) -> Recommendation:
+    """Set the progress by hand (it then stays until set again), or with None return to the mean
+    of the milestones. Raises PermissionDenied, DomainError."""
+    recommendation = _lock(recommendation)
+    _may_manage(actor, recommendation)
+    if progress is None:
+        recommendation.progress_is_manual = False
+        recommendation.save(update_fields=["progress_is_manual", "updated_at"])
+        _progress_follow(recommendation)
+    else:
+        recommendation.progress = _check_percent(progress)
+        recommendation.progress_is_manual = True
+        recommendation.save(update_fields=["progress", "progress_is_manual", "updated_at"])
+    _record(
+        recommendation=recommendation,
+        actor=actor,
+        action="progress_set",
+        from_status=recommendation.status,
+        data={"overall": recommendation.progress, "by_hand": recommendation.progress_is_manual},
+    )
+    return recommendation
+
+
+# --- reminders ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReminderItem:
+    recommendation: Recommendation
+    link: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class ReminderReport:
+    recommendations: int
+    mails: int
+
+
+@transaction.atomic
+def recommendation_reminders_send(
+    *, now: datetime | None = None, stale_days: int | None = None
+) -> ReminderReport:
+    """Remind the responsible person and every coordinator of the recommendations due (see
+    `selectors.reminders_due`): one e-mail per person listing theirs, in their language. The
+    reminder date is stored, so a second run on the same day sends nothing."""
+    now = now or timezone.now()
+    days = stale_days if stale_days is not None else settings.RECOMMENDATION_REMINDER_DAYS
+    due = list(selectors.reminders_due(now, days).select_for_update(of=("self",)))
+    if not due:
+        return ReminderReport(recommendations=0, mails=0)
+    today = timezone.localdate(now)
+    coordinators = list(User.objects.filter(role=User.Role.COORDINATOR, is_active=True))
+    lists: dict[int, tuple[User, list[Recommendation]]] = {}
+    for recommendation in due:
+        people = {person.pk: person for person in coordinators}
+        responsible = recommendation.responsible_person
+        if responsible is not None and responsible.is_active:
+            people[responsible.pk] = responsible
+        for person in people.values():
+            lists.setdefault(person.pk, (person, []))[1].append(recommendation)
+    for person, recommendations in lists.values():
+        items = [
+            ReminderItem(
+                recommendation=r,
+                link=mail_link(r),
+                overdue=r.first_answer_due is not None and r.first_answer_due < today,
+            )
+            for r in recommendations
+        ]
+        email_send(
+            to=person.email,
+            template="recommendations/email/reminder",
+            context={"person": person, "items": items, "days": days},
+            language=person.language,
+        )
+    Recommendation.objects.filter(pk__in=[r.pk for r in due]).update(last_reminded_on=today)
+    for recommendation in due:
+        activity_record(actor=None, verb="recommendation.reminded", target=recommendation)
+    return ReminderReport(recommendations=len(due), mails=len(lists))

@@ -1,0 +1,98 @@
+"""E-mails about recommendations, sent after the step's transaction commits."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.urls import NoReverseMatch
+from django_tasks import task
+
+from transferraum.accounts.models import User
+from transferraum.actors.models import Membership
+from transferraum.notifications.services import email_send
+from transferraum.recommendations.models import Recommendation
+from transferraum.recommendations.selectors import authors_of
+
+# event → template; the partner hears of the hand-over, the authors of what the partner did.
+PARTNER_EVENTS = {"hand_over": "hand_over"}
+AUTHOR_EVENTS = {
+    "approve": "approve",
+    "confirm_receipt": "confirm_receipt",
+    "put_on_agenda": "put_on_agenda",
+    "adopt": "decision",
+    "adopt_with_changes": "decision",
+    "reject": "decision",
+    "defer": "decision",
+    "mark_implemented": "mark_implemented",
+}
+NOTIFIED_EVENTS = frozenset(PARTNER_EVENTS) | frozenset(AUTHOR_EVENTS)
+
+
+def mail_link(recommendation: Recommendation) -> str:
+    """The absolute address of the recommendation's page for e-mails (until its page exists, the
+    project's page, else the start page)."""
+    try:
+        path = recommendation.get_absolute_url()
+    except NoReverseMatch:
+        try:
+            path = recommendation.project.get_absolute_url() if recommendation.project else "/"
+        except NoReverseMatch:
+            path = "/"
+    return f"{settings.SITE_URL}{path}"
+
+
+def partner_recipients(recommendation: Recommendation) -> list[User]:
+    """Who receives a hand-over: the responsible person; without one, the project's partner
+    contacts; without those, the administrators of the organisation addressed."""
+    person = recommendation.responsible_person
+    if person is not None and person.is_active:
+        return [person]
+    if recommendation.project is not None:
+        contacts = list(recommendation.project.partner_contacts.filter(is_active=True))
+        if contacts:
+            return contacts
+    if recommendation.addressee_organisation_id is not None:
+        return [
+            membership.user
+            for membership in Membership.objects.filter(
+                organisation_id=recommendation.addressee_organisation_id,
+                role=Membership.Role.ADMIN,
+                user__is_active=True,
+            ).select_related("user")
+        ]
+    return []
+
+
+@task()
+def recommendation_notify(recommendation_id: int, event: str) -> None:
+    """Tell the partner of a hand-over and the authors of every step the partner takes, each in
+    their own language."""
+    recommendation = Recommendation.objects.select_related(
+        "project__round",
+        "project__challenge__organisation",
+        "addressee_organisation",
+        "responsible_person",
+        "created_by",
+    ).get(pk=recommendation_id)
+    if event in PARTNER_EVENTS:
+        template, recipients = PARTNER_EVENTS[event], partner_recipients(recommendation)
+    elif event in AUTHOR_EVENTS:
+        template, recipients = AUTHOR_EVENTS[event], authors_of(recommendation)
+    else:
+        return
+    link = mail_link(recommendation)
+    partner = recommendation.addressee_organisation or (
+        recommendation.project.challenge.organisation if recommendation.project else None
+    )
+    for person in recipients:
+        email_send(
+            to=person.email,
+            template=f"recommendations/email/{template}",
+            context={
+                "recommendation": recommendation,
+                "person": person,
+                "event": event,
+                "link": link,
+                "partner": partner.name if partner else recommendation.addressee,
+            },
+            language=person.language,
+        )
