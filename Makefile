@@ -64,6 +64,7 @@ db: $(VENV)/.synced ## Migrate and load the region reference data
 	$(MANAGE) load_region
 	$(MANAGE) load_competences
 	$(MANAGE) load_catalogue
+	$(MANAGE) load_train_connections
 
 demo: db ## Load the demo data (idempotent)
 	$(MANAGE) demo

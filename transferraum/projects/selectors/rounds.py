@@ -1,0 +1,317 @@
+"""Reads of rounds and their projects: lists scoped to the viewer, the phases as a timeline, the
+public project page, the showcase and who hears of a phase change. List pages keep a constant
+number of queries however many projects there are."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.http import Http404, QueryDict
+from django.shortcuts import get_object_or_404
+
+from transferraum.accounts.models import User
+from transferraum.challenges.models import Challenge
+from transferraum.projects import phases
+from transferraum.projects.models import Application, Assignment, Project, Round, SupervisorCapacity
+from transferraum.projects.permissions import can_manage_rounds, can_view_project, can_view_round
+from transferraum.regions.models import Municipality
+
+P = Round.Phase
+
+# Big GeoJSON shapes that no project page shows.
+_BOUNDARIES = (
+    "challenge__municipality__boundary",
+    "challenge__municipality__district__boundary",
+)
+TEAM_STATUSES = (Project.Status.RUNNING, Project.Status.COMPLETED)
+
+
+# --- rounds -----------------------------------------------------------------------------------
+
+
+def rounds_for(user: Any) -> QuerySet[Round]:
+    """The rounds `user` may see, newest first, with `project_count`; rounds in preparation
+    only for coordinators."""
+    # Rounds without dates are the newest plans: first on every database.
+    rounds = Round.objects.annotate(project_count=Count("projects")).order_by(
+        F("applications_open_at").desc(nulls_first=True), "-pk"
+    )
+    if not can_manage_rounds(user):
+        rounds = rounds.exclude(phase=P.PREPARATION)
+    return rounds
+
+
+def round_for_viewer(user: Any, pk: int) -> Round:
+    """The round if `user` may see it; 404 otherwise, so that rounds in preparation stay
+    unknown."""
+    round = get_object_or_404(Round, pk=pk)
+    if not can_view_round(user, round):
+        raise Http404
+    return round
+
+
+def round_projects(round: Round) -> QuerySet[Project]:
+    """The projects of a round as cards: format, town, organisation, skills (four queries)."""
+    return (
+        round.projects.select_related(
+            "format", "challenge__organisation", "challenge__municipality"
+        )
+        .defer(*_BOUNDARIES[:1])
+        .prefetch_related("required_competences", "desired_competences")
+        .order_by("title", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class PhaseStep:
+    """One phase of a round on its timeline; `state` is done, current or upcoming."""
+
+    phase: str
+    label: str
+    state: str
+    starts: dt.date | dt.datetime | None = None
+    ends: dt.date | dt.datetime | None = None
+
+    @property
+    def is_current(self) -> bool:
+        return self.state == "current"
+
+
+PHASE_ORDER: tuple[str, ...] = tuple(P.values)
+
+
+def phase_timeline(round: Round) -> list[PhaseStep]:
+    """The phases in order with their dates, marked done, current or upcoming (no queries)."""
+    current = PHASE_ORDER.index(round.phase)
+    dates: dict[str, tuple[dt.date | dt.datetime | None, dt.date | dt.datetime | None]] = {
+        P.PREPARATION: (None, None),
+        P.APPLICATIONS: (round.applications_open_at, round.applications_close_at),
+        P.ALLOCATION: (round.applications_close_at, round.published_at),
+        P.WORK: (round.work_starts_on, round.presentation_on),
+        P.PRESENTATION: (round.presentation_on, None),
+        P.CLOSED: (round.ends_on, None),
+    }
+    labels = dict(P.choices)
+    steps = []
+    for index, phase in enumerate(PHASE_ORDER):
+        if index < current:
+            state = "done"
+        elif index == current:
+            state = "current"
+        else:
+            state = "upcoming"
+        starts, ends = dates[phase]
+        steps.append(PhaseStep(phase, str(labels[phase]), state, starts, ends))
+    return steps
+
+
+def round_supervisors(round: Round) -> list[tuple[User, int | None]]:
+    """The supervisors of the round's projects and those with a capacity, each with their
+    capacity (None: no limit), by name (two queries)."""
+    capacities = {
+        entry.supervisor_id: entry.capacity
+        for entry in SupervisorCapacity.objects.filter(round=round)
+    }
+    people = (
+        User.objects.filter(Q(supervised_projects__round=round) | Q(pk__in=list(capacities)))
+        .distinct()
+        .order_by("name", "email")
+    )
+    return [(person, capacities.get(person.pk)) for person in people]
+
+
+# --- projects ---------------------------------------------------------------------------------
+
+
+def project_for_viewer(user: Any, pk: int) -> Project:
+    """A project with everything its public page shows (one query; the lists follow in
+    `project_page_lists`); 404 when `user` may not see it."""
+    project = get_object_or_404(
+        Project.objects.select_related(
+            "round",
+            "format",
+            "challenge__organisation",
+            "challenge__municipality__district",
+            "challenge__municipality__train_connection",
+        ).defer(*_BOUNDARIES),
+        pk=pk,
+    )
+    if not can_view_project(user, project):
+        raise Http404
+    return project
+
+
+def project_team(project: Project) -> list[Assignment]:
+    """The students placed in the project, by name (callers check `can_see_team`)."""
+    return list(
+        Assignment.objects.filter(round_id=project.round_id, project=project)
+        .select_related("student__study_programme")
+        .order_by("student__name", "student__email")
+    )
+
+
+def eligible_challenges(round: Round) -> QuerySet[Challenge]:
+    """Challenges that can become a project of `round`: published or in progress, with a
+    project format among their formats, and not yet in the round."""
+    return (
+        Challenge.objects.filter(
+            status__in=(Challenge.Status.PUBLISHED, Challenge.Status.IN_PROGRESS),
+            formats__is_project_format=True,
+        )
+        .exclude(projects__round=round)
+        .select_related("organisation", "municipality")
+        .defer("municipality__boundary")
+        .prefetch_related("formats", "topics")
+        .distinct()
+        .order_by("organisation__name", "title")
+    )
+
+
+def eligible_challenge(round: Round, pk: str | int | None) -> Challenge | None:
+    """The chosen challenge if it may become a project of `round`, otherwise None."""
+    if pk is None or not str(pk).isdecimal():
+        return None
+    return eligible_challenges(round).filter(pk=int(pk)).first()
+
+
+# --- the showcase -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShowcaseFilters:
+    municipality: str = ""  # Municipality.ags (`ort`)
+    round: int | None = None  # Round.pk (`runde`)
+
+    @classmethod
+    def from_query(cls, data: QueryDict) -> ShowcaseFilters:
+        """Parse the GET parameters; malformed values are ignored."""
+        ags = data.get("ort", "").strip()
+        round_pk = data.get("runde", "").strip()
+        return cls(
+            municipality=ags if ags.isdecimal() and len(ags) == 8 else "",
+            round=int(round_pk) if round_pk.isdecimal() and len(round_pk) < 10 else None,
+        )
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.municipality or self.round)
+
+
+def showcase_projects(filters: ShowcaseFilters) -> QuerySet[Project]:
+    """Completed projects with a public summary, newest first, with `team_size` (two queries)."""
+    projects = Project.objects.showcased()
+    if filters.municipality:
+        projects = projects.filter(challenge__municipality__ags=filters.municipality)
+    if filters.round:
+        projects = projects.filter(round_id=filters.round)
+    return (
+        projects.select_related(
+            "round", "format", "challenge__organisation", "challenge__municipality"
+        )
+        .defer(*_BOUNDARIES[:1])
+        .prefetch_related("challenge__topics")
+        .annotate(team_size=Count("assignments", distinct=True))
+        .order_by("-completed_at", "title", "pk")
+    )
+
+
+def showcase_towns() -> QuerySet[Municipality]:
+    """The towns that have a project in the showcase, for the filter."""
+    return (
+        Municipality.objects.filter(
+            challenges__projects__in=Project.objects.showcased().values("pk")
+        )
+        .defer("boundary")
+        .distinct()
+        .order_by("name")
+    )
+
+
+def showcase_rounds() -> QuerySet[Round]:
+    """The rounds that have a project in the showcase, for the filter."""
+    return (
+        Round.objects.filter(projects__in=Project.objects.showcased().values("pk"))
+        .distinct()
+        .order_by(F("applications_open_at").desc(nulls_last=True), "-pk")
+    )
+
+
+# --- who hears of a phase change --------------------------------------------------------------
+
+STUDENT, MEMBER, SUPERVISOR, PARTNER = "student", "member", "supervisor", "partner"
+
+
+@dataclass
+class Recipient:
+    """A person told of a phase change: why (`role`) and their projects in the round."""
+
+    person: User
+    role: str
+    projects: list[Project] = field(default_factory=list)
+
+
+def _add(
+    recipients: dict[int, Recipient], person: User, role: str, project: Project | None
+) -> None:
+    if not person.is_active:
+        return
+    recipient = recipients.setdefault(person.pk, Recipient(person, role))
+    if project is not None and project not in recipient.projects:
+        recipient.projects.append(project)
+
+
+def _project_people(
+    recipients: dict[int, Recipient], round: Round, statuses: tuple[str, ...]
+) -> None:
+    projects = (
+        round.projects.filter(status__in=statuses)
+        .prefetch_related(
+            Prefetch("supervisors", queryset=User.objects.order_by("pk")),
+            Prefetch("partner_contacts", queryset=User.objects.order_by("pk")),
+        )
+        .order_by("title", "pk")
+    )
+    for project in projects:
+        for person in project.supervisors.all():
+            _add(recipients, person, SUPERVISOR, project)
+        for person in project.partner_contacts.all():
+            _add(recipients, person, PARTNER, project)
+
+
+def phase_recipients(round: Round, event: str) -> list[Recipient]:
+    """Who hears that `round` reached phase `event` (or "reopened"), each once.
+
+    Applications open: every active student, and the supervisors and partner contacts of the
+    open projects. Reopened: every active student. Allocation: the applicants. Work,
+    presentation, closed: the placed students of the published allocation, and the supervisors
+    and partner contacts of the projects that take place.
+    """
+    recipients: dict[int, Recipient] = {}
+    if event in (P.APPLICATIONS, "reopened"):
+        for student in User.objects.filter(role=User.Role.STUDENT, is_active=True).order_by("pk"):
+            _add(recipients, student, STUDENT, None)
+        if event == P.APPLICATIONS:
+            _project_people(recipients, round, (Project.Status.OPEN,))
+    elif event == P.ALLOCATION:
+        for application in (
+            Application.objects.filter(round=round).select_related("student").order_by("pk")
+        ):
+            _add(recipients, application.student, STUDENT, None)
+    elif event in (P.WORK, P.PRESENTATION, P.CLOSED):
+        if round.published_at is not None:
+            for assignment in (
+                Assignment.objects.filter(round=round, project__isnull=False)
+                .select_related("student", "project")
+                .order_by("pk")
+            ):
+                _add(recipients, assignment.student, MEMBER, assignment.project)
+        _project_people(recipients, round, TEAM_STATUSES)
+    return list(recipients.values())
+
+
+def advance_target(round: Round) -> str | None:
+    """The phase the round can be advanced to, if any."""
+    return phases.NEXT_PHASE.get(round.phase)

@@ -1,0 +1,28 @@
+"""Background work of rounds: telling people that a round reached a new phase."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from transferraum.notifications.services import email_send
+from transferraum.projects.models import Round
+from transferraum.projects.selectors.rounds import phase_recipients
+
+
+@task()
+def round_notify(round_id: int, event: str) -> None:
+    """Mail everyone concerned by the phase change `event` (a phase, or "reopened"), each in
+    their own language, with their projects in the round."""
+    round = Round.objects.get(pk=round_id)
+    for recipient in phase_recipients(round, event):
+        email_send(
+            to=recipient.person.email,
+            template=f"projects/email/phase_{event}",
+            context={
+                "round": round,
+                "person": recipient.person,
+                "role": recipient.role,
+                "projects": recipient.projects,
+            },
+            language=recipient.person.language,
+        )

@@ -1,0 +1,718 @@
+"""Pages of rounds and projects: allowed, refused (403/404) and invalid input that keeps what was
+typed; query-count guards on the round page and the showcase."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from transferraum.actors.models import Competence
+from transferraum.challenges.models import Challenge, TopicField
+from transferraum.challenges.tests.factories import ChallengeFactory, TransferFormatFactory
+from transferraum.projects import travel
+from transferraum.projects.models import Project, Round, SupervisorCapacity
+from transferraum.projects.tests.factories import (
+    ProjectFactory,
+    RoundFactory,
+    StudentFactory,
+    SupervisorFactory,
+    place,
+)
+from transferraum.regions.tests.factories import zeitz
+
+P = Round.Phase
+S = Project.Status
+
+
+@pytest.fixture(autouse=True)
+def _english(client):
+    """Pages in English, so that the checks do not depend on the German translation."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
+@pytest.fixture
+def challenge(town_eilenburg, officer_eilenburg):
+    challenge = ChallengeFactory(
+        organisation=town_eilenburg,
+        municipality=town_eilenburg.municipality,
+        contact_person=officer_eilenburg,
+        status=Challenge.Status.PUBLISHED,
+        title="Leerstand am Marktplatz",
+        problem="Viele Läden am Markt stehen leer.",
+    )
+    challenge.formats.add(TransferFormatFactory())
+    return challenge
+
+
+@pytest.fixture
+def supervisor():
+    return SupervisorFactory(name="Prof. Dr. Anna Weiß")
+
+
+def _in(days: float) -> dt.datetime:
+    return timezone.now() + dt.timedelta(days=days)
+
+
+# --- the list of rounds and the navigation ----------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_everyone_sees_current_rounds_but_not_those_in_preparation(client):
+    RoundFactory(name="Wintersemester 2026/27", phase=P.APPLICATIONS)
+    RoundFactory(name="Geheime Planung", phase=P.PREPARATION)
+    RoundFactory(name="Sommersemester 2026", phase=P.CLOSED)
+
+    page = client.get(reverse("projects:rounds")).content.decode()
+
+    assert "Wintersemester 2026/27" in page
+    assert "Sommersemester 2026" in page
+    assert "Geheime Planung" not in page
+    assert reverse("projects:round-new") not in page
+    assert 'aria-current="step"' in page
+    assert f'href="{reverse("projects:rounds")}" aria-current="page"' in page
+
+
+@pytest.mark.django_db
+def test_coordinators_see_rounds_in_preparation_and_the_new_round_button(client, coordinator):
+    RoundFactory(name="Geheime Planung", phase=P.PREPARATION)
+    client.force_login(coordinator)
+
+    page = client.get(reverse("projects:rounds")).content.decode()
+
+    assert "Geheime Planung" in page
+    assert reverse("projects:round-new") in page
+
+
+# --- a round's page ---------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_round_in_preparation_is_not_found_by_others(client, student_geography, coordinator):
+    round = RoundFactory(phase=P.PREPARATION)
+    url = reverse("projects:round", args=[round.pk])
+
+    assert client.get(url).status_code == 404
+    client.force_login(student_geography)
+    assert client.get(url).status_code == 404
+    client.force_login(coordinator)
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_students_are_invited_to_apply_while_applications_are_open(
+    client, student_geography, challenge
+):
+    round = RoundFactory(phase=P.APPLICATIONS)
+    ProjectFactory(round=round, challenge=challenge, title="Leerstand am Marktplatz", ects=10)
+    url = reverse("projects:round", args=[round.pk])
+
+    anonymous = client.get(url).content.decode()
+    assert "Log in as a student to apply" in anonymous
+    client.force_login(student_geography)
+    page = client.get(url).content.decode()
+
+    assert reverse("projects:apply", args=[round.pk]) in page
+    assert "Leerstand am Marktplatz" in page
+    assert "Eilenburg" in page
+    assert reverse("projects:round-advance", args=[round.pk]) not in page
+
+
+@pytest.mark.django_db
+def test_coordinators_manage_the_round_from_its_page(client, coordinator):
+    round = RoundFactory(phase=P.ALLOCATION)
+    client.force_login(coordinator)
+
+    page = client.get(reverse("projects:round", args=[round.pk])).content.decode()
+
+    assert reverse("projects:round-advance", args=[round.pk]) in page
+    assert "Close applications and start the allocation" not in page  # already there
+    assert "Start the work phase" in page
+    assert reverse("projects:allocation", args=[round.pk]) in page
+    assert "Reopen applications" in page
+    assert reverse("projects:project-new", args=[round.pk]) not in page  # too late for that
+
+
+@pytest.mark.django_db
+def test_the_result_link_appears_after_publication(client, student_geography):
+    round = RoundFactory(phase=P.WORK, published_at=timezone.now())
+    client.force_login(student_geography)
+
+    page = client.get(reverse("projects:round", args=[round.pk])).content.decode()
+
+    assert reverse("projects:result", args=[round.pk]) in page
+
+
+@pytest.mark.django_db
+def test_the_round_page_needs_the_same_queries_for_many_projects(
+    client, coordinator, django_assert_max_num_queries
+):
+    round = RoundFactory(phase=P.APPLICATIONS)
+    skills = [Competence.objects.create(slug=f"s{i}", label_de=f"Kompetenz {i}") for i in range(3)]
+    for _ in range(12):
+        project = ProjectFactory(round=round, status=S.OPEN)
+        project.required_competences.set(skills[:2])
+        project.desired_competences.set(skills[2:])
+    client.force_login(coordinator)
+    url = reverse("projects:round", args=[round.pk])
+
+    # session, user, round, projects, two kinds of skills
+    with django_assert_max_num_queries(6):
+        response = client.get(url)
+
+    assert response.content.decode().count("tr-project-card") == 12
+
+
+# --- creating and changing rounds -------------------------------------------------------------
+
+ROUND_FORM = {
+    "name": "Sommersemester 2027",
+    "description": "",
+    "applications_open_at": "2027-03-01T09:00",
+    "applications_close_at": "2027-03-21T22:00",
+    "work_starts_on": "2027-04-06",
+    "presentation_on": "2027-07-08",
+    "ends_on": "2027-07-31",
+    "min_choices": "3",
+    "max_choices": "5",
+    "motivation_ranks": "2",
+    "objective": "rank-maximal",
+    "max_programme_share": "",
+    "work_with_weight": "1",
+}
+
+
+@pytest.mark.django_db
+def test_coordinator_creates_a_round(client, coordinator):
+    client.force_login(coordinator)
+
+    response = client.post(reverse("projects:round-new"), ROUND_FORM)
+
+    round = Round.objects.get()
+    assert response["Location"] == round.get_absolute_url()
+    assert round.phase == P.PREPARATION
+    assert timezone.localtime(round.applications_close_at).hour == 22
+
+
+@pytest.mark.django_db
+def test_a_deadline_before_the_opening_keeps_what_was_typed(client, coordinator):
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("projects:round-new"),
+        {**ROUND_FORM, "applications_close_at": "2027-02-01T12:00", "name": "Mein Entwurf"},
+    )
+
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert "The application deadline must lie after the opening." in page
+    assert 'value="Mein Entwurf"' in page
+    assert 'value="2027-02-01T12:00"' in page
+    assert not Round.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", ["student_geography", "officer_eilenburg", "supervisor"])
+def test_only_coordinators_create_rounds(client, request, persona):
+    client.force_login(request.getfixturevalue(persona))
+
+    assert client.get(reverse("projects:round-new")).status_code == 403
+    assert client.post(reverse("projects:round-new"), ROUND_FORM).status_code == 403
+    assert not Round.objects.exists()
+
+
+@pytest.mark.django_db
+def test_anonymous_people_are_sent_to_log_in(client):
+    response = client.get(reverse("projects:round-new"))
+
+    assert reverse("account_login") in response["Location"]
+
+
+@pytest.mark.django_db
+def test_the_round_form_sets_supervisors_capacities(client, coordinator, supervisor):
+    round = RoundFactory(phase=P.PREPARATION)
+    ProjectFactory(round=round, supervisors=[supervisor])
+    client.force_login(coordinator)
+    url = reverse("projects:round-edit", args=[round.pk])
+    assert "Prof. Dr. Anna Weiß" in client.get(url).content.decode()
+
+    data = {
+        **ROUND_FORM,
+        "applications_open_at": "",
+        "applications_close_at": "",
+        "work_starts_on": "",
+        "presentation_on": "",
+        "ends_on": "",
+        f"capacity_{supervisor.pk}": "8",
+    }
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    assert SupervisorCapacity.objects.get(round=round, supervisor=supervisor).capacity == 8
+    round.refresh_from_db()
+    assert round.name == "Sommersemester 2027"
+
+
+@pytest.mark.django_db
+def test_a_refused_round_change_stores_no_capacity_either(client, coordinator, supervisor):
+    round = RoundFactory(phase=P.PREPARATION)
+    ProjectFactory(round=round, supervisors=[supervisor])
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("projects:round-edit", args=[round.pk]),
+        {**ROUND_FORM, "min_choices": "6", f"capacity_{supervisor.pk}": "8"},
+    )
+
+    assert response.status_code == 422
+    assert 'value="8"' in response.content.decode()
+    assert not SupervisorCapacity.objects.exists()
+
+
+# --- advancing a round ------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_coordinator_advances_the_round(client, coordinator):
+    round = RoundFactory(phase=P.APPLICATIONS)
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("projects:round-advance", args=[round.pk]),
+        {"richtung": "vor", "phase": round.phase},
+    )
+
+    assert response["Location"] == round.get_absolute_url()
+    round.refresh_from_db()
+    assert round.phase == P.ALLOCATION
+    page = client.get(response["Location"]).content.decode()
+    assert "Done: the round is now in the phase" in page
+
+
+@pytest.mark.django_db
+def test_a_refused_advance_says_why(client, coordinator):
+    round = RoundFactory(phase=P.PREPARATION)
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("projects:round-advance", args=[round.pk]),
+        {"richtung": "vor", "phase": round.phase},
+        follow=True,
+    )
+
+    assert "Please add at least one project before opening applications." in (
+        response.content.decode()
+    )
+    round.refresh_from_db()
+    assert round.phase == P.PREPARATION
+
+
+@pytest.mark.django_db
+def test_a_double_click_advances_only_once(client, coordinator):
+    round = RoundFactory(phase=P.APPLICATIONS)
+    client.force_login(coordinator)
+    url = reverse("projects:round-advance", args=[round.pk])
+
+    client.post(url, {"richtung": "vor", "phase": P.APPLICATIONS})
+    client.post(url, {"richtung": "vor", "phase": P.APPLICATIONS})
+
+    round.refresh_from_db()
+    assert round.phase == P.ALLOCATION
+
+
+@pytest.mark.django_db
+def test_coordinator_reopens_applications(client, coordinator):
+    round = RoundFactory(phase=P.ALLOCATION, applications_close_at=_in(-1))
+    client.force_login(coordinator)
+    deadline = timezone.localtime(_in(5)).strftime("%Y-%m-%dT%H:%M")
+
+    client.post(
+        reverse("projects:round-advance", args=[round.pk]),
+        {"richtung": "zurueck", "applications_close_at": deadline},
+    )
+
+    round.refresh_from_db()
+    assert round.phase == P.APPLICATIONS
+    assert round.applications_close_at > timezone.now()
+
+
+@pytest.mark.django_db
+def test_others_cannot_advance_rounds(client, student_geography, supervisor):
+    round = RoundFactory(phase=P.APPLICATIONS)
+    url = reverse("projects:round-advance", args=[round.pk])
+    for person in (student_geography, supervisor):
+        client.force_login(person)
+        assert client.post(url, {"richtung": "vor"}).status_code == 403
+    client.force_login(student_geography)
+    assert client.get(url).status_code == 405
+    round.refresh_from_db()
+    assert round.phase == P.APPLICATIONS
+
+
+# --- adding and changing projects -------------------------------------------------------------
+
+
+def _project_form(supervisor, **changes):
+    return {
+        "format": str(TransferFormatFactory().pk),
+        "title": "Leerstand am Marktplatz",
+        "description": "Das Team befragt die Händler.",
+        "supervisors": [str(supervisor.pk)],
+        "min_team_size": "3",
+        "max_team_size": "5",
+        "module": "Wahlpflichtmodul Stadtgeographie",
+        "ects": "10",
+        "work_language": "de",
+        "site_visit_place": "Rathaus Eilenburg",
+        "site_visit_frequency": "alle zwei Wochen",
+        **changes,
+    }
+
+
+@pytest.mark.django_db
+def test_coordinator_chooses_among_eligible_challenges(client, coordinator, challenge):
+    round = RoundFactory(phase=P.PREPARATION)
+    ChallengeFactory(title="Noch ein Entwurf", status=Challenge.Status.DRAFT).formats.add(
+        TransferFormatFactory()
+    )
+    ChallengeFactory(title="Ohne Projektformat", status=Challenge.Status.PUBLISHED)
+    client.force_login(coordinator)
+
+    page = client.get(reverse("projects:project-new", args=[round.pk])).content.decode()
+
+    assert "Leerstand am Marktplatz" in page
+    assert f"?challenge={challenge.pk}" in page
+    assert "Noch ein Entwurf" not in page
+    assert "Ohne Projektformat" not in page
+
+
+@pytest.mark.django_db
+def test_the_project_form_starts_from_the_challenge(client, coordinator, challenge):
+    round = RoundFactory(phase=P.PREPARATION)
+    client.force_login(coordinator)
+
+    page = client.get(
+        reverse("projects:project-new", args=[round.pk]) + f"?challenge={challenge.pk}"
+    ).content.decode()
+
+    assert 'value="Leerstand am Marktplatz"' in page
+    assert "Viele Läden am Markt stehen leer." in page
+
+
+@pytest.mark.django_db
+def test_coordinator_adds_a_project(client, coordinator, supervisor, challenge, officer_eilenburg):
+    round = RoundFactory(phase=P.PREPARATION)
+    client.force_login(coordinator)
+    url = reverse("projects:project-new", args=[round.pk]) + f"?challenge={challenge.pk}"
+
+    response = client.post(
+        url, _project_form(supervisor, partner_contacts=[str(officer_eilenburg.pk)])
+    )
+
+    project = Project.objects.get()
+    assert response["Location"] == project.get_absolute_url()
+    assert (project.round, project.challenge, project.ects) == (round, challenge, 10)
+    assert list(project.partner_contacts.all()) == [officer_eilenburg]
+
+
+@pytest.mark.django_db
+def test_a_refused_project_keeps_what_was_typed(client, coordinator, supervisor, challenge):
+    round = RoundFactory(phase=P.PREPARATION)
+    client.force_login(coordinator)
+    url = reverse("projects:project-new", args=[round.pk]) + f"?challenge={challenge.pk}"
+
+    response = client.post(
+        url,
+        _project_form(supervisor, title="Mein Projekttitel", min_team_size="5", max_team_size="2"),
+    )
+
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert "The largest team cannot be smaller than the smallest." in page
+    assert 'value="Mein Projekttitel"' in page
+    assert 'value="Wahlpflichtmodul Stadtgeographie"' in page
+    assert not Project.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_ineligible_challenge_is_not_found(client, coordinator):
+    round = RoundFactory(phase=P.PREPARATION)
+    draft = ChallengeFactory(status=Challenge.Status.DRAFT)
+    client.force_login(coordinator)
+
+    response = client.get(
+        reverse("projects:project-new", args=[round.pk]) + f"?challenge={draft.pk}"
+    )
+
+    assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_projects_are_not_added_by_others_or_after_applications_close(
+    client, coordinator, student_geography, challenge
+):
+    open_round = RoundFactory(phase=P.APPLICATIONS)
+    client.force_login(student_geography)
+    assert client.get(reverse("projects:project-new", args=[open_round.pk])).status_code == 403
+
+    client.force_login(coordinator)
+    late = RoundFactory(phase=P.WORK, published_at=timezone.now())
+    assert client.get(reverse("projects:project-new", args=[late.pk])).status_code == 403
+
+
+@pytest.mark.django_db
+def test_coordinator_edits_a_project(client, coordinator, supervisor, challenge):
+    project = ProjectFactory(
+        round=RoundFactory(phase=P.APPLICATIONS), challenge=challenge, supervisors=[supervisor]
+    )
+    transfer_format = challenge.formats.get()
+    client.force_login(coordinator)
+    url = reverse("projects:project-edit", args=[project.pk])
+    assert f'value="{project.title}"' in client.get(url).content.decode()
+
+    response = client.post(
+        url, _project_form(supervisor, format=str(transfer_format.pk), title="Neuer Titel")
+    )
+
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.title == "Neuer Titel"
+
+
+@pytest.mark.django_db
+def test_a_project_cannot_be_edited_after_applications_close(client, coordinator, supervisor):
+    project = ProjectFactory(round=RoundFactory(phase=P.ALLOCATION))
+    client.force_login(coordinator)
+
+    assert client.get(reverse("projects:project-edit", args=[project.pk])).status_code == 403
+
+
+# --- a project's public page ------------------------------------------------------------------
+
+
+@pytest.fixture
+def zeitz_project(owner_zeitz, company_zeitz, supervisor):
+    zeitz()
+    travel.train_connections_load()
+    challenge = ChallengeFactory(
+        organisation=company_zeitz,
+        municipality=company_zeitz.municipality,
+        status=Challenge.Status.IN_PROGRESS,
+        title="Fachkräfte für die Werkstatt",
+    )
+    challenge.topics.add(TopicField.objects.create(slug="arbeit", name_de="Arbeit", name_en="Work"))
+    round = RoundFactory(phase=P.WORK, published_at=timezone.now())
+    project = ProjectFactory(
+        round=round,
+        challenge=challenge,
+        status=S.RUNNING,
+        supervisors=[supervisor],
+        title="Fachkräfte gewinnen",
+        module="Projektseminar",
+        ects=10,
+        site_visit_place="Werkhalle in Zeitz",
+        site_visit_frequency="einmal im Monat",
+    )
+    project.partner_contacts.add(owner_zeitz)
+    project.required_competences.add(
+        Competence.objects.create(slug="interviews", label_de="Interviews")
+    )
+    return project
+
+
+@pytest.mark.django_db
+def test_the_public_project_page_shows_the_work_and_the_way_there(client, zeitz_project):
+    page = client.get(reverse("projects:project", args=[zeitz_project.pk])).content.decode()
+
+    for text in (
+        "Fachkräfte gewinnen",
+        "Zeitzer Werkstätten GmbH",
+        "Zeitz",
+        "Burgenlandkreis",
+        "Work",  # topic field in English
+        "Projektseminar",
+        "Interviews",
+        "Werkhalle in Zeitz",
+        "einmal im Monat",
+        "Prof. Dr. Anna Weiß",
+        "Elster-Saale-Bahn",
+        "Fahrzeiten gerundet, bitte aktuelle Verbindung prüfen",
+        "https://www.bahn.de/buchung/fahrplan/suche#",
+    ):
+        assert text in page, text
+    # Team, partner names and the workspace are not for the public.
+    assert "Monika Lehmann" not in page
+    assert reverse("projects:workspace", args=[zeitz_project.pk]) not in page
+
+
+@pytest.mark.django_db
+def test_the_team_sees_its_members_and_the_workspace_link(
+    client, zeitz_project, student_geography, student_informatics
+):
+    place(student_geography, zeitz_project)
+    client.force_login(student_geography)
+
+    page = client.get(reverse("projects:project", args=[zeitz_project.pk])).content.decode()
+
+    assert "Lena Schubert" in page
+    assert "Monika Lehmann" in page
+    assert reverse("projects:workspace", args=[zeitz_project.pk]) in page
+    client.force_login(student_informatics)
+    other = client.get(reverse("projects:project", args=[zeitz_project.pk])).content.decode()
+    assert "Lena Schubert" not in other
+
+
+@pytest.mark.django_db
+def test_a_project_in_preparation_is_not_found_by_the_public(
+    client, coordinator, supervisor, outsider
+):
+    project = ProjectFactory(round=RoundFactory(phase=P.PREPARATION), supervisors=[supervisor])
+    url = reverse("projects:project", args=[project.pk])
+
+    assert client.get(url).status_code == 404
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404
+    client.force_login(supervisor)
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_completed_project_shows_its_results(client):
+    project = ProjectFactory(
+        round=RoundFactory(phase=P.CLOSED, published_at=timezone.now()),
+        status=S.COMPLETED,
+        completed_at=timezone.now(),
+        public_summary="Drei Ideen für leere Läden.",
+        results="Ein **Konzept** für Pop-up-Läden.",
+    )
+
+    page = client.get(reverse("projects:project", args=[project.pk])).content.decode()
+
+    assert "Drei Ideen für leere Läden." in page
+    assert "<strong>Konzept</strong>" in page
+
+
+# --- completing a project ---------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_supervisor_completes_the_project_from_its_page(client, zeitz_project, supervisor):
+    Round.objects.filter(pk=zeitz_project.round_id).update(phase=P.PRESENTATION)
+    client.force_login(supervisor)
+    url = reverse("projects:project", args=[zeitz_project.pk])
+    assert reverse("projects:project-complete", args=[zeitz_project.pk]) in (
+        client.get(url).content.decode()
+    )
+
+    response = client.post(reverse("projects:project-complete", args=[zeitz_project.pk]))
+
+    assert response["Location"] == url
+    zeitz_project.refresh_from_db()
+    assert zeitz_project.status == S.COMPLETED
+    assert zeitz_project.challenge.status == Challenge.Status.COMPLETED
+
+
+@pytest.mark.django_db
+def test_others_cannot_complete_a_project(client, zeitz_project, owner_zeitz, outsider):
+    Round.objects.filter(pk=zeitz_project.round_id).update(phase=P.PRESENTATION)
+    url = reverse("projects:project-complete", args=[zeitz_project.pk])
+
+    assert reverse("account_login") in client.post(url)["Location"]
+    for person in (owner_zeitz, outsider):
+        client.force_login(person)
+        assert client.post(url).status_code == 403
+    zeitz_project.refresh_from_db()
+    assert zeitz_project.status == S.RUNNING
+
+
+@pytest.mark.django_db
+def test_completing_too_early_says_why(client, zeitz_project, supervisor):
+    client.force_login(supervisor)
+
+    response = client.post(
+        reverse("projects:project-complete", args=[zeitz_project.pk]), follow=True
+    )
+
+    assert "Projects are completed from the final presentations on." in response.content.decode()
+    zeitz_project.refresh_from_db()
+    assert zeitz_project.status == S.RUNNING
+
+
+# --- the showcase -----------------------------------------------------------------------------
+
+
+def _finished(title: str, municipality, round: Round, **fields) -> Project:
+    challenge = ChallengeFactory(
+        status=Challenge.Status.COMPLETED, municipality=municipality, title=f"Aufgabe: {title}"
+    )
+    challenge.topics.add(TopicField.objects.get_or_create(slug="mobil", name_de="Mobilität")[0])
+    project = ProjectFactory(
+        round=round,
+        challenge=challenge,
+        status=S.COMPLETED,
+        completed_at=timezone.now(),
+        title=title,
+        public_summary=f"Zusammenfassung: {title}",
+        results="Ergebnisse",
+        **fields,
+    )
+    for _ in range(3):
+        place(StudentFactory(), project)
+    return project
+
+
+@pytest.mark.django_db
+def test_the_showcase_shows_finished_projects_and_filters_by_town_and_round(
+    client, town_eilenburg, company_zeitz
+):
+    autumn = RoundFactory(name="Herbst", phase=P.CLOSED, published_at=timezone.now())
+    spring = RoundFactory(name="Frühjahr", phase=P.CLOSED, published_at=timezone.now())
+    _finished("Radwege", town_eilenburg.municipality, autumn)
+    _finished("Werkstatt", company_zeitz.municipality, spring)
+    ProjectFactory(round=autumn, status=S.COMPLETED, title="Ohne Zusammenfassung")
+    ProjectFactory(round=autumn, status=S.RUNNING, title="Läuft noch", public_summary="x")
+    url = reverse("projects:showcase")
+
+    page = client.get(url).content.decode()
+    assert "Radwege" in page and "Werkstatt" in page
+    assert "Ohne Zusammenfassung" not in page and "Läuft noch" not in page
+    assert "3 students" in page
+    assert "Zusammenfassung: Radwege" in page
+
+    by_town = client.get(url, {"ort": company_zeitz.municipality.ags}).content.decode()
+    assert "Werkstatt" in by_town and "Radwege" not in by_town
+
+    by_round = client.get(url, {"runde": autumn.pk}).content.decode()
+    assert "Radwege" in by_round and "Werkstatt" not in by_round
+
+    nonsense = client.get(url, {"ort": "Zeitz'; --", "runde": "x"})
+    assert nonsense.status_code == 200
+    assert "Radwege" in nonsense.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_showcase_needs_the_same_queries_for_many_projects(
+    client, town_eilenburg, django_assert_max_num_queries
+):
+    round = RoundFactory(phase=P.CLOSED, published_at=timezone.now())
+    for number in range(8):
+        _finished(f"Projekt {number}", town_eilenburg.municipality, round)
+
+    # projects with their team sizes, topic fields, towns and rounds for the filters
+    with django_assert_max_num_queries(4):
+        response = client.get(reverse("projects:showcase"))
+
+    assert response.content.decode().count("Zusammenfassung: Projekt") == 8
+
+
+@pytest.mark.django_db
+def test_a_round_without_projects_still_shows_its_phases(client):
+    round = RoundFactory(phase=P.APPLICATIONS)
+
+    page = client.get(reverse("projects:round", args=[round.pk])).content.decode()
+
+    assert "This round has no projects yet." in page
+    assert "Applications open" in page
