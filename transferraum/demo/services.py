@@ -3185,6 +3185,10 @@ def demo_load(*, seed: int = DEMO_SEED) -> DemoReport:
     _search_index(organisations.values(), users.values())
     generated = [users[student.email] for student in students[len(PERSONA_STUDENTS) :]]
     created += _challenges_load(organisations, users, generated, seed)
+    # rounds.py builds on this module's tables, so it is imported here rather than at the top.
+    from transferraum.demo.rounds import ROUND_CHALLENGES, demo_rounds_load
+
+    created += demo_rounds_load(seed=seed).created
 
     return DemoReport(
         organisations=len(ORGANISATIONS),
@@ -3193,5 +3197,5 @@ def demo_load(*, seed: int = DEMO_SEED) -> DemoReport:
         created=created,
         listings=sum(len(spec.offers) + len(spec.needs) for spec in ORGANISATIONS),
         competences=len(competences),
-        challenges=len(CHALLENGES),
+        challenges=len(CHALLENGES) + len(ROUND_CHALLENGES),
     )

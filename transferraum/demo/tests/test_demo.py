@@ -433,8 +433,11 @@ def test_challenge_table_is_consistent():
             assert spec.start <= spec.deadline, spec.title
 
 
-def test_demo_has_thirty_challenges_in_every_status(demo):
-    assert demo.challenges == len(CHALLENGES)
+def test_demo_has_challenges_in_every_status(demo):
+    from transferraum.demo.rounds import ROUND_CHALLENGES
+
+    assert demo.challenges == len(CHALLENGES) + len(ROUND_CHALLENGES)
+    assert Challenge.objects.count() == demo.challenges
     assert Challenge.objects.count() >= 25
     statuses = Counter(Challenge.objects.values_list("status", flat=True))
     assert set(statuses) == set(Challenge.Status.values)
@@ -637,5 +640,8 @@ def test_command_sends_no_mail_and_names_the_challenges(
     out = StringIO()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("demo", stdout=out)
-    assert f"{len(CHALLENGES)} challenges" in out.getvalue()
+    from transferraum.demo.rounds import ROUND_CHALLENGES
+
+    assert f"{len(CHALLENGES) + len(ROUND_CHALLENGES)} challenges" in out.getvalue()
+    assert "Practice projects: 2 rounds" in out.getvalue()
     assert mailoutbox == []

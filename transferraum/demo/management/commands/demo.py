@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from transferraum.demo.services import DEMO_LOGINS, DEMO_PASSWORD, DEMO_SEED, demo_load
+from transferraum.projects.models import Application, Project, Round
 
 
 class Command(BaseCommand):
@@ -31,6 +32,10 @@ class Command(BaseCommand):
             f"needs, {report.people} people, {report.students} students, {report.competences} "
             f"competences, {report.challenges} challenges from draft to completed "
             f"({report.created} new rows)."
+        )
+        self.stdout.write(
+            f"Practice projects: {Round.objects.count()} rounds, {Project.objects.count()} "
+            f"projects, {Application.objects.count()} applications."
         )
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for every account: {DEMO_PASSWORD}):")
