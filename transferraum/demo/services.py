@@ -1984,7 +1984,7 @@ CHALLENGES: tuple[ChallengeSpec, ...] = (
         "- Empfehlungen, welche Lagen sich für eine Zwischennutzung eignen",
         ("innenstadt-leerstand",),
         -420,
-        -180,
+        -120,
         offers=(Offer.DATA, Offer.SITE_ACCESS, Offer.WEEKLY_CONTACT),
         offers_note="Bebauungspläne, Liegenschaftskarte und die Begehung von 2019 stellen wir "
         "bereit; Frau Hoffmann ist jeden Dienstag erreichbar.",
