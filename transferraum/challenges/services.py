@@ -198,6 +198,14 @@ def challenge_act(*, actor: User, challenge: Challenge, action: str, note: str =
                 field="formats",
             )
         challenge.published_at = timezone.now()
+    elif action == "withdraw" and challenge.projects.filter(status__in=("open", "running")):
+        # The projects app sits above this one, so its statuses are named by value here.
+        raise DomainError(
+            _(
+                "Students apply for or work on this challenge in a project; please ask the "
+                "coordinators to close the project first."
+            )
+        )
     elif action in ("start_review", "accept") and challenge.coordinator_id is None:
         challenge.coordinator = actor
     challenge.status = target

@@ -1,7 +1,8 @@
 """Who may see and do what in rounds, projects and workspaces: plain predicates, tested as tables.
 
 Roles a person holds for a project: coordinator (of the programme), supervisor (of this project),
-partner (a contact of this project or a member of the challenge's organisation), member (placed
+partner (a named contact of this project; while none is named, a member of the challenge's
+organisation), member (placed
 in its team by a published allocation), student (any student), nobody (everyone else).
 """
 
@@ -40,9 +41,13 @@ def roles_for(user: Any, project: Project) -> set[str]:
         roles.add(STUDENT)
     if project.supervisors.filter(pk=user.pk).exists():
         roles.add(SUPERVISOR)
-    if (
-        project.partner_contacts.filter(pk=user.pk).exists()
-        or Membership.objects.filter(
+    # The named contacts speak for the partner; only while none is named do the members of the
+    # challenge's organisation stand in (so a student who belongs to the association that set
+    # the challenge does not get the partner's rights beside the contacts).
+    contacts = set(project.partner_contacts.values_list("pk", flat=True))
+    if user.pk in contacts or (
+        not contacts
+        and Membership.objects.filter(
             user_id=user.pk, organisation_id=project.challenge.organisation_id
         ).exists()
     ):

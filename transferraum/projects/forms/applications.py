@@ -18,7 +18,7 @@ from transferraum.projects.models import Application, Project, Round, StudentPro
 from transferraum.projects.selectors.applications import student_by_email
 from transferraum.projects.services.applications import MOTIVATION_MAX_LENGTH
 
-RANK_FIELD = re.compile(r"^rank_(\d+)$")
+RANK_FIELD = re.compile(r"^rank_(\d{1,9})$")  # longer ids overflow the database's integer
 
 
 class CompetenceChoiceField(forms.ModelMultipleChoiceField):

@@ -561,7 +561,17 @@ def _complete(actor: User, project: Project) -> Project:
     project.completed_at = timezone.now()
     project.save(update_fields=["status", "completed_at", "updated_at"])
     activity_record(actor=actor, verb="project.completed", target=project)
-    challenge_follow_project(actor=actor, challenge=project.challenge, event="complete")
+    # A challenge worked on in another round as well is completed with its last project.
+    others_at_work = (
+        Project.objects.filter(
+            challenge_id=project.challenge_id,
+            status__in=(Project.Status.OPEN, Project.Status.RUNNING),
+        )
+        .exclude(pk=project.pk)
+        .exists()
+    )
+    if not others_at_work:
+        challenge_follow_project(actor=actor, challenge=project.challenge, event="complete")
     return project
 
 

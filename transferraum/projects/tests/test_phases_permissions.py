@@ -78,10 +78,9 @@ ROLES = (
     "anonymous",
 )
 EVERYONE = frozenset(ROLES)
-WORKSPACE = frozenset(
-    {"coordinator", "supervisor", "partner_contact", "organisation_member", "team_member"}
-)
-PARTNERS = frozenset({"partner_contact", "organisation_member"})
+WORKSPACE = frozenset({"coordinator", "supervisor", "partner_contact", "team_member"})
+# With a contact named, other members of the partner organisation hold no partner rights.
+PARTNERS = frozenset({"partner_contact"})
 NOBODY: frozenset[str] = frozenset()
 
 # state → (phase, project status, allocation published)
@@ -244,3 +243,16 @@ def test_applications_open_only_from_the_opening():
     )
 
     assert not permissions.applications_open(round)
+
+
+@pytest.mark.django_db
+def test_members_of_the_organisation_stand_in_while_no_contact_is_named(coordinator):
+    from transferraum.projects.permissions import PARTNER, roles_for
+
+    organisation = OrganisationFactory()
+    challenge = ChallengeFactory(organisation=organisation, status=Challenge.Status.PUBLISHED)
+    project = ProjectFactory(challenge=challenge)
+    member = MembershipFactory(organisation=organisation).user
+    assert PARTNER in roles_for(member, project)
+    project.partner_contacts.add(MembershipFactory(organisation=organisation).user)
+    assert PARTNER not in roles_for(member, project)

@@ -804,3 +804,44 @@ def test_every_phase_mail_reaches_its_people(
         assert people == {student_geography.email, supervisor.email, officer_eilenburg.email} - (
             {supervisor.email, officer_eilenburg.email} if event == "reopened" else set()
         )
+
+
+@pytest.mark.django_db
+def test_a_challenge_worked_on_in_two_rounds_is_completed_with_its_last_project(coordinator):
+    from transferraum.challenges.models import Challenge
+    from transferraum.challenges.tests.factories import ChallengeFactory
+    from transferraum.projects.services.rounds import project_complete
+    from transferraum.projects.tests.factories import ProjectFactory, RoundFactory
+
+    challenge = ChallengeFactory(status=Challenge.Status.IN_PROGRESS)
+    first = ProjectFactory(
+        challenge=challenge,
+        status=Project.Status.RUNNING,
+        round=RoundFactory(phase=Round.Phase.PRESENTATION, published_at=timezone.now()),
+    )
+    second = ProjectFactory(
+        challenge=challenge,
+        status=Project.Status.RUNNING,
+        round=RoundFactory(phase=Round.Phase.PRESENTATION, published_at=timezone.now()),
+    )
+    project_complete(actor=coordinator, project=first)
+    challenge.refresh_from_db()
+    assert challenge.status == Challenge.Status.IN_PROGRESS
+    project_complete(actor=coordinator, project=second)
+    challenge.refresh_from_db()
+    assert challenge.status == Challenge.Status.COMPLETED
+
+
+@pytest.mark.django_db
+def test_a_challenge_with_an_open_project_cannot_be_withdrawn(officer_eilenburg, town_eilenburg):
+    from transferraum.challenges.services import challenge_act
+    from transferraum.challenges.tests.factories import ChallengeFactory
+    from transferraum.core.errors import DomainError
+    from transferraum.projects.tests.factories import ProjectFactory
+
+    challenge = ChallengeFactory(organisation=town_eilenburg, status=Challenge.Status.PUBLISHED)
+    ProjectFactory(challenge=challenge)
+    with pytest.raises(DomainError, match="close the project first"):
+        challenge_act(actor=officer_eilenburg, challenge=challenge, action="withdraw")
+    challenge.refresh_from_db()
+    assert challenge.status == Challenge.Status.PUBLISHED

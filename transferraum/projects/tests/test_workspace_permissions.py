@@ -24,7 +24,8 @@ TABLE = {
     "other_team_member": set(),
     "supervisor": {"view", "contribute", "deliver"},
     "partner_contact": {"view", "contribute", "feedback"},
-    "organisation_member": {"view", "contribute", "feedback"},
+    # a contact is named, so the organisation's other members hold no partner rights
+    "organisation_member": set(),
     "coordinator": {"view", "contribute", "deliver"},
     "other_student": set(),
     "outsider": set(),
