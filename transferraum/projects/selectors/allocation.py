@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
 from django.utils import translation
@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from transferraum.accounts.models import User
 from transferraum.actors.models import Competence, PersonProfile
 from transferraum.allocation import explain
+from transferraum.allocation.engine import AllocationError
 from transferraum.allocation.io import instance_from_json, result_from_json
 from transferraum.allocation.model import (
     LANGUAGES,
@@ -45,6 +46,7 @@ from transferraum.projects.models import (
 )
 
 TIME_LIMIT = 60.0  # seconds the engine may take for one round
+COUNTERFACTUAL_TIME_LIMIT = 10.0  # seconds for the question asked inside a student's request
 ACTIVE_RUN = (AllocationRun.Status.QUEUED, AllocationRun.Status.RUNNING)
 
 
@@ -306,6 +308,28 @@ def engine_ids_in(message: str) -> list[int]:
     return [int(pk) for kind, pk in _ENGINE_ID.findall(message) if kind == "s"]
 
 
+def error_texts(message: str, **params: Any) -> dict[str, str]:
+    """A run's error (an English msgid marked with gettext_noop) in every language, stored in
+    the run's result under "error_texts" so that the board shows it in the viewer's language."""
+    texts: dict[str, str] = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            texts[language] = _(message) % params if params else _(message)
+    return texts
+
+
+def run_error(run: AllocationRun | None) -> str:
+    """The error of a failed run in the active language (one query, only for a failed run);
+    the stored English text where no translations were stored."""
+    if run is None or run.status != AllocationRun.Status.FAILED:
+        return ""
+    texts = AllocationRun.objects.filter(pk=run.pk).values_list("result", flat=True).first()
+    stored = (texts or {}).get("error_texts") if isinstance(texts, dict) else None
+    if isinstance(stored, dict):
+        return str(stored.get(active_language()) or stored.get("en") or run.error)
+    return run.error
+
+
 # --------------------------------------------------------------------------------------------
 # Runs
 
@@ -413,6 +437,7 @@ class ProfileBar:
 class Board:
     round: Round
     run: AllocationRun | None  # the newest run, whatever its status
+    run_error: str  # the newest run's error in the active language ("" unless it failed)
     result_run: AllocationRun | None  # the newest finished run
     teams: list[TeamRow]
     closed: list[ClosedRow]
@@ -561,6 +586,7 @@ def allocation_board(round: Round) -> Board:
     return Board(
         round=round,
         run=run,
+        run_error=run_error(run),
         result_run=result_run,
         teams=teams,
         closed=closed,
@@ -686,12 +712,14 @@ def first_choice_counterfactual(round: Round, student: User) -> dict[str, str] |
         return None
     try:
         instance = instance_from_json(run.instance)
+        limit = min(instance.options.time_limit or TIME_LIMIT, COUNTERFACTUAL_TIME_LIMIT)
+        instance = replace(instance, options=replace(instance.options, time_limit=limit))
         answer = explain.counterfactual(
             instance,
             result_from_json(run.result),
             student_key(student.pk),
             project_key(first.pk),
         )
-    except InstanceError:
+    except (InstanceError, AllocationError):  # no answer in time or an unusable stored run
         return None
     return render_texts(answer.kind, answer.params, names_for_round(round))

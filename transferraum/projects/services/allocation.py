@@ -5,6 +5,7 @@ the round, call it and store what it answers."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +22,7 @@ from transferraum.allocation.io import check_pins, instance_to_json, result_to_j
 from transferraum.allocation.model import Explanation, Instance, InstanceError, Result
 from transferraum.challenges.services import challenge_follow_project
 from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.models import Activity
 from transferraum.core.services import activity_record
 from transferraum.notifications.services import notifications_enabled
 from transferraum.projects import phases
@@ -39,6 +41,7 @@ from transferraum.projects.selectors.allocation import (
     active_language,
     current_assignment,
     engine_ids_in,
+    error_texts,
     humanise_error,
     key_pk,
     names_for_round,
@@ -57,6 +60,26 @@ STEP_SAVING = gettext_noop("Saving the teams")
 STEP_DONE = gettext_noop("Finished")
 STEP_FAILED = gettext_noop("Failed")
 STEP_STALE = gettext_noop("Stopped without finishing")
+
+# Errors of a run, stored in every language (see `error_texts`); the engine's own detail stays
+# English.
+ERROR_STALE = gettext_noop("The background worker stopped before the run finished.")
+ERROR_INSTANCE = gettext_noop(
+    "The hand moves or the round's settings contradict each other. Details: %(detail)s"
+)
+ERROR_ENGINE = gettext_noop("No allocation was found within the time limit. Details: %(detail)s")
+ERROR_UNEXPECTED = gettext_noop(
+    "The run stopped because of an unexpected error. Please try again; if it happens again, "
+    "tell the technical support."
+)
+ERROR_PUBLISHED = gettext_noop(
+    "The allocation was published before this run finished, so its result was not saved."
+)
+ERROR_CHANGED = gettext_noop(
+    "The applications changed after the last run; please run the allocation again."
+)
+
+logger = logging.getLogger(__name__)
 
 # A run has a time limit of a minute; one still "running" after this has lost its worker.
 STALE_AFTER = dt.timedelta(minutes=30)
@@ -85,7 +108,8 @@ def _stop_stale_runs(round: Round) -> None:
     ).update(
         status=AllocationRun.Status.FAILED,
         progress_note=STEP_STALE,
-        error="The background worker stopped before the run finished.",
+        error=ERROR_STALE,
+        result={"error_texts": error_texts(ERROR_STALE)},
         finished_at=timezone.now(),
         updated_at=timezone.now(),
     )
@@ -164,22 +188,45 @@ def allocation_execute(*, run_id: int) -> AllocationRun:
         run.save(update_fields=["instance", "updated_at"])
         check_pins(instance)  # hand moves that contradict each other, named one by one
         result = engine.allocate(instance, progress=lambda step: _progress(run, *steps[step]))
-    except (InstanceError, AllocationError) as error:
-        return _fail(run, str(error))
-    _progress(run, 90, STEP_SAVING)
-    return _save_result(run, instance, result)
+        _progress(run, 90, STEP_SAVING)
+        return _save_result(run, instance, result)
+    except InstanceError as error:
+        return _fail(run, str(error), ERROR_INSTANCE)
+    except AllocationError as error:
+        return _fail(run, str(error), ERROR_ENGINE)
+    except Exception:
+        logger.exception("Allocation run %s failed", run.pk)
+        return _fail(run, "", ERROR_UNEXPECTED)
 
 
-def _fail(run: AllocationRun, error: str) -> AllocationRun:
+def _fail(run: AllocationRun, error: str, message: str) -> AllocationRun:
+    """Mark `run` as failed with `message` (a gettext_noop msgid) in every language; `error`
+    is the engine's detail, with names instead of ids. A run that is no longer running (stopped
+    as stale meanwhile) keeps its state."""
     names = names_for_round(run.round)
     students = {
         u.pk: str(u) for u in User.objects.filter(pk__in=engine_ids_in(error)).only("name", "email")
     }
-    run.status = AllocationRun.Status.FAILED
-    run.progress_note = STEP_FAILED
-    run.error = humanise_error(error, names, students)
-    run.finished_at = timezone.now()
-    run.save(update_fields=["status", "progress_note", "error", "finished_at", "updated_at"])
+    detail = humanise_error(error, names, students)
+    with transaction.atomic():
+        current = AllocationRun.objects.select_for_update().get(pk=run.pk)
+        if current.status != AllocationRun.Status.RUNNING:
+            return current
+        run.status = AllocationRun.Status.FAILED
+        run.progress_note = STEP_FAILED
+        run.error = detail or _english(message)
+        run.result = {"error_texts": error_texts(message, detail=detail)}
+        run.finished_at = timezone.now()
+        run.save(
+            update_fields=[
+                "status",
+                "progress_note",
+                "error",
+                "result",
+                "finished_at",
+                "updated_at",
+            ]
+        )
     activity_record(
         actor=run.started_by,
         verb="allocation.failed",
@@ -218,10 +265,28 @@ def _explanations(
     return entries
 
 
+def _english(message: str) -> str:
+    return error_texts(message)["en"]
+
+
 @transaction.atomic
 def _save_result(run: AllocationRun, instance: Instance, result: Result) -> AllocationRun:
-    """Store the run's result and replace the round's teams by it; hand moves stay."""
-    round = run.round
+    """Store the run's result and replace the round's teams by it; hand moves of students who
+    still apply stay, rows of students who withdrew go. Only a run that is still running in a
+    round not yet published saves anything: a run stopped as stale leaves everything alone, one
+    overtaken by the publication fails."""
+    round = _lock(run.round)
+    current = AllocationRun.objects.select_for_update().get(pk=run.pk)
+    if current.status != AllocationRun.Status.RUNNING:
+        return current
+    if round.published_at is not None:
+        current.status = AllocationRun.Status.FAILED
+        current.progress_note = STEP_FAILED
+        current.error = _english(ERROR_PUBLISHED)
+        current.result = {"error_texts": error_texts(ERROR_PUBLISHED)}
+        current.finished_at = timezone.now()
+        current.save()
+        return current
     data = result_to_json(result)
     run.result = data
     run.seed = int(result.meta.get("seed", run.seed))
@@ -235,11 +300,15 @@ def _save_result(run: AllocationRun, instance: Instance, result: Result) -> Allo
     ):
         ranks.setdefault(student_id, {})[project_id] = rank
     names = names_for_round(round)
+    applicants = set(Application.objects.filter(round=round).values_list("student_id", flat=True))
+    Assignment.objects.filter(round=round).exclude(student_id__in=applicants).delete()
     pinned = {a.student_id: a for a in Assignment.objects.filter(round=round, pinned=True)}
     Assignment.objects.filter(round=round, pinned=False).delete()
     new_rows = []
     for student in instance.students:
         student_id = key_pk(student.id)
+        if student_id not in applicants:
+            continue  # withdrew while the run went on
         mine = ranks.get(student_id, {})
         key = result.assignment.get(student.id)
         placed_in = key_pk(key) if key is not None else None
@@ -455,6 +524,18 @@ def allocation_move(
 # Publishing
 
 
+def _changed_after(round: Round, moment: dt.datetime) -> bool:
+    """Whether an application of `round` was submitted, changed or withdrawn, or applications
+    were reopened, after `moment` (the start of the newest run)."""
+    if Application.objects.filter(round=round, updated_at__gt=moment).exists():
+        return True
+    return (
+        Activity.objects.for_object(round)
+        .filter(verb__in=("application.withdrawn", "round.reopened"), created_at__gt=moment)
+        .exists()
+    )
+
+
 @transaction.atomic
 def allocation_publish(*, actor: User, round: Round) -> Round:
     """Publish the round's teams: students, supervisors and partners see them.
@@ -470,6 +551,8 @@ def allocation_publish(*, actor: User, round: Round) -> Round:
     latest = AllocationRun.objects.filter(round=round).order_by("-created_at", "-pk").first()
     if latest is None or latest.status != AllocationRun.Status.DONE:
         raise DomainError(_("Please wait for a finished allocation run before publishing."))
+    if _changed_after(round, latest.created_at):
+        raise DomainError(_(ERROR_CHANGED))
     round.published_at = timezone.now()
     round.save(update_fields=["published_at", "updated_at"])
     staffed = set(

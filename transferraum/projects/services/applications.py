@@ -18,7 +18,14 @@ from transferraum.actors.services import person_index, profile_for
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.services import activity_record
 from transferraum.notifications.services import notifications_enabled
-from transferraum.projects.models import Application, Choice, Project, Round, StudentProfile
+from transferraum.projects.models import (
+    Application,
+    Assignment,
+    Choice,
+    Project,
+    Round,
+    StudentProfile,
+)
 from transferraum.projects.permissions import applications_open
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -247,6 +254,8 @@ def application_withdraw(*, actor: User, round: Round) -> None:
             _("You have no application in “%(round)s” to withdraw.") % {"round": round.name}
         )
     application.delete()
+    # A place from an earlier allocation run (or a hand move) goes with the application.
+    Assignment.objects.filter(round=round, student=actor).delete()
     activity_record(
         actor=actor, verb="application.withdrawn", target=round, data={"student": actor.pk}
     )

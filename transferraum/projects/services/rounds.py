@@ -364,6 +364,12 @@ def round_reopen(*, actor: User, round: Round, applications_close_at: dt.datetim
     current.phase = target
     current.applications_close_at = applications_close_at
     current.save()
+    # The old result no longer holds: only the hand moves of students who still apply stay.
+    from transferraum.projects.models import Application, Assignment
+
+    applicants = Application.objects.filter(round=current).values("student_id")
+    stale = Assignment.objects.filter(round=current)
+    stale.exclude(pinned=True, student_id__in=applicants).delete()
     activity_record(
         actor=actor,
         verb="round.reopened",

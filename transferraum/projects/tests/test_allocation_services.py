@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from transferraum.accounts.models import User
 from transferraum.accounts.tests.factories import StudyProgrammeFactory, UserFactory
@@ -742,7 +742,9 @@ def test_the_student_result_follows_publication(coordinator, django_capture_on_c
     outcome = student_result(round, student)
     assert outcome.state == "placed"
     assert outcome.project == data.projects[0]
-    assert outcome.assigned_text == "Sie haben Ihren 1. Wunsch erhalten."
+    with translation.override("de"):
+        assert student_result(round, student).assigned_text == "Sie haben Ihren 1. Wunsch erhalten."
+    assert outcome.assigned_text == "You got your choice no. 1."
     assert outcome.first_choice is None
 
 
@@ -771,3 +773,147 @@ def test_the_counterfactual_counts_the_students_a_first_choice_would_have_moved(
         "Giving you this place would have moved 1 other students to a worse choice and left "
         "0 without a place."
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Review findings: withdrawals, reopening, late runs, errors in every language
+
+
+@pytest.mark.django_db
+def test_a_run_drops_rows_of_students_who_no_longer_apply_even_pinned_ones(
+    coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(students=6)
+    leaver = data.students[0]
+    Assignment.objects.create(
+        round=data.round, student=leaver, project=data.projects[0], pinned=True
+    )
+    leaver.applications.all().delete()
+
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+
+    assert not Assignment.objects.filter(round=data.round, student=leaver).exists()
+    assert Assignment.objects.filter(round=data.round).count() == 5
+
+
+@pytest.mark.django_db
+def test_publication_needs_a_run_after_the_last_change_of_applications(
+    coordinator, django_capture_on_commit_callbacks
+):
+    from transferraum.core.services import activity_record
+
+    data = build_round(students=6)
+    run = run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    AllocationRun.objects.filter(pk=run.pk).update(
+        created_at=timezone.now() - dt.timedelta(minutes=5)
+    )
+    activity_record(actor=coordinator, verb="round.reopened", target=data.round)
+
+    with pytest.raises(DomainError, match="changed after the last run"):
+        allocation_publish(actor=coordinator, round=data.round)
+
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    late = StudentFactory()
+    application_for(late, data.projects[:1])
+    AllocationRun.objects.filter(round=data.round).update(
+        created_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+    with pytest.raises(DomainError, match="changed after the last run"):
+        allocation_publish(actor=coordinator, round=data.round)
+    assert Round.objects.get(pk=data.round.pk).published_at is None
+
+
+@pytest.mark.django_db
+def test_a_run_finishing_after_publication_leaves_the_teams_alone(
+    coordinator, django_capture_on_commit_callbacks, monkeypatch
+):
+    data = build_round(students=6)
+    first = run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    teams = dict(Assignment.objects.filter(round=data.round).values_list("student", "project"))
+    real = engine.allocate
+
+    def publish_meanwhile(instance, progress=None):
+        result = real(instance, progress=progress)
+        Round.objects.filter(pk=data.round.pk).update(published_at=timezone.now())
+        return result
+
+    monkeypatch.setattr(engine, "allocate", publish_meanwhile)
+    Assignment.objects.filter(round=data.round, pinned=False).update(run=first)
+
+    run = run_allocation(data.round, coordinator, django_capture_on_commit_callbacks, seed=3)
+
+    assert run.status == AllocationRun.Status.FAILED
+    assert "published before this run finished" in run.error
+    assert dict(Assignment.objects.filter(round=data.round).values_list("student", "project")) == (
+        teams
+    )
+    assert not Assignment.objects.filter(run=run).exists()
+
+
+@pytest.mark.django_db
+def test_a_run_stopped_as_stale_meanwhile_saves_nothing(
+    coordinator, django_capture_on_commit_callbacks, monkeypatch
+):
+    data = build_round(students=6)
+    real = engine.allocate
+
+    def stopped_meanwhile(instance, progress=None):
+        result = real(instance, progress=progress)
+        AllocationRun.objects.filter(round=data.round).update(status=AllocationRun.Status.FAILED)
+        return result
+
+    monkeypatch.setattr(engine, "allocate", stopped_meanwhile)
+
+    run = run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+
+    assert run.status == AllocationRun.Status.FAILED
+    assert not Assignment.objects.filter(round=data.round).exists()
+
+
+@pytest.mark.django_db
+def test_any_exception_fails_the_run_with_a_message_in_every_language(
+    coordinator, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
+    data = build_round(students=3)
+
+    def broken(instance, progress=None):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(engine, "allocate", broken)
+
+    run = run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+
+    assert run.status == AllocationRun.Status.FAILED
+    assert run.finished_at is not None
+    assert "unexpected error" in run.error
+    assert set(run.result["error_texts"]) == {"de", "en"}
+    assert "unexpected error" in run.result["error_texts"]["en"]
+    assert "ZeroDivisionError" in caplog.text
+
+
+@pytest.mark.django_db
+def test_run_errors_are_shown_in_the_viewers_language(coordinator, monkeypatch):
+    from django.utils import translation
+
+    from transferraum.projects.selectors.allocation import run_error
+    from transferraum.projects.services import allocation as services
+
+    data = build_round(students=3)
+    run = AllocationRun.objects.create(
+        round=data.round, objective="rank-maximal", status=AllocationRun.Status.RUNNING
+    )
+    AllocationRun.objects.filter(pk=run.pk).update(
+        updated_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    monkeypatch.setattr(
+        services, "error_texts", lambda message, **params: {"de": "Deutsch", "en": message}
+    )
+
+    services._stop_stale_runs(data.round)
+
+    run.refresh_from_db()
+    assert run.status == AllocationRun.Status.FAILED
+    with translation.override("de"):
+        assert run_error(run) == "Deutsch"
+    with translation.override("en"):
+        assert run_error(run) == "The background worker stopped before the run finished."

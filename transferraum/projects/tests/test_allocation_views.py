@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from transferraum.notifications.services import notifications_suppressed
@@ -484,9 +483,12 @@ def contested(coordinator, django_capture_on_commit_callbacks):
 
 
 @pytest.mark.django_db
-def test_the_result_shows_project_rank_and_why_not_in_the_active_language(client, contested):
+def test_the_result_shows_project_rank_and_why_not_in_the_active_language(
+    client, contested, settings
+):
     round, loser, popular, quiet = contested
     client.force_login(loser)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"  # German, as a visitor sees it first
 
     german = client.get(url("result", round)).content.decode()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
@@ -498,15 +500,18 @@ def test_the_result_shows_project_rank_and_why_not_in_the_active_language(client
     assert "voll: die Plätze gingen an Studierende" in german
     assert "Sie haben Ihren 2. Wunsch erhalten." in german
     assert "full: its places went to students who ranked it at least as high" in english
-    assert "What if I had got my first choice?" in german
+    assert "What if I had got my first choice?" in english
     assert "The rule in force" in english
     assert "Most first choices (rank-maximal)" in english
 
 
 @pytest.mark.django_db
-def test_the_counterfactual_answers_with_htmx_and_is_kept_in_the_session(client, contested):
+def test_the_counterfactual_answers_with_htmx_and_is_kept_in_the_session(
+    client, contested, settings
+):
     round, loser, popular, quiet = contested
     client.force_login(loser)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"  # German, as a visitor sees it first
 
     partial = client.post(url("result", round), headers=HTMX)
 
@@ -518,9 +523,10 @@ def test_the_counterfactual_answers_with_htmx_and_is_kept_in_the_session(client,
 
 
 @pytest.mark.django_db
-def test_the_counterfactual_works_without_javascript(client, contested):
+def test_the_counterfactual_works_without_javascript(client, contested, settings):
     round, loser, popular, quiet = contested
     client.force_login(loser)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"  # German, as a visitor sees it first
 
     response = client.post(url("result", round))
 
@@ -542,3 +548,25 @@ def test_a_student_with_the_first_choice_is_not_offered_the_question(client, con
     assert "What if I had got my first choice?" not in page
     assert response.status_code == 302
     assert client.session.get(f"allocation-counterfactual-{round.pk}") is None
+
+
+@pytest.mark.django_db
+def test_the_counterfactual_answers_kindly_when_the_engine_gives_up(client, contested, monkeypatch):
+    from transferraum.allocation import explain
+    from transferraum.allocation.engine import AllocationError
+
+    round, loser, popular, quiet = contested
+    seen = []
+
+    def gives_up(instance, *args, **kwargs):
+        seen.append(instance.options.time_limit)
+        raise AllocationError("phase rank: no feasible assignment found in time")
+
+    monkeypatch.setattr(explain, "counterfactual", gives_up)
+    client.force_login(loser)
+
+    response = client.post(url("result", round), headers=HTMX)
+
+    assert response.status_code == 200
+    assert "cannot answer this question" in response.content.decode()
+    assert seen == [10.0]

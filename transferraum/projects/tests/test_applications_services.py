@@ -605,3 +605,17 @@ def test_bad_profile_input_is_refused_and_nothing_is_stored(student_geography, o
 def test_only_students_have_a_profile_for_applying(role):
     with pytest.raises(PermissionDenied):
         _profile(UserFactory(role=role))
+
+
+@pytest.mark.django_db
+def test_withdrawing_takes_the_student_out_of_their_team(student_geography, round_, projects):
+    from transferraum.projects.models import Assignment
+
+    submit(student_geography, round_, projects[:3])
+    Assignment.objects.create(
+        round=round_, student=student_geography, project=projects[0], pinned=True
+    )
+
+    application_withdraw(actor=student_geography, round=round_)
+
+    assert not Assignment.objects.filter(round=round_, student=student_geography).exists()

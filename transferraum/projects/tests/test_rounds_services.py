@@ -845,3 +845,25 @@ def test_a_challenge_with_an_open_project_cannot_be_withdrawn(officer_eilenburg,
         challenge_act(actor=officer_eilenburg, challenge=challenge, action="withdraw")
     challenge.refresh_from_db()
     assert challenge.status == Challenge.Status.PUBLISHED
+
+
+@pytest.mark.django_db
+def test_reopening_drops_the_old_result_but_keeps_pins_of_applicants(coordinator):
+    from transferraum.projects.models import Assignment
+    from transferraum.projects.tests.factories import application_for
+
+    round = RoundFactory(phase=P.ALLOCATION, applications_close_at=_in(-1))
+    project = ProjectFactory(round=round)
+    computed, pinned, gone = StudentFactory(), StudentFactory(), StudentFactory()
+    for student in (computed, pinned):
+        application_for(student, [project])
+    Assignment.objects.create(round=round, student=computed, project=project)
+    Assignment.objects.create(round=round, student=pinned, project=project, pinned=True)
+    Assignment.objects.create(round=round, student=gone, project=project, pinned=True)
+
+    with notifications_suppressed():
+        round_reopen(actor=coordinator, round=round, applications_close_at=_in(7))
+
+    assert list(Assignment.objects.filter(round=round).values_list("student", flat=True)) == [
+        pinned.pk
+    ]

@@ -24,6 +24,7 @@ from transferraum.projects.selectors.allocation import (
     active_language,
     allocation_board,
     first_choice_counterfactual,
+    run_error,
     student_result,
 )
 from transferraum.projects.services.allocation import (
@@ -106,7 +107,11 @@ def progress(request: AuthenticatedHttpRequest, pk: int, run_pk: int) -> HttpRes
     )
     if not request.htmx:
         return redirect("projects:allocation", pk=round.pk)
-    response = render(request, "projects/_allocation_progress.html", {"round": round, "run": run})
+    response = render(
+        request,
+        "projects/_allocation_progress.html",
+        {"round": round, "run": run, "run_error": run_error(run)},
+    )
     if run.status not in ACTIVE_RUN:
         response["HX-Refresh"] = "true"
     return response
