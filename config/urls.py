@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("transferraum.actors.urls")),
     path("", include("transferraum.challenges.urls")),
     path("", include("transferraum.projects.urls")),
+    path("", include("transferraum.recommendations.urls")),
     path("", include("transferraum.network.urls")),
     path("admin/", admin.site.urls),
 ]

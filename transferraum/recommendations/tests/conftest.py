@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from transferraum.accounts.models import User
 from transferraum.accounts.tests.factories import UserFactory
@@ -11,6 +12,14 @@ from transferraum.actors.tests.factories import MembershipFactory, OrganisationF
 from transferraum.projects.models import Project
 from transferraum.recommendations.tests.factories import team_project
 from transferraum.regions.tests.factories import zeitz
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Services answer in the active language; these tests read the English msgids."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -1,0 +1,380 @@
+"""One recommendation: its content and evidence, where it stands, its history, and the next steps
+the viewer may take, each a small form with exactly the data the step needs. A refused step
+comes back on the same page with the service's message (for a step out of order: the steps that
+are possible now) and everything as it was typed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import URLPattern, path
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from transferraum.accounts.http import AuthenticatedHttpRequest
+from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.projects.models import Document, DocumentVersion
+from transferraum.projects.permissions import can_view_workspace
+from transferraum.recommendations import selectors
+from transferraum.recommendations.dossier import decision_label, standing
+from transferraum.recommendations.forms import (
+    MilestoneForm,
+    MilestoneProgressForm,
+    ProgressForm,
+    StepForm,
+)
+from transferraum.recommendations.models import (
+    ImplementationMilestone,
+    Recommendation,
+    RecommendationEvent,
+)
+from transferraum.recommendations.permissions import (
+    can_edit,
+    can_manage_milestones,
+    may_view,
+)
+from transferraum.recommendations.services import (
+    milestone_add,
+    milestone_update,
+    recommendation_act,
+    recommendation_progress_set,
+)
+from transferraum.recommendations.views.common import recommendation_for
+from transferraum.recommendations.workflow import (
+    DECISION_ACTIONS,
+    TRANSITIONS,
+    allowed_actions,
+    event_label,
+)
+
+# --- the history ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Detail:
+    label: str
+    value: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    event: RecommendationEvent
+    label: str
+    details: list[Detail]
+
+
+def _date(value: Any) -> str:
+    try:
+        return date_format(date.fromisoformat(str(value)[:10]), "DATE_FORMAT")
+    except ValueError:
+        return str(value)
+
+
+def _field_labels(names: list[str]) -> str:
+    labels = []
+    for name in names:
+        try:
+            field = Recommendation._meta.get_field(name)
+        except LookupError:
+            labels.append(name)
+        else:
+            labels.append(str(getattr(field, "verbose_name", name)))
+    return ", ".join(labels)
+
+
+def _details(data: dict[str, Any]) -> list[Detail]:
+    """What a timeline entry recorded besides the note, in words."""
+    details = []
+    if data.get("on_behalf"):
+        details.append(Detail(_("Recorded"), _("by the coordination, on behalf of the partner")))
+    if "agenda_body" in data:
+        details.append(Detail(_("Body"), str(data["agenda_body"])))
+    if "agenda_date" in data:
+        details.append(Detail(_("Date of the meeting"), _date(data["agenda_date"])))
+    if data.get("agenda_item"):
+        details.append(Detail(_("Agenda item"), str(data["agenda_item"])))
+    if data.get("council_url"):
+        url = str(data["council_url"])
+        details.append(Detail(_("Council information system"), url, url))
+    if "decided_on" in data:
+        details.append(Detail(_("Decided on"), _date(data["decided_on"])))
+    if "first_answer_due" in data:
+        details.append(Detail(_("First answer due"), _date(data["first_answer_due"])))
+    if isinstance(data.get("responsible_person"), dict):
+        details.append(
+            Detail(_("Responsible person"), str(data["responsible_person"].get("name", "")))
+        )
+    if data.get("evaluation"):
+        details.append(Detail(_("What changed"), str(data["evaluation"])))
+    if data.get("indicator"):
+        value = f"{data['indicator']}: {data.get('indicator_value', '')}".rstrip(": ")
+        details.append(Detail(_("Indicator"), value))
+    if "milestone" in data:
+        details.append(Detail(_("Milestone"), f"{data['milestone']} ({data.get('progress', 0)} %)"))
+    if "overall" in data:
+        details.append(Detail(_("Progress of the implementation"), f"{data['overall']} %"))
+    if data.get("fields"):
+        details.append(Detail(_("Changed"), _field_labels(list(data["fields"]))))
+    return details
+
+
+def timeline_entries(recommendation: Recommendation) -> list[TimelineEntry]:
+    return [
+        TimelineEntry(event, event_label(event.action), _details(event.data or {}))
+        for event in selectors.timeline(recommendation)
+    ]
+
+
+# --- the page -------------------------------------------------------------------------------
+
+
+def _evidence(request: HttpRequest, recommendation: Recommendation) -> tuple[list[Document], bool]:
+    """The linked documents (each with its newest version), and whether the viewer may open
+    them: only the people of the project's workspace download its files."""
+    documents = list(
+        recommendation.evidence.prefetch_related(
+            Prefetch("versions", queryset=DocumentVersion.objects.order_by("-number"))
+        ).order_by("category", "title")
+    )
+    project = recommendation.project
+    may_open = bool(documents) and project is not None and can_view_workspace(request.user, project)
+    return documents, may_open
+
+
+def _step_forms(
+    recommendation: Recommendation, actions: list[str], bound: StepForm | None
+) -> list[StepForm]:
+    return [
+        bound
+        if bound is not None and bound.action == action
+        else StepForm(action=action, recommendation=recommendation)
+        for action in actions
+    ]
+
+
+def _render(
+    request: HttpRequest,
+    recommendation: Recommendation,
+    roles: set[str],
+    *,
+    step_form: StepForm | None = None,
+    step_error: str = "",
+    milestone_form: MilestoneForm | None = None,
+    milestone_forms: dict[int, MilestoneProgressForm] | None = None,
+    progress_form: ProgressForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    actions = allowed_actions(recommendation.status, roles)
+    manage = can_manage_milestones(request.user, recommendation)
+    milestones = list(recommendation.milestones.order_by("due", "pk"))
+    bound = milestone_forms or {}
+    documents, may_open = _evidence(request, recommendation)
+    timeline = timeline_entries(recommendation)
+    decisions = [e.event.to_status for e in timeline if e.event.action in DECISION_ACTIONS]
+    return render(
+        request,
+        "recommendations/detail.html",
+        {
+            "recommendation": recommendation,
+            "standing": standing(recommendation),
+            "timeline": timeline,
+            "decision": decision_label(recommendation, decisions[-1] if decisions else None),
+            "documents": documents,
+            "may_open_documents": may_open,
+            "steps": _step_forms(recommendation, actions, step_form),
+            "step_error": step_error,
+            "can_edit": can_edit(request.user, recommendation),
+            "can_manage": manage,
+            "milestones": [
+                (
+                    milestone,
+                    bound.get(milestone.pk)
+                    or MilestoneProgressForm(
+                        prefix=f"m{milestone.pk}",
+                        initial={"progress": milestone.progress, "done": milestone.done},
+                    ),
+                )
+                for milestone in milestones
+            ],
+            "milestone_form": milestone_form or MilestoneForm(),
+            "progress_form": progress_form
+            or ProgressForm(
+                initial={
+                    "progress": recommendation.progress
+                    if recommendation.progress_is_manual
+                    else None
+                }
+            ),
+            "roles": roles,
+        },
+        status=status,
+    )
+
+
+@require_safe
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    recommendation, roles = recommendation_for(request.user, pk)
+    return _render(request, recommendation, roles)
+
+
+# --- steps ----------------------------------------------------------------------------------
+
+
+def _done(request: HttpRequest, recommendation: Recommendation) -> HttpResponse:
+    messages.success(
+        request,
+        _("Done: the recommendation is now “%(status)s”.")
+        % {"status": recommendation.get_status_display()},
+    )
+    return redirect(recommendation.get_absolute_url() + "#status")
+
+
+@login_required
+@require_POST
+def act(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
+    """Take one step. Authorised by role here (403); whether the step follows from the status
+    and whether its data hold is the service's to say."""
+    recommendation, roles = recommendation_for(request.user, pk)
+    transition = TRANSITIONS.get(action)
+    if transition is None:
+        raise Http404
+    if not (roles & transition.roles and may_view(recommendation, roles)):
+        raise PermissionDenied(_("You cannot take this step on this recommendation."))
+    form = StepForm(request.POST, action=action, recommendation=recommendation)
+    in_order = action in allowed_actions(recommendation.status, roles)
+    if form.is_valid() or not in_order:
+        try:
+            # Out of order, the service refuses before it reads any data, naming the steps
+            # that are possible now.
+            recommendation = recommendation_act(
+                actor=request.user,
+                recommendation=recommendation,
+                action=action,
+                note=form.cleaned_data.get("note", "") if form.is_valid() else "",
+                **(form.service_data() if form.is_valid() else {}),
+            )
+        except DomainError as error:
+            if not in_order:
+                return _render(request, recommendation, roles, step_error=error.message, status=422)
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            return _done(request, recommendation)
+    return _render(request, recommendation, roles, step_form=form, status=422)
+
+
+# --- implementation -------------------------------------------------------------------------
+
+
+def _require_manage(user: Any, recommendation: Recommendation) -> None:
+    if not can_manage_milestones(user, recommendation):
+        raise PermissionDenied(
+            _(
+                "The partner and the coordinators keep the implementation up to date, from the "
+                "adoption until it is implemented."
+            )
+        )
+
+
+def _refused(form: forms.Form, error: DomainError) -> None:
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+@login_required
+@require_POST
+def milestone_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    recommendation, roles = recommendation_for(request.user, pk)
+    _require_manage(request.user, recommendation)
+    form = MilestoneForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            milestone = milestone_add(
+                actor=request.user,
+                recommendation=recommendation,
+                title=data["title"],
+                due=data["due"],
+                progress=data["progress"] or 0,
+            )
+        except DomainError as error:
+            _refused(form, error)
+        else:
+            messages.success(
+                request, _("The milestone “%(title)s” has been added.") % {"title": milestone}
+            )
+            return redirect(recommendation.get_absolute_url() + "#implementation")
+    return _render(request, recommendation, roles, milestone_form=form, status=422)
+
+
+@login_required
+@require_POST
+def milestone_edit(request: AuthenticatedHttpRequest, pk: int, milestone_pk: int) -> HttpResponse:
+    recommendation, roles = recommendation_for(request.user, pk)
+    milestone = get_object_or_404(
+        ImplementationMilestone, pk=milestone_pk, recommendation=recommendation
+    )
+    _require_manage(request.user, recommendation)
+    form = MilestoneProgressForm(request.POST, prefix=f"m{milestone.pk}")
+    if form.is_valid():
+        done = form.cleaned_data["done"]
+        try:
+            milestone_update(
+                actor=request.user,
+                milestone=milestone,
+                progress=form.cleaned_data["progress"],
+                done=done if done or milestone.done else None,
+            )
+        except DomainError as error:
+            _refused(form, error)
+        else:
+            messages.success(
+                request, _("The milestone “%(title)s” has been saved.") % {"title": milestone}
+            )
+            return redirect(recommendation.get_absolute_url() + "#implementation")
+    return _render(request, recommendation, roles, milestone_forms={milestone.pk: form}, status=422)
+
+
+@login_required
+@require_POST
+def progress(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    recommendation, roles = recommendation_for(request.user, pk)
+    _require_manage(request.user, recommendation)
+    form = ProgressForm(request.POST)
+    if form.is_valid():
+        try:
+            recommendation = recommendation_progress_set(
+                actor=request.user,
+                recommendation=recommendation,
+                progress=form.cleaned_data["progress"],
+            )
+        except DomainError as error:
+            _refused(form, error)
+        else:
+            messages.success(
+                request,
+                _("The progress is now %(percent)s %%.") % {"percent": recommendation.progress},
+            )
+            return redirect(recommendation.get_absolute_url() + "#implementation")
+    return _render(request, recommendation, roles, progress_form=form, status=422)
+
+
+urlpatterns: list[URLPattern] = [
+    path("empfehlungen/<int:pk>/", detail, name="detail"),
+    path("empfehlungen/<int:pk>/schritt/<slug:action>/", act, name="act"),
+    path("empfehlungen/<int:pk>/meilensteine/neu/", milestone_new, name="milestone-new"),
+    path(
+        "empfehlungen/<int:pk>/meilensteine/<int:milestone_pk>/",
+        milestone_edit,
+        name="milestone-edit",
+    ),
+    path("empfehlungen/<int:pk>/fortschritt/", progress, name="progress"),
+]
