@@ -118,6 +118,16 @@ def can_view_workspace(user: Any, project: Project) -> bool:
     )
 
 
+def can_see_results(user: Any, project: Project) -> bool:
+    """The team's results text: public when the challenge is public; otherwise only for the
+    workspace and coordinators (only the public summary leaves it)."""
+    from transferraum.challenges.models import Challenge
+
+    if project.challenge.confidentiality == Challenge.Confidentiality.PUBLIC:
+        return True
+    return can_manage_rounds(user) or can_view_workspace(user, project)
+
+
 def can_contribute(user: Any, project: Project) -> bool:
     """Milestones, meetings, documents and the discussion: everyone of the workspace, while the
     project is at work."""

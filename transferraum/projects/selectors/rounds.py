@@ -201,7 +201,8 @@ class ShowcaseFilters:
 
 
 def showcase_projects(filters: ShowcaseFilters) -> QuerySet[Project]:
-    """Completed projects with a public summary, newest first, with `team_size` (two queries)."""
+    """Completed projects with a public summary, newest first, with `team_size` and
+    `results_public` (two queries)."""
     projects = Project.objects.showcased()
     if filters.municipality:
         projects = projects.filter(challenge__municipality__ags=filters.municipality)
@@ -213,7 +214,11 @@ def showcase_projects(filters: ShowcaseFilters) -> QuerySet[Project]:
         )
         .defer(*_BOUNDARIES[:1])
         .prefetch_related("challenge__topics")
-        .annotate(team_size=Count("assignments", distinct=True))
+        .annotate(
+            team_size=Count("assignments", distinct=True),
+            # only the public summary of a non-public challenge leaves the workspace
+            results_public=Q(challenge__confidentiality=Challenge.Confidentiality.PUBLIC),
+        )
         .order_by("-completed_at", "title", "pk")
     )
 

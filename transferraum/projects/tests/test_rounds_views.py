@@ -716,3 +716,27 @@ def test_a_round_without_projects_still_shows_its_phases(client):
 
     assert "This round has no projects yet." in page
     assert "Applications open" in page
+
+
+@pytest.mark.django_db
+def test_results_of_a_non_public_challenge_stay_in_the_workspace(
+    client, town_eilenburg, student_geography
+):
+    round = RoundFactory(phase=P.CLOSED, published_at=timezone.now())
+    public = _finished("Offen", town_eilenburg.municipality, round)
+    secret = _finished("Vertraulich", town_eilenburg.municipality, round)
+    Project.objects.filter(pk=public.pk).update(results="Offene Befunde")
+    Project.objects.filter(pk=secret.pk).update(results="Geheime Zahlen")
+    secret.challenge.confidentiality = Challenge.Confidentiality.SUMMARY
+    secret.challenge.save()
+    place(student_geography, secret)
+
+    showcase = client.get(reverse("projects:showcase")).content.decode()
+    assert "Offene Befunde" in showcase
+    assert "Zusammenfassung: Vertraulich" in showcase  # the public summary still shows
+    assert "Geheime Zahlen" not in showcase
+
+    assert "Offene Befunde" in client.get(public.get_absolute_url()).content.decode()
+    assert "Geheime Zahlen" not in client.get(secret.get_absolute_url()).content.decode()
+    client.force_login(student_geography)  # a member of the team
+    assert "Geheime Zahlen" in client.get(secret.get_absolute_url()).content.decode()

@@ -35,6 +35,7 @@ from transferraum.projects.permissions import (
     can_complete,
     can_edit_project,
     can_manage_rounds,
+    can_see_results,
     can_see_team,
     can_view_workspace,
 )
@@ -340,6 +341,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "programmes": project.wanted_programmes.all(),
             "team": project_team(project) if show_team else None,
             "can_view_workspace": can_view_workspace(request.user, project),
+            "can_see_results": can_see_results(request.user, project),
             "can_edit": can_edit_project(request.user, project),
             "can_complete": can_complete(request.user, project),
             "can_apply": can_apply(request.user, project.round),
