@@ -3186,9 +3186,11 @@ def demo_load(*, seed: int = DEMO_SEED) -> DemoReport:
     generated = [users[student.email] for student in students[len(PERSONA_STUDENTS) :]]
     created += _challenges_load(organisations, users, generated, seed)
     # rounds.py builds on this module's tables, so it is imported here rather than at the top.
+    from transferraum.demo.recommendations import demo_recommendations_load
     from transferraum.demo.rounds import ROUND_CHALLENGES, demo_rounds_load
 
     created += demo_rounds_load(seed=seed).created
+    created += demo_recommendations_load().created
 
     return DemoReport(
         organisations=len(ORGANISATIONS),

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from transferraum.demo.services import DEMO_LOGINS, DEMO_PASSWORD, DEMO_SEED, demo_load
 from transferraum.projects.models import Application, Project, Round
+from transferraum.recommendations.models import Recommendation
 
 
 class Command(BaseCommand):
@@ -36,6 +37,13 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Practice projects: {Round.objects.count()} rounds, {Project.objects.count()} "
             f"projects, {Application.objects.count()} applications."
+        )
+        recommendations = Recommendation.objects.all()
+        self.stdout.write(
+            f"Recommendations: {recommendations.count()} in "
+            f"{len(set(recommendations.values_list('status', flat=True)))} of "
+            f"{len(Recommendation.Status)} states, "
+            f"{recommendations.filter(confidential=True).count()} confidential."
         )
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for every account: {DEMO_PASSWORD}):")
