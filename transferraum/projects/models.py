@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from transferraum.accounts.models import StudyProgramme, User
 from transferraum.actors.models import Competence
@@ -27,7 +28,7 @@ class Round(TimeStampedModel):
 
     class Phase(models.TextChoices):
         PREPARATION = "preparation", _("Preparation")
-        APPLICATIONS = "applications", _("Applications open")
+        APPLICATIONS = "applications", pgettext_lazy("round phase", "Applications open")
         ALLOCATION = "allocation", _("Allocation")
         WORK = "work", _("Work")
         PRESENTATION = "presentation", _("Final presentation")
@@ -376,6 +377,48 @@ class Assignment(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.student} → {self.project or '–'}"
+
+
+class Counterfactual(TimeStampedModel):
+    """A student's question "what if I had got my first choice?" for one run: the engine solves
+    the round again in the background, once per run and student."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Being computed")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    class Failure(models.TextChoices):
+        NO_ANSWER = "no_answer", _("No answer possible for this round")
+        TIME = "time", _("No answer within the time limit")
+        UNEXPECTED = "unexpected", _("Unexpected error")
+
+    run = models.ForeignKey(AllocationRun, on_delete=models.CASCADE, related_name="counterfactuals")
+    student = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    project = models.ForeignKey(
+        Project, verbose_name=_("first choice"), on_delete=models.CASCADE, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    # The engine's answer in every language: {"de": ..., "en": ...}
+    texts = models.JSONField(_("answer"), default=dict, blank=True)
+    failure = models.CharField(
+        _("why it failed"), max_length=12, choices=Failure.choices, blank=True
+    )
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["run", "student"]
+        verbose_name = _("first-choice question")
+        verbose_name_plural = _("first-choice questions")
+        constraints = [
+            models.UniqueConstraint(fields=["run", "student"], name="unique_counterfactual")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student} → {self.project} ({self.run})"
 
 
 class Milestone(TimeStampedModel):

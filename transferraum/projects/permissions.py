@@ -2,8 +2,8 @@
 
 Roles a person holds for a project: coordinator (of the programme), supervisor (of this project),
 partner (a named contact of this project; while none is named, a member of the challenge's
-organisation), member (placed
-in its team by a published allocation), student (any student), nobody (everyone else).
+organisation), member (placed in its team by a published allocation), student (any student),
+nobody (everyone else).
 """
 
 from __future__ import annotations
@@ -30,8 +30,35 @@ def _active(user: Any) -> bool:
     return bool(user.is_authenticated and user.is_active)
 
 
+def _ties(user: Any, project: Project) -> tuple[bool, bool, bool]:
+    """Whether `user` supervises `project`, speaks for its partner and is placed in its team
+    (at most four small queries), kept on the project instance per user: a page asks several
+    predicates about the same project and person. A project loaded again (each request, each
+    service that locks it) asks again."""
+    cache: dict[int, tuple[bool, bool, bool]] = project.__dict__.setdefault("_role_ties", {})
+    if user.pk in cache:
+        return cache[user.pk]
+    supervisor = project.supervisors.filter(pk=user.pk).exists()
+    # The named contacts speak for the partner; only while none is named do the members of the
+    # challenge's organisation stand in (so a student who belongs to the association that set
+    # the challenge does not get the partner's rights beside the contacts).
+    contacts = set(project.partner_contacts.values_list("pk", flat=True))
+    partner = user.pk in contacts or (
+        not contacts
+        and Membership.objects.filter(
+            user_id=user.pk, organisation_id=project.challenge.organisation_id
+        ).exists()
+    )
+    placed = Assignment.objects.filter(
+        round_id=project.round_id, student_id=user.pk, project_id=project.pk
+    ).exists()
+    cache[user.pk] = (supervisor, partner, placed)
+    return cache[user.pk]
+
+
 def roles_for(user: Any, project: Project) -> set[str]:
-    """The roles `user` holds for `project` (at most three small queries)."""
+    """The roles `user` holds for `project` (at most four small queries the first time per
+    project instance and user, none after; see `_ties`)."""
     if not _active(user):
         return set()
     roles = set()
@@ -39,25 +66,13 @@ def roles_for(user: Any, project: Project) -> set[str]:
         roles.add(COORDINATOR)
     if user.role == User.Role.STUDENT:
         roles.add(STUDENT)
-    if project.supervisors.filter(pk=user.pk).exists():
+    supervisor, partner, placed = _ties(user, project)
+    if supervisor:
         roles.add(SUPERVISOR)
-    # The named contacts speak for the partner; only while none is named do the members of the
-    # challenge's organisation stand in (so a student who belongs to the association that set
-    # the challenge does not get the partner's rights beside the contacts).
-    contacts = set(project.partner_contacts.values_list("pk", flat=True))
-    if user.pk in contacts or (
-        not contacts
-        and Membership.objects.filter(
-            user_id=user.pk, organisation_id=project.challenge.organisation_id
-        ).exists()
-    ):
+    if partner:
         roles.add(PARTNER)
-    if (
-        project.round.published_at is not None
-        and Assignment.objects.filter(
-            round_id=project.round_id, student_id=user.pk, project_id=project.pk
-        ).exists()
-    ):
+    # Read each time: publishing the allocation makes the placed students members.
+    if placed and project.round.published_at is not None:
         roles.add(MEMBER)
     return roles
 
@@ -145,6 +160,20 @@ def can_deliver(user: Any, project: Project) -> bool:
         and phases.phase_allows(project.round.phase, phases.DELIVER)
         and bool(roles_for(user, project) & {MEMBER, SUPERVISOR, COORDINATOR})
         and project.round.published_at is not None
+    )
+
+
+def can_edit_summary(user: Any, project: Project) -> bool:
+    """The summary for the public and the results text: whoever delivers while the project is
+    at work; once it is completed still its supervisors and coordinators, so that a project
+    completed without a summary (by hand or by closing the round) can still reach the
+    showcase."""
+    if can_deliver(user, project):
+        return True
+    return (
+        project.status == Project.Status.COMPLETED
+        and project.round.published_at is not None
+        and bool(roles_for(user, project) & {SUPERVISOR, COORDINATOR})
     )
 
 

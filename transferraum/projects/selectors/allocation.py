@@ -8,19 +8,19 @@ names and competence labels in each language.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, cast
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from transferraum.accounts.models import User
 from transferraum.actors.models import Competence, PersonProfile
 from transferraum.allocation import explain
-from transferraum.allocation.engine import AllocationError
 from transferraum.allocation.io import instance_from_json, result_from_json
 from transferraum.allocation.model import (
     LANGUAGES,
@@ -40,14 +40,15 @@ from transferraum.projects.models import (
     Application,
     Assignment,
     Choice,
+    Counterfactual,
     Project,
     Round,
     SupervisorCapacity,
 )
 
 TIME_LIMIT = 60.0  # seconds the engine may take for one round
-COUNTERFACTUAL_TIME_LIMIT = 10.0  # seconds for the question asked inside a student's request
 ACTIVE_RUN = (AllocationRun.Status.QUEUED, AllocationRun.Status.RUNNING)
+COUNTERFACTUAL_ACTIVE = (Counterfactual.Status.QUEUED, Counterfactual.Status.RUNNING)
 
 
 def student_key(pk: int) -> str:
@@ -691,35 +692,78 @@ def _suggestions_for(round: Round, student: User) -> list[Project]:
     return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
-def first_choice_counterfactual(round: Round, student: User) -> dict[str, str] | None:
-    """What giving `student` their first choice would have cost the others, in both languages,
-    from the engine (it solves the round again with the student pinned there). None when there
-    is nothing to ask: no published place, no first choice or no stored run."""
-    assignment = (
-        Assignment.objects.filter(round=round, student=student).select_related("run").first()
+def counterfactual_run(round: Round, student: User) -> AllocationRun | None:
+    """The finished run whose result gave `student` their place (the newest finished run where
+    the place carries none)."""
+    run_id = (
+        Assignment.objects.filter(round=round, student=student)
+        .values_list("run_id", flat=True)
+        .first()
     )
-    first = first_choice_of(round, student)
-    if round.published_at is None or assignment is None or first is None:
-        return None
-    run = assignment.run
-    if run is None or run.status != AllocationRun.Status.DONE:
-        run = (
-            AllocationRun.objects.filter(round=round, status=AllocationRun.Status.DONE)
-            .order_by("-created_at", "-pk")
-            .first()
-        )
-    if run is None or not run.instance:
-        return None
-    try:
-        instance = instance_from_json(run.instance)
-        limit = min(instance.options.time_limit or TIME_LIMIT, COUNTERFACTUAL_TIME_LIMIT)
-        instance = replace(instance, options=replace(instance.options, time_limit=limit))
-        answer = explain.counterfactual(
-            instance,
-            result_from_json(run.result),
-            student_key(student.pk),
-            project_key(first.pk),
-        )
-    except (InstanceError, AllocationError):  # no answer in time or an unusable stored run
-        return None
-    return render_texts(answer.kind, answer.params, names_for_round(round))
+    runs = AllocationRun.objects.filter(round=round, status=AllocationRun.Status.DONE).defer(
+        "instance", "result"
+    )
+    if run_id is not None:
+        run = runs.filter(pk=run_id).first()
+        if run is not None:
+            return run
+    return runs.order_by("-created_at", "-pk").first()
+
+
+def counterfactual_texts(run: AllocationRun, student_id: int, project_id: int) -> dict[str, str]:
+    """What giving the student a place in `project_id` would have cost the others in `run`, in
+    every language, from the engine (it solves the round again with the student pinned there,
+    within the run's time limit; this takes a while, so a background task asks). Empty when the
+    engine has no text for its answer. Raises InstanceError for an unusable stored run and
+    AllocationError when the engine finds no answer in time."""
+    stored = AllocationRun.objects.filter(pk=run.pk).values_list("instance", "result").first()
+    if stored is None or not stored[0]:
+        raise InstanceError("the run has no stored input")
+    instance = instance_from_json(stored[0])
+    answer = explain.counterfactual(
+        instance,
+        result_from_json(stored[1]),
+        student_key(student_id),
+        project_key(project_id),
+    )
+    return render_texts(answer.kind, answer.params, names_for_round(run.round))
+
+
+@dataclass(frozen=True)
+class CounterfactualAnswer:
+    """What the result page shows of the question: `state` is "ask" (not asked yet), "pending",
+    "done" (with `text`, empty when the engine has no answer) or "failed" (with `failure`)."""
+
+    state: str
+    text: str = ""
+    failure: str = ""
+
+
+# Waiting or computing for longer than this: the worker was lost; the student may ask again.
+COUNTERFACTUAL_STALE_AFTER = dt.timedelta(minutes=10)
+
+
+def counterfactual_is_stale(question: Counterfactual, now: dt.datetime | None = None) -> bool:
+    return (
+        question.status in COUNTERFACTUAL_ACTIVE
+        and question.updated_at < (now or timezone.now()) - COUNTERFACTUAL_STALE_AFTER
+    )
+
+
+def counterfactual_answer(round: Round, student: User) -> CounterfactualAnswer:
+    """The state of `student`'s first-choice question for the run that placed them, with the
+    answer in the active language (two queries)."""
+    run = counterfactual_run(round, student)
+    question = (
+        Counterfactual.objects.filter(run=run, student=student).first() if run is not None else None
+    )
+    if question is None:
+        return CounterfactualAnswer("ask")
+    if counterfactual_is_stale(question):
+        return CounterfactualAnswer("failed", failure=Counterfactual.Failure.UNEXPECTED)
+    if question.status in COUNTERFACTUAL_ACTIVE:
+        return CounterfactualAnswer("pending")
+    if question.status == Counterfactual.Status.FAILED:
+        return CounterfactualAnswer("failed", failure=question.failure)
+    texts = question.texts if isinstance(question.texts, dict) else {}
+    return CounterfactualAnswer("done", text=str(texts.get(active_language()) or ""))

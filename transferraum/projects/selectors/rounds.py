@@ -144,6 +144,23 @@ def project_for_viewer(user: Any, pk: int) -> Project:
     return project
 
 
+def running_without_summary(round: Round) -> list[Project]:
+    """The round's running projects that have no summary for the public yet: closing the round
+    completes them, and without a summary the showcase does not show them (one query)."""
+    return list(
+        round.projects.filter(status=Project.Status.RUNNING, public_summary="")
+        .only("pk", "title")
+        .order_by("title", "pk")
+    )
+
+
+def round_project_for_challenge(round: Round, challenge_pk: str | int | None) -> Project | None:
+    """The project `round` already has for the challenge, if any (a form sent twice)."""
+    if challenge_pk is None or not str(challenge_pk).isdecimal():
+        return None
+    return round.projects.filter(challenge_id=int(challenge_pk)).first()
+
+
 def project_team(project: Project) -> list[Assignment]:
     """The students placed in the project, by name (callers check `can_see_team`)."""
     return list(

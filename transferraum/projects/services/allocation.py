@@ -31,17 +31,23 @@ from transferraum.projects.models import (
     Application,
     Assignment,
     Choice,
+    Counterfactual,
     Project,
     Round,
 )
 from transferraum.projects.permissions import can_manage_rounds
 from transferraum.projects.selectors.allocation import (
     ACTIVE_RUN,
+    COUNTERFACTUAL_ACTIVE,
     Names,
     active_language,
+    counterfactual_is_stale,
+    counterfactual_run,
+    counterfactual_texts,
     current_assignment,
     engine_ids_in,
     error_texts,
+    first_choice_of,
     humanise_error,
     key_pk,
     names_for_round,
@@ -585,3 +591,94 @@ def allocation_publish(*, actor: User, round: Round) -> Round:
         round_id = round.pk
         transaction.on_commit(lambda: allocation_notify.enqueue(round_id))
     return round
+
+
+# --------------------------------------------------------------------------------------------
+# A student's question: what if I had got my first choice?
+
+
+@transaction.atomic
+def counterfactual_request(*, actor: User, round: Round) -> Counterfactual:
+    """Ask the engine, in the background, what giving `actor` their first choice would have
+    cost the others; a task carries it out (`counterfactual_execute`).
+
+    It is computed once per run and student: asking again returns the question already asked
+    (waiting, being computed or answered); a failed one, or one whose worker was lost, is asked
+    again. Rules: the round's allocation is published; `actor` applied, has a place, did not get
+    their first choice and the round has a finished run. Raises DomainError.
+    """
+    from transferraum.projects.tasks.allocation import allocation_counterfactual
+
+    if round.published_at is None:
+        raise DomainError(_("The allocation of this round is not published yet."))
+    # Locked, so that two clicks at once ask once.
+    assignment = Assignment.objects.select_for_update().filter(round=round, student=actor).first()
+    first = first_choice_of(round, actor)
+    if assignment is None or assignment.project_id is None or first is None:
+        raise DomainError(_("This question is only asked for a place in a team."))
+    if assignment.project_id == first.pk:
+        raise DomainError(_("You got your first choice, so there is nothing to compare."))
+    run = counterfactual_run(round, actor)
+    if run is None:
+        raise DomainError(_("The engine cannot answer this question for this round."))
+    question, created = Counterfactual.objects.get_or_create(
+        run=run, student=actor, defaults={"project": first}
+    )
+    if not created:
+        if question.status == Counterfactual.Status.DONE or (
+            question.status in COUNTERFACTUAL_ACTIVE and not counterfactual_is_stale(question)
+        ):
+            return question
+        question.project = first
+        question.status = Counterfactual.Status.QUEUED
+        question.texts, question.failure, question.finished_at = {}, "", None
+        question.save()
+    activity_record(
+        actor=actor,
+        verb="allocation.counterfactual_asked",
+        target=round,
+        data={"run": run.pk, "question": question.pk},
+    )
+    question_id = question.pk
+    transaction.on_commit(lambda: allocation_counterfactual.enqueue(question_id))
+    return question
+
+
+def counterfactual_execute(*, counterfactual_id: int) -> Counterfactual:
+    """Answer a waiting first-choice question: the engine solves the round again with the
+    student in their first choice (within the run's time limit) and the answer is stored in
+    every language. A question that is not waiting (a task delivered twice) is left alone. An
+    unusable run or no answer in time marks it failed, with the reason for a kind message."""
+    with transaction.atomic():
+        question = (
+            Counterfactual.objects.select_for_update()
+            .select_related("run__round")
+            .get(pk=counterfactual_id)
+        )
+        if question.status != Counterfactual.Status.QUEUED:
+            return question
+        question.status = Counterfactual.Status.RUNNING
+        question.save(update_fields=["status", "updated_at"])
+    try:
+        texts = counterfactual_texts(question.run, question.student_id, question.project_id)
+    except InstanceError:
+        return _counterfactual_failed(question, Counterfactual.Failure.NO_ANSWER)
+    except AllocationError:
+        return _counterfactual_failed(question, Counterfactual.Failure.TIME)
+    except Exception:
+        # Anything else would leave the student waiting for ever: fail kindly, keep the trace.
+        logger.exception("First-choice question %s failed", question.pk)
+        return _counterfactual_failed(question, Counterfactual.Failure.UNEXPECTED)
+    question.status = Counterfactual.Status.DONE
+    question.texts = texts
+    question.finished_at = timezone.now()
+    question.save(update_fields=["status", "texts", "finished_at", "updated_at"])
+    return question
+
+
+def _counterfactual_failed(question: Counterfactual, failure: str) -> Counterfactual:
+    question.status = Counterfactual.Status.FAILED
+    question.failure = failure
+    question.finished_at = timezone.now()
+    question.save(update_fields=["status", "failure", "finished_at", "updated_at"])
+    return question

@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from transferraum.accounts.models import User
 from transferraum.actors.models import Membership
@@ -115,7 +117,9 @@ def _check_round(data: dict[str, Any]) -> None:
         )
     min_choices, max_choices = data.get("min_choices") or 0, data.get("max_choices") or 0
     if min_choices < 1:
-        raise DomainError(_("Students rank at least one project."), field="min_choices")
+        raise DomainError(
+            _("The fewest projects a student ranks must be at least 1."), field="min_choices"
+        )
     if max_choices < min_choices:
         raise DomainError(
             _("The most projects a student ranks cannot be fewer than the fewest."),
@@ -336,7 +340,8 @@ def round_reopen(*, actor: User, round: Round, applications_close_at: dt.datetim
     """Open applications again (phases.PREVIOUS_PHASE) with a new deadline.
 
     Rules: coordinators only; only from a phase that has a step back, while the allocation is
-    not published and no allocation run is under way; the new deadline lies in the future.
+    not published and no allocation run is under way; the new deadline lies in the future and
+    not after the start of the work, and the round's dates stay in order (`_check_round`).
     Applicants hear of it. Raises PermissionDenied, DomainError.
     """
     _require_coordinator(actor)
@@ -358,8 +363,20 @@ def round_reopen(*, actor: User, round: Round, applications_close_at: dt.datetim
         raise DomainError(
             _("The new deadline must lie in the future."), field="applications_close_at"
         )
+    work = current.work_starts_on
+    if work is not None and work < _local_date(applications_close_at):
+        raise DomainError(
+            _(
+                "The new deadline lies after the start of the work (%(date)s). Please choose an "
+                "earlier deadline, or first move the start of the work in the round's settings."
+            )
+            % {"date": date_format(work, "SHORT_DATE_FORMAT")},
+            field="applications_close_at",
+        )
     if current.applications_open_at is not None and current.applications_open_at >= now:
         current.applications_open_at = now
+    merged = {field: getattr(current, field) for field in ROUND_FIELDS}
+    _check_round(merged | {"applications_close_at": applications_close_at})
     previous = current.phase
     current.phase = target
     current.applications_close_at = applications_close_at
@@ -462,6 +479,13 @@ def _check_project(
         )
 
 
+ALREADY_IN_ROUND = gettext_noop("This challenge already has a project in this round.")
+
+
+def _challenge_in_round(round: Round, challenge: Challenge) -> bool:
+    return Project.objects.filter(round=round, challenge=challenge).exists()
+
+
 def _default_contacts(challenge: Challenge) -> list[User]:
     person = challenge.contact_person
     if person is None or not person.is_active:
@@ -487,10 +511,13 @@ def project_create(*, actor: User, round: Round, challenge: Challenge, **fields:
     format (the first project format) and partner contacts (the challenge's contact person, if a
     member of its organisation) default from the challenge when not given. At least one
     supervisor, each with the role supervisor; partner contacts are members of the challenge's
-    organisation; 1 ≤ smallest ≤ largest team; a skill is required or desired, not both.
+    organisation; 1 ≤ smallest ≤ largest team; a skill is required or desired, not both. The
+    round's row is locked, so that the same form sent twice creates one project and the second
+    is refused with a message (as is a conflict the database still finds).
     Raises PermissionDenied, DomainError (with the field); nothing is stored on error.
     """
     _require_coordinator(actor)
+    round = _lock_round(round)
     _require_edit_phase(round)
     if challenge.status not in CHALLENGE_STATUSES:
         raise DomainError(_("Only a published challenge can become a project."), field="challenge")
@@ -503,8 +530,8 @@ def project_create(*, actor: User, round: Round, challenge: Challenge, **fields:
             ),
             field="challenge",
         )
-    if Project.objects.filter(round=round, challenge=challenge).exists():
-        raise DomainError(_("This challenge is already a project of the round."), field="challenge")
+    if _challenge_in_round(round, challenge):
+        raise DomainError(_(ALREADY_IN_ROUND), field="challenge")
     scalars, relations = _split_project_fields(fields)
     blank = Project()
     data: dict[str, Any] = {field: getattr(blank, field, None) for field in PROJECT_FIELDS}
@@ -519,7 +546,13 @@ def project_create(*, actor: User, round: Round, challenge: Challenge, **fields:
         relations.setdefault(field, [])
     _check_project(challenge, data, relations)
     project = Project(round=round, challenge=challenge, **data)
-    project.save()
+    try:
+        with transaction.atomic():  # a savepoint: the conflict is answered, not a 500
+            project.save()
+    except IntegrityError as error:
+        if not _challenge_in_round(round, challenge):
+            raise
+        raise DomainError(_(ALREADY_IN_ROUND), field="challenge") from error
     for field in PROJECT_RELATIONS:
         getattr(project, field).set(relations[field])
     activity_record(actor=actor, verb="project.created", target=project)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import PurePath
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -36,6 +36,7 @@ from transferraum.projects.models import (
 from transferraum.projects.permissions import (
     can_contribute,
     can_deliver,
+    can_edit_summary,
     can_give_feedback,
     can_view_workspace,
 )
@@ -375,6 +376,11 @@ def _scale(value: int, field: str) -> int:
     return value
 
 
+def _stored_feedback(project: Project, stage: str) -> Feedback | None:
+    """The feedback of `stage` already given, locked for the update."""
+    return Feedback.objects.select_for_update().filter(project=project, stage=stage).first()
+
+
 @transaction.atomic
 def feedback_give(
     *,
@@ -388,7 +394,9 @@ def feedback_give(
 ) -> Feedback:
     """The partner's feedback at mid-term or at the end. There is one per stage: a second
     submission of the same stage replaces the first (the partner corrects it), and its author
-    becomes whoever sent it last.
+    becomes whoever sent it last. Two contacts sending the same stage at once are taken one
+    after the other (the project's row is locked); should the other's feedback still appear
+    between reading and writing, this one replaces it as well.
 
     Rules: the partner (the project's contacts, members of the challenge's organisation) of a
     published team, mid-term during work and presentations, at the end from the presentations
@@ -398,7 +406,12 @@ def feedback_give(
     if stage not in Feedback.Stage.values:
         raise DomainError(_("Unknown stage of feedback."), field="stage")
     if not (can_view_workspace(actor, project) and can_give_feedback(actor, project, stage)):
-        raise PermissionDenied(_("Only the partner gives feedback, and only at its time."))
+        raise PermissionDenied(
+            _(
+                "Only the partner gives feedback: at mid-term during the work and the final "
+                "presentations, at the end from the final presentations on."
+            )
+        )
     values: dict[str, Any] = {
         "usefulness": _scale(usefulness, "usefulness"),
         "collaboration": _scale(collaboration, "collaboration"),
@@ -414,9 +427,21 @@ def feedback_give(
                 _("This text may have at most %(max)d characters.") % {"max": FEEDBACK_TEXT_MAX},
                 field=field,
             )
-    feedback, created = Feedback.objects.update_or_create(
-        project=project, stage=stage, defaults=values
-    )
+    # Two contacts at once: the second waits here until the first has committed.
+    Project.objects.select_for_update().only("pk").get(pk=project.pk)
+    feedback = _stored_feedback(project, stage)
+    created = feedback is None
+    if feedback is None:
+        try:
+            with transaction.atomic():  # a savepoint: the transaction survives a conflict
+                feedback = Feedback.objects.create(project=project, stage=stage, **values)
+        except IntegrityError:
+            created = False
+            feedback = Feedback.objects.select_for_update().get(project=project, stage=stage)
+    if not created:
+        for field, value in values.items():
+            setattr(feedback, field, value)
+        feedback.save()
     activity_record(
         actor=actor,
         verb="project.feedback_given" if created else "project.feedback_updated",
@@ -433,11 +458,17 @@ def deliverables_update(
     """The summary for the public and the results text, shown in the showcase after the round.
 
     Rules: the team, its supervisors and coordinators while the project is at work (both texts
-    may stay empty until the end). Raises PermissionDenied.
+    may stay empty until the end); after its completion still its supervisors and coordinators
+    (a completed project reaches the showcase once it has a summary for the public).
+    Raises PermissionDenied.
     """
-    if not can_deliver(actor, project):
+    if not can_edit_summary(actor, project):
         raise PermissionDenied(
-            _("Final deliverables are written by the team, its supervisors and coordinators.")
+            _(
+                "The summary and the results are written by the team, its supervisors and "
+                "coordinators while the project runs, and afterwards by its supervisors and "
+                "coordinators."
+            )
         )
     project.public_summary = public_summary.strip()
     project.results = results.strip()

@@ -1,4 +1,5 @@
-"""Background work of the allocation: a run of the engine, and the e-mails on publication."""
+"""Background work of the allocation: a run of the engine, a student's first-choice question,
+and the e-mails on publication."""
 
 from __future__ import annotations
 
@@ -16,13 +17,20 @@ from transferraum.projects.selectors.allocation import (
     latest_done_run,
     student_key,
 )
-from transferraum.projects.services.allocation import allocation_execute
+from transferraum.projects.services.allocation import allocation_execute, counterfactual_execute
 
 
 @task()
 def allocation_run(run_id: int) -> None:
     """Carry out a queued allocation run (see `allocation_execute`)."""
     allocation_execute(run_id=run_id)
+
+
+@task()
+def allocation_counterfactual(counterfactual_id: int) -> None:
+    """Answer a student's question "what if I had got my first choice?" (see
+    `counterfactual_execute`)."""
+    counterfactual_execute(counterfactual_id=counterfactual_id)
 
 
 @task()

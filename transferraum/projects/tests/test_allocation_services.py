@@ -18,9 +18,15 @@ from transferraum.challenges.models import Challenge
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.models import Activity
 from transferraum.notifications.services import notifications_suppressed
-from transferraum.projects.models import AllocationRun, Assignment, Project, Round
+from transferraum.projects.models import (
+    AllocationRun,
+    Assignment,
+    Counterfactual,
+    Project,
+    Round,
+)
 from transferraum.projects.selectors.allocation import (
-    first_choice_counterfactual,
+    counterfactual_answer,
     round_instance,
     student_result,
 )
@@ -29,7 +35,10 @@ from transferraum.projects.services.allocation import (
     allocation_move_check,
     allocation_publish,
     allocation_start,
+    counterfactual_execute,
+    counterfactual_request,
 )
+from transferraum.projects.tasks.allocation import allocation_counterfactual
 from transferraum.projects.tests.factories import (
     ProjectFactory,
     RoundFactory,
@@ -748,31 +757,214 @@ def test_the_student_result_follows_publication(coordinator, django_capture_on_c
     assert outcome.first_choice is None
 
 
-@pytest.mark.django_db
-def test_the_counterfactual_counts_the_students_a_first_choice_would_have_moved(
-    coordinator, django_capture_on_commit_callbacks
-):
+def contested_round(coordinator, capture) -> tuple[Round, User, Project, Project]:
+    """Two students want the one place of "Marktplatz"; the loser gets "Bahnhof"."""
     round = RoundFactory(phase=P.ALLOCATION)
     popular = ProjectFactory(round=round, title="Marktplatz", min_team_size=1, max_team_size=1)
     quiet = ProjectFactory(round=round, title="Bahnhof", min_team_size=1, max_team_size=3)
     first, second = StudentFactory(), StudentFactory()
     application_for(first, [popular, quiet])
     application_for(second, [popular, quiet])
-    run_allocation(round, coordinator, django_capture_on_commit_callbacks)
+    run_allocation(round, coordinator, capture)
     with notifications_suppressed():
         round = allocation_publish(actor=coordinator, round=round)
     loser = Assignment.objects.get(round=round, project=quiet).student
+    return round, loser, popular, quiet
+
+
+ANSWER = (
+    "Giving you this place would have moved 1 other students to a worse choice and left "
+    "0 without a place."
+)
+
+
+@pytest.mark.django_db
+def test_the_counterfactual_counts_the_students_a_first_choice_would_have_moved(
+    coordinator, django_capture_on_commit_callbacks
+):
+    round, loser, popular, quiet = contested_round(coordinator, django_capture_on_commit_callbacks)
 
     outcome = student_result(round, loser)
-    texts = first_choice_counterfactual(round, loser)
+    with django_capture_on_commit_callbacks(execute=True):
+        question = counterfactual_request(actor=loser, round=round)
 
+    question.refresh_from_db()
     assert outcome.first_choice == popular
     assert outcome.reasons[0].project == popular
-    assert texts is not None
-    assert texts["en"] == (
-        "Giving you this place would have moved 1 other students to a worse choice and left "
-        "0 without a place."
+    assert question.status == Counterfactual.Status.DONE
+    assert question.project == popular
+    assert question.run == AllocationRun.objects.get(round=round)
+    assert question.texts["en"] == ANSWER
+    assert question.texts["de"].startswith("Ihnen diesen Platz zu geben, hätte 1 andere")
+    assert counterfactual_answer(round, loser).state == "done"
+    assert counterfactual_answer(round, loser).text == ANSWER
+
+
+@pytest.mark.django_db
+def test_the_counterfactual_is_computed_in_the_background_not_in_the_request(
+    coordinator, django_capture_on_commit_callbacks, monkeypatch
+):
+    from transferraum.allocation import explain
+
+    round, loser, popular, quiet = contested_round(coordinator, django_capture_on_commit_callbacks)
+    calls = []
+    solve = explain.counterfactual
+    monkeypatch.setattr(explain, "counterfactual", lambda *args: calls.append(args) or solve(*args))
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        question = counterfactual_request(actor=loser, round=round)
+
+    assert calls == []  # nothing solved while the student waits for the page
+    assert question.status == Counterfactual.Status.QUEUED
+    assert counterfactual_answer(round, loser).state == "pending"
+    assert len(callbacks) == 1  # the task, enqueued after the commit
+    callbacks[0]()
+    assert len(calls) == 1
+    assert Counterfactual.objects.get().status == Counterfactual.Status.DONE
+
+
+@pytest.mark.django_db
+def test_the_counterfactual_is_computed_once_per_run_and_student(
+    coordinator, django_capture_on_commit_callbacks, monkeypatch
+):
+    from transferraum.allocation import explain
+
+    round, loser, popular, quiet = contested_round(coordinator, django_capture_on_commit_callbacks)
+    calls = []
+    solve = explain.counterfactual
+    monkeypatch.setattr(explain, "counterfactual", lambda *args: calls.append(args) or solve(*args))
+
+    for _ in range(3):
+        with django_capture_on_commit_callbacks(execute=True):
+            counterfactual_request(actor=loser, round=round)
+
+    assert len(calls) == 1
+    assert Counterfactual.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_counterfactual_task_delivered_twice_computes_once(
+    coordinator, django_capture_on_commit_callbacks
+):
+    round, loser, popular, quiet = contested_round(coordinator, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        question = counterfactual_request(actor=loser, round=round)
+    Counterfactual.objects.filter(pk=question.pk).update(texts={"en": "kept", "de": "kept"})
+
+    allocation_counterfactual.enqueue(question.pk)  # the test backend runs it at once
+
+    assert counterfactual_execute(counterfactual_id=question.pk).texts["en"] == "kept"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("error", "failure"),
+    [
+        (AllocationError("phase rank: no feasible assignment found in time"), "time"),
+        (RuntimeError("solver crashed"), "unexpected"),
+    ],
+)
+def test_a_counterfactual_without_an_answer_fails_kindly_and_may_be_asked_again(
+    coordinator, django_capture_on_commit_callbacks, monkeypatch, error, failure
+):
+    from transferraum.allocation import explain
+
+    round, loser, popular, quiet = contested_round(coordinator, django_capture_on_commit_callbacks)
+    solve = explain.counterfactual
+
+    def gives_up(*args):
+        raise error
+
+    monkeypatch.setattr(explain, "counterfactual", gives_up)
+    with django_capture_on_commit_callbacks(execute=True):
+        counterfactual_request(actor=loser, round=round)
+
+    answer = counterfactual_answer(round, loser)
+    assert (answer.state, answer.failure) == ("failed", failure)
+
+    monkeypatch.setattr(explain, "counterfactual", solve)
+    with django_capture_on_commit_callbacks(execute=True):
+        counterfactual_request(actor=loser, round=round)
+
+    assert counterfactual_answer(round, loser).text == ANSWER
+    assert Counterfactual.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_counterfactual_of_a_run_without_input_has_no_answer(
+    coordinator, django_capture_on_commit_callbacks
+):
+    round, loser, popular, quiet = contested_round(coordinator, django_capture_on_commit_callbacks)
+    AllocationRun.objects.filter(round=round).update(instance={})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        counterfactual_request(actor=loser, round=round)
+
+    answer = counterfactual_answer(round, loser)
+    assert (answer.state, answer.failure) == ("failed", "no_answer")
+
+
+@pytest.mark.django_db
+def test_a_counterfactual_whose_worker_was_lost_is_asked_again(
+    coordinator, django_capture_on_commit_callbacks
+):
+    round, loser, popular, quiet = contested_round(coordinator, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks():  # the task never runs
+        question = counterfactual_request(actor=loser, round=round)
+    assert counterfactual_answer(round, loser).state == "pending"
+    Counterfactual.objects.filter(pk=question.pk).update(
+        status=Counterfactual.Status.RUNNING,
+        updated_at=timezone.now() - dt.timedelta(minutes=11),
     )
+
+    assert counterfactual_answer(round, loser).state == "failed"
+    with django_capture_on_commit_callbacks(execute=True):
+        counterfactual_request(actor=loser, round=round)
+
+    assert counterfactual_answer(round, loser).text == ANSWER
+
+
+@pytest.mark.django_db
+def test_a_new_run_asks_the_counterfactual_anew(coordinator, django_capture_on_commit_callbacks):
+    round, loser, popular, quiet = contested_round(coordinator, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        counterfactual_request(actor=loser, round=round)
+    old_run = AllocationRun.objects.get(round=round)
+    new_run = AllocationRun.objects.create(
+        round=round,
+        objective=old_run.objective,
+        status=AllocationRun.Status.DONE,
+        instance=old_run.instance,
+        result=old_run.result,
+    )
+    Assignment.objects.filter(round=round).update(run=new_run)
+
+    assert counterfactual_answer(round, loser).state == "ask"
+    with django_capture_on_commit_callbacks(execute=True):
+        counterfactual_request(actor=loser, round=round)
+
+    assert set(Counterfactual.objects.values_list("run_id", flat=True)) == {
+        old_run.pk,
+        new_run.pk,
+    }
+
+
+@pytest.mark.django_db
+def test_the_counterfactual_is_refused_to_those_who_have_nothing_to_compare(
+    coordinator, django_capture_on_commit_callbacks
+):
+    round, loser, popular, quiet = contested_round(coordinator, django_capture_on_commit_callbacks)
+    winner = Assignment.objects.get(round=round, project=popular).student
+
+    with pytest.raises(DomainError, match="You got your first choice"):
+        counterfactual_request(actor=winner, round=round)
+    with pytest.raises(DomainError, match="only asked for a place in a team"):
+        counterfactual_request(actor=StudentFactory(), round=round)
+    Round.objects.filter(pk=round.pk).update(published_at=None)
+    round.refresh_from_db()
+    with pytest.raises(DomainError, match="not published"):
+        counterfactual_request(actor=loser, round=round)
+    assert not Counterfactual.objects.exists()
 
 
 # --------------------------------------------------------------------------------------------

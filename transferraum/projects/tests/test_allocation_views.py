@@ -6,7 +6,13 @@ import pytest
 from django.urls import reverse
 
 from transferraum.notifications.services import notifications_suppressed
-from transferraum.projects.models import AllocationRun, Assignment, Project, Round
+from transferraum.projects.models import (
+    AllocationRun,
+    Assignment,
+    Counterfactual,
+    Project,
+    Round,
+)
 from transferraum.projects.services.allocation import allocation_publish, allocation_start
 from transferraum.projects.tests.factories import (
     ProjectFactory,
@@ -506,34 +512,59 @@ def test_the_result_shows_project_rank_and_why_not_in_the_active_language(
 
 
 @pytest.mark.django_db
-def test_the_counterfactual_answers_with_htmx_and_is_kept_in_the_session(
-    client, contested, settings
+def test_the_counterfactual_is_computed_in_the_background_and_polled_with_htmx(
+    client, contested, settings, django_capture_on_commit_callbacks
 ):
     round, loser, popular, quiet = contested
     client.force_login(loser)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"  # German, as a visitor sees it first
+    poll_url = url("result-counterfactual", round)
+    assert "erster-wunsch" in poll_url
 
-    partial = client.post(url("result", round), headers=HTMX)
+    page = client.get(url("result", round)).content.decode()
+    with django_capture_on_commit_callbacks() as callbacks:
+        pending = client.post(url("result", round), headers=HTMX)
+    waiting = client.get(poll_url, headers=HTMX)
+    for callback in callbacks:
+        callback()  # the background task: the test backend runs it at once
+    answered = client.get(poll_url, headers=HTMX)
 
-    assert partial.status_code == 200
+    assert f'hx-post="{url("result", round)}"' in page
+    assert pending.status_code == 200
+    assert "<html" not in pending.content.decode()
+    assert f'hx-get="{poll_url}"' in pending.content.decode()
+    assert 'hx-trigger="every 2s"' in pending.content.decode()
+    assert waiting.status_code == 204  # still computing: htmx keeps what it shows
     text = "Ihnen diesen Platz zu geben, hätte 1 andere Studierende auf einen schlechteren Wunsch"
-    assert text in partial.content.decode()
-    assert "<html" not in partial.content.decode()
-    assert text in client.get(url("result", round)).content.decode()
+    assert answered.status_code == 200
+    assert text in answered.content.decode()
+    assert "hx-get" not in answered.content.decode()  # the polling stops
+    again = client.get(url("result", round)).content.decode()
+    assert text in again
+    assert f'hx-post="{url("result", round)}"' not in again  # asked once per run
 
 
 @pytest.mark.django_db
-def test_the_counterfactual_works_without_javascript(client, contested, settings):
+def test_the_counterfactual_works_without_javascript(
+    client, contested, django_capture_on_commit_callbacks
+):
     round, loser, popular, quiet = contested
     client.force_login(loser)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"  # German, as a visitor sees it first
 
-    response = client.post(url("result", round))
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = client.post(url("result", round))
+    waiting = client.get(url("result", round)).content.decode()
+    for callback in callbacks:
+        callback()
+    answered = client.get(url("result", round)).content.decode()
 
     assert response.status_code == 302
     assert response["Location"].endswith("#counterfactual")
-    page = client.get(response["Location"].split("#")[0]).content.decode()
-    assert "hätte 1 andere Studierende" in page
+    assert "The engine is computing the answer" in waiting
+    assert "Reload the page" in waiting
+    assert "would have moved 1 other students to a worse choice" in answered
+    # The polling URL sends visitors without htmx to the page itself.
+    assert client.get(url("result-counterfactual", round))["Location"].endswith("#counterfactual")
 
 
 @pytest.mark.django_db
@@ -547,11 +578,14 @@ def test_a_student_with_the_first_choice_is_not_offered_the_question(client, con
 
     assert "What if I had got my first choice?" not in page
     assert response.status_code == 302
-    assert client.session.get(f"allocation-counterfactual-{round.pk}") is None
+    assert not Counterfactual.objects.exists()
+    assert client.get(url("result-counterfactual", round), headers=HTMX).status_code == 404
 
 
 @pytest.mark.django_db
-def test_the_counterfactual_answers_kindly_when_the_engine_gives_up(client, contested, monkeypatch):
+def test_the_counterfactual_answers_kindly_when_the_engine_gives_up(
+    client, contested, monkeypatch, django_capture_on_commit_callbacks
+):
     from transferraum.allocation import explain
     from transferraum.allocation.engine import AllocationError
 
@@ -565,8 +599,13 @@ def test_the_counterfactual_answers_kindly_when_the_engine_gives_up(client, cont
     monkeypatch.setattr(explain, "counterfactual", gives_up)
     client.force_login(loser)
 
-    response = client.post(url("result", round), headers=HTMX)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("result", round), headers=HTMX)
+    answer = client.get(url("result-counterfactual", round), headers=HTMX)
 
     assert response.status_code == 200
-    assert "cannot answer this question" in response.content.decode()
-    assert seen == [10.0]
+    assert answer.status_code == 200
+    assert "no answer within its time limit" in answer.content.decode()
+    assert "Ask again" in answer.content.decode()
+    # In the background the engine has the run's whole time limit, not 10 seconds.
+    assert seen == [60.0]

@@ -255,4 +255,31 @@ def test_members_of_the_organisation_stand_in_while_no_contact_is_named(coordina
     member = MembershipFactory(organisation=organisation).user
     assert PARTNER in roles_for(member, project)
     project.partner_contacts.add(MembershipFactory(organisation=organisation).user)
-    assert PARTNER not in roles_for(member, project)
+    # The roles are kept on the instance for one request; the next one loads the project anew.
+    assert PARTNER not in roles_for(member, Project.objects.get(pk=project.pk))
+
+
+@pytest.mark.django_db
+def test_roles_are_asked_once_per_project_and_person(
+    django_assert_num_queries, django_assert_max_num_queries
+):
+    from transferraum.projects.permissions import PARTNER, SUPERVISOR, roles_for
+
+    organisation = OrganisationFactory()
+    supervisor = SupervisorFactory()
+    project = ProjectFactory(
+        challenge=ChallengeFactory(organisation=organisation), supervisors=[supervisor]
+    )
+    member = MembershipFactory(organisation=organisation).user
+    project = Project.objects.select_related("round", "challenge").get(pk=project.pk)
+
+    with django_assert_max_num_queries(4):
+        assert roles_for(supervisor, project) == {SUPERVISOR}
+    with django_assert_num_queries(0):
+        assert roles_for(supervisor, project) == {SUPERVISOR}
+        assert permissions.can_view_project(supervisor, project)
+        assert not permissions.can_complete(supervisor, project)
+    # Another person on the same instance is asked about separately.
+    with django_assert_max_num_queries(4) as queries:
+        assert PARTNER in roles_for(member, project)
+    assert len(queries) > 0

@@ -867,3 +867,127 @@ def test_reopening_drops_the_old_result_but_keeps_pins_of_applicants(coordinator
     assert list(Assignment.objects.filter(round=round).values_list("student", flat=True)) == [
         pinned.pk
     ]
+
+
+# --- review findings: reopening re-checks the dates, a project sent twice --------------------
+
+
+@pytest.mark.django_db
+def test_reopening_refuses_a_deadline_after_the_work_starts(coordinator):
+    work = timezone.localdate() + dt.timedelta(days=10)
+    round = RoundFactory(phase=P.ALLOCATION, applications_close_at=_in(-1), work_starts_on=work)
+
+    with pytest.raises(DomainError) as error:
+        round_reopen(actor=coordinator, round=round, applications_close_at=_in(12))
+
+    assert error.value.field == "applications_close_at"
+    assert "The new deadline lies after the start of the work" in error.value.message
+    round.refresh_from_db()
+    assert round.phase == P.ALLOCATION
+    assert round.applications_close_at < timezone.now()
+    assert not Activity.objects.filter(verb="round.reopened").exists()
+    # A deadline before the work starts is fine.
+    with notifications_suppressed():
+        round = round_reopen(actor=coordinator, round=round, applications_close_at=_in(8))
+    assert round.phase == P.APPLICATIONS
+
+
+@pytest.mark.django_db
+def test_reopening_keeps_the_rules_of_the_round_form(coordinator, monkeypatch):
+    from transferraum.projects.services import rounds
+
+    checked = []
+    monkeypatch.setattr(rounds, "_check_round", lambda data: checked.append(data))
+    round = RoundFactory(phase=P.ALLOCATION, applications_close_at=_in(-1))
+    deadline = _in(5)
+
+    with notifications_suppressed():
+        round_reopen(actor=coordinator, round=round, applications_close_at=deadline)
+
+    assert len(checked) == 1
+    assert checked[0]["applications_close_at"] == deadline
+    assert checked[0]["work_starts_on"] == round.work_starts_on
+
+
+@pytest.mark.django_db
+def test_a_project_sent_twice_is_refused_with_a_message_even_when_the_check_missed_it(
+    coordinator, supervisor, challenge, preparation, monkeypatch
+):
+    from transferraum.projects.services import rounds
+
+    first = _project(coordinator, preparation, challenge, supervisor)
+    # The second request checked before the first had saved: the database finds the conflict.
+    calls = []
+
+    def missed_once(round, challenge):
+        calls.append(round.pk)
+        return len(calls) > 1
+
+    monkeypatch.setattr(rounds, "_challenge_in_round", missed_once)
+
+    with pytest.raises(DomainError) as error:
+        _project(coordinator, preparation, challenge, supervisor, title="Noch einmal")
+
+    assert error.value.field == "challenge"
+    assert error.value.message == "This challenge already has a project in this round."
+    assert list(Project.objects.values_list("pk", flat=True)) == [first.pk]
+    assert Activity.objects.filter(verb="project.created").count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_creating_a_project_locks_its_round(
+    coordinator, supervisor, challenge, preparation, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        _project(coordinator, preparation, challenge, supervisor)
+
+    sql = [query["sql"] for query in queries.captured_queries]
+    assert any('"projects_round"' in q and "FOR UPDATE" in q for q in sql)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_same_project_sent_twice_at_once_creates_one_and_refuses_the_other(
+    coordinator, town_eilenburg
+):
+    import threading
+
+    from django.db import connection
+
+    challenge = ChallengeFactory(organisation=town_eilenburg, status=Challenge.Status.PUBLISHED)
+    challenge.formats.add(TransferFormatFactory())
+    round = RoundFactory(phase=P.PREPARATION)
+    supervisor = SupervisorFactory()
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def create() -> None:
+        try:
+            barrier.wait()
+            _project(coordinator, round, challenge, supervisor)
+            outcomes.append("created")
+        except DomainError as error:
+            outcomes.append(error.message)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=create) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == ["This challenge already has a project in this round.", "created"]
+    assert Project.objects.filter(round=round, challenge=challenge).count() == 1
+
+
+@pytest.mark.django_db
+def test_the_fewest_choices_are_explained_clearly(coordinator):
+    with pytest.raises(DomainError) as error:
+        round_create(actor=coordinator, **(ROUND | {"min_choices": 0}))
+
+    assert error.value.message == "The fewest projects a student ranks must be at least 1."

@@ -740,3 +740,145 @@ def test_results_of_a_non_public_challenge_stay_in_the_workspace(
     assert "Geheime Zahlen" not in client.get(secret.get_absolute_url()).content.decode()
     client.force_login(student_geography)  # a member of the team
     assert "Geheime Zahlen" in client.get(secret.get_absolute_url()).content.decode()
+
+
+# --- review findings: forms sent twice, reopening dates, completing without a summary --------
+
+
+@pytest.mark.django_db
+def test_a_project_form_sent_twice_gives_a_message_not_an_error(
+    client, coordinator, supervisor, challenge
+):
+    round = RoundFactory(phase=P.PREPARATION)
+    client.force_login(coordinator)
+    url = reverse("projects:project-new", args=[round.pk]) + f"?challenge={challenge.pk}"
+
+    first = client.post(url, _project_form(supervisor))
+    second = client.post(url, _project_form(supervisor), follow=True)
+
+    project = Project.objects.get()
+    assert first["Location"] == project.get_absolute_url()
+    assert second.status_code == 200
+    assert second.redirect_chain[-1][0] == project.get_absolute_url()
+    assert "This challenge already has a project in this round" in second.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_project_form_sent_twice_at_once_gives_a_message_not_an_error(
+    client, coordinator, supervisor, challenge, monkeypatch
+):
+    from transferraum.projects.services import rounds as services
+    from transferraum.projects.views import rounds as views
+
+    round = RoundFactory(phase=P.PREPARATION)
+    client.force_login(coordinator)
+    url = reverse("projects:project-new", args=[round.pk]) + f"?challenge={challenge.pk}"
+    client.post(url, _project_form(supervisor))
+    # The second request checked everything before the first had saved its project.
+    monkeypatch.setattr(views, "eligible_challenge", lambda round, pk: challenge)
+    calls = []
+    monkeypatch.setattr(
+        services, "_challenge_in_round", lambda round, challenge: calls.append(1) or len(calls) > 1
+    )
+
+    response = client.post(url, _project_form(supervisor, title="Zweiter Klick"))
+
+    assert response.status_code == 422
+    assert "This challenge already has a project in this round." in response.content.decode()
+    assert 'value="Zweiter Klick"' in response.content.decode()
+    assert Project.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_reopening_with_a_deadline_after_the_work_starts_says_why(client, coordinator):
+    round = RoundFactory(
+        phase=P.ALLOCATION,
+        applications_close_at=_in(-1),
+        work_starts_on=timezone.localdate() + dt.timedelta(days=10),
+    )
+    client.force_login(coordinator)
+    deadline = timezone.localtime(_in(20)).strftime("%Y-%m-%dT%H:%M")
+
+    response = client.post(
+        reverse("projects:round-advance", args=[round.pk]),
+        {"richtung": "zurueck", "applications_close_at": deadline},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "The new deadline lies after the start of the work" in response.content.decode()
+    round.refresh_from_db()
+    assert round.phase == P.ALLOCATION
+
+
+@pytest.mark.django_db
+def test_completing_a_project_without_summary_warns_before_and_after(
+    client, zeitz_project, supervisor
+):
+    Round.objects.filter(pk=zeitz_project.round_id).update(phase=P.PRESENTATION)
+    client.force_login(supervisor)
+
+    page = client.get(reverse("projects:project", args=[zeitz_project.pk])).content.decode()
+    response = client.post(
+        reverse("projects:project-complete", args=[zeitz_project.pk]), follow=True
+    )
+
+    assert "The project has no summary for the public yet." in page
+    assert reverse("projects:workspace-deliverables", args=[zeitz_project.pk]) in page
+    done = response.content.decode()
+    assert "The project is completed. Thank you!" in done
+    assert "the showcase does not show it yet" in done
+    zeitz_project.refresh_from_db()
+    assert zeitz_project.status == S.COMPLETED
+
+
+@pytest.mark.django_db
+def test_completing_a_project_with_summary_gives_no_warning(client, zeitz_project, supervisor):
+    Round.objects.filter(pk=zeitz_project.round_id).update(phase=P.PRESENTATION)
+    Project.objects.filter(pk=zeitz_project.pk).update(public_summary="Zwei neue Azubis.")
+    client.force_login(supervisor)
+
+    page = client.get(reverse("projects:project", args=[zeitz_project.pk])).content.decode()
+    response = client.post(
+        reverse("projects:project-complete", args=[zeitz_project.pk]), follow=True
+    )
+
+    assert "The project has no summary for the public yet." not in page
+    assert "the showcase does not show it yet" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_closing_the_round_names_the_projects_without_summary(client, coordinator):
+    round = RoundFactory(phase=P.PRESENTATION, published_at=timezone.now())
+    ProjectFactory(round=round, status=S.RUNNING, title="Ohne Text")
+    ProjectFactory(round=round, status=S.RUNNING, title="Mit Text", public_summary="Fertig.")
+    client.force_login(coordinator)
+
+    page = client.get(reverse("projects:round", args=[round.pk])).content.decode()
+
+    assert "1 project has no summary for the public yet:" in page
+    warning = page[page.index("1 project has no summary") :]
+    assert "Ohne Text" in warning[:1000]
+    assert "Mit Text" not in warning[:1000]
+
+
+@pytest.mark.django_db
+def test_the_round_page_names_dates_and_phases_apart(client):
+    round = RoundFactory(phase=P.APPLICATIONS)
+
+    page = client.get(reverse("projects:round", args=[round.pk])).content.decode()
+
+    assert "Phase: Applications open" in page
+    assert "Start of applications" in page
+
+
+@pytest.mark.django_db
+def test_a_team_of_one_size_is_said_in_the_singular(client):
+    project = ProjectFactory(
+        round=RoundFactory(phase=P.APPLICATIONS), min_team_size=1, max_team_size=1
+    )
+
+    page = client.get(reverse("projects:project", args=[project.pk])).content.decode()
+
+    assert "A team of exactly 1 student." in page
+    assert "1 to 1 students" not in page

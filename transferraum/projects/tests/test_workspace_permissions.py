@@ -7,32 +7,52 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
-from transferraum.projects.models import Feedback, Post
+from transferraum.projects.models import Feedback, Post, Project
 from transferraum.projects.permissions import (
     can_contribute,
     can_deliver,
+    can_edit_summary,
     can_give_feedback,
     can_view_workspace,
 )
 from transferraum.projects.tests.test_workspace_services import Team, build_team
 
-ACTIONS = ("view", "contribute", "deliver", "feedback")
+ACTIONS = ("view", "contribute", "deliver", "summary", "feedback")
 
-# persona → allowed actions
+# persona → allowed actions while the project runs
 TABLE = {
-    "member": {"view", "contribute", "deliver"},
+    "member": {"view", "contribute", "deliver", "summary"},
     "other_team_member": set(),
-    "supervisor": {"view", "contribute", "deliver"},
+    "supervisor": {"view", "contribute", "deliver", "summary"},
     "partner_contact": {"view", "contribute", "feedback"},
     # a contact is named, so the organisation's other members hold no partner rights
     "organisation_member": set(),
-    "coordinator": {"view", "contribute", "deliver"},
+    "coordinator": {"view", "contribute", "deliver", "summary"},
     "other_student": set(),
     "outsider": set(),
     "anonymous": set(),
 }
 CASES = [
     (persona, action, action in allowed) for persona, allowed in TABLE.items() for action in ACTIONS
+]
+
+# persona → allowed actions once the project is completed (the round at its final presentations):
+# only supervisors and coordinators still write the summary and the results.
+COMPLETED_TABLE = {
+    "member": {"view"},
+    "other_team_member": set(),
+    "supervisor": {"view", "summary"},
+    "partner_contact": {"view", "feedback"},
+    "organisation_member": set(),
+    "coordinator": {"view", "summary"},
+    "other_student": set(),
+    "outsider": set(),
+    "anonymous": set(),
+}
+COMPLETED_CASES = [
+    (persona, action, action in allowed)
+    for persona, allowed in COMPLETED_TABLE.items()
+    for action in ACTIONS
 ]
 
 
@@ -61,6 +81,7 @@ PREDICATES = {
     "view": can_view_workspace,
     "contribute": can_contribute,
     "deliver": can_deliver,
+    "summary": can_edit_summary,
     "feedback": lambda user, project: can_give_feedback(user, project, Feedback.Stage.MIDTERM),
 }
 
@@ -68,6 +89,21 @@ PREDICATES = {
 @pytest.mark.django_db
 @pytest.mark.parametrize(("persona", "action", "allowed"), CASES)
 def test_permission_table(request, team, persona, action, allowed):
+    assert PREDICATES[action](person(request, team, persona), team.project) is allowed
+
+
+def completed(team: Team) -> Team:
+    team.project.round.phase = team.project.round.Phase.PRESENTATION
+    team.project.round.save()
+    team.project.status = Project.Status.COMPLETED
+    team.project.save()
+    return team
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("persona", "action", "allowed"), COMPLETED_CASES)
+def test_permission_table_of_a_completed_project(request, team, persona, action, allowed):
+    completed(team)
     assert PREDICATES[action](person(request, team, persona), team.project) is allowed
 
 
@@ -79,7 +115,7 @@ def attempt(client, team: Team, action: str):
     if action == "contribute":
         response = client.post(reverse("projects:workspace-post", args=[pk]), {"text": "Hallo"})
         return response, Post.objects.filter(project=team.project).exists()
-    if action == "deliver":
+    if action in ("deliver", "summary"):
         response = client.post(
             reverse("projects:workspace-deliverables", args=[pk]),
             {"public_summary": "Zusammenfassung", "results": "Ergebnisse"},
@@ -96,6 +132,32 @@ def attempt(client, team: Team, action: str):
 @pytest.mark.django_db
 @pytest.mark.parametrize(("persona", "action", "allowed"), CASES)
 def test_permission_table_through_the_pages(client, request, team, persona, action, allowed):
+    if persona != "anonymous":
+        client.force_login(person(request, team, persona))
+
+    response, stored = attempt(client, team, action)
+
+    if allowed:
+        assert response.status_code == (200 if action == "view" else 302)
+        assert stored or action == "view"
+    else:
+        if persona == "anonymous":
+            assert reverse("account_login") in response["Location"]
+        else:
+            assert response.status_code == 403
+        assert not stored
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("persona", "action", "allowed"),
+    # the page of "deliver" is the summary's: after completion it follows "summary"
+    [case for case in COMPLETED_CASES if case[1] != "deliver"],
+)
+def test_permission_table_of_a_completed_project_through_the_pages(
+    client, request, team, persona, action, allowed
+):
+    completed(team)
     if persona != "anonymous":
         client.force_login(person(request, team, persona))
 

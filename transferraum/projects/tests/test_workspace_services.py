@@ -724,3 +724,153 @@ def test_partners_and_outsiders_do_not_write_the_deliverables(team, who):
 
     team.project.refresh_from_db()
     assert team.project.public_summary == ""
+
+
+# Review findings: a summary after completion, feedback sent twice at once
+
+
+def complete(team: Team, coordinator: User) -> Project:
+    """Close the round: the project is completed without a summary for the public."""
+    from transferraum.projects.services.rounds import round_advance
+
+    Round.objects.filter(pk=team.project.round_id).update(phase=Round.Phase.PRESENTATION)
+    with notifications_suppressed():
+        round_advance(actor=coordinator, round=team.project.round)
+    return Project.objects.select_related("round", "challenge").get(pk=team.project.pk)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["supervisor", "coordinator"])
+def test_a_project_completed_without_summary_reaches_the_showcase_once_written(
+    team, coordinator, who
+):
+    from transferraum.projects.selectors.rounds import ShowcaseFilters, showcase_projects
+
+    project = complete(team, coordinator)
+    assert project.status == Project.Status.COMPLETED
+    assert project not in showcase_projects(ShowcaseFilters())
+    actor = coordinator if who == "coordinator" else team.supervisor
+
+    deliverables_update(
+        actor=actor, project=project, public_summary="Drei Ideen.", results="Ein Konzept."
+    )
+
+    assert list(showcase_projects(ShowcaseFilters())) == [project]
+    project.refresh_from_db()
+    assert (project.public_summary, project.results) == ("Drei Ideen.", "Ein Konzept.")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "who", ["member", "second_member", "partner_contact", "other_team_member", "other_student"]
+)
+def test_after_completion_the_team_and_partners_no_longer_write_the_summary(team, coordinator, who):
+    project = complete(team, coordinator)
+
+    with pytest.raises(PermissionDenied):
+        deliverables_update(
+            actor=getattr(team, who), project=project, public_summary="Spät", results=""
+        )
+
+    project.refresh_from_db()
+    assert project.public_summary == ""
+
+
+@pytest.mark.django_db
+def test_after_completion_supervisors_still_upload_no_documents(team, coordinator):
+    project = complete(team, coordinator)
+
+    with pytest.raises(PermissionDenied):
+        document_upload(
+            actor=team.supervisor,
+            project=project,
+            upload=pdf(),
+            category=Document.Category.REPORT,
+        )
+
+
+@pytest.mark.django_db
+def test_feedback_sent_by_two_contacts_at_once_replaces_instead_of_failing(team, monkeypatch):
+    """The other contact's feedback appears between reading and writing: the database refuses
+    the second row, and the feedback replaces the first instead of ending in an error."""
+    from transferraum.projects.services import workspace
+
+    second_contact = team.organisation_member
+    team.project.partner_contacts.add(second_contact)
+    give(team, team.partner_contact, usefulness=2)
+    monkeypatch.setattr(workspace, "_stored_feedback", lambda project, stage: None)
+
+    feedback = give(team, second_contact, usefulness=3, what_next="Mehr Daten.")
+
+    stored = Feedback.objects.get()
+    assert stored.pk == feedback.pk
+    assert (stored.usefulness, stored.what_next) == (3, "Mehr Daten.")
+    assert stored.author == second_contact
+    assert Activity.objects.filter(verb="project.feedback_updated").count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_feedback_locks_the_project(team):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        give(team, team.partner_contact)
+
+    assert any(
+        '"projects_project"' in q["sql"] and "FOR UPDATE" in q["sql"]
+        for q in queries.captured_queries
+    )
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_contacts_sending_the_same_feedback_at_once_store_one(
+    town_eilenburg, officer_eilenburg, member_eilenburg, student_geography, student_informatics
+):
+    import threading
+
+    from django.db import connection
+
+    team = build_team(
+        town_eilenburg,
+        partner_contact=officer_eilenburg,
+        organisation_member=member_eilenburg,
+        member=student_geography,
+        other_team_member=student_informatics,
+    )
+    team.project.partner_contacts.add(member_eilenburg)
+    barrier = threading.Barrier(2)
+    errors: list[Exception] = []
+
+    def send(contact: User, usefulness: int) -> None:
+        try:
+            barrier.wait()
+            project = Project.objects.select_related("round", "challenge").get(pk=team.project.pk)
+            feedback_give(
+                actor=contact,
+                project=project,
+                stage=Feedback.Stage.MIDTERM,
+                usefulness=usefulness,
+                collaboration=4,
+                what_next="Weiter so.",
+            )
+        except Exception as error:  # any failure in the thread is reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=send, args=(officer_eilenburg, 2)),
+        threading.Thread(target=send, args=(member_eilenburg, 5)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert Feedback.objects.filter(project=team.project).count() == 1
+    assert Activity.objects.filter(verb="project.feedback_given").count() == 1
+    assert Activity.objects.filter(verb="project.feedback_updated").count() == 1

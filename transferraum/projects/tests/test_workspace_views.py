@@ -56,6 +56,9 @@ def url(team: Team, name: str = "workspace", *args) -> str:
     return reverse(f"projects:{name}", args=[team.project.pk, *args])
 
 
+WORKSPACE_QUERIES = 17
+
+
 def in_days(days: int) -> dt.date:
     return timezone.localdate() + dt.timedelta(days=days)
 
@@ -155,6 +158,11 @@ def test_the_page_needs_a_constant_number_of_queries(client, team):
     assert response.status_code == 200
     assert response.content.decode().count('class="tr-comment"') == 10
     assert len(many) == len(few)
+    # session, user, project; the viewer's roles once (supervisor, contacts, team place); the
+    # workspace (meetings and attendees, documents and versions, members, supervisors,
+    # partners, milestones, posts, feedback); the recommendations. Before the roles were kept
+    # on the project for the request: 29 (the roles asked four times).
+    assert len(few) == WORKSPACE_QUERIES, "\n".join(q["sql"][:120] for q in few.captured_queries)
 
 
 # Milestones
@@ -664,3 +672,79 @@ def test_deliverable_documents_appear_under_the_deliverables(client, team):
     assert "Abschlussbericht" in deliverables
     assert "Abschlussbericht" not in documents
     assert "notizen" in documents
+
+
+# Review findings: the summary after completion, feedback sent twice at once
+
+
+def completed(team: Team) -> Team:
+    Round.objects.filter(pk=team.project.round_id).update(phase=Round.Phase.CLOSED)
+    Project.objects.filter(pk=team.project.pk).update(
+        status=Project.Status.COMPLETED, completed_at=timezone.now()
+    )
+    return team
+
+
+@pytest.mark.django_db
+def test_supervisor_writes_the_summary_of_a_completed_project_and_the_showcase_shows_it(
+    client, team
+):
+    completed(team)
+    client.force_login(team.supervisor)
+    assert team.project.title not in client.get(reverse("projects:showcase")).content.decode()
+
+    page = client.get(url(team)).content.decode()
+    form = client.get(url(team, "workspace-deliverables"))
+    response = client.post(
+        url(team, "workspace-deliverables"),
+        {"public_summary": "Drei Ideen für leere Läden.", "results": "Ein Konzept."},
+        follow=True,
+    )
+
+    assert "Not in the showcase yet" in page
+    assert url(team, "workspace-deliverables") in page
+    assert url(team, "workspace-post") not in page  # otherwise the workspace stays closed
+    assert "it appears in the showcase as soon as it has a summary" in form.content.decode()
+    assert "the showcase shows the project" in response.content.decode()
+    showcase = client.get(reverse("projects:showcase")).content.decode()
+    assert team.project.title in showcase
+    assert "Drei Ideen für leere Läden." in showcase
+
+
+@pytest.mark.django_db
+def test_the_team_no_longer_edits_the_summary_of_a_completed_project(client, team):
+    completed(team)
+    client.force_login(team.member)
+
+    page = client.get(url(team)).content.decode()
+    response = client.post(
+        url(team, "workspace-deliverables"), {"public_summary": "Spät", "results": ""}
+    )
+
+    assert url(team, "workspace-deliverables") not in page
+    assert response.status_code == 403
+    team.project.refresh_from_db()
+    assert team.project.public_summary == ""
+
+
+@pytest.mark.django_db
+def test_feedback_sent_twice_at_once_gives_a_message_not_an_error(client, team, monkeypatch):
+    from transferraum.projects.services import workspace
+
+    second_contact = team.organisation_member
+    team.project.partner_contacts.add(second_contact)
+    client.force_login(team.partner_contact)
+    first = client.post(url(team, "workspace-feedback", "midterm"), FEEDBACK)
+    # The second contact's request read before the first had stored its feedback.
+    monkeypatch.setattr(workspace, "_stored_feedback", lambda project, stage: None)
+    client.force_login(second_contact)
+
+    second = client.post(
+        url(team, "workspace-feedback", "midterm"), {**FEEDBACK, "usefulness": "5"}, follow=True
+    )
+
+    assert first.status_code == 302
+    assert second.status_code == 200
+    assert "Thank you for your feedback." in second.content.decode()
+    feedback = Feedback.objects.get()
+    assert (feedback.usefulness, feedback.author) == (5, second_contact)

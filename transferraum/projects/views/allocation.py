@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
@@ -23,7 +23,7 @@ from transferraum.projects.selectors.allocation import (
     ACTIVE_RUN,
     active_language,
     allocation_board,
-    first_choice_counterfactual,
+    counterfactual_answer,
     run_error,
     student_result,
 )
@@ -33,6 +33,7 @@ from transferraum.projects.services.allocation import (
     allocation_move_check,
     allocation_publish,
     allocation_start,
+    counterfactual_request,
 )
 
 
@@ -225,15 +226,17 @@ def publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return redirect("projects:allocation", pk=round.pk)
 
 
-def _session_key(round: Round) -> str:
-    return f"allocation-counterfactual-{round.pk}"
+def _result_url(round: Round, anchor: str = "") -> str:
+    url = reverse("projects:result", kwargs={"pk": round.pk})
+    return f"{url}#{anchor}" if anchor else url
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def result(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A student's own result: the project, the rank, why not each better-ranked project and,
-    on request, what giving them their first choice would have cost the others."""
+    on request (POST), what giving them their first choice would have cost the others; the
+    engine answers in the background and the page polls for it (`result_counterfactual`)."""
     round = get_object_or_404(Round, pk=pk)
     outcome = student_result(round, request.user)
     context: dict[str, Any] = {
@@ -244,18 +247,42 @@ def result(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     }
     if outcome.state == "no_application":
         return render(request, "projects/result.html", context, status=404)
+    asks = outcome.state == "placed" and outcome.first_choice is not None
     if request.method == "POST":
-        if outcome.state != "placed" or outcome.first_choice is None:
-            return redirect("projects:result", pk=round.pk)
-        texts = first_choice_counterfactual(round, request.user) or {}
-        request.session[_session_key(round)] = texts
-        if request.htmx:
-            context["counterfactual"] = texts.get(context["language"], "")
-            return render(request, "projects/result.html#counterfactual", context)
-        return redirect(reverse("projects:result", kwargs={"pk": round.pk}) + "#counterfactual")
-    stored = request.session.get(_session_key(round))
-    context["counterfactual"] = None if stored is None else stored.get(context["language"], "")
+        if not asks:
+            return redirect(_result_url(round))
+        try:
+            counterfactual_request(actor=request.user, round=round)
+        except DomainError as error:
+            if not request.htmx:
+                messages.error(request, error.message)
+            context["counterfactual_error"] = error.message
+        if not request.htmx:
+            return redirect(_result_url(round, "counterfactual"))
+        context["counterfactual"] = counterfactual_answer(round, request.user)
+        return render(request, "projects/result.html#counterfactual", context)
+    if asks:
+        context["counterfactual"] = counterfactual_answer(round, request.user)
     return render(request, "projects/result.html", context)
+
+
+@login_required
+@require_safe
+def result_counterfactual(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The first-choice question's answer for the result page's polling: 204 while it is being
+    computed, then the answer (or why there is none)."""
+    round = get_object_or_404(Round, pk=pk)
+    if not request.htmx:
+        return redirect(_result_url(round, "counterfactual"))
+    outcome = student_result(round, request.user)
+    if outcome.state != "placed" or outcome.first_choice is None:
+        raise Http404
+    answer = counterfactual_answer(round, request.user)
+    if answer.state == "pending":
+        # Nothing new: htmx keeps the page as it is (and screen readers hear nothing again).
+        return HttpResponse(status=204)
+    context = {"round": round, "outcome": outcome, "counterfactual": answer}
+    return render(request, "projects/result.html#counterfactual", context)
 
 
 urlpatterns: list[URLPattern] = [
@@ -271,4 +298,9 @@ urlpatterns: list[URLPattern] = [
         "projekte/runden/<int:pk>/zuteilung/veroeffentlichen/", publish, name="allocation-publish"
     ),
     path("projekte/runden/<int:pk>/mein-ergebnis/", result, name="result"),
+    path(
+        "projekte/runden/<int:pk>/mein-ergebnis/erster-wunsch/",
+        result_counterfactual,
+        name="result-counterfactual",
+    ),
 ]

@@ -47,9 +47,11 @@ from transferraum.projects.selectors.rounds import (
     project_for_viewer,
     project_team,
     round_for_viewer,
+    round_project_for_challenge,
     round_projects,
     round_supervisors,
     rounds_for,
+    running_without_summary,
     showcase_projects,
     showcase_rounds,
     showcase_towns,
@@ -124,6 +126,9 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_apply": can_apply(request.user, round),
             "show_result": round.is_published and request.user.is_authenticated,
             "show_allocation": can_manage and (round.phase == P.ALLOCATION or round.is_published),
+            "without_summary": running_without_summary(round)
+            if can_manage and target == P.CLOSED
+            else [],
         },
     )
 
@@ -282,7 +287,16 @@ def project_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         )
     challenge = eligible_challenge(round, chosen)
     if challenge is None:
-        raise Http404
+        existing = round_project_for_challenge(round, chosen)
+        if existing is None:
+            raise Http404
+        # Usually the same form sent twice: the first has created the project.
+        messages.info(
+            request,
+            _("This challenge already has a project in this round: “%(title)s”.")
+            % {"title": existing.title},
+        )
+        return redirect(existing)
     kept = pending_post(request)
     if kept is not None:
         form = ProjectForm(kept, challenge=challenge)
@@ -386,6 +400,14 @@ def project_complete_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
         messages.error(request, error.message)
     else:
         messages.success(request, _("The project is completed. Thank you!"))
+        if not project.public_summary:
+            messages.warning(
+                request,
+                _(
+                    "It has no summary for the public, so the showcase does not show it yet. "
+                    "Its supervisors and coordinators can still write one in the workspace."
+                ),
+            )
     return redirect(project)
 
 

@@ -28,7 +28,12 @@ from transferraum.projects.forms.workspace import (
 )
 from transferraum.projects.models import Document, DocumentVersion, Feedback, Meeting, Milestone
 from transferraum.projects.models import Project as ProjectModel
-from transferraum.projects.permissions import can_contribute, can_deliver, can_give_feedback
+from transferraum.projects.permissions import (
+    can_contribute,
+    can_deliver,
+    can_edit_summary,
+    can_give_feedback,
+)
 from transferraum.projects.selectors.workspace import (
     feedback_for,
     get_workspace_for,
@@ -99,6 +104,7 @@ def _render_workspace(
             "ws": workspace,
             "can_contribute": contribute,
             "can_deliver": deliver,
+            "can_edit_summary": deliver or can_edit_summary(request.user, project),
             "stages": stages,
             "post_form": post_form or PostForm(),
             "status_choices": Milestone.Status.choices,
@@ -407,7 +413,12 @@ def feedback(request: AuthenticatedHttpRequest, pk: int, stage: str) -> HttpResp
     if stage not in Feedback.Stage.values:
         raise Http404
     if not can_give_feedback(request.user, project, stage):
-        raise PermissionDenied(_("Only the partner gives feedback, and only at its time."))
+        raise PermissionDenied(
+            _(
+                "Only the partner gives feedback: at mid-term during the work and the final "
+                "presentations, at the end from the final presentations on."
+            )
+        )
     existing = feedback_for(project, stage)
     form = FeedbackForm(_submitted(request), instance=existing)
     if request.method == "POST" and form.is_valid():
@@ -440,14 +451,24 @@ def feedback(request: AuthenticatedHttpRequest, pk: int, stage: str) -> HttpResp
 @require_http_methods(["GET", "POST"])
 def deliverables(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = get_workspace_for(request.user, pk)
-    if not can_deliver(request.user, project):
+    if not can_edit_summary(request.user, project):
         raise PermissionDenied(
-            _("Final deliverables are written by the team, its supervisors and coordinators.")
+            _(
+                "The summary and the results are written by the team, its supervisors and "
+                "coordinators while the project runs, and afterwards by its supervisors and "
+                "coordinators."
+            )
         )
     form = DeliverablesForm(_submitted(request), instance=ProjectModel.objects.get(pk=project.pk))
     if request.method == "POST" and form.is_valid():
         deliverables_update(actor=request.user, project=project, **form.cleaned_data)
-        messages.success(request, _("The summary and the results have been saved."))
+        if project.status == ProjectModel.Status.COMPLETED and project.public_summary:
+            messages.success(
+                request,
+                _("The summary and the results have been saved; the showcase shows the project."),
+            )
+        else:
+            messages.success(request, _("The summary and the results have been saved."))
         return redirect(_url(project, "deliverables"))
     return _render_form(
         request,
@@ -456,6 +477,14 @@ def deliverables(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         heading=_("Summary and results"),
         submit=_("Save"),
         anchor="deliverables",
+        intro=(
+            _(
+                "The project is completed: it appears in the showcase as soon as it has a "
+                "summary for the public."
+            )
+            if project.status == ProjectModel.Status.COMPLETED
+            else ""
+        ),
     )
 
 
