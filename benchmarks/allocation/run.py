@@ -52,6 +52,9 @@ METHODS: dict[str, tuple[str, str | None]] = {
 # The 10-second run checks "a complete feasible answer at 20,000 in ≤ 10 s whatever happens",
 # a target of the full scenario only.
 ONLY_IN = {OURS_10S: ("full",)}
+# 20,000 students run for the targets that name them (max sizes only, full constraints); the
+# diversity target is at 5,000, and a 20,000 diversity round would take most of the run's time.
+LARGEST_IN = {"diversity": 5_000}
 SCENARIO_TITLES = {
     "max-only": "Maximum sizes only",
     "full": "Minimum and maximum sizes, supervisor capacities, required competences",
@@ -206,6 +209,8 @@ def benchmark(
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             for scenario in scenarios:
+                if size > LARGEST_IN.get(scenario, size):
+                    continue
                 instance = generator.generate(size, seed, scenario=scenario)
                 path = Path(tmp) / f"{scenario}-{size}.json"
                 path.write_text(json.dumps(instance))
@@ -442,7 +447,10 @@ def against_stable(rounds: list[Round], runs: list[Run]) -> str:
                     _mark(placed_ok),
                     f"{_percent(q.top3_share)} (stable {_percent(s.top3_share)})",
                     _mark(q.top3_share >= 0.99),
-                    f"{gain * 100:+.1f} points (at most {possible * 100:+.1f})",
+                    f"{_percent(q.first_choice_share)} vs stable "
+                    f"{_percent(s.first_choice_share)} ({s.violation_count} violations, "
+                    f"{s.unassigned} unplaced): {gain * 100:+.1f} points "
+                    f"(at most {possible * 100:+.1f})",
                     _mark(gain >= 0.04),
                 ]
             )
@@ -463,7 +471,13 @@ def against_stable(rounds: list[Round], runs: list[Run]) -> str:
         'with minimum sizes and skills a proven optimum of ours counts as met). "At most" is '
         "the most first choices any allocation can give (each project's places or its "
         "first-choice applicants, whichever is fewer) minus the stable allocation's.\n\n"
-        + _table(header, rows)
+        "Read the first-choice column with care: the stable allocation ignores minimum sizes, "
+        "skills, pins and exclusions (its violations and unplaced students are in the tables "
+        "above), so with those rules its first-choice share is not reachable by any feasible "
+        "allocation, and rank-maximal already gives the most first choices any feasible "
+        'allocation can (proven where the gap says so). The "+4 points" target is shown as '
+        "measured, not met by redefining it; min-cost trades first choices for top-3 "
+        "places on purpose.\n\n" + _table(header, rows)
     )
 
 
@@ -564,7 +578,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--methods", default=",".join(METHODS))
     parser.add_argument("--out", type=Path, help="markdown file to update, e.g. docs/benchmarks.md")
     parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--time-limit", type=float, default=300, help="engine limit, seconds")
+    parser.add_argument("--time-limit", type=float, default=60, help="engine limit, seconds")
     parser.add_argument("--timeout", type=float, default=600, help="per run, seconds")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--instance", type=Path, help=argparse.SUPPRESS)

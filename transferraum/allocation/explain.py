@@ -7,6 +7,7 @@ text in both languages (``texts``); ``text``/``reason`` is the one in ``options.
 from __future__ import annotations
 
 import dataclasses
+import gettext
 import math
 import time
 from collections import defaultdict
@@ -185,9 +186,34 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+# Counted words: TEXTS hold the plural; a number 1 takes the singular chosen by ngettext
+# (German and English both use "one" and "other"). kind -> language -> {param: (plural phrase,
+# singular phrase)}; the phrase is replaced inside the text before the numbers are filled in.
+PLURALS: dict[str, dict[str, dict[str, tuple[str, str]]]] = {
+    "closed_too_few_left": {
+        "de": {"chosen": ("{chosen} Studierende haben", "{chosen} Person hat")},
+        "en": {"chosen": ("{chosen} students chose", "{chosen} student chose")},
+    },
+    "counterfactual": {
+        "de": {"moved": ("{moved} andere Studierende", "{moved} andere Person")},
+        "en": {"moved": ("{moved} other students", "{moved} other student")},
+    },
+}
+
+
+def render(kind: str, lang: str, params: Mapping[str, Any]) -> str:
+    """The text of ``kind`` in ``lang`` with ``params`` filled in (counted words agree)."""
+    text = TEXTS[kind][lang]
+    for param, (plural, singular) in PLURALS.get(kind, {}).get(lang, {}).items():
+        count = params.get(param)
+        if isinstance(count, int):
+            text = text.replace(plural, gettext.ngettext(singular, plural, count))
+    return text.format(**params)
+
+
 def message(kind: str, **params: Any) -> tuple[dict[str, Any], dict[str, str]]:
     """Params and the text of ``kind`` in every language."""
-    return params, {lang: TEXTS[kind][lang].format(**params) for lang in LANGUAGES}
+    return params, {lang: render(kind, lang, params) for lang in LANGUAGES}
 
 
 def _explanation(

@@ -176,7 +176,7 @@ def test_pins_hold_and_counterfactual_counts_the_students_moved() -> None:
     assert swap.kind == "counterfactual"
     assert swap.params == {"moved": 1, "unplaced": 0}
     assert swap.text == (
-        "Giving you this place would have moved 1 other students to a worse choice and left 0 "
+        "Giving you this place would have moved 1 other student to a worse choice and left 0 "
         "without a place."
     )
 
@@ -192,3 +192,17 @@ def test_rank_maximal_rewards_first_choices_and_min_cost_spreads() -> None:
     rank_maximal = allocate(_round(students, projects))
     assert rank_maximal.profile[0] == 2
     assert engine.violations(_round(students, projects), rank_maximal.assignment) == []
+
+
+def test_counted_words_take_the_singular_for_one() -> None:
+    from transferraum.allocation.explain import message
+
+    _, one = message("counterfactual", moved=1, unplaced=0)
+    _, many = message("counterfactual", moved=3, unplaced=1)
+    assert "moved 1 other student to" in one["en"]
+    assert "1 andere Person auf" in one["de"]
+    assert "moved 3 other students to" in many["en"]
+    assert "3 andere Studierende auf" in many["de"]
+    _, left = message("closed_too_few_left", chosen=1, left=0, needed=3)
+    assert left["en"].startswith("closed: 1 student chose it")
+    assert left["de"].startswith("geschlossen: 1 Person hat es gewählt")

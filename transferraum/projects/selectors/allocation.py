@@ -283,7 +283,7 @@ def render_texts(kind: str, params: Mapping[str, Any], names: Names) -> dict[str
             values["supervisor"] = names.person(values["supervisor"])
         if "competence" in values:
             values["competence"] = names.competence(values["competence"], language)
-        texts[language] = templates[language].format(**values)
+        texts[language] = explain.render(kind, language, values)
     return texts
 
 

@@ -773,7 +773,7 @@ def contested_round(coordinator, capture) -> tuple[Round, User, Project, Project
 
 
 ANSWER = (
-    "Giving you this place would have moved 1 other students to a worse choice and left "
+    "Giving you this place would have moved 1 other student to a worse choice and left "
     "0 without a place."
 )
 

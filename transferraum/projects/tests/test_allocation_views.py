@@ -535,7 +535,7 @@ def test_the_counterfactual_is_computed_in_the_background_and_polled_with_htmx(
     assert f'hx-get="{poll_url}"' in pending.content.decode()
     assert 'hx-trigger="every 2s"' in pending.content.decode()
     assert waiting.status_code == 204  # still computing: htmx keeps what it shows
-    text = "Ihnen diesen Platz zu geben, hätte 1 andere Studierende auf einen schlechteren Wunsch"
+    text = "Ihnen diesen Platz zu geben, hätte 1 andere Person auf einen schlechteren Wunsch"
     assert answered.status_code == 200
     assert text in answered.content.decode()
     assert "hx-get" not in answered.content.decode()  # the polling stops
@@ -562,7 +562,7 @@ def test_the_counterfactual_works_without_javascript(
     assert response["Location"].endswith("#counterfactual")
     assert "The engine is computing the answer" in waiting
     assert "Reload the page" in waiting
-    assert "would have moved 1 other students to a worse choice" in answered
+    assert "would have moved 1 other student to a worse choice" in answered
     # The polling URL sends visitors without htmx to the page itself.
     assert client.get(url("result-counterfactual", round))["Location"].endswith("#counterfactual")
 
