@@ -217,3 +217,11 @@ def test_members_are_hidden_from_the_public(client, officer_eilenburg, town_eile
 
     client.force_login(officer_eilenburg)
     assert "Thomas Berger" in client.get(town_eilenburg.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_town_page_leads_to_the_recommendations_made_to_it(client, town_eilenburg, company_zeitz):
+    tracker = f"{reverse('recommendations:tracker')}?ort={town_eilenburg.municipality.ags}"
+
+    assert tracker in client.get(town_eilenburg.get_absolute_url()).content.decode()
+    assert "?ort=" not in client.get(company_zeitz.get_absolute_url()).content.decode()

@@ -593,6 +593,8 @@ def test_a_completed_project_shows_its_results(client):
 
     assert "Drei Ideen für leere Läden." in page
     assert "<strong>Konzept</strong>" in page
+    # … and leads to the transfer dossier with the team's recommendations.
+    assert reverse("recommendations:dossier-project", args=[project.pk]) in page
 
 
 # --- completing a project ---------------------------------------------------------------------
