@@ -38,6 +38,12 @@ def de(text: str, **values: object) -> str:
     return translated % values if values else translated
 
 
+def phase_de(phase: Round.Phase) -> str:
+    """The German name of a round's phase."""
+    with translation.override("de"):
+        return str(phase.label)
+
+
 def de_n(singular: str, plural: str, number: int, **values: object) -> str:
     """The German singular or plural for `number`, filled with `values`."""
     with translation.override("de"):
@@ -205,7 +211,10 @@ def test_round_from_applications_to_feedback(page: Page, check_a11y, round_data)
     ).click()
     expect_message(
         page,
-        de("Done: the round is now in the phase “%(phase)s”.", phase=de("Applications open")),
+        de(
+            "Done: the round is now in the phase “%(phase)s”.",
+            phase=phase_de(Round.Phase.APPLICATIONS),
+        ),
     )
     check_a11y(page)
     log_out(page)
