@@ -1,6 +1,6 @@
-"""Recommendations in the browser: a team drafts two, its supervisor approves them, the team hands
-them over, the Eilenburg officer confirms receipt and records the council's decisions; the public
-tracker shows both and the transfer dossier downloads."""
+"""Recommendations in the browser: a team drafts two and asks for approval, its supervisor
+approves them, the team hands them over, the Eilenburg officer confirms receipt and records the
+council's decisions; the public tracker shows both and the transfer dossier downloads."""
 
 from __future__ import annotations
 
@@ -140,6 +140,15 @@ def draft(page: Page, project_pk: int, title: str, summary: str) -> None:
             title=title,
         ),
     )
+    # Nobody else sees the draft yet; the team asks its supervisor for approval.
+    expect(page.locator(".rc-badges")).to_contain_text(de("Not public yet"))
+    take_step(page, de("Ask for approval"))
+    submit_step(page, de("Ask for approval"))
+    expect_message(
+        page,
+        de("Asked for approval: %(names)s will hear of it by e-mail.", names="Dr. Miriam Hahn"),
+    )
+    expect(page.locator(".rc-next")).to_contain_text("Dr. Miriam Hahn")
 
 
 def test_team_to_council_decision(page: Page, check_a11y, team):
@@ -232,7 +241,9 @@ def test_team_to_council_decision(page: Page, check_a11y, team):
     expect(form.get_by_text(de("Please give the reason for the rejection."))).to_be_visible()
     expect(page.locator(".rc-badges")).to_contain_text(status_label("on_agenda"))
     check_a11y(page)
-    form.get_by_label(de("Reason for the rejection")).fill("Der Landkreis plant eine eigene Buslinie ab 2027.")
+    form.get_by_label(de("Reason for the rejection")).fill(
+        "Der Landkreis plant eine eigene Buslinie ab 2027."
+    )
     submit_step(page, de("Record the decision: rejected"))
     expect(page.locator(".rc-badges")).to_contain_text(status_label("rejected"))
     # The history names who did what.

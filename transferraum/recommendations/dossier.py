@@ -1,35 +1,44 @@
 """The transfer dossier: what came out of a project (or of all projects of a town in a round) and
 where each of its recommendations stands, as a printable page and as a tagged PDF (PDF/UA-1)
-to hand to a town council. Also where a single recommendation stands on its way
-(`standing`), which the tracker and the recommendation's page show too.
+to hand to a town council. Where a single recommendation stands (`standing`) lives in
+standing.py and is re-exported here.
 
 Everything is scoped to the viewer: a confidential recommendation appears only in the dossier
 of someone who may see it (`selectors.visible_to`), the team's names only for those who may see
-the team, the deliverables only for the people of the workspace. Drafts never appear: a dossier
-shows what has reached the partner.
+the team, the results text of a non-public challenge and the deliverables only for the people of
+the workspace (and coordinators), links to evidence documents only for those who may open them.
+Drafts never appear: a dossier shows what has reached the partner.
+
+Rendering a PDF takes seconds, so the public one (of an anonymous visitor) is kept in the cache,
+keyed by the dossier, the latest change of what it shows and a digest of its HTML: any change
+makes a new PDF. Dossiers of signed-in people are rendered each time (they may differ per person).
 """
 
 from __future__ import annotations
 
+import hashlib
 import mimetypes
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any, cast
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext
 
 from transferraum.accounts.models import User
 from transferraum.challenges.models import TopicField
 from transferraum.challenges.selectors import public_text
-from transferraum.projects.models import Assignment, Document, Project, Round
-from transferraum.projects.permissions import can_see_team, can_view_workspace
+from transferraum.projects.models import Assignment, Document, DocumentVersion, Project, Round
+from transferraum.projects.permissions import can_see_results, can_see_team, can_view_workspace
 from transferraum.recommendations.figures import Figures, facts_load, summarise
 from transferraum.recommendations.models import (
     ImplementationMilestone,
@@ -38,105 +47,48 @@ from transferraum.recommendations.models import (
     RecommendationQuerySet,
 )
 from transferraum.recommendations.selectors import visible_to
+from transferraum.recommendations.standing import (  # re-exported: other modules import them here
+    STAGES,
+    LegendItem,
+    StageStep,
+    Standing,
+    legend,
+    standing,
+)
 from transferraum.recommendations.workflow import DECISION_ACTIONS
 from transferraum.regions.models import Municipality
 
+__all__ = [
+    "STAGES",
+    "Dossier",
+    "Entry",
+    "LegendItem",
+    "ProjectPart",
+    "StageStep",
+    "Standing",
+    "decision_label",
+    "legend",
+    "pdf_of",
+    "project_dossier",
+    "render_pdf",
+    "standing",
+    "town_dossier",
+    "town_projects",
+]
+
 S = Recommendation.Status
 
-# --- where a recommendation stands ----------------------------------------------------------
-
-# The way of a recommendation in ten stages; a decision (adopted, with changes, rejected) is one.
-STAGES = (
-    ("drafted", gettext_lazy("Drafted")),
-    ("approved", gettext_lazy("Approved")),
-    ("handed_over", gettext_lazy("Handed over")),
-    ("received", gettext_lazy("Received")),
-    ("under_review", gettext_lazy("Under review")),
-    ("on_agenda", gettext_lazy("On the agenda")),
-    ("decided", gettext_lazy("Decided")),
-    ("in_implementation", gettext_lazy("In implementation")),
-    ("implemented", gettext_lazy("Implemented")),
-    ("evaluated", gettext_lazy("Evaluated")),
-)
-STAGE_OF_STATUS: dict[str, int] = {
-    S.DRAFTED: 0,
-    S.APPROVED: 1,
-    S.HANDED_OVER: 2,
-    S.RECEIVED: 3,
-    S.UNDER_REVIEW: 4,
-    S.ON_AGENDA: 5,
-    S.DEFERRED: 5,  # waiting for a decision, as on an agenda
-    S.ADOPTED: 6,
-    S.ADOPTED_WITH_CHANGES: 6,
-    S.REJECTED: 6,
-    S.IN_IMPLEMENTATION: 7,
-    S.IMPLEMENTED: 8,
-    S.EVALUATED: 9,
-}
-AGENDA_STAGE = 5
-
-
-@dataclass(frozen=True)
-class StageStep:
-    label: str
-    state: str  # done · current · skipped (no agenda was needed) · todo · closed (rejected)
-
-
-@dataclass(frozen=True)
-class Standing:
-    status: str
-    label: str  # the status in words
-    tone: str  # KERN badge modifier; the words say the same, colour is only an aid
-    step: int  # 1 … steps
-    steps: int
-    path: list[StageStep]
-    progress: int | None  # implementation progress in percent, once adopted
-
-    @property
-    def percent(self) -> int:
-        """How far along the way, in percent."""
-        return round(100 * self.step / self.steps)
-
-
-def _tone(status: str) -> str:
-    if status in Recommendation.ADOPTED_STATUSES:
-        return "success"
-    if status == S.REJECTED:
-        return "danger"
-    if status == S.DEFERRED:
-        return "warning"
-    if status in Recommendation.PREPARATION_STATUSES:
-        return ""
-    return "info"
-
-
-def standing(recommendation: Recommendation) -> Standing:
-    """Where the recommendation stands on its way (no queries)."""
-    status = recommendation.status
-    current = STAGE_OF_STATUS.get(status, 0)
-    label = recommendation.get_status_display()
-    path = []
-    for index, (_key, stage_label) in enumerate(STAGES):
-        if index == current:
-            path.append(StageStep(label, "current"))
-        elif index < current:
-            skipped = index == AGENDA_STAGE and recommendation.agenda_date is None
-            path.append(StageStep(str(stage_label), "skipped" if skipped else "done"))
-        else:
-            closed = status == S.REJECTED
-            path.append(StageStep(str(stage_label), "closed" if closed else "todo"))
-    return Standing(
-        status=status,
-        label=label,
-        tone=_tone(status),
-        step=current + 1,
-        steps=len(STAGES),
-        path=path,
-        progress=recommendation.progress if recommendation.is_adopted else None,
-    )
-
-
 # --- the dossier ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A document of the project the recommendation rests on; `url` (its newest version) only
+    for those who may open the workspace's files, else the title alone."""
+
+    title: str
+    category: str  # the kind, in words
+    url: str
 
 
 @dataclass(frozen=True)
@@ -148,6 +100,23 @@ class Entry:
     handed_over_on: date | None
     decision: str  # adopted, adopted with changes or rejected, in words; "" while undecided
     milestones: list[ImplementationMilestone]
+    evidence: list[Evidence]
+    next_label: str  # what comes next with a date: a meeting, the first answer, a milestone
+    next_date: date | None
+
+    @property
+    def responsible(self) -> str:
+        r = self.recommendation
+        return str(r.responsible_person) if r.responsible_person else r.responsible_name
+
+
+@dataclass(frozen=True)
+class Access:
+    """What the viewer may see of one project."""
+
+    team: bool
+    workspace: bool
+    results: bool
 
 
 @dataclass(frozen=True)
@@ -159,13 +128,20 @@ class ProjectPart:
     team_size: int
     programmes: list[str]
     supervisors: list[User]
-    show_results: bool
+    show_summary: bool  # the public summary, once completed (always for the workspace)
+    show_results: bool  # the results text: as the summary, and only where `can_see_results`
     deliverables: list[Document] | None  # for the people of the workspace
     recommendations: list[Entry]
 
     @property
     def anchor(self) -> str:
         return f"project-{self.project.pk}"
+
+
+@dataclass(frozen=True)
+class OverviewGroup:
+    heading: str  # the project, or the accompanying research; "" in a project's dossier
+    entries: list[Entry]
 
 
 @dataclass(frozen=True)
@@ -185,8 +161,41 @@ class Dossier:
         return [e for part in self.projects for e in part.recommendations] + self.research
 
     @property
+    def overview(self) -> list[OverviewGroup]:
+        """The overview table's rows by project, then the accompanying research; a town's
+        dossier heads each group with its project, a project's has one group without."""
+        groups = [
+            OverviewGroup(part.project.title if self.is_town else "", part.recommendations)
+            for part in self.projects
+            if part.recommendations
+        ]
+        if self.research:
+            groups.append(OverviewGroup(_("Accompanying research"), self.research))
+        return groups
+
+    @property
     def has_confidential(self) -> bool:
         return any(e.recommendation.confidential for e in self.entries)
+
+    @property
+    def median_days(self) -> int | None:
+        """The median days from hand-over to decision, in whole days."""
+        days = self.figures.median_days_to_decision
+        return None if days is None else round(days)
+
+    @property
+    def legend(self) -> list[LegendItem]:
+        return legend()
+
+    @property
+    def changed_at(self) -> datetime | None:
+        """The latest change of what the dossier shows: its recommendations, their milestones,
+        its projects."""
+        stamps = [p.project.updated_at for p in self.projects]
+        for entry in self.entries:
+            stamps.append(entry.recommendation.updated_at)
+            stamps.extend(m.updated_at for m in entry.milestones)
+        return max(stamps, default=None)
 
 
 def _handed_over(queryset: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
@@ -205,13 +214,51 @@ def decision_label(recommendation: Recommendation, decision_status: str | None) 
     return str(S.ADOPTED.label) if recommendation.is_adopted else ""
 
 
-def _entries(recommendations: QuerySet[Recommendation]) -> list[Entry]:
-    """Entries with their milestones, the day of the hand-over and the decision (two more
-    queries)."""
+def _next(
+    recommendation: Recommendation, milestones: list[ImplementationMilestone], today: date
+) -> tuple[str, date | None]:
+    """What comes next with a date: the meeting on whose agenda it is, else the first answer
+    owed, else the next milestone of the implementation."""
+    r = recommendation
+    if r.status in (S.ON_AGENDA, S.DEFERRED) and r.agenda_date and r.agenda_date >= today:
+        return pgettext("of a council or committee", "Meeting"), r.agenda_date
+    if r.status in Recommendation.AWAITING_DECISION_STATUSES and r.first_answer_due:
+        return pgettext("before a date", "First answer due"), r.first_answer_due
+    if r.status in Recommendation.MILESTONE_STATUSES:
+        due = [m.due for m in milestones if not m.done and m.due is not None]
+        if due:
+            return _("Next milestone"), min(due)
+    return "", None
+
+
+def _evidence(document: Document, open_projects: Collection[int]) -> Evidence:
+    versions = list(document.versions.all())
+    url = ""
+    if versions and document.project_id in open_projects:
+        url = reverse(
+            "projects:workspace-document-download",
+            args=[document.project_id, document.pk, versions[0].number],
+        )
+    return Evidence(str(document.title), str(document.get_category_display()), url)
+
+
+def _entries(
+    recommendations: QuerySet[Recommendation], open_projects: Collection[int]
+) -> list[Entry]:
+    """Entries with their milestones, evidence, the day of the hand-over and the decision (four
+    more queries); documents link only into the workspaces in `open_projects`."""
     items = list(
-        recommendations.prefetch_related(
-            Prefetch("milestones", queryset=ImplementationMilestone.objects.order_by("due", "pk"))
-        ).order_by("title", "pk")
+        recommendations.select_related("responsible_person")
+        .prefetch_related(
+            Prefetch("milestones", queryset=ImplementationMilestone.objects.order_by("due", "pk")),
+            Prefetch(
+                "evidence",
+                queryset=Document.objects.order_by("category", "title").prefetch_related(
+                    Prefetch("versions", queryset=DocumentVersion.objects.order_by("-number"))
+                ),
+            ),
+        )
+        .order_by("title", "pk")
     )
     handed_over: dict[int, date] = {}
     decided: dict[int, str] = {}
@@ -222,16 +269,24 @@ def _entries(recommendations: QuerySet[Recommendation]) -> list[Entry]:
             handed_over.setdefault(event.recommendation_id, timezone.localdate(event.at))
         else:
             decided[event.recommendation_id] = event.to_status  # the latest decision counts
-    return [
-        Entry(
-            recommendation=r,
-            standing=standing(r),
-            handed_over_on=handed_over.get(r.pk),
-            decision=decision_label(r, decided.get(r.pk)),
-            milestones=list(r.milestones.all()),
+    today = timezone.localdate()
+    entries = []
+    for r in items:
+        milestones = list(r.milestones.all())
+        next_label, next_date = _next(r, milestones, today)
+        entries.append(
+            Entry(
+                recommendation=r,
+                standing=standing(r),
+                handed_over_on=handed_over.get(r.pk),
+                decision=decision_label(r, decided.get(r.pk)),
+                milestones=milestones,
+                evidence=[_evidence(d, open_projects) for d in r.evidence.all()],
+                next_label=next_label,
+                next_date=next_date,
+            )
         )
-        for r in items
-    ]
+    return entries
 
 
 def _figures(recommendations: QuerySet[Recommendation]) -> Figures:
@@ -264,22 +319,33 @@ def _projects() -> QuerySet[Project]:
     )
 
 
-def _part(user: Any, project: Project, recommendations: list[Entry]) -> ProjectPart:
+def _access(user: Any, project: Project) -> Access:
+    """The predicates ask `roles_for`, which keeps the roles on this project instance: the
+    roles are looked up once per project (none for an anonymous visitor)."""
+    return Access(
+        team=can_see_team(user, project),
+        workspace=can_view_workspace(user, project),
+        results=can_see_results(user, project),
+    )
+
+
+def _part(project: Project, access: Access, recommendations: list[Entry]) -> ProjectPart:
     team = list(project.assignments.all())
     programmes = sorted(
         {str(a.student.study_programme.name) for a in team if a.student.study_programme}
     )
-    workspace = can_view_workspace(user, project)
+    show_summary = access.workspace or project.status == Project.Status.COMPLETED
     return ProjectPart(
         project=project,
         challenge_text=public_text(project.challenge),
         topics=list(project.challenge.topics.all()),
-        team=team if can_see_team(user, project) else None,
+        team=team if access.team else None,
         team_size=len(team),
         programmes=programmes,
         supervisors=list(project.supervisors.all()),
-        show_results=workspace or project.status == Project.Status.COMPLETED,
-        deliverables=list(project.documents.all()) if workspace else None,
+        show_summary=show_summary,
+        show_results=show_summary and access.results,
+        deliverables=list(project.documents.all()) if access.workspace else None,
         recommendations=recommendations,
     )
 
@@ -291,13 +357,15 @@ def _visible(user: Any) -> QuerySet[Recommendation]:
 def project_dossier(user: Any, project: Project) -> Dossier:
     """The dossier of one project for `user` (who may see the project)."""
     project = _projects().get(pk=project.pk)
+    access = _access(user, project)
     recommendations = _visible(user).filter(project=project)
+    entries = _entries(recommendations, {project.pk} if access.workspace else ())
     challenge = project.challenge
     return Dossier(
         title=_("Transfer dossier: %(project)s") % {"project": project.title},
         municipality=challenge.municipality,
         round=project.round,
-        projects=[_part(user, project, _entries(recommendations))],
+        projects=[_part(project, access, entries)],
         research=[],
         figures=_figures(recommendations),
         created_on=timezone.localdate(),
@@ -327,21 +395,22 @@ def town_projects(municipality: Municipality, round: Round) -> QuerySet[Project]
 def town_dossier(user: Any, municipality: Municipality, round: Round) -> Dossier:
     """The dossier of a town and a round: every project with its recommendations, and those of
     the accompanying research for the town."""
+    projects = list(town_projects(municipality, round))
+    access = {project.pk: _access(user, project) for project in projects}
     recommendations = _visible(user).filter(municipality=municipality, round=round)
-    entries = _entries(recommendations)
+    entries = _entries(recommendations, {pk for pk, a in access.items() if a.workspace})
     by_project: dict[int | None, list[Entry]] = {}
     for entry in entries:
         by_project.setdefault(entry.recommendation.project_id, []).append(entry)
-    parts = [
-        _part(user, project, by_project.get(project.pk, []))
-        for project in town_projects(municipality, round)
-    ]
     return Dossier(
         title=_("Transfer dossier: %(town)s, %(round)s")
         % {"town": municipality.name, "round": round.name},
         municipality=municipality,
         round=round,
-        projects=parts,
+        projects=[
+            _part(project, access[project.pk], by_project.get(project.pk, []))
+            for project in projects
+        ],
         research=by_project.get(None, []),
         figures=_figures(recommendations),
         created_on=timezone.localdate(),
@@ -395,3 +464,29 @@ def render_pdf(html: str) -> bytes:
     pdf = document.write_pdf(pdf_variant="pdf/ua-1")
     assert pdf is not None  # noqa: S101 – without a target WeasyPrint returns the bytes
     return cast(bytes, pdf)
+
+
+# A day at most: the date of issue changes daily anyway.
+PDF_CACHE_SECONDS = 24 * 60 * 60
+
+
+def pdf_cache_key(dossier: Dossier, html: str) -> str:
+    """The dossier (kind, town or project, round: its file name), the latest change of what it
+    shows, and a digest of its HTML (language, date of issue, anything else on it)."""
+    changed = dossier.changed_at
+    stamp = f"{changed.timestamp():.6f}" if changed else "-"
+    digest = hashlib.sha256(html.encode()).hexdigest()
+    return f"recommendations:dossier-pdf:{dossier.file_name}:{stamp}:{digest}"
+
+
+def pdf_of(dossier: Dossier, html: str, *, public: bool) -> bytes:
+    """The PDF of `dossier` rendered from `html`. The public one (what anyone may see) is kept
+    in the cache; a viewer's own dossier may hold confidential parts and is rendered anew."""
+    if not public:
+        return render_pdf(html)
+    key = pdf_cache_key(dossier, html)
+    pdf = cache.get(key)
+    if not isinstance(pdf, bytes):
+        pdf = render_pdf(html)
+        cache.set(key, pdf, PDF_CACHE_SECONDS)
+    return pdf

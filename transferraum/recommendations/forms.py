@@ -16,7 +16,7 @@ from transferraum.actors.models import Organisation
 from transferraum.projects.models import Document, Project, Round
 from transferraum.recommendations.models import Recommendation
 from transferraum.recommendations.services import ACTION_DATA, CONTENT_FIELDS, PLACE_FIELDS
-from transferraum.recommendations.workflow import ACTION_LABELS
+from transferraum.recommendations.workflow import step_label
 from transferraum.regions.models import Municipality
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -182,9 +182,9 @@ NOTE_REQUIRED = {
 
 
 class StepForm(forms.Form):
-    """One step of the lifecycle with exactly the data the service takes for it
-    (`services.ACTION_DATA`) and a note. The prefix is the action, so that several step forms
-    on one page keep their fields apart."""
+    """One step of the lifecycle (or a notice, such as asking for approval) with exactly the data
+    the service takes for it (`services.ACTION_DATA`) and a note. The prefix is the action, so
+    that several step forms on one page keep their fields apart."""
 
     note = forms.CharField(
         label=_("Note"),
@@ -199,14 +199,17 @@ class StepForm(forms.Form):
         kwargs["prefix"] = action
         super().__init__(*args, **kwargs)
         self.action = action
-        self.label = str(ACTION_LABELS[action])
+        self.label = step_label(action)
         names = ACTION_DATA.get(action, ())
         today = timezone.localdate()
         if "first_answer_due" in names:
             self.fields["first_answer_due"] = forms.DateField(
                 label=_("First answer due"),
                 required=False,
-                widget=DATE_WIDGET,
+                # The date must be today or later: the browser's date picker starts there.
+                widget=forms.DateInput(
+                    attrs={"type": "date", "min": today.isoformat()}, format="%Y-%m-%d"
+                ),
                 initial=recommendation.first_answer_due,
                 help_text=_("Today or later; leave empty to keep the date."),
             )

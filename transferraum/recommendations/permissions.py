@@ -20,6 +20,7 @@ from transferraum.recommendations.workflow import (
     APPROVER,
     AUTHOR,
     COORDINATOR,
+    NOTICES,
     PARTNER,
     PARTNER_SIDE,
     RESEARCHER,
@@ -95,29 +96,36 @@ def can_view(user: Any, recommendation: Recommendation) -> bool:
     return may_view(recommendation, roles_for(user, recommendation))
 
 
-def can_edit(user: Any, recommendation: Recommendation) -> bool:
-    """The authors change the text and the evidence while it is a draft."""
-    return recommendation.status == Recommendation.Status.DRAFTED and AUTHOR in roles_for(
-        user, recommendation
-    )
-
-
-def can_act(user: Any, recommendation: Recommendation, action: str) -> bool:
-    """May take this step now: the step follows from the status and the person holds a role the
-    step needs (and may see the recommendation)."""
-    transition = TRANSITIONS.get(action)
-    if transition is None or recommendation.status not in transition.sources:
+def can_edit(user: Any, recommendation: Recommendation, *, roles: set[str] | None = None) -> bool:
+    """The authors change the text and the evidence while it is a draft. `roles`: the user's
+    roles for it when already computed (`roles_for`), to save the queries."""
+    if recommendation.status != Recommendation.Status.DRAFTED:
         return False
-    roles = roles_for(user, recommendation)
-    return bool(roles & transition.roles) and may_view(recommendation, roles)
+    return AUTHOR in (roles if roles is not None else roles_for(user, recommendation))
 
 
-def can_manage_milestones(user: Any, recommendation: Recommendation) -> bool:
+def can_act(
+    user: Any, recommendation: Recommendation, action: str, *, roles: set[str] | None = None
+) -> bool:
+    """May take this step (of the lifecycle, or a notice such as asking for approval) now: it
+    follows from the status and the person holds a role it needs (and may see the
+    recommendation). What the page offers."""
+    step = TRANSITIONS.get(action) or NOTICES.get(action)
+    if step is None or recommendation.status not in step.sources:
+        return False
+    roles = roles if roles is not None else roles_for(user, recommendation)
+    return bool(roles & step.roles) and may_view(recommendation, roles)
+
+
+def can_manage_milestones(
+    user: Any, recommendation: Recommendation, *, roles: set[str] | None = None
+) -> bool:
     """The partner (or a coordinator for it) plans and updates the implementation once the
     recommendation is adopted, until it is implemented."""
-    return recommendation.status in Recommendation.MILESTONE_STATUSES and bool(
-        roles_for(user, recommendation) & PARTNER_SIDE
-    )
+    if recommendation.status not in Recommendation.MILESTONE_STATUSES:
+        return False
+    roles = roles if roles is not None else roles_for(user, recommendation)
+    return bool(roles & PARTNER_SIDE)
 
 
 def can_see_figures(user: Any) -> bool:

@@ -1,19 +1,26 @@
-"""Reads of recommendations that carry rules: what a person may see, the timeline, who wrote it,
-and which recommendations are due for a reminder."""
+"""Reads of recommendations that carry rules: what a person may see, the tracker's list and
+options, the timeline, who wrote it and who approves it, what happens next, and which
+recommendations are due for a reminder."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
-from typing import Any
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any, Literal
 
 from django.conf import settings
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from transferraum.accounts.models import User
 from transferraum.actors.models import Membership
-from transferraum.projects.models import Assignment, Project
+from transferraum.challenges.models import TopicField
+from transferraum.projects.models import Assignment, Project, Round
 from transferraum.recommendations.models import Recommendation, RecommendationEvent
+from transferraum.recommendations.workflow import NOTICES, REQUEST_APPROVAL, what_happens_next
+from transferraum.regions.models import Municipality
 
 A = Recommendation.Author
 
@@ -47,6 +54,115 @@ def visible_to(user: Any) -> QuerySet[Recommendation]:
     return queryset.filter(author | approver | (~preparation & (Q(confidential=False) | partner)))
 
 
+def confidential_reach(user: Any) -> Literal["all", "some", "none"]:
+    """Whether `user` may see every confidential recommendation (the coordinators), some of
+    them (a partner, a team, a supervisor …) or none (at most one query)."""
+    if not (user.is_authenticated and user.is_active):
+        return "none"
+    if user.is_coordinator:
+        return "all"
+    return "some" if visible_to(user).filter(confidential=True).exists() else "none"
+
+
+# --- the tracker ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrackerQuery:
+    """What the tracker lists: every value is one the platform knows (empty: no filter)."""
+
+    municipality: str = ""  # Municipality.ags
+    topic: str = ""  # TopicField.slug of the project's challenge
+    round: int | None = None  # Round.pk
+    status: str = ""  # Recommendation.Status
+    addressee: str = ""  # Recommendation.Addressee
+
+
+def tracker_query(
+    *,
+    municipality: str = "",
+    topic: str = "",
+    round: str = "",
+    status: str = "",
+    addressee: str = "",
+) -> TrackerQuery:
+    """The filters as typed, with every value the platform does not know dropped (at most three
+    small queries)."""
+    return TrackerQuery(
+        municipality=(
+            municipality
+            if municipality.isdecimal()
+            and len(municipality) == 8
+            and Municipality.objects.filter(ags=municipality).exists()
+            else ""
+        ),
+        topic=topic if topic and TopicField.objects.filter(slug=topic).exists() else "",
+        round=(
+            int(round)
+            if round.isdecimal()
+            and len(round) < 10
+            and Round.objects.filter(pk=int(round)).exists()
+            else None
+        ),
+        status=status if status in Recommendation.Status.values else "",
+        addressee=addressee if addressee in Recommendation.Addressee.values else "",
+    )
+
+
+def tracker_recommendations(user: Any, query: TrackerQuery) -> QuerySet[Recommendation]:
+    """The recommendations `user` may see that match the filters, the latest change first, with
+    everything a row shows (one query a page)."""
+    recommendations = visible_to(user).defer("municipality__boundary")
+    if query.municipality:
+        recommendations = recommendations.filter(municipality__ags=query.municipality)
+    if query.topic:
+        recommendations = recommendations.filter(
+            Exists(
+                TopicField.objects.filter(
+                    slug=query.topic, challenges__projects=OuterRef("project_id")
+                )
+            )
+        )
+    if query.round:
+        recommendations = recommendations.filter(round_id=query.round)
+    if query.status:
+        recommendations = recommendations.filter(status=query.status)
+    if query.addressee:
+        recommendations = recommendations.filter(addressee_kind=query.addressee)
+    return recommendations.order_by("-updated_at", "-pk")
+
+
+def tracker_towns(user: Any) -> QuerySet[Municipality]:
+    """The towns the filter offers: those of the recommendations `user` may see."""
+    return (
+        Municipality.objects.defer("boundary")
+        .filter(pk__in=visible_to(user).values("municipality_id"))
+        .order_by("name")
+    )
+
+
+def tracker_rounds(user: Any) -> QuerySet[Round]:
+    """The rounds the filter offers: those of the recommendations `user` may see, newest first."""
+    return Round.objects.filter(pk__in=visible_to(user).values("round_id")).order_by("-pk")
+
+
+def tracker_municipality(ags: str) -> Municipality | None:
+    """The town the tracker is filtered to (its name heads the page)."""
+    return Municipality.objects.defer("boundary").filter(ags=ags).first() if ags else None
+
+
+def ags_by_municipality(ids: Iterable[int | None]) -> dict[int, str]:
+    """The AGS of these towns (for the links to their dossiers), in one query."""
+    return dict(
+        Municipality.objects.filter(pk__in=[pk for pk in ids if pk is not None]).values_list(
+            "pk", "ags"
+        )
+    )
+
+
+# --- one recommendation ---------------------------------------------------------------------
+
+
 def timeline(recommendation: Recommendation) -> QuerySet[RecommendationEvent]:
     """Every event of a recommendation, oldest first, with who did it."""
     return recommendation.events.select_related("actor").order_by("at", "pk")
@@ -69,6 +185,90 @@ def authors_of(recommendation: Recommendation) -> list[User]:
         ).select_related("student"):
             people[assignment.student.pk] = assignment.student
     return sorted(people.values(), key=lambda person: person.pk)
+
+
+def approvers_of(recommendation: Recommendation) -> list[User]:
+    """Who approves it: the project's supervisors (team-written) or the coordinators
+    (research-written), active people only."""
+    if recommendation.written_by_kind == A.TEAM and recommendation.project is not None:
+        return list(recommendation.project.supervisors.filter(is_active=True).order_by("pk"))
+    return list(User.objects.filter(role=User.Role.COORDINATOR, is_active=True).order_by("pk"))
+
+
+def partner_name(recommendation: Recommendation) -> str:
+    """How the partner's side is named: the organisation addressed, else the one that posed the
+    project's challenge (no queries with the usual `select_related`)."""
+    if recommendation.addressee_organisation is not None:
+        return recommendation.addressee_organisation.name
+    if recommendation.project is not None:
+        return recommendation.project.challenge.organisation.name
+    return _("the addressee")
+
+
+def approval_requested(events: Iterable[RecommendationEvent]) -> bool:
+    """Whether the authors have asked for approval of the draft as it stands: since it was
+    (re)opened as a draft (events oldest first)."""
+    requested = False
+    for event in events:
+        if event.action == NOTICES[REQUEST_APPROVAL].event:
+            requested = True
+        elif event.changes_status:
+            requested = False
+    return requested
+
+
+def what_next(
+    recommendation: Recommendation,
+    *,
+    events: Iterable[RecommendationEvent],
+    approvers: list[User] | None = None,
+    today: date | None = None,
+) -> str:
+    """The "what happens next" sentence of a recommendation's page (`events`: its timeline,
+    oldest first; `approvers` are looked up when not given)."""
+    if recommendation.written_by_kind == A.TEAM:
+        people = approvers if approvers is not None else approvers_of(recommendation)
+        names = ", ".join(str(person) for person in people) or _("the project's supervisors")
+    else:
+        names = _("the coordination")
+    return what_happens_next(
+        recommendation.status,
+        partner=partner_name(recommendation),
+        approvers=names,
+        first_answer_due=recommendation.first_answer_due,
+        agenda_body=recommendation.agenda_body,
+        agenda_date=recommendation.agenda_date,
+        approval_requested=approval_requested(events),
+        today=today or timezone.localdate(),
+    )
+
+
+def latest_event(recommendation_id: int) -> RecommendationEvent | None:
+    """The newest entry of the timeline (fresh from the database)."""
+    return (
+        RecommendationEvent.objects.filter(recommendation_id=recommendation_id)
+        .order_by("-at", "-pk")
+        .first()
+    )
+
+
+def recent_duplicate_draft(
+    *, actor: User, project: Project | None, title: str, seconds: int = 60
+) -> Recommendation | None:
+    """A draft with the same title for the same project that `actor` created within the last
+    `seconds`: a second click on "Save draft" (see `recommendation_create`)."""
+    same_project = Q(project__isnull=True) if project is None else Q(project_id=project.pk)
+    return (
+        Recommendation.objects.filter(
+            same_project,
+            created_by_id=actor.pk,
+            title=title.strip(),
+            status=Recommendation.Status.DRAFTED,
+            created_at__gte=timezone.now() - timedelta(seconds=seconds),
+        )
+        .order_by("pk")
+        .first()
+    )
 
 
 def reminders_due(

@@ -37,13 +37,20 @@ from transferraum.recommendations.models import (
 from transferraum.recommendations.tasks import mail_link
 from transferraum.recommendations.workflow import (
     ACTION_LABELS,
+    APPROVER,
+    AUTHOR,
     COORDINATOR,
+    NOTICES,
     PARTNER,
     PARTNER_SIDE,
+    REQUEST_APPROVAL,
+    RESEARCHER,
     TRANSITIONS,
     Transition,
     allowed_actions,
+    allowed_notices,
     next_actions,
+    step_label,
 )
 from transferraum.regions.models import Municipality
 
@@ -155,12 +162,7 @@ def _partner_organisations(recommendation: Recommendation) -> list[int]:
     return ids
 
 
-def _partner_name(recommendation: Recommendation) -> str:
-    if recommendation.addressee_organisation is not None:
-        return recommendation.addressee_organisation.name
-    if recommendation.project is not None:
-        return recommendation.project.challenge.organisation.name
-    return _("the addressee")
+_partner_name = selectors.partner_name
 
 
 def _check_responsible(recommendation: Recommendation, person: User | None) -> None:
@@ -225,19 +227,34 @@ def _check_content(recommendation: Recommendation, data: dict[str, Any]) -> None
         _check_responsible(recommendation, recommendation.responsible_person)
 
 
-def _check_complete(recommendation: Recommendation) -> None:
-    """What a recommendation needs before it may go to the partner."""
+def _missing(recommendation: Recommendation) -> list[str]:
+    """The fields a recommendation still lacks before it may go to the partner."""
+    missing = []
     if not recommendation.summary.strip():
-        raise DomainError(_("Please write a summary."), field="summary")
+        missing.append("summary")
     if not recommendation.rationale.strip():
-        raise DomainError(_("Please give the rationale."), field="rationale")
+        missing.append("rationale")
     if recommendation.addressee_organisation_id is None and recommendation.project_id is None:
-        raise DomainError(
-            _("Please choose the organisation the recommendation is addressed to."),
-            field="addressee_organisation",
-        )
+        missing.append("addressee_organisation")
     if not recommendation.addressee_kind:
-        raise DomainError(_("Please choose to whom it is addressed."), field="addressee_kind")
+        missing.append("addressee_kind")
+    return missing
+
+
+def _check_complete(recommendation: Recommendation) -> None:
+    """What a recommendation needs before it may go to the partner (and before the authors ask
+    for approval): every missing field is named; the error sits at the first."""
+    missing = _missing(recommendation)
+    if not missing:
+        return
+    names = ", ".join(
+        str(getattr(Recommendation._meta.get_field(name), "verbose_name", name)) for name in missing
+    )
+    raise DomainError(
+        _("The recommendation is not complete yet. Please fill in: %(fields)s.")
+        % {"fields": names},
+        field=missing[0],
+    )
 
 
 def _check_evidence(
@@ -358,6 +375,16 @@ def _lock(recommendation: Recommendation) -> Recommendation:
 # --- drafts ---------------------------------------------------------------------------------
 
 
+class DuplicateDraft(DomainError):
+    """The same draft was saved a moment ago (a second click): `recommendation` is the first."""
+
+    def __init__(self, recommendation: Recommendation) -> None:
+        super().__init__(
+            _("The draft “%(title)s” has already been saved.") % {"title": recommendation.title}
+        )
+        self.recommendation = recommendation
+
+
 @transaction.atomic
 def recommendation_create(
     *,
@@ -372,13 +399,22 @@ def recommendation_create(
 
     Rules: a title; costs and effort in whole numbers, lowest ≤ highest; a date for a first
     answer not in the past; the responsible person on the partner's side; evidence only from
-    the same project; links must be web addresses.
+    the same project; links must be web addresses. The same title for the same project by the
+    same person within a minute is a second click: refused with `DuplicateDraft`, which names
+    the first.
     Raises PermissionDenied, DomainError; nothing is stored on error.
     """
     if not permissions.can_write_for(actor, project):
         raise PermissionDenied(
             _("Only the project's team or researchers can write recommendations.")
         )
+    title = str(data.get("title") or "").strip()
+    if title:
+        # One author's drafts one after the other, so that two clicks cannot both pass the check.
+        list(User.objects.select_for_update().filter(pk=actor.pk).values_list("pk", flat=True))
+        first = selectors.recent_duplicate_draft(actor=actor, project=project, title=title)
+        if first is not None:
+            raise DuplicateDraft(first)
     is_member = project is not None and project_permissions.MEMBER in (
         project_permissions.roles_for(actor, project)
     )
@@ -490,23 +526,52 @@ def _authorise(recommendation: Recommendation, transition: Transition, roles: se
     raise PermissionDenied(_("Only the authors can do this with the recommendation."))
 
 
+def _who(recommendation: Recommendation, transition: Transition) -> str:
+    """Who takes a step, in words: the authors, the approvers, the partner (by its name) …"""
+    roles = transition.roles
+    if roles == {AUTHOR}:
+        return _("the authors")
+    if roles == {APPROVER}:
+        if recommendation.written_by_kind == Recommendation.Author.TEAM:
+            return _("the project's supervisors")
+        return _("the coordination")
+    if roles == {AUTHOR, APPROVER}:
+        return _("the authors or whoever approved it")
+    partner = _partner_name(recommendation)
+    if RESEARCHER in roles:
+        return _("%(partner)s, the coordination or the accompanying research") % {
+            "partner": partner
+        }
+    return partner
+
+
 def _check_order(recommendation: Recommendation, transition: Transition, roles: set[str]) -> None:
-    """A step that does not follow from the status is refused, naming the steps that do."""
+    """A step that does not follow from the status is refused, naming the steps that do: first
+    those the person can take, then whose turn the others are."""
     if recommendation.status in transition.sources:
         return
     status = recommendation.get_status_display()
-    steps = allowed_actions(recommendation.status, roles) or next_actions(recommendation.status)
+    steps = next_actions(recommendation.status)
     if not steps:
         raise DomainError(
             _("The recommendation is “%(status)s”; no further steps follow.") % {"status": status}
         )
-    raise DomainError(
-        _(
-            "This step is not possible while the recommendation is “%(status)s”. "
-            "Possible next steps: %(steps)s."
-        )
-        % {"status": status, "steps": ", ".join(str(ACTION_LABELS[a]) for a in steps)}
-    )
+    mine = allowed_actions(recommendation.status, roles)
+    yours = [*mine, *allowed_notices(recommendation.status, roles)]
+    others: dict[str, list[str]] = {}
+    for action in steps:
+        if action not in mine:
+            who = _who(recommendation, TRANSITIONS[action])
+            others.setdefault(who, []).append(str(ACTION_LABELS[action]))
+    parts = [
+        _("This step is not possible while the recommendation is “%(status)s”.")
+        % {"status": status}
+    ]
+    if yours:
+        parts.append(_("You can: %(steps)s.") % {"steps": ", ".join(step_label(a) for a in yours)})
+    for who, labels in others.items():
+        parts.append(_("Next, %(who)s: %(steps)s.") % {"who": who, "steps": ", ".join(labels)})
+    raise DomainError(" ".join(parts))
 
 
 def _handed_over_on(recommendation: Recommendation) -> date | None:
@@ -555,6 +620,13 @@ def _take(
             )
         if not isinstance(data.get("agenda_date"), date):
             raise DomainError(_("Please give the date of the meeting."), field="agenda_date")
+        handed_over_on = _handed_over_on(recommendation)
+        if handed_over_on is not None and data["agenda_date"] < handed_over_on:
+            raise DomainError(
+                _("The meeting cannot lie before the hand-over on %(date)s.")
+                % {"date": date_format(handed_over_on, "SHORT_DATE_FORMAT")},
+                field="agenda_date",
+            )
         url = str(data.get("council_url") or "").strip()
         recommendation.council_url = _check_url(url, "council_url") if url else ""
         recommendation.agenda_body = body
@@ -645,6 +717,46 @@ def recommendation_act(
         data=details,
     )
     _notify(recommendation, action)
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_approval_request(
+    *, actor: User, recommendation: Recommendation, note: str = ""
+) -> Recommendation:
+    """The authors ask for approval of their draft: a notice, not a status. It is recorded in
+    the timeline (`approval_requested`) and mailed to the approvers (the project's supervisors,
+    or the coordinators for research), each in their language. The draft must be complete
+    (summary, rationale, addressee; every missing field named), as for the approval itself.
+    Raises PermissionDenied (not an author), DomainError; nothing is stored on error."""
+    notice = NOTICES[REQUEST_APPROVAL]
+    recommendation = _lock(recommendation)
+    roles = permissions.roles_for(actor, recommendation)
+    if not roles & notice.roles:
+        raise PermissionDenied(_("Only the authors can ask for approval of their recommendation."))
+    if recommendation.status not in notice.sources:
+        raise DomainError(
+            _("Only a draft needs approval; the recommendation is “%(status)s”.")
+            % {"status": recommendation.get_status_display()}
+        )
+    _check_complete(recommendation)
+    approvers = selectors.approvers_of(recommendation)
+    if not approvers:
+        raise DomainError(
+            _(
+                "The project has no supervisor yet who could approve it; please ask the "
+                "coordination."
+            )
+        )
+    _record(
+        recommendation=recommendation,
+        actor=actor,
+        action=notice.event,
+        from_status=recommendation.status,
+        note=note.strip(),
+        data={"to": [str(person) for person in approvers]},
+    )
+    _notify(recommendation, notice.event)
     return recommendation
 
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.urls import NoReverseMatch
 from django_tasks import task
 
 from transferraum.accounts.models import User
 from transferraum.actors.models import Membership
 from transferraum.notifications.services import email_send
-from transferraum.recommendations.models import Recommendation
-from transferraum.recommendations.selectors import authors_of
+from transferraum.recommendations.models import Recommendation, RecommendationEvent
+from transferraum.recommendations.selectors import approvers_of, authors_of
 
-# event → template; the partner hears of the hand-over, the authors of what the partner did.
+# event → template; the approvers hear that the authors ask for approval, the partner of the
+# hand-over, the authors of what the approvers and the partner did.
+APPROVER_EVENTS = {"approval_requested": "approval_requested"}
 PARTNER_EVENTS = {"hand_over": "hand_over"}
 AUTHOR_EVENTS = {
     "approve": "approve",
@@ -24,20 +25,12 @@ AUTHOR_EVENTS = {
     "defer": "decision",
     "mark_implemented": "mark_implemented",
 }
-NOTIFIED_EVENTS = frozenset(PARTNER_EVENTS) | frozenset(AUTHOR_EVENTS)
+NOTIFIED_EVENTS = frozenset(APPROVER_EVENTS) | frozenset(PARTNER_EVENTS) | frozenset(AUTHOR_EVENTS)
 
 
 def mail_link(recommendation: Recommendation) -> str:
-    """The absolute address of the recommendation's page for e-mails (until its page exists, the
-    project's page, else the start page)."""
-    try:
-        path = recommendation.get_absolute_url()
-    except NoReverseMatch:
-        try:
-            path = recommendation.project.get_absolute_url() if recommendation.project else "/"
-        except NoReverseMatch:
-            path = "/"
-    return f"{settings.SITE_URL}{path}"
+    """The absolute address of the recommendation's page, for e-mails."""
+    return f"{settings.SITE_URL}{recommendation.get_absolute_url()}"
 
 
 def partner_recipients(recommendation: Recommendation) -> list[User]:
@@ -64,8 +57,8 @@ def partner_recipients(recommendation: Recommendation) -> list[User]:
 
 @task()
 def recommendation_notify(recommendation_id: int, event: str) -> None:
-    """Tell the partner of a hand-over and the authors of every step the partner takes, each in
-    their own language."""
+    """Tell the approvers that the authors ask for approval, the partner of a hand-over and the
+    authors of every step the approvers and the partner take, each in their own language."""
     recommendation = Recommendation.objects.select_related(
         "project__round",
         "project__challenge__organisation",
@@ -73,7 +66,16 @@ def recommendation_notify(recommendation_id: int, event: str) -> None:
         "responsible_person",
         "created_by",
     ).get(pk=recommendation_id)
-    if event in PARTNER_EVENTS:
+    # The entry in the timeline says who did it and with which note.
+    entry = (
+        RecommendationEvent.objects.filter(recommendation_id=recommendation.pk, action=event)
+        .select_related("actor")
+        .order_by("-at", "-pk")
+        .first()
+    )
+    if event in APPROVER_EVENTS:
+        template, recipients = APPROVER_EVENTS[event], approvers_of(recommendation)
+    elif event in PARTNER_EVENTS:
         template, recipients = PARTNER_EVENTS[event], partner_recipients(recommendation)
     elif event in AUTHOR_EVENTS:
         template, recipients = AUTHOR_EVENTS[event], authors_of(recommendation)
@@ -93,6 +95,8 @@ def recommendation_notify(recommendation_id: int, event: str) -> None:
                 "event": event,
                 "link": link,
                 "partner": partner.name if partner else recommendation.addressee,
+                "actor": entry.actor if entry is not None else None,
+                "note": entry.note if entry is not None else "",
             },
             language=person.language,
         )

@@ -19,7 +19,9 @@ Roles a person holds for one recommendation (computed in `permissions.roles_for`
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -79,6 +81,25 @@ TRANSITIONS: dict[str, Transition] = {
     )
 }
 
+# A notice is a step that changes no status: it tells someone that it is their turn. The team
+# asks its supervisors (the coordinators, for research) to approve a complete draft.
+REQUEST_APPROVAL = "request_approval"
+
+
+@dataclass(frozen=True)
+class Notice:
+    action: str
+    sources: frozenset[str]
+    roles: frozenset[str]
+    event: str  # the timeline entry it records
+
+
+NOTICES: dict[str, Notice] = {
+    REQUEST_APPROVAL: Notice(
+        REQUEST_APPROVAL, frozenset({S.DRAFTED}), frozenset({AUTHOR}), "approval_requested"
+    ),
+}
+
 # The first decision ends the wait that the research figures measure.
 DECISION_ACTIONS = ("adopt", "adopt_with_changes", "reject")
 
@@ -99,9 +120,14 @@ ACTION_LABELS: dict[str, Promise] = {
     "evaluate": _("Record the evaluation"),
 }
 
+NOTICE_LABELS: dict[str, Promise] = {
+    REQUEST_APPROVAL: _("Ask for approval"),
+}
+
 # Timeline entries that are not steps of the lifecycle.
 EVENT_LABELS: dict[str, Promise] = {
     "created": _("Drafted"),
+    "approval_requested": _("Approval requested"),
     "updated": _("Changed"),
     "evidence_changed": _("Evidence changed"),
     "milestone_added": _("Milestone added"),
@@ -119,14 +145,104 @@ def allowed_actions(status: str, roles: set[str] | frozenset[str]) -> list[str]:
     ]
 
 
+def allowed_notices(status: str, roles: set[str] | frozenset[str]) -> list[str]:
+    """Notices a person with these roles may send about a recommendation in this status."""
+    return [
+        action
+        for action, notice in NOTICES.items()
+        if status in notice.sources and notice.roles & roles
+    ]
+
+
 def next_actions(status: str) -> list[str]:
     """Every action possible from this status, whoever takes it."""
     return [action for action, t in TRANSITIONS.items() if status in t.sources]
 
 
+def step_label(action: str) -> str:
+    """The label of a step of the lifecycle or of a notice."""
+    return str(ACTION_LABELS.get(action) or NOTICE_LABELS[action])
+
+
 def labelled(actions: list[str]) -> list[tuple[str, str]]:
-    return [(action, str(ACTION_LABELS[action])) for action in actions]
+    return [(action, step_label(action)) for action in actions]
 
 
 def event_label(action: str) -> str:
     return str(ACTION_LABELS.get(action) or EVENT_LABELS.get(action) or action)
+
+
+# --- what happens next ----------------------------------------------------------------------
+
+# Statuses in which the partner owes a first answer (the date is shown while it waits).
+_ANSWER_DUE = frozenset({S.HANDED_OVER, S.RECEIVED, S.UNDER_REVIEW, S.DEFERRED})
+
+
+def what_happens_next(
+    status: str,
+    *,
+    partner: str,
+    approvers: str,
+    first_answer_due: date | None = None,
+    agenda_body: str = "",
+    agenda_date: date | None = None,
+    approval_requested: bool = False,
+    today: date | None = None,
+) -> str:
+    """One sentence for everyone who opens the page: whose turn it is and what they do next
+    (no queries; `partner` and `approvers` are names, e.g. "Stadtverwaltung Eilenburg",
+    "Dr. Miriam Hahn")."""
+    values = {"partner": partner, "approvers": approvers}
+    if status == S.DRAFTED:
+        if approval_requested:
+            return _("Waiting for approval by %(approvers)s.") % values
+        return (
+            _(
+                "The authors are writing the draft; when it is complete, they ask "
+                "%(approvers)s for approval."
+            )
+            % values
+        )
+    if status == S.APPROVED:
+        return _("Waiting for the authors to hand it over to %(partner)s.") % values
+    if status == S.ON_AGENDA:
+        if agenda_date is not None:
+            return _("Waiting for the decision of %(body)s at the meeting on %(date)s.") % {
+                "body": agenda_body or partner,
+                "date": date_format(agenda_date, "DATE_FORMAT"),
+            }
+        return _("Waiting for the decision of %(body)s.") % {"body": agenda_body or partner}
+    sentences = {
+        S.HANDED_OVER: _("Waiting for %(partner)s to confirm receipt"),
+        S.RECEIVED: _("Waiting for %(partner)s to start the review"),
+        S.UNDER_REVIEW: _(
+            "Waiting for %(partner)s to decide, or to put it on the agenda of a committee or the "
+            "council"
+        ),
+        S.DEFERRED: _(
+            "Deferred: waiting for %(partner)s to resume the review or to put it on an agenda again"
+        ),
+        S.ADOPTED: _("Waiting for %(partner)s to start the implementation."),
+        S.ADOPTED_WITH_CHANGES: _("Waiting for %(partner)s to start the implementation."),
+        S.IN_IMPLEMENTATION: _(
+            "%(partner)s is implementing it; the implementation below shows how far it has come."
+        ),
+        S.IMPLEMENTED: _(
+            "Implemented. Waiting for the evaluation of what changed (by %(partner)s, the "
+            "coordination or the accompanying research)."
+        ),
+        S.REJECTED: _("Nothing more happens: the recommendation was rejected."),
+        S.EVALUATED: _("Nothing more happens: the recommendation is implemented and evaluated."),
+    }
+    sentence = str(sentences[S(status)]) % values
+    if status not in _ANSWER_DUE:
+        return sentence
+    if first_answer_due is None:
+        return f"{sentence}."
+    due = {"date": date_format(first_answer_due, "DATE_FORMAT")}
+    if today is not None and first_answer_due < today:
+        return _("%(sentence)s (the first answer was due on %(date)s).") % {
+            "sentence": sentence,
+            **due,
+        }
+    return _("%(sentence)s (first answer due %(date)s).") % {"sentence": sentence, **due}

@@ -5,6 +5,7 @@ pdfinfo (tagged, titled)."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -13,12 +14,17 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
-from transferraum.projects.models import Document, Project, Round
+from transferraum.challenges.models import Challenge
+from transferraum.projects.models import Document, DocumentVersion, Project, Round
 from transferraum.recommendations import dossier
-from transferraum.recommendations.models import Recommendation
+from transferraum.recommendations.models import ImplementationMilestone, Recommendation
 from transferraum.recommendations.tests.factories import (
     ImplementationMilestoneFactory,
     RecommendationEventFactory,
@@ -320,3 +326,325 @@ def test_standing_says_where_each_status_stands():
     assert {s.state for s in rejected.path[7:]} == {"closed"}
     without_agenda = dossier.standing(Recommendation(status=S.ADOPTED))
     assert without_agenda.path[5].state == "skipped"
+
+
+def test_a_rejection_is_closed_not_progress():
+    rejected = dossier.standing(Recommendation(status=S.REJECTED))
+
+    assert rejected.closed
+    assert rejected.percent is None
+    assert rejected.summary == "Closed: rejected"
+    assert rejected.position == "closed, no further steps"
+    assert rejected.progress_label == ""
+    on_agenda = dossier.standing(Recommendation(status=S.ON_AGENDA))
+    assert not on_agenda.closed
+    assert on_agenda.percent == 60
+    assert on_agenda.summary == "Step 6 of 10: On the agenda"
+    assert on_agenda.progress_label == "Progress along the way: step 6 of 10"
+    deferred = dossier.standing(Recommendation(status=S.DEFERRED))
+    assert not deferred.closed  # waiting, not closed
+
+
+@pytest.mark.django_db
+def test_the_dossier_shows_a_rejection_as_closed(english, eilenburg, project):
+    page = english.get(project_url(project)).content.decode()
+
+    assert "Status: Rejected</strong> · closed, no further steps" in page
+    assert "step 7 of 10" not in page  # the rejection; the adopted one is at step 8
+
+
+# --- what each entry holds ------------------------------------------------------------------
+
+
+@pytest.fixture
+def evidenced(eilenburg, project):
+    """The adopted recommendation with a responsible person, a first answer due, a document
+    and a link as evidence."""
+    recommendation = eilenburg["adopted"]
+    document = Document.objects.create(project=project, title="Befragung der Eigentuemer")
+    DocumentVersion.objects.create(
+        document=document,
+        number=1,
+        file="projects/befragung.pdf",
+        name="befragung.pdf",
+        kind="pdf",
+        size=1000,
+    )
+    recommendation.evidence.add(document)
+    recommendation.evidence_links = [
+        {"title": "Leerstandsstudie Sachsen", "url": "https://example.org/studie"}
+    ]
+    recommendation.responsible_name = "Sabine Hoffmann"
+    recommendation.first_answer_due = dt.date(2026, 3, 2)
+    recommendation.rationale = "Die Eigentuemer wissen nicht, wer sucht."
+    recommendation.save()
+    return {"recommendation": recommendation, "document": document}
+
+
+@pytest.mark.django_db
+def test_each_entry_holds_rationale_evidence_responsible_person_and_first_answer(
+    english, evidenced, project
+):
+    page = english.get(project_url(project)).content.decode()
+
+    assert "Rationale:" in page
+    assert "Die Eigentuemer wissen nicht, wer sucht." in page
+    assert "Befragung der Eigentuemer" in page  # the title, for everyone
+    assert 'href="https://example.org/studie"' in page
+    assert "Responsible person</dt><dd>Sabine Hoffmann" in page
+    assert "First answer due</dt><dd>March 2, 2026" in page
+    download = reverse(
+        "projects:workspace-document-download",
+        args=[project.pk, evidenced["document"].pk, 1],
+    )
+    assert download not in page  # the public may not open the workspace's files
+
+
+@pytest.mark.django_db
+def test_evidence_documents_link_only_for_those_who_may_open_them(
+    english, evidenced, project, student_geography, officer_zeitz
+):
+    download = reverse(
+        "projects:workspace-document-download",
+        args=[project.pk, evidenced["document"].pk, 1],
+    )
+    english.force_login(officer_zeitz)
+    assert download not in english.get(project_url(project)).content.decode()
+
+    english.force_login(student_geography)
+    assert f'href="{download}"' in english.get(project_url(project)).content.decode()
+
+
+# --- results of non-public challenges -------------------------------------------------------
+
+
+@pytest.fixture
+def confidential_challenge(eilenburg, project):
+    Challenge.objects.filter(pk=project.challenge_id).update(
+        confidentiality=Challenge.Confidentiality.CONFIDENTIAL,
+        public_summary="Eine Stadt sucht Wege gegen Leerstand.",
+    )
+    project.refresh_from_db()
+    return project
+
+
+@needs_poppler
+@pytest.mark.django_db
+def test_results_of_a_non_public_challenge_stay_out_of_the_public_dossier(
+    english, confidential_challenge, town_eilenburg, tmp_path
+):
+    project = confidential_challenge
+    for url in (project_url(project), town_url(town_eilenburg, project.round)):
+        page = english.get(url).content.decode()
+        assert "Ein Kataster und ein Leitfaden." not in page
+        assert "<strong>40 Eigentümer</strong>" in page  # the public summary stays
+    for url in (project_url(project, pdf=True), town_url(town_eilenburg, project.round, pdf=True)):
+        text = pdf_text(english.get(url).content, tmp_path)
+        assert "Ein Kataster und ein Leitfaden." not in text
+        assert "40 Eigentümer" in text
+
+
+@needs_poppler
+@pytest.mark.django_db
+def test_results_of_a_non_public_challenge_are_there_for_the_coordinator(
+    english, confidential_challenge, town_eilenburg, coordinator, tmp_path
+):
+    english.force_login(coordinator)
+    project = confidential_challenge
+
+    page = english.get(town_url(town_eilenburg, project.round)).content.decode()
+    text = pdf_text(
+        english.get(town_url(town_eilenburg, project.round, pdf=True)).content, tmp_path
+    )
+
+    assert "Ein Kataster und ein Leitfaden." in page
+    assert "Ein Kataster und ein Leitfaden." in text
+
+
+@pytest.mark.django_db
+def test_results_of_a_public_challenge_are_public_once_completed(english, eilenburg, project):
+    page = english.get(project_url(project)).content.decode()
+
+    assert "Ein Kataster und ein Leitfaden." in page
+
+
+# --- cover, legend, overview, figures -------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_cover_names_the_coordinations_contact(english, eilenburg, project, settings):
+    settings.SITE_OPERATOR = {
+        **settings.SITE_OPERATOR,
+        "email": "dossier@uni-leipzig.example",
+        "phone": "+49 341 97-12345",
+    }
+
+    page = english.get(project_url(project)).content.decode()
+
+    assert 'href="mailto:dossier@uni-leipzig.example"' in page
+    assert "+49 341 97-12345" in page
+
+
+@pytest.mark.django_db
+def test_the_legend_explains_every_stage(english, eilenburg, project, town_eilenburg):
+    page = english.get(town_url(town_eilenburg, project.round)).content.decode()
+
+    legend = page[page.index('id="legend"') : page.index('id="figures"')]
+    for stage in dossier.STAGES:
+        assert f"<strong>{stage.label}</strong>: {escape(stage.description)}" in legend
+    assert 'href="#legend"' in page  # in the table of contents
+    assert page.index('id="toc-heading"') < page.index('id="legend"')
+
+
+@pytest.mark.django_db
+def test_the_overview_groups_by_project_with_addressee_and_next_date(
+    english, eilenburg, project, town_eilenburg
+):
+    second = team_project(town_eilenburg, title="Aaa Radwege")
+    Project.objects.filter(pk=second.pk).update(round=project.round)
+    RecommendationFactory(
+        project=second,
+        round=project.round,
+        title="Aaa Fahrradstraße",
+        status=S.RECEIVED,
+        addressee_name="Ordnungsamt",
+        first_answer_due=dt.date(2026, 5, 4),
+    )
+
+    page = english.get(town_url(town_eilenburg, project.round)).content.decode()
+
+    table = page[page.index('class="kern-table kern-table--small rc-overview"') :]
+    table = table[: table.index("</table>")]
+    for header in ("Addressed to", "Decision / next date", "Implementation progress"):
+        assert f">{header}</th>" in table
+    assert ">Implemented</th>" not in table
+    # By project (projects by title), not by the recommendations' titles.
+    groups = re.findall(r'scope="rowgroup"[^>]*>([^<]+)<', table)
+    assert groups == ["Aaa Radwege", project.title, "Accompanying research"]
+    assert table.index("Aaa Fahrradstraße") < table.index("Kataster der leeren Laeden")
+    assert table.index("Kataster der leeren Laeden") < table.index("Parkhaus am Markt")
+    assert "Ordnungsamt" in table
+    assert 'First answer due: <time datetime="2026-05-04">' in table
+    assert "Rejected, <time" in table  # the decision and its date
+
+
+@pytest.mark.django_db
+def test_the_median_counts_days_and_decisions(english, project):
+    handed = timezone.now() - dt.timedelta(days=3)
+    recommendation = RecommendationFactory(
+        project=project, status=S.ADOPTED, decided_on=timezone.localdate(handed) + dt.timedelta(1)
+    )
+    RecommendationEventFactory(
+        recommendation=recommendation, action="hand_over", to_status=S.HANDED_OVER, at=handed
+    )
+    RecommendationEventFactory(
+        recommendation=recommendation,
+        action="adopt",
+        to_status=S.ADOPTED,
+        at=handed + dt.timedelta(days=1),
+        data={"decided_on": recommendation.decided_on.isoformat()},
+    )
+
+    page = english.get(project_url(project)).content.decode()
+
+    assert "From the hand-over to the decision took 1 day (median)." in page
+    assert "The median rests on 1 decision." in page
+
+
+@pytest.mark.django_db
+def test_the_town_dossier_asks_no_more_queries_for_more_projects(
+    client, eilenburg, project, town_eilenburg, officer_eilenburg
+):
+    url = town_url(town_eilenburg, project.round)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    anonymous = queries()
+    client.force_login(officer_eilenburg)
+    signed_in = queries()
+    client.logout()
+    for number in range(3):
+        more = team_project(town_eilenburg, title=f"Projekt {number}")
+        Project.objects.filter(pk=more.pk).update(round=project.round)
+        RecommendationFactory(project=more, round=project.round, status=S.RECEIVED)
+
+    assert queries() == anonymous
+    # A signed-in person's roles are looked up once per project (at most four small queries,
+    # kept on the project instance for the three predicates the dossier asks).
+    client.force_login(officer_eilenburg)
+    assert queries() <= signed_in + 3 * 4
+
+
+# --- the PDF, on paper and from the cache ---------------------------------------------------
+
+
+@needs_poppler
+@pytest.mark.django_db
+def test_the_pdf_prints_addresses_and_the_contact(english, eilenburg, project, tmp_path, settings):
+    settings.SITE_OPERATOR = {**settings.SITE_OPERATOR, "email": "dossier@uni-leipzig.example"}
+
+    content = english.get(project_url(project, pdf=True)).content
+
+    text = pdf_text(content, tmp_path)
+    online = f"{settings.SITE_URL}{eilenburg['adopted'].get_absolute_url()}"
+    assert f"Follow it online: {online}" in text
+    pages = int(re.search(r"Pages:\s+(\d+)", pdf_info(content, tmp_path)).group(1))
+    assert pages > 1
+    assert text.count("dossier@uni-leipzig.example") == pages + 1  # every footer and the cover
+
+
+@pytest.fixture
+def rendered(monkeypatch):
+    """Counts the PDFs rendered (a stand-in for WeasyPrint) and starts from an empty cache."""
+    cache.clear()
+    calls: list[str] = []
+
+    def fake(html: str) -> bytes:
+        calls.append(html)
+        return f"%PDF fake {len(calls)}".encode()
+
+    monkeypatch.setattr(dossier, "render_pdf", fake)
+    yield calls
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_the_public_pdf_comes_from_the_cache_until_something_changes(
+    client, eilenburg, project, town_eilenburg, rendered
+):
+    url = town_url(town_eilenburg, project.round, pdf=True)
+
+    first = client.get(url).content
+    assert client.get(url).content == first
+    assert len(rendered) == 1
+
+    recommendation = eilenburg["adopted"]
+    recommendation.progress = 60
+    recommendation.save()
+    second = client.get(url).content
+
+    assert len(rendered) == 2
+    assert second != first
+    assert client.get(url).content == second
+    ImplementationMilestone.objects.filter(recommendation=recommendation).update(
+        progress=80, updated_at=timezone.now()
+    )
+    client.get(url)
+    assert len(rendered) == 3
+
+
+@pytest.mark.django_db
+def test_a_signed_in_viewers_pdf_is_not_cached(
+    client, eilenburg, project, officer_eilenburg, rendered
+):
+    client.force_login(officer_eilenburg)
+    url = project_url(project, pdf=True)
+
+    client.get(url)
+    client.get(url)
+
+    assert len(rendered) == 2
+    assert "Verhandlung mit dem Eigentuemer" in rendered[0]  # confidential: never cached

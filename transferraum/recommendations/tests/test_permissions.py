@@ -16,7 +16,7 @@ from transferraum.recommendations.tests.factories import (
     RecommendationFactory,
     ResearchRecommendationFactory,
 )
-from transferraum.recommendations.workflow import TRANSITIONS
+from transferraum.recommendations.workflow import NOTICES, TRANSITIONS
 
 S = Recommendation.Status
 
@@ -79,8 +79,8 @@ def test_every_action_in_every_status_for_every_persona(
     wrong = []
     for status in S.values:
         recommendation.status = status
-        for action, transition in TRANSITIONS.items():
-            expected = status in transition.sources and bool(roles & transition.roles)
+        for action, step in {**TRANSITIONS, **NOTICES}.items():
+            expected = status in step.sources and bool(roles & step.roles)
             if can_act(user, recommendation, action) != expected:
                 wrong.append((status, action, expected))
     assert wrong == []
@@ -230,3 +230,18 @@ def test_team_members_write_for_their_project_researchers_anywhere(request, proj
     user = request.getfixturevalue(persona)
 
     assert (can_write_for(user, project), can_write_for(user, None)) == WRITE[persona]
+
+
+@pytest.mark.django_db
+def test_predicates_take_roles_already_computed(
+    django_assert_num_queries, student_geography, officer_eilenburg, project
+):
+    draft = RecommendationFactory(project=project)
+    adopted = RecommendationFactory(project=project, status=S.ADOPTED)
+
+    with django_assert_num_queries(0):
+        assert can_edit(student_geography, draft, roles={"author"})
+        assert not can_edit(student_geography, draft, roles=set())
+        assert can_manage_milestones(officer_eilenburg, adopted, roles={"partner"})
+        assert can_act(student_geography, draft, "request_approval", roles={"author"})
+        assert not can_act(student_geography, draft, "approve", roles={"author"})

@@ -152,3 +152,15 @@ def test_nothing_due_sends_nothing(cases, coordinator, mailoutbox):
         call_command("send_recommendation_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     assert mailoutbox == []
+
+
+@pytest.mark.django_db
+def test_mails_link_to_the_recommendations_page(settings, project):
+    from transferraum.recommendations.tasks import mail_link
+
+    settings.SITE_URL = "https://transferraum.example"
+    recommendation = RecommendationFactory(project=project)
+
+    assert mail_link(recommendation) == (
+        f"https://transferraum.example/empfehlungen/{recommendation.pk}/"
+    )

@@ -17,9 +17,11 @@ from transferraum.recommendations.models import (
     RecommendationEvent,
 )
 from transferraum.recommendations.services import (
+    DuplicateDraft,
     milestone_add,
     milestone_update,
     recommendation_act,
+    recommendation_approval_request,
     recommendation_approve,
     recommendation_create,
     recommendation_evidence_set,
@@ -29,6 +31,7 @@ from transferraum.recommendations.services import (
 from transferraum.recommendations.tests.factories import (
     ImplementationMilestoneFactory,
     RecommendationFactory,
+    ResearchRecommendationFactory,
     team_project,
 )
 
@@ -307,10 +310,16 @@ def test_reopening_withdraws_the_approval(student_geography, supervisor, project
 def test_hand_over_only_after_approval(student_geography, project):
     recommendation = draft(student_geography, project)
 
-    with pytest.raises(DomainError, match="Possible next steps: Approve"):
+    with pytest.raises(DomainError) as error:
         recommendation_act(
             actor=student_geography, recommendation=recommendation, action="hand_over"
         )
+
+    # what the team can do, and whose turn the approval is
+    assert error.value.message == (
+        "This step is not possible while the recommendation is “Drafted”. "
+        "You can: Ask for approval. Next, the project's supervisors: Approve."
+    )
 
 
 @pytest.mark.django_db
@@ -620,7 +629,7 @@ def test_skipping_the_order_names_the_allowed_next_steps(
             actor=officer_eilenburg, recommendation=recommendation, action="mark_implemented"
         )
 
-    assert "Possible next steps: Start the implementation." in error.value.message
+    assert "You can: Start the implementation." in error.value.message
     recommendation.refresh_from_db()
     assert recommendation.status == S.ADOPTED
 
@@ -856,3 +865,169 @@ def test_milestones_only_by_the_partner_side_and_once_adopted(
     with pytest.raises(DomainError):
         Recommendation.objects.filter(pk=adopted.pk).update(status=S.IN_IMPLEMENTATION)
         milestone_add(actor=officer_eilenburg, recommendation=adopted, title=" ")
+
+
+# --- asking for approval --------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_team_asks_its_supervisor_for_approval_in_her_language(
+    student_geography, supervisor, project, mailoutbox, django_capture_on_commit_callbacks
+):
+    supervisor.language = "en"
+    supervisor.save()
+    recommendation = draft(student_geography, project)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        recommendation = recommendation_approval_request(
+            actor=student_geography, recommendation=recommendation, note="Bitte bis Freitag."
+        )
+
+    # a notice, not a status
+    assert recommendation.status == S.DRAFTED
+    event = recommendation.events.get(action="approval_requested")
+    assert (event.actor, event.note, event.to_status) == (
+        student_geography,
+        "Bitte bis Freitag.",
+        S.DRAFTED,
+    )
+    assert event.data == {"to": [str(supervisor)]}
+    assert Activity.objects.filter(verb="recommendation.approval_requested").exists()
+    (message,) = mailoutbox
+    assert message.to == [supervisor.email]
+    assert message.extra_headers["Content-Language"] == "en"
+    assert recommendation.title in message.subject
+    assert str(student_geography) in message.body
+    assert "Bitte bis Freitag." in message.body
+    assert f"/empfehlungen/{recommendation.pk}/" in message.body
+
+
+@pytest.mark.django_db
+def test_research_asks_the_coordinators(
+    researcher, coordinator, town_eilenburg, mailoutbox, django_capture_on_commit_callbacks
+):
+    recommendation = recommendation_create(
+        actor=researcher, data=content(addressee_organisation=town_eilenburg)
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        recommendation_approval_request(actor=researcher, recommendation=recommendation)
+
+    assert [m.to for m in mailoutbox] == [[coordinator.email]]
+
+
+@pytest.mark.django_db
+def test_asking_for_approval_needs_a_complete_text_naming_what_is_missing(
+    student_geography, project, mailoutbox, django_capture_on_commit_callbacks
+):
+    recommendation = draft(student_geography, project, summary="", rationale=" ")
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(DomainError) as error:
+        recommendation_approval_request(actor=student_geography, recommendation=recommendation)
+
+    assert error.value.field == "summary"
+    assert "Please fill in: summary, rationale." in error.value.message
+    assert not recommendation.events.filter(action="approval_requested").exists()
+    assert mailoutbox == []
+
+
+@pytest.mark.django_db
+def test_only_the_authors_ask_for_approval_and_only_for_a_draft(
+    student_geography, supervisor, officer_eilenburg, project
+):
+    recommendation = draft(student_geography, project)
+    for person in (supervisor, officer_eilenburg):
+        with pytest.raises(PermissionDenied):
+            recommendation_approval_request(actor=person, recommendation=recommendation)
+    recommendation_approve(actor=supervisor, recommendation=recommendation)
+
+    with pytest.raises(DomainError, match="Only a draft needs approval"):
+        recommendation_approval_request(actor=student_geography, recommendation=recommendation)
+    assert not recommendation.events.filter(action="approval_requested").exists()
+
+
+# --- a second click on "Save draft" ---------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_same_draft_twice_within_a_minute_is_refused_naming_the_first(
+    student_geography, project, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    first = draft(student_geography, project)
+
+    with pytest.raises(DuplicateDraft) as error:
+        draft(student_geography, project, title=f"  {first.title} ")
+
+    assert error.value.recommendation == first
+    assert Recommendation.objects.count() == 1
+    # another title, or a minute later, is a new draft
+    draft(student_geography, project, title="Ein anderer Titel")
+    time_machine.shift(dt.timedelta(seconds=61))
+    draft(student_geography, project)
+    assert Recommendation.objects.count() == 3
+
+
+# --- the agenda and the hand-over -----------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_meeting_before_the_hand_over_is_refused(
+    student_geography, supervisor, officer_eilenburg, project
+):
+    recommendation = under_review(student_geography, supervisor, officer_eilenburg, project)
+
+    with pytest.raises(DomainError) as error:
+        recommendation_act(
+            actor=officer_eilenburg,
+            recommendation=recommendation,
+            action="put_on_agenda",
+            agenda_body="Stadtrat",
+            agenda_date=TODAY() - dt.timedelta(days=1),
+        )
+
+    assert error.value.field == "agenda_date"
+    assert "before the hand-over" in error.value.message
+    recommendation.refresh_from_db()
+    assert (recommendation.status, recommendation.agenda_date) == (S.UNDER_REVIEW, None)
+    # the day of the hand-over itself is fine
+    recommendation_act(
+        actor=officer_eilenburg,
+        recommendation=recommendation,
+        action="put_on_agenda",
+        agenda_body="Stadtrat",
+        agenda_date=TODAY(),
+    )
+
+
+# --- steps out of order name whose turn it is -----------------------------------------------
+
+
+@pytest.mark.django_db
+def test_out_of_order_the_partner_hears_what_it_can_do_and_whose_turn_the_rest_is(
+    researcher, coordinator, officer_eilenburg, town_eilenburg
+):
+    recommendation = ResearchRecommendationFactory(
+        created_by=researcher, addressee_organisation=town_eilenburg, status=S.IMPLEMENTED
+    )
+    with pytest.raises(DomainError) as error:
+        recommendation_act(actor=researcher, recommendation=recommendation, action="hand_over")
+    assert error.value.message == (
+        "This step is not possible while the recommendation is “Implemented”. "
+        "You can: Record the evaluation."
+    )
+
+    recommendation.status = S.DRAFTED
+    recommendation.save()
+    with pytest.raises(DomainError) as error:
+        recommendation_act(actor=researcher, recommendation=recommendation, action="hand_over")
+    assert "Next, the coordination: Approve." in error.value.message
+
+    recommendation.status = S.HANDED_OVER
+    recommendation.save()
+    with pytest.raises(DomainError) as error:
+        recommendation_act(actor=researcher, recommendation=recommendation, action="reopen")
+    assert error.value.message.endswith("Next, Stadtverwaltung Eilenburg: Confirm receipt."), (
+        error.value.message
+    )
+    assert "You can" not in error.value.message

@@ -5,6 +5,7 @@ implementation's milestones and progress."""
 from __future__ import annotations
 
 import datetime as dt
+from unittest import mock
 
 import pytest
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.utils import timezone
 
 from transferraum.projects.models import Document
 from transferraum.projects.services.workspace import document_upload
+from transferraum.recommendations import permissions
 from transferraum.recommendations.models import ImplementationMilestone, Recommendation
 from transferraum.recommendations.services import recommendation_act
 from transferraum.recommendations.tests.factories import (
@@ -141,7 +143,7 @@ def test_the_page_shows_content_evidence_status_and_history(
 
 
 STEPS_OFFERED = [
-    ("student_geography", S.DRAFTED, []),
+    ("student_geography", S.DRAFTED, ["request_approval"]),
     ("supervisor", S.DRAFTED, ["approve"]),
     ("student_geography", S.APPROVED, ["reopen", "hand_over"]),
     ("officer_eilenburg", S.HANDED_OVER, ["confirm_receipt"]),
@@ -317,8 +319,7 @@ def test_a_step_out_of_order_names_the_possible_steps(
 
     page = response.content.decode()
     assert response.status_code == 422
-    assert "Possible next steps" in page
-    assert "Record the decision: adopted" in page
+    assert "You can: Put on an agenda, Record the decision: adopted" in page
     recommendation.refresh_from_db()
     assert recommendation.status == S.UNDER_REVIEW
 
@@ -455,3 +456,251 @@ def test_the_progress_is_set_by_hand_and_reset(english, project, town_eilenburg,
     response = english.post(url(recommendation, "progress"), {"progress": "140"})
     assert response.status_code == 422
     assert 'value="140"' in response.content.decode()
+
+
+# --- asking for approval --------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_team_asks_for_approval_from_its_draft(
+    english,
+    project,
+    town_eilenburg,
+    student_geography,
+    supervisor,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    recommendation = make(project, town_eilenburg)
+    english.force_login(student_geography)
+    page = english.get(url(recommendation)).content.decode()
+    assert "Ask for approval" in page
+    assert "they ask Supervisor" not in page  # names, not roles
+    assert f"they ask {supervisor} for approval." in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = english.post(
+            step_url(recommendation, "request_approval"),
+            {"request_approval-note": "Bitte bis Freitag."},
+            follow=True,
+        )
+
+    page = response.content.decode()
+    assert f"Asked for approval: {supervisor} will hear of it by e-mail." in page
+    assert f"Waiting for approval by {supervisor}." in page
+    assert "Approval requested" in page  # in the history
+    assert [m.to for m in mailoutbox] == [[supervisor.email]]
+    recommendation.refresh_from_db()
+    assert recommendation.status == S.DRAFTED
+
+
+@pytest.mark.django_db
+def test_asking_for_approval_of_an_incomplete_draft_names_what_is_missing(
+    english, project, town_eilenburg, student_geography
+):
+    recommendation = make(project, town_eilenburg, summary="", rationale="")
+    english.force_login(student_geography)
+
+    response = english.post(
+        step_url(recommendation, "request_approval"), {"request_approval-note": "Fertig?"}
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 422
+    assert "Please fill in: summary, rationale." in page
+    assert '<details class="rc-step" id="step-request_approval" open>' in page
+    assert "Fertig?" in page
+    assert not recommendation.events.exists()
+
+
+@pytest.mark.django_db
+def test_only_the_authors_ask_for_approval(client, project, town_eilenburg, supervisor):
+    recommendation = make(project, town_eilenburg)
+    client.force_login(supervisor)
+
+    assert client.post(step_url(recommendation, "request_approval")).status_code == 403
+
+
+# --- a second click -------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_confirming_receipt_twice_says_it_is_already_recorded(
+    english, project, town_eilenburg, officer_eilenburg
+):
+    recommendation = make(project, town_eilenburg, S.HANDED_OVER)
+    english.force_login(officer_eilenburg)
+
+    first = english.post(step_url(recommendation, "confirm_receipt"))
+    second = english.post(step_url(recommendation, "confirm_receipt"), follow=True)
+
+    assert first.status_code == 302
+    assert second.redirect_chain == [(url(recommendation) + "#status", 302)]
+    assert "Already recorded." in second.content.decode()
+    assert recommendation.events.filter(action="confirm_receipt").count() == 1
+
+
+@pytest.mark.django_db
+def test_two_clicks_at_once_say_it_is_already_recorded(
+    english, project, town_eilenburg, officer_eilenburg
+):
+    """The second click was read before the first committed: the service refuses it as out of
+    order, and the page says it is done."""
+    recommendation = make(project, town_eilenburg, S.HANDED_OVER)
+    english.force_login(officer_eilenburg)
+    english.post(step_url(recommendation, "confirm_receipt"))
+    calls = []
+
+    def stale_then_fresh(user, pk, action):
+        calls.append(action)
+        if len(calls) == 1:
+            return False  # as if read before the first click committed
+        return real(user, pk, action)
+
+    from transferraum.recommendations.views import detail as detail_views
+
+    real = detail_views._already_recorded
+    with mock.patch.object(detail_views, "_already_recorded", stale_then_fresh):
+        response = english.post(step_url(recommendation, "confirm_receipt"), follow=True)
+
+    assert "Already recorded." in response.content.decode()
+    assert len(calls) == 2
+
+
+@pytest.mark.django_db
+def test_the_same_step_by_someone_else_is_out_of_order(
+    english, project, town_eilenburg, officer_eilenburg, coordinator
+):
+    recommendation = make(project, town_eilenburg, S.HANDED_OVER)
+    english.force_login(officer_eilenburg)
+    english.post(step_url(recommendation, "confirm_receipt"))
+    english.force_login(coordinator)
+
+    response = english.post(step_url(recommendation, "confirm_receipt"))
+
+    assert response.status_code == 422
+    assert "You can: Start the review." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_asking_for_approval_twice_sends_one_mail(
+    english,
+    project,
+    town_eilenburg,
+    student_geography,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    recommendation = make(project, town_eilenburg)
+    english.force_login(student_geography)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        english.post(step_url(recommendation, "request_approval"))
+        response = english.post(step_url(recommendation, "request_approval"), follow=True)
+
+    assert "Already recorded." in response.content.decode()
+    assert len(mailoutbox) == 1
+
+
+@pytest.mark.django_db
+def test_the_date_picker_of_a_first_answer_starts_today(
+    english, project, town_eilenburg, officer_eilenburg
+):
+    """The first answer's date picker starts today (its date must be today or later)."""
+    recommendation = make(project, town_eilenburg, S.HANDED_OVER)
+    english.force_login(officer_eilenburg)
+
+    page = english.get(url(recommendation)).content.decode()
+
+    assert f'min="{timezone.localdate().isoformat()}"' in page
+    assert 'name="confirm_receipt-first_answer_due"' in page
+
+
+# --- a step out of order keeps what was typed -----------------------------------------------
+
+
+@pytest.mark.django_db
+def test_out_of_order_the_typed_text_can_be_copied(
+    english, project, town_eilenburg, officer_eilenburg
+):
+    recommendation = make(project, town_eilenburg, S.UNDER_REVIEW)
+    english.force_login(officer_eilenburg)
+    reason = "Der Stadtrat hat im Mai entschieden: kein Geld im Haushalt 2027."
+    # Someone else recorded the decision in the meantime.
+    Recommendation.objects.filter(pk=recommendation.pk).update(
+        status=S.REJECTED, decision_note="Kein Geld.", decided_on=timezone.localdate()
+    )
+
+    response = english.post(
+        step_url(recommendation, "reject"),
+        {"reject-decided_on": str(timezone.localdate()), "reject-note": reason},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 422
+    assert "no further steps follow" in page
+    assert 'id="step-kept"' in page
+    assert reason in page
+
+
+# --- what happens next, and who sees it -----------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_everyone_reads_what_happens_next(english, project, town_eilenburg):
+    recommendation = make(
+        project, town_eilenburg, S.HANDED_OVER, first_answer_due=dt.date(2026, 12, 24)
+    )
+
+    page = english.get(url(recommendation)).content.decode()
+
+    assert "What happens next:" in page
+    assert (
+        "Waiting for Stadtverwaltung Eilenburg to confirm receipt (first answer due Dec. 24, 2026)."
+        in page
+        or "the first answer was due on Dec. 24, 2026" in page
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("status", "marked"), [(S.DRAFTED, True), (S.APPROVED, True), (S.HANDED_OVER, False)]
+)
+def test_a_text_not_handed_over_is_marked_not_public(
+    english, project, town_eilenburg, coordinator, status, marked
+):
+    recommendation = make(project, town_eilenburg, status)
+    english.force_login(coordinator)
+
+    page = english.get(url(recommendation)).content.decode()
+
+    assert ("Not public yet" in page) is marked
+    assert (
+        "only the authors, the supervisors and the coordination see it" in page.lower()
+    ) is marked
+
+
+@pytest.mark.django_db
+def test_the_page_computes_the_roles_once(english, project, town_eilenburg, officer_eilenburg):
+    recommendation = make(project, town_eilenburg, S.ADOPTED)
+    english.force_login(officer_eilenburg)
+
+    with mock.patch.object(permissions, "roles_for", wraps=permissions.roles_for) as again:
+        response = english.get(url(recommendation))
+
+    assert response.status_code == 200
+    assert "Add a milestone" in response.content.decode()  # can_manage_milestones was asked
+    assert again.call_count == 0  # … with the roles the view already had
+
+
+def test_a_rejected_recommendation_is_closed_not_partly_done(english, project, town_eilenburg):
+    rejected = make(project, town_eilenburg, S.REJECTED)
+    on_agenda = make(project, town_eilenburg, S.ON_AGENDA)
+
+    page = english.get(url(rejected)).content.decode()
+    assert "Closed: rejected" in page
+    assert 'id="path-progress"' not in page
+
+    page = english.get(url(on_agenda)).content.decode()
+    assert "Step 6 of 10: On the agenda" in page
+    assert "Progress along the way: step 6 of 10" in page

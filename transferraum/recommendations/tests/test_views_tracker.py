@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from transferraum.challenges.tests.factories import TopicFieldFactory
+from transferraum.recommendations import selectors
 from transferraum.recommendations.models import Recommendation
 from transferraum.recommendations.tests.factories import (
     RecommendationFactory,
@@ -245,3 +246,78 @@ def test_the_number_of_queries_does_not_grow_with_the_list(
         response = client.get(URL)
     assert response.content.decode().count('class="rc-card"') == 17
     assert len(many) == len(few)
+
+
+NOT_COUNTED = "Confidential recommendations are not counted here."
+COUNTED_WHERE_SEEN = "Confidential recommendations are counted only where you may see them."
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("persona", "note"),
+    [
+        (None, NOT_COUNTED),
+        ("outsider", NOT_COUNTED),  # signed in, but sees no confidential one
+        ("officer_zeitz", NOT_COUNTED),
+        ("officer_eilenburg", COUNTED_WHERE_SEEN),  # sees Eilenburg's confidential one
+        ("coordinator", None),  # sees them all
+    ],
+)
+def test_the_note_on_confidential_ones_fits_the_viewer(request, english, programme, persona, note):
+    if persona:
+        english.force_login(request.getfixturevalue(persona))
+
+    page = english.get(URL).content.decode()
+
+    for text in (NOT_COUNTED, COUNTED_WHERE_SEEN):
+        assert (text in page) is (text == note), text
+
+
+@pytest.mark.django_db
+def test_drafts_are_marked_not_public_for_their_authors(english, programme, student_geography):
+    english.force_login(student_geography)
+
+    page = english.get(URL).content.decode()
+
+    card = page.split("Noch ein Entwurf")[1].split('class="rc-card"')[0]
+    assert "Not public yet" in card
+    assert "Only the authors, the supervisors and the coordination see it." in card
+    assert page.count("Not public yet") == 1  # the handed-over ones are public
+
+
+# --- the tracker's reads (selectors) --------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_unknown_filter_values_are_dropped(programme, zeitz_project):
+    query = selectors.tracker_query(
+        municipality="99999999",
+        topic="gibt-es-nicht",
+        round=str(zeitz_project.round.pk),
+        status="verloren",
+        addressee="company",
+    )
+
+    assert query == selectors.TrackerQuery(round=zeitz_project.round.pk, addressee="company")
+
+
+@pytest.mark.django_db
+def test_the_tracker_selects_what_the_viewer_may_see_and_asked_for(
+    programme, zeitz_project, coordinator
+):
+    from django.contrib.auth.models import AnonymousUser
+
+    query = selectors.tracker_query(round=str(zeitz_project.round.pk))
+
+    assert set(selectors.tracker_recommendations(AnonymousUser(), query)) == {
+        programme["zeitz"],
+        programme["research"],
+    }
+    assert list(selectors.tracker_rounds(AnonymousUser())) == sorted(
+        {programme[k].round for k in ("adopted", "zeitz")}, key=lambda r: -r.pk
+    )
+    assert [town.name for town in selectors.tracker_towns(coordinator)] == sorted(
+        {programme[k].municipality.name for k in ("adopted", "zeitz")}
+    )
+    assert selectors.confidential_reach(AnonymousUser()) == "none"
+    assert selectors.confidential_reach(coordinator) == "all"

@@ -278,3 +278,18 @@ def test_the_researcher_edits_her_own_draft(english, researcher, town_eilenburg)
     assert response.status_code == 302
     recommendation.refresh_from_db()
     assert recommendation.title == "Geändert"
+
+
+@pytest.mark.django_db
+def test_saving_the_same_draft_twice_makes_one_and_shows_it(english, project, student_geography):
+    english.force_login(student_geography)
+
+    first = english.post(new_url(project), form_data())
+    second = english.post(new_url(project), form_data(), follow=True)
+
+    recommendation = Recommendation.objects.get()
+    assert first["Location"] == recommendation.get_absolute_url()
+    assert second.redirect_chain == [(recommendation.get_absolute_url(), 302)]
+    assert f"The draft “{recommendation.title}” has already been saved." in (
+        second.content.decode()
+    )

@@ -15,6 +15,7 @@ from transferraum.recommendations.workflow import (
     TRANSITIONS,
     allowed_actions,
     next_actions,
+    what_happens_next,
 )
 
 S = Recommendation.Status
@@ -131,7 +132,7 @@ def test_implemented_before_adopted_names_the_decisions(coordinator, project):
         )
 
     message = error.value.message
-    assert "Possible next steps" in message
+    assert "You can: Put on an agenda" in message
     for label in ("Put on an agenda", "adopted", "adopted with changes", "rejected", "deferred"):
         assert label in message
 
@@ -157,3 +158,107 @@ def test_only_the_finished_ones_have_no_next_step():
 
 def test_every_step_has_a_label():
     assert set(ACTION_LABELS) == set(TRANSITIONS)
+
+
+# --- what happens next, for every status ----------------------------------------------------
+
+DUE = dt.date(2026, 12, 24)
+MEETING = dt.date(2026, 12, 10)
+BEFORE_DUE = dt.date(2026, 12, 1)
+WHAT_NEXT = [
+    # (status, approval requested, expected)
+    (
+        S.DRAFTED,
+        False,
+        "The authors are writing the draft; when it is complete, they ask Dr. Miriam Hahn for "
+        "approval.",
+    ),
+    (S.DRAFTED, True, "Waiting for approval by Dr. Miriam Hahn."),
+    (S.APPROVED, False, "Waiting for the authors to hand it over to Stadtverwaltung Eilenburg."),
+    (
+        S.HANDED_OVER,
+        False,
+        "Waiting for Stadtverwaltung Eilenburg to confirm receipt (first answer due "
+        "Dec. 24, 2026).",
+    ),
+    (
+        S.RECEIVED,
+        False,
+        "Waiting for Stadtverwaltung Eilenburg to start the review (first answer due "
+        "Dec. 24, 2026).",
+    ),
+    (
+        S.UNDER_REVIEW,
+        False,
+        "Waiting for Stadtverwaltung Eilenburg to decide, or to put it on the agenda of a "
+        "committee or the council (first answer due Dec. 24, 2026).",
+    ),
+    (
+        S.ON_AGENDA,
+        False,
+        "Waiting for the decision of Stadtrat Eilenburg at the meeting on Dec. 10, 2026.",
+    ),
+    (
+        S.DEFERRED,
+        False,
+        "Deferred: waiting for Stadtverwaltung Eilenburg to resume the review or to put it on "
+        "an agenda again (first answer due Dec. 24, 2026).",
+    ),
+    (S.ADOPTED, False, "Waiting for Stadtverwaltung Eilenburg to start the implementation."),
+    (
+        S.ADOPTED_WITH_CHANGES,
+        False,
+        "Waiting for Stadtverwaltung Eilenburg to start the implementation.",
+    ),
+    (
+        S.IN_IMPLEMENTATION,
+        False,
+        "Stadtverwaltung Eilenburg is implementing it; the implementation below shows how far it "
+        "has come.",
+    ),
+    (
+        S.IMPLEMENTED,
+        False,
+        "Implemented. Waiting for the evaluation of what changed (by Stadtverwaltung Eilenburg, "
+        "the coordination or the accompanying research).",
+    ),
+    (S.REJECTED, False, "Nothing more happens: the recommendation was rejected."),
+    (S.EVALUATED, False, "Nothing more happens: the recommendation is implemented and evaluated."),
+]
+
+
+@pytest.mark.parametrize(("status", "requested", "expected"), WHAT_NEXT)
+def test_what_happens_next_in_every_status(status, requested, expected):
+    sentence = what_happens_next(
+        status,
+        partner="Stadtverwaltung Eilenburg",
+        approvers="Dr. Miriam Hahn",
+        first_answer_due=DUE,
+        agenda_body="Stadtrat Eilenburg",
+        agenda_date=MEETING,
+        approval_requested=requested,
+        today=BEFORE_DUE,
+    )
+
+    assert sentence == expected
+
+
+def test_every_status_has_its_next_sentence():
+    assert {status for status, _requested, _expected in WHAT_NEXT} == set(S.values)
+
+
+def test_what_happens_next_without_dates_and_past_the_due_date():
+    common = {"partner": "Stadtverwaltung Eilenburg", "approvers": "Dr. Miriam Hahn"}
+
+    assert what_happens_next(S.HANDED_OVER, **common) == (
+        "Waiting for Stadtverwaltung Eilenburg to confirm receipt."
+    )
+    assert what_happens_next(S.ON_AGENDA, **common) == (
+        "Waiting for the decision of Stadtverwaltung Eilenburg."
+    )
+    assert what_happens_next(
+        S.RECEIVED, first_answer_due=DUE, today=DUE + dt.timedelta(days=1), **common
+    ) == (
+        "Waiting for Stadtverwaltung Eilenburg to start the review (the first answer was due on "
+        "Dec. 24, 2026)."
+    )

@@ -6,7 +6,7 @@ are possible now) and everything as it was typed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django import forms
@@ -16,6 +16,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -38,21 +39,22 @@ from transferraum.recommendations.models import (
     RecommendationEvent,
 )
 from transferraum.recommendations.permissions import (
+    can_act,
     can_edit,
     can_manage_milestones,
-    may_view,
 )
 from transferraum.recommendations.services import (
     milestone_add,
     milestone_update,
     recommendation_act,
+    recommendation_approval_request,
     recommendation_progress_set,
 )
 from transferraum.recommendations.views.common import recommendation_for
 from transferraum.recommendations.workflow import (
     DECISION_ACTIONS,
+    NOTICES,
     TRANSITIONS,
-    allowed_actions,
     event_label,
 )
 
@@ -123,6 +125,8 @@ def _details(data: dict[str, Any]) -> list[Detail]:
         details.append(Detail(_("Milestone"), f"{data['milestone']} ({data.get('progress', 0)} %)"))
     if "overall" in data:
         details.append(Detail(_("Progress of the implementation"), f"{data['overall']} %"))
+    if data.get("to"):
+        details.append(Detail(_("Asked"), ", ".join(str(name) for name in data["to"])))
     if data.get("fields"):
         details.append(Detail(_("Changed"), _field_labels(list(data["fields"]))))
     return details
@@ -151,6 +155,16 @@ def _evidence(request: HttpRequest, recommendation: Recommendation) -> tuple[lis
     return documents, may_open
 
 
+def _typed(form: StepForm) -> list[tuple[str, str]]:
+    """The texts a person typed into a step that could not be taken (to copy them)."""
+    kept = []
+    for name, field in form.fields.items():
+        value = str(form.data.get(form.add_prefix(name), "")).strip()
+        if value and isinstance(field, forms.CharField):
+            kept.append((str(field.label), value))
+    return kept
+
+
 def _step_forms(
     recommendation: Recommendation, actions: list[str], bound: StepForm | None
 ) -> list[StepForm]:
@@ -169,18 +183,26 @@ def _render(
     *,
     step_form: StepForm | None = None,
     step_error: str = "",
+    step_kept: list[tuple[str, str]] | None = None,
     milestone_form: MilestoneForm | None = None,
     milestone_forms: dict[int, MilestoneProgressForm] | None = None,
     progress_form: ProgressForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    actions = allowed_actions(recommendation.status, roles)
-    manage = can_manage_milestones(request.user, recommendation)
+    user = request.user
+    # The roles are computed once (recommendation_for) and handed to every predicate.
+    actions = [
+        action
+        for action in (*TRANSITIONS, *NOTICES)
+        if can_act(user, recommendation, action, roles=roles)
+    ]
+    manage = can_manage_milestones(user, recommendation, roles=roles)
     milestones = list(recommendation.milestones.order_by("due", "pk"))
     bound = milestone_forms or {}
     documents, may_open = _evidence(request, recommendation)
     timeline = timeline_entries(recommendation)
     decisions = [e.event.to_status for e in timeline if e.event.action in DECISION_ACTIONS]
+    what_next = selectors.what_next(recommendation, events=[e.event for e in timeline])
     return render(
         request,
         "recommendations/detail.html",
@@ -191,9 +213,11 @@ def _render(
             "decision": decision_label(recommendation, decisions[-1] if decisions else None),
             "documents": documents,
             "may_open_documents": may_open,
+            "what_next": what_next,
             "steps": _step_forms(recommendation, actions, step_form),
             "step_error": step_error,
-            "can_edit": can_edit(request.user, recommendation),
+            "step_kept": step_kept or [],
+            "can_edit": can_edit(user, recommendation, roles=roles),
             "can_manage": manage,
             "milestones": [
                 (
@@ -230,53 +254,110 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 # --- steps ----------------------------------------------------------------------------------
 
 
-def _done(request: HttpRequest, recommendation: Recommendation) -> HttpResponse:
-    messages.success(
-        request,
-        _("Done: the recommendation is now “%(status)s”.")
-        % {"status": recommendation.get_status_display()},
-    )
+# A notice repeated within this time is a second click, not a reminder.
+NOTICE_REPEAT = timedelta(days=1)
+
+
+def _done(request: HttpRequest, recommendation: Recommendation, action: str) -> HttpResponse:
+    if action in NOTICES:
+        names = ", ".join(str(person) for person in selectors.approvers_of(recommendation))
+        messages.success(
+            request,
+            _("Asked for approval: %(names)s will hear of it by e-mail.") % {"names": names},
+        )
+    else:
+        messages.success(
+            request,
+            _("Done: the recommendation is now “%(status)s”.")
+            % {"status": recommendation.get_status_display()},
+        )
     return redirect(recommendation.get_absolute_url() + "#status")
+
+
+def _already_recorded(user: Any, recommendation_pk: int, action: str) -> bool:
+    """Whether this step is what this person just did (a second click, or the same form sent
+    twice): the recommendation is where the step leads and the step is its latest entry, by
+    this person. Read fresh, since the first click may have committed in the meantime."""
+    event = selectors.latest_event(recommendation_pk)
+    if event is None or event.actor_id != user.pk:
+        return False
+    notice = NOTICES.get(action)
+    if notice is not None:
+        return event.action == notice.event and event.at >= timezone.now() - NOTICE_REPEAT
+    status = Recommendation.objects.filter(pk=recommendation_pk).values_list("status", flat=True)
+    return event.action == action and status.first() == TRANSITIONS[action].target
+
+
+def _again(request: HttpRequest, recommendation: Recommendation) -> HttpResponse:
+    messages.info(request, _("Already recorded."))
+    return redirect(recommendation.get_absolute_url() + "#status")
+
+
+def _take(
+    request: AuthenticatedHttpRequest, recommendation: Recommendation, form: StepForm
+) -> Recommendation:
+    """Hand the step to its service: a notice or a step of the lifecycle."""
+    note = form.cleaned_data.get("note", "") if form.is_valid() else ""
+    if form.action in NOTICES:
+        return recommendation_approval_request(
+            actor=request.user, recommendation=recommendation, note=note
+        )
+    return recommendation_act(
+        actor=request.user,
+        recommendation=recommendation,
+        action=form.action,
+        note=note,
+        **(form.service_data() if form.is_valid() else {}),
+    )
 
 
 @login_required
 @require_POST
 def act(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
-    """Take one step. Authorised by role here (403); whether the step follows from the status
-    and whether its data hold is the service's to say."""
+    """Take one step (or send a notice). Authorised by role here (403; `recommendation_for`
+    already answered 404 to who may not see it); whether the step follows from the status and
+    whether its data hold is the service's to say. A second click on a step just taken answers
+    "Already recorded." instead of an error."""
     recommendation, roles = recommendation_for(request.user, pk)
-    transition = TRANSITIONS.get(action)
-    if transition is None:
+    step = TRANSITIONS.get(action) or NOTICES.get(action)
+    if step is None:
         raise Http404
-    if not (roles & transition.roles and may_view(recommendation, roles)):
+    if _already_recorded(request.user, recommendation.pk, action):
+        return _again(request, recommendation)
+    if not roles & step.roles:
         raise PermissionDenied(_("You cannot take this step on this recommendation."))
     form = StepForm(request.POST, action=action, recommendation=recommendation)
-    in_order = action in allowed_actions(recommendation.status, roles)
+    in_order = recommendation.status in step.sources
     if form.is_valid() or not in_order:
         try:
             # Out of order, the service refuses before it reads any data, naming the steps
             # that are possible now.
-            recommendation = recommendation_act(
-                actor=request.user,
-                recommendation=recommendation,
-                action=action,
-                note=form.cleaned_data.get("note", "") if form.is_valid() else "",
-                **(form.service_data() if form.is_valid() else {}),
-            )
+            recommendation = _take(request, recommendation, form)
         except DomainError as error:
+            if _already_recorded(request.user, recommendation.pk, action):
+                # Two clicks at once: the first one took the step while this one waited.
+                return _again(request, recommendation)
             if not in_order:
-                return _render(request, recommendation, roles, step_error=error.message, status=422)
+                # The form of this step is not offered now; what was typed is shown to copy.
+                return _render(
+                    request,
+                    recommendation,
+                    roles,
+                    step_error=error.message,
+                    step_kept=_typed(form),
+                    status=422,
+                )
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            return _done(request, recommendation)
+            return _done(request, recommendation, action)
     return _render(request, recommendation, roles, step_form=form, status=422)
 
 
 # --- implementation -------------------------------------------------------------------------
 
 
-def _require_manage(user: Any, recommendation: Recommendation) -> None:
-    if not can_manage_milestones(user, recommendation):
+def _require_manage(user: Any, recommendation: Recommendation, roles: set[str]) -> None:
+    if not can_manage_milestones(user, recommendation, roles=roles):
         raise PermissionDenied(
             _(
                 "The partner and the coordinators keep the implementation up to date, from the "
@@ -293,7 +374,7 @@ def _refused(form: forms.Form, error: DomainError) -> None:
 @require_POST
 def milestone_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     recommendation, roles = recommendation_for(request.user, pk)
-    _require_manage(request.user, recommendation)
+    _require_manage(request.user, recommendation, roles)
     form = MilestoneForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -322,7 +403,7 @@ def milestone_edit(request: AuthenticatedHttpRequest, pk: int, milestone_pk: int
     milestone = get_object_or_404(
         ImplementationMilestone, pk=milestone_pk, recommendation=recommendation
     )
-    _require_manage(request.user, recommendation)
+    _require_manage(request.user, recommendation, roles)
     form = MilestoneProgressForm(request.POST, prefix=f"m{milestone.pk}")
     if form.is_valid():
         done = form.cleaned_data["done"]
@@ -347,7 +428,7 @@ def milestone_edit(request: AuthenticatedHttpRequest, pk: int, milestone_pk: int
 @require_POST
 def progress(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     recommendation, roles = recommendation_for(request.user, pk)
-    _require_manage(request.user, recommendation)
+    _require_manage(request.user, recommendation, roles)
     form = ProgressForm(request.POST)
     if form.is_valid():
         try:

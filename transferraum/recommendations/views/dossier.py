@@ -13,22 +13,32 @@ from django.views.decorators.http import require_safe
 from transferraum.projects.selectors.rounds import project_for_viewer, round_for_viewer
 from transferraum.recommendations.dossier import (
     Dossier,
+    pdf_of,
     project_dossier,
-    render_pdf,
     town_dossier,
 )
 from transferraum.regions.models import Municipality
 
 
-def _context(dossier: Dossier, pdf_url: str) -> dict[str, object]:
-    return {"dossier": dossier, "pdf_url": pdf_url, "site_url": settings.SITE_URL}
+def _context(dossier: Dossier, pdf_url: str, *, on_paper: bool = False) -> dict[str, object]:
+    return {
+        "dossier": dossier,
+        "pdf_url": pdf_url,
+        "site_url": settings.SITE_URL,
+        "contact": settings.SITE_OPERATOR,
+        "on_paper": on_paper,  # the PDF: addresses as text, not only behind links
+    }
 
 
 def _pdf(request: HttpRequest, dossier: Dossier) -> HttpResponse:
     html = render_to_string(
-        "recommendations/dossier_document.html", _context(dossier, ""), request=request
+        "recommendations/dossier_document.html",
+        _context(dossier, "", on_paper=True),
+        request=request,
     )
-    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    # An anonymous visitor sees what everyone sees: that PDF is kept in the cache.
+    pdf = pdf_of(dossier, html, public=not request.user.is_authenticated)
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{dossier.file_name}"'
     # Scoped to the viewer (confidential recommendations): never kept by a shared cache.
     response["Cache-Control"] = "private, no-store"

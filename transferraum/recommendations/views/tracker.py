@@ -8,17 +8,17 @@ and the authors their drafts. The numbers count exactly the recommendations the 
 research figures (`figures.py`) count them all.
 
 The filters live in the URL under the German names the page shows (`ort`, `thema`, `runde`,
-`status`, `an`, `seite`). Unknown values are dropped, never raised.
+`status`, `an`, `seite`). Unknown values are dropped, never raised. The view parses, selects
+(every query is in `selectors`: the list, the options, the town) and renders.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from typing import Any, cast
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import URLPattern, path, reverse
@@ -29,7 +29,7 @@ from django_htmx.http import push_url
 from transferraum.challenges.models import TopicField
 from transferraum.core.http import HtmxHttpRequest
 from transferraum.core.pagination import pagination_context
-from transferraum.projects.models import Round
+from transferraum.recommendations import selectors
 from transferraum.recommendations.dossier import standing
 from transferraum.recommendations.figures import (
     facts_load,
@@ -37,51 +37,33 @@ from transferraum.recommendations.figures import (
     figures_total,
 )
 from transferraum.recommendations.models import Recommendation, RecommendationQuerySet
-from transferraum.recommendations.selectors import visible_to
-from transferraum.regions.models import Municipality
 
 PAGE_SIZE = 25
 
 
 @dataclass(frozen=True)
-class TrackerFilters:
-    """What the person asked for, cleaned: every value is one the platform knows."""
+class TrackerFilters(selectors.TrackerQuery):
+    """The filters as the URL carries them (`selectors.TrackerQuery`, cleaned) and the page."""
 
-    municipality: str = ""  # Municipality.ags (`ort`)
-    topic: str = ""  # TopicField.slug of the project's challenge (`thema`)
-    round: int | None = None  # Round.pk (`runde`)
-    status: str = ""  # Recommendation.Status (`status`)
-    addressee: str = ""  # Recommendation.Addressee (`an`)
     page: int = 1
 
     @classmethod
     def from_query(cls, data: QueryDict) -> TrackerFilters:
-        """Parse the GET parameters; unknown values are ignored (at most three small queries)."""
+        """Parse the GET parameters; unknown values are dropped (`selectors.tracker_query`)."""
 
         def value(key: str) -> str:
             return data.get(key, "").replace("\x00", "").strip()
 
-        ags, topic, round_pk = value("ort"), value("thema"), value("runde")
-        status, addressee, page = value("status"), value("an"), value("seite")
+        page = value("seite")
+        query = selectors.tracker_query(
+            municipality=value("ort"),
+            topic=value("thema"),
+            round=value("runde"),
+            status=value("status"),
+            addressee=value("an"),
+        )
         return cls(
-            municipality=(
-                ags
-                if ags.isdecimal()
-                and len(ags) == 8
-                and Municipality.objects.filter(ags=ags).exists()
-                else ""
-            ),
-            topic=topic if topic and TopicField.objects.filter(slug=topic).exists() else "",
-            round=(
-                int(round_pk)
-                if round_pk.isdecimal()
-                and len(round_pk) < 10
-                and Round.objects.filter(pk=int(round_pk)).exists()
-                else None
-            ),
-            status=status if status in Recommendation.Status.values else "",
-            addressee=addressee if addressee in Recommendation.Addressee.values else "",
-            page=int(page) if page.isdecimal() and 0 < int(page) < 10**6 else 1,
+            **asdict(query), page=int(page) if page.isdecimal() and 0 < int(page) < 10**6 else 1
         )
 
     @property
@@ -110,53 +92,24 @@ class TrackerFilters:
         return f"?{urlencode(items)}" if items else ""
 
 
-def tracker_recommendations(user: Any, filters: TrackerFilters) -> QuerySet[Recommendation]:
-    """The recommendations `user` may see that match the filters, the latest change first, with
-    everything a row shows (one query a page)."""
-    recommendations = visible_to(user).defer("municipality__boundary")
-    if filters.municipality:
-        recommendations = recommendations.filter(municipality__ags=filters.municipality)
-    if filters.topic:
-        recommendations = recommendations.filter(
-            Exists(
-                TopicField.objects.filter(
-                    slug=filters.topic, challenges__projects=OuterRef("project_id")
-                )
-            )
-        )
-    if filters.round:
-        recommendations = recommendations.filter(round_id=filters.round)
-    if filters.status:
-        recommendations = recommendations.filter(status=filters.status)
-    if filters.addressee:
-        recommendations = recommendations.filter(addressee_kind=filters.addressee)
-    return recommendations.order_by("-updated_at", "-pk")
-
-
 def _wants_partial(request: HtmxHttpRequest) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
 @require_safe
 def tracker(request: HtmxHttpRequest) -> HttpResponse:
+    # parse
     filters = TrackerFilters.from_query(request.GET)
-    recommendations = tracker_recommendations(request.user, filters)
+    # select
+    user = request.user
+    recommendations = selectors.tracker_recommendations(user, filters)
     page = Paginator(recommendations, PAGE_SIZE).get_page(filters.page)
     filters = replace(filters, page=page.number)
     facts = facts_load(cast(RecommendationQuerySet, recommendations))
-    base = reverse("recommendations:tracker")
-    visible = visible_to(request.user)
-    municipality = (
-        Municipality.objects.defer("boundary").get(ags=filters.municipality)
-        if filters.municipality
-        else None
-    )
     by_town = figures_by_town_and_round(facts)
-    ags = dict(
-        Municipality.objects.filter(pk__in=[row.municipality_id for row in by_town]).values_list(
-            "pk", "ags"
-        )
-    )
+    ags = selectors.ags_by_municipality(row.municipality_id for row in by_town)
+    # render
+    base = reverse("recommendations:tracker")
     partial = _wants_partial(request)
     context: dict[str, Any] = {
         "filters": filters,
@@ -165,7 +118,8 @@ def tracker(request: HtmxHttpRequest) -> HttpResponse:
         **pagination_context(page, lambda number: base + filters.querystring(page=number)),
         "total": figures_total(facts),
         "by_town": [(row, ags.get(row.municipality_id or 0, "")) for row in by_town],
-        "municipality": municipality,
+        "municipality": selectors.tracker_municipality(filters.municipality),
+        "confidential": selectors.confidential_reach(user),
         "reset_url": base,
         "partial": partial,
         "focus_results": partial and (request.htmx.trigger or "").startswith("tracker-page-"),
@@ -175,13 +129,11 @@ def tracker(request: HtmxHttpRequest) -> HttpResponse:
         push_url(response, base + filters.querystring())
     else:
         context |= {
-            "towns": Municipality.objects.defer("boundary")
-            .filter(pk__in=visible.values("municipality_id"))
-            .order_by("name"),
+            "towns": selectors.tracker_towns(user),
             "topics": TopicField.objects.all(),
-            "rounds": Round.objects.filter(pk__in=visible.values("round_id")).order_by("-pk"),
+            "rounds": selectors.tracker_rounds(user),
             "statuses": Recommendation.Status.choices
-            if request.user.is_authenticated
+            if user.is_authenticated
             else [
                 (value, label)
                 for value, label in Recommendation.Status.choices

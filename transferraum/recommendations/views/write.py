@@ -18,7 +18,11 @@ from transferraum.projects.models import Project
 from transferraum.recommendations.forms import RecommendationForm
 from transferraum.recommendations.models import Recommendation
 from transferraum.recommendations.permissions import can_edit, can_write_for
-from transferraum.recommendations.services import recommendation_create, recommendation_update
+from transferraum.recommendations.services import (
+    DuplicateDraft,
+    recommendation_create,
+    recommendation_update,
+)
 from transferraum.recommendations.views.common import recommendation_for
 
 
@@ -94,6 +98,10 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 data=form.service_data(),
                 evidence=form.service_evidence(),
             )
+        except DuplicateDraft as duplicate:
+            # "Save draft" sent twice: the first click saved it; show that one.
+            messages.info(request, duplicate.message)
+            return redirect(duplicate.recommendation)
         except DomainError as error:
             _refused(form, error)
         else:
