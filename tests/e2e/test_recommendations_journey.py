@@ -273,3 +273,47 @@ def test_team_to_council_decision(page: Page, check_a11y, team):
     assert download.suggested_filename.endswith(".pdf")
     with open(download.path(), "rb") as file:
         assert file.read(5) == b"%PDF-"
+
+
+@pytest.fixture
+def demo(transactional_db):
+    from transferraum.demo.services import demo_load
+
+    demo_load()
+
+
+def test_the_chain_on_the_demo_data(page: Page, check_a11y, demo):
+    """The demo's finished round: the public tracker and the Eilenburg dossier show the
+    recommendations; the Eilenburg officer confirms receipt of the one that waits for it."""
+    from transferraum.demo.rounds import FINISHED_ROUND
+    from transferraum.demo.services import DEMO_PASSWORD
+    from transferraum.projects.models import Round
+    from transferraum.regions.models import Municipality
+
+    waiting = Recommendation.objects.get(
+        status=Recommendation.Status.HANDED_OVER, municipality__name="Eilenburg"
+    )
+    page.goto("/empfehlungen/")
+    expect(page.get_by_role("link", name=waiting.title)).to_be_visible()
+    check_a11y(page)
+
+    log_in(page, "wirtschaft@eilenburg.example", DEMO_PASSWORD)
+    page.goto("/empfehlungen/")
+    page.get_by_role("link", name=waiting.title).click()
+    check_a11y(page)
+    take_step(page, de("Confirm receipt"))
+    submit_step(page, de("Confirm receipt"))
+    expect(page.locator(".rc-badges")).to_contain_text(status_label("received"))
+    expect(page.locator("#history")).to_contain_text("Thomas Berger")
+    log_out(page)
+
+    town = Municipality.objects.get(name="Eilenburg")
+    round = Round.objects.get(name=FINISHED_ROUND)
+    page.goto(f"/empfehlungen/transferdossier/{town.ags}/runden/{round.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.get_by_text(waiting.title).first).to_be_visible()
+    check_a11y(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=de("Download as PDF")).click()
+    with open(download_info.value.path(), "rb") as file:
+        assert file.read(5) == b"%PDF-"
