@@ -966,6 +966,8 @@ def test_the_same_project_sent_twice_at_once_creates_one_and_refuses_the_other(
     outcomes: list[str] = []
 
     def create() -> None:
+        # A thread starts without the test's active language.
+        translation.activate("en")
         try:
             barrier.wait()
             _project(coordinator, round, challenge, supervisor)
