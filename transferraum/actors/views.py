@@ -142,7 +142,7 @@ def organisation_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
                 duplicate = error.existing
                 form.add_error("name", error.message)
             except DomainError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
+                error.attach_to(form)
             else:
                 messages.success(request, _("The profile has been saved."))
                 return redirect(organisation.get_absolute_url())
@@ -173,7 +173,7 @@ def listing_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse
         try:
             listing_add(actor=request.user, organisation=organisation, **form.cleaned_data)
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            error.attach_to(form)
             status = 422
         else:
             messages.success(request, _("Added."))
@@ -233,7 +233,7 @@ def organisation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
                 duplicate = error.existing
                 form.add_error("name", error.message)
             except DomainError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
+                error.attach_to(form)
             else:
                 messages.success(
                     request, _("%(name)s has been created.") % {"name": organisation.name}
@@ -297,7 +297,7 @@ def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
                             actor=request.user, membership=membership, is_contact=wanted
                         )
             except DomainError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
+                error.attach_to(form)
             else:
                 messages.success(request, _("Your profile has been saved."))
                 return redirect("actors:person", pk=request.user.pk)
@@ -467,7 +467,7 @@ def invitation_respond(request: HttpRequest, token: str) -> HttpResponse:
                 if form is None:
                     messages.error(request, error.message)
                     return redirect("actors:invitation", token=token)
-                form.add_error(error.field if error.field in form.fields else None, error.message)
+                error.attach_to(form)
             else:
                 if not logged_in:
                     login(

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+
+if TYPE_CHECKING:
+    from django.forms import BaseForm
 
 
 class DomainError(Exception):
@@ -15,6 +20,11 @@ class DomainError(Exception):
 
     def __str__(self) -> str:
         return str(self.message)
+
+    def attach_to(self, form: BaseForm) -> None:
+        """Show the refusal on `form`: at its field when the form has that field, otherwise
+        above the form. What was typed stays in the bound form."""
+        form.add_error(self.field if self.field in form.fields else None, self.message)
 
 
 class PermissionDenied(DjangoPermissionDenied):

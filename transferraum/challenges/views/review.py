@@ -102,9 +102,7 @@ def review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                     coordinator=assign_form.cleaned_data["coordinator"],
                 )
             except DomainError as error:
-                assign_form.add_error(
-                    error.field if error.field in assign_form.fields else None, error.message
-                )
+                error.attach_to(assign_form)
             else:
                 messages.success(request, _("Formats and responsibility have been saved."))
                 return redirect("challenges:review", pk=challenge.pk)

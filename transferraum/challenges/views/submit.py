@@ -79,7 +79,7 @@ def _save(
             challenge=challenge,
         )
     except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
+        error.attach_to(form)
         return None
     upload = request.FILES.get("attachment")
     if upload is not None:

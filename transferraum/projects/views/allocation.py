@@ -89,7 +89,7 @@ def run(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             allocation_start(actor=request.user, round=round, seed=form.cleaned_data["seed"] or 0)
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            error.attach_to(form)
         else:
             messages.success(request, _("The allocation has started."))
             return redirect("projects:allocation", pk=round.pk)
@@ -157,7 +157,7 @@ def _check(
         return allocation_move_check(round=round, student=student, project=project)
     except DomainError as error:
         if form is not None:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            error.attach_to(form)
         return None
 
 
@@ -183,7 +183,7 @@ def move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 confirm=form.cleaned_data["confirm"],
             )
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            error.attach_to(form)
             problems = _check(round, None, student, project)
             return _render_move(
                 request, round, form, student=student, project=project, problems=problems,

@@ -88,7 +88,7 @@ def student_profile(request: AuthenticatedHttpRequest) -> HttpResponse:
                     availability=cleaned["availability"],
                 )
             except DomainError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
+                error.attach_to(form)
             else:
                 messages.success(request, _("Your profile for applying has been saved."))
                 return redirect(_safe_next(request) or reverse("projects:mine"))

@@ -71,10 +71,6 @@ from transferraum.projects.services.rounds import (
 P = Round.Phase
 
 
-def _add_error(form: Any, error: DomainError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
-
-
 def _restored(request: HttpRequest, form: Any) -> None:
     """A form sent after the session expired is shown again to be checked, not saved."""
     messages.info(request, _("What you entered has been restored. Please check it and save."))
@@ -161,7 +157,7 @@ def round_new(request: AuthenticatedHttpRequest) -> HttpResponse:
             try:
                 round = round_create(actor=request.user, **form.round_data())
             except DomainError as error:
-                _add_error(form, error)
+                error.attach_to(form)
             else:
                 messages.success(request, _("The round has been created. Now add its projects."))
                 return redirect(round)
@@ -202,7 +198,7 @@ def round_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                                 capacity=capacity,
                             )
             except DomainError as error:
-                _add_error(form, error)
+                error.attach_to(form)
             else:
                 messages.success(request, _("The round has been saved."))
                 return redirect(round)
@@ -310,7 +306,7 @@ def project_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                     actor=request.user, round=round, challenge=challenge, **form.cleaned_data
                 )
             except DomainError as error:
-                _add_error(form, error)
+                error.attach_to(form)
             else:
                 messages.success(request, _("The project has been added to the round."))
                 return redirect(project)
@@ -381,7 +377,7 @@ def project_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             try:
                 project = project_update(actor=request.user, project=project, **form.cleaned_data)
             except DomainError as error:
-                _add_error(form, error)
+                error.attach_to(form)
             else:
                 messages.success(request, _("The project has been saved."))
                 return redirect(project)

@@ -67,10 +67,6 @@ def _submitted(request: AuthenticatedHttpRequest) -> QueryDict | None:
     return kept
 
 
-def _refused(form: forms.BaseForm, error: DomainError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
-
-
 def _require_contribute(request: AuthenticatedHttpRequest, project: ProjectModel) -> None:
     if not can_contribute(request.user, project):
         raise PermissionDenied(_("You cannot work in this workspace now."))
@@ -160,7 +156,7 @@ def milestone_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             milestone = milestone_add(actor=request.user, project=project, **form.cleaned_data)
         except DomainError as error:
-            _refused(form, error)
+            error.attach_to(form)
         else:
             messages.success(
                 request, _("The milestone “%(title)s” has been added.") % {"title": milestone}
@@ -189,7 +185,7 @@ def milestone_edit(request: AuthenticatedHttpRequest, pk: int, milestone_pk: int
         try:
             milestone_update(actor=request.user, milestone=milestone, **form.cleaned_data)
         except DomainError as error:
-            _refused(form, error)
+            error.attach_to(form)
         else:
             messages.success(
                 request, _("The milestone “%(title)s” has been saved.") % {"title": milestone}
@@ -255,7 +251,7 @@ def _meeting_form(
         else:
             meeting_update(actor=request.user, meeting=meeting, **values)
     except DomainError as error:
-        _refused(form, error)
+        error.attach_to(form)
         return form, None
     messages.success(request, _("The meeting has been saved."))
     return form, redirect(_url(project, "meetings"))
@@ -322,7 +318,7 @@ def _upload(
                 category=data.get("category") or Document.Category.WORKING,
             )
         except DomainError as error:
-            _refused(form, error)
+            error.attach_to(form)
         else:
             messages.success(
                 request,
@@ -399,7 +395,7 @@ def post(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             message = post_add(actor=request.user, project=project, text=form.cleaned_data["text"])
         except DomainError as error:
-            _refused(form, error)
+            error.attach_to(form)
         else:
             messages.success(request, _("Your message has been posted."))
             return redirect(_url(project, f"post-{message.pk}"))
@@ -425,7 +421,7 @@ def feedback(request: AuthenticatedHttpRequest, pk: int, stage: str) -> HttpResp
         try:
             feedback_give(actor=request.user, project=project, stage=stage, **form.cleaned_data)
         except DomainError as error:
-            _refused(form, error)
+            error.attach_to(form)
         else:
             messages.success(request, _("Thank you for your feedback."))
             return redirect(_url(project, "feedback"))

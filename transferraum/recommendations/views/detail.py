@@ -347,7 +347,7 @@ def act(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse
                     step_kept=_typed(form),
                     status=422,
                 )
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            error.attach_to(form)
         else:
             return _done(request, recommendation, action)
     return _render(request, recommendation, roles, step_form=form, status=422)
@@ -364,10 +364,6 @@ def _require_manage(user: Any, recommendation: Recommendation, roles: set[str]) 
                 "adoption until it is implemented."
             )
         )
-
-
-def _refused(form: forms.Form, error: DomainError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 @login_required
@@ -387,7 +383,7 @@ def milestone_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 progress=data["progress"] or 0,
             )
         except DomainError as error:
-            _refused(form, error)
+            error.attach_to(form)
         else:
             messages.success(
                 request, _("The milestone “%(title)s” has been added.") % {"title": milestone}
@@ -415,7 +411,7 @@ def milestone_edit(request: AuthenticatedHttpRequest, pk: int, milestone_pk: int
                 done=done if done or milestone.done else None,
             )
         except DomainError as error:
-            _refused(form, error)
+            error.attach_to(form)
         else:
             messages.success(
                 request, _("The milestone “%(title)s” has been saved.") % {"title": milestone}
@@ -438,7 +434,7 @@ def progress(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 progress=form.cleaned_data["progress"],
             )
         except DomainError as error:
-            _refused(form, error)
+            error.attach_to(form)
         else:
             messages.success(
                 request,

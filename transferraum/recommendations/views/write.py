@@ -36,10 +36,6 @@ def _submitted(request: AuthenticatedHttpRequest) -> QueryDict | None:
     return kept
 
 
-def _refused(form: RecommendationForm, error: DomainError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
-
-
 def _render(
     request: AuthenticatedHttpRequest,
     form: RecommendationForm,
@@ -103,7 +99,7 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
             messages.info(request, duplicate.message)
             return redirect(duplicate.recommendation)
         except DomainError as error:
-            _refused(form, error)
+            error.attach_to(form)
         else:
             messages.success(
                 request,
@@ -139,7 +135,7 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 evidence=form.service_evidence() if project is not None else None,
             )
         except DomainError as error:
-            _refused(form, error)
+            error.attach_to(form)
         else:
             messages.success(request, _("The draft has been saved."))
             return redirect(recommendation)
