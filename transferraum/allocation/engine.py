@@ -630,6 +630,7 @@ class _Model:
     open_col: dict[int, int]  # project index -> y column
     excess_cols: list[int]  # programme-share excess, continuous >= 0
     pair_cols: list[int]  # work-with pairs placed together, continuous [0, 1]
+    n_arcs: int = 0  # x columns 0 .. n_arcs - 1
     student_rows: list[int] = field(default_factory=list)  # "one place" rows (2+ arcs)
     single_arcs: list[int] = field(default_factory=list)  # the arc of a one-arc student
 
@@ -654,6 +655,7 @@ def _build_model(prep: _Prepared) -> _Model:
         open_col={},
         excess_cols=[],
         pair_cols=[],
+        n_arcs=n_arcs,
     )
     for a in prep.pinned_arc.values():
         model.lower[a] = 1.0
@@ -790,12 +792,15 @@ class _Staged:
     def optimise(
         self, name: str, cols: Sequence[int], coeffs: Sequence[float], *, maximise: bool,
         integral: bool, record: bool = True, upper: float | None = None, hold: bool = True,
+        relax: bool = True,
     ) -> None:  # fmt: skip
         """Optimise one stage, then hold its optimum for the stages that follow.
 
         ``upper`` is a bound known without solving (e.g. the number of students with a ranked
         project); an incumbent that reaches it is optimal without a relaxation. With ``hold``
-        false the caller holds the optimum (``hold_all_placed`` or ``hold_last``)."""
+        false the caller holds the optimum (``hold_all_placed`` or ``hold_last``). A MIP stage
+        with ``relax`` false goes straight to branch and cut: after a dense hold row the warm
+        relaxation of the whole model is slow, while HiGHS's presolve drops fixed columns."""
         highs = self.highs
         started = time.perf_counter()
         costs = np.zeros(self.model.n_cols)
@@ -804,7 +809,7 @@ class _Staged:
         sense = highspy.ObjSense.kMaximize if maximise else highspy.ObjSense.kMinimize
         highs.changeObjectiveSense(sense)
         if self.mip:
-            self._optimise_mip(name, costs, maximise, integral, record, started, upper, hold)
+            self._optimise_mip(name, costs, maximise, integral, record, started, upper, hold, relax)
             return
         highs.run()
         status = highs.getModelStatus()
@@ -934,7 +939,7 @@ class _Staged:
 
     def _optimise_mip(
         self, name: str, costs: np.ndarray, maximise: bool, integral: bool, record: bool,
-        started: float, upper: float | None = None, hold: bool = True,
+        started: float, upper: float | None = None, hold: bool = True, relax: bool = True,
     ) -> None:  # fmt: skip
         """One MIP stage. Internally "larger is better" (``sign``). Steps:
 
@@ -956,6 +961,9 @@ class _Staged:
         if upper is not None and incumbent is not None and z >= sign * upper - 1e-9:
             lp = None
             bound, proven = z, True
+        elif not relax:
+            lp = None
+            bound, proven = math.inf, False
         else:
             lp = self._relaxation()
             bound, proven = math.inf, False
@@ -983,6 +991,17 @@ class _Staged:
                         proven = True
                     else:
                         self._fix_by_reduced_costs(solution, values, bound, z, sign)
+                if not proven:
+                    found = self._core_search(name, costs, sign, integral, solution, values)
+                    if found is not None:
+                        candidate = sign * float(costs @ found)
+                        if incumbent is None or candidate > z:
+                            incumbent, z = found, candidate
+                            limit = math.floor(bound + 1e-6) if integral else bound - 1e-7
+                            if limit <= z + (0.0 if integral else 1e-9 * scale):
+                                proven = True
+                            else:
+                                self._fix_by_reduced_costs(solution, values, bound, z, sign)
         if not proven:
             basis = self.highs.getBasis() if lp is not None else None
             incumbent, z, bound, proven = self._branch(
@@ -996,6 +1015,10 @@ class _Staged:
         objective = sign * z
         if proven:
             bound = z
+            if lp is not None and hold:
+                # Every later stage keeps this optimum z: a column whose reduced cost proves
+                # L - |d| < z stays at its relaxation value in all of them.
+                self._fix_by_reduced_costs(lp[0], values, lp_bound, z, sign, incumbent)
         self.values = incumbent
         if record:
             self.phases.append(
@@ -1108,9 +1131,47 @@ class _Staged:
                 break
         return found
 
+    def _core_search(
+        self, name: str, costs: np.ndarray, sign: float, integral: bool, solution: Any,
+        values: np.ndarray,
+    ) -> np.ndarray | None:  # fmt: skip
+        """A good answer fast: branch and cut on a core of the model, the arcs the relaxation
+        uses plus, per student on average, one more arc of the smallest reduced cost (the
+        others held at 0), with part of the time left. Its answer, feasible for the whole
+        model, lets reduced costs fix far more columns before the exact search; nothing is
+        proven on the core. None when the model is small or the core finds nothing."""
+        n_arcs = self.model.n_arcs
+        free = np.nonzero(self.col_lower[:n_arcs] < self.col_upper[:n_arcs])[0]
+        if len(free) < _CORE_FROM:
+            return None
+        unused = free[values[free] <= 1e-6]
+        d = np.abs(np.array(solution.col_dual)[unused])
+        extra = round(_CORE_EXTRA * (len(self.model.student_rows) + len(self.model.single_arcs)))
+        order = np.argsort(d, kind="stable")
+        out = unused[order[extra:]]
+        if len(out) == 0:
+            return None
+        remaining = self.deadline - time.perf_counter()
+        budget = min(_CORE_SHARE * remaining, remaining - 0.5)
+        if budget <= 0.5:
+            return None
+        zeros = np.zeros(len(out))
+        self.set_bounds(out, zeros, zeros)
+        try:
+            found, _, _, _ = self._branch(
+                name, costs, sign, integral, None, -math.inf, math.inf, limit=budget, core=True
+            )
+        finally:
+            self.set_bounds(out, self.col_lower[out], self.col_upper[out])
+        return found
+
     def _fix_by_reduced_costs(
-        self, solution: Any, values: np.ndarray, bound: float, z: float, sign: float
-    ) -> None:
+        self, solution: Any, values: np.ndarray, bound: float, z: float, sign: float,
+        incumbent: np.ndarray | None = None,
+    ) -> None:  # fmt: skip
+        """Fix every binary column at its relaxation value that no answer worth z or more
+        can move (L - |d| < z); with ``incumbent`` (worth z) only where it agrees, a guard
+        against tolerances."""
         d = sign * np.array(solution.col_dual)
         free = self.binary & (self.col_lower < self.col_upper)
         at_lower = free & (values <= self.col_lower + 1e-9) & (d <= 1e-9)
@@ -1120,6 +1181,9 @@ class _Staged:
         if len(fix) == 0:
             return
         level = np.where(at_lower[fix], self.col_lower[fix], self.col_upper[fix])
+        if incumbent is not None:
+            agree = np.abs(incumbent[fix] - level) <= 1e-6
+            fix, level = fix[agree], level[agree]
         self.col_lower[fix] = level
         self.col_upper[fix] = level
         self.set_bounds(fix, level, level)
@@ -1127,11 +1191,16 @@ class _Staged:
 
     def _branch(
         self, name: str, costs: np.ndarray, sign: float, integral: bool,
-        incumbent: np.ndarray | None, z: float, bound: float,
+        incumbent: np.ndarray | None, z: float, bound: float, *, limit: float | None = None,
+        core: bool = False,
     ) -> tuple[np.ndarray | None, float, float, bool]:  # fmt: skip
-        """Branch and cut on the (reduced) model; returns (answer, value, bound, proven)."""
+        """Branch and cut on the (reduced) model; returns (answer, value, bound, proven).
+        On a ``core`` (columns held at 0 that the model leaves free) only the answer counts:
+        None when it found none, never an error."""
         highs = self.highs
         remaining = self.deadline - time.perf_counter()
+        if limit is not None:
+            remaining = min(remaining, limit)
         if incumbent is not None and remaining <= 0:
             return incumbent, z, bound, False
         highs.setOptionValue("time_limit", max(remaining, 0.5))
@@ -1161,6 +1230,8 @@ class _Staged:
         finally:
             if cut:
                 highs.deleteRows(1, np.array([highs.getNumRow() - 1], dtype=np.int32))
+        if core:
+            return values, -math.inf, math.inf, False
         if status == highspy.HighsModelStatus.kInfeasible:
             if cut:
                 return incumbent, z, z, True  # nothing beats the incumbent
@@ -1248,6 +1319,97 @@ class _Staged:
         return self.values
 
 
+def _rank_stages(prep: _Prepared, staged: _Staged, *, placed: int, can_place: int) -> None:
+    """Rank-maximal: most first choices, then most second choices, … held stage by stage.
+
+    A MIP stage may optimise a few consecutive ranks at once with exact mixed-radix weights:
+    rank t weighs W_t = W_{t+1} (U_{t+1} + 1), where U_t bounds how many students can still
+    land on rank t, so one more student on rank t outweighs any change further down and the
+    weighted optimum is the lexicographic one. A group grows while its objective range stays
+    below ``_GROUP_RANGE`` (well inside exact double arithmetic and HiGHS's tolerances); each
+    MIP stage costs a relaxation and often a branch and cut, so fewer stages are faster."""
+    by_rank: dict[int, list[int]] = defaultdict(list)
+    for a, r in enumerate(prep.arc_rank):
+        by_rank[r].append(a)
+    ranks = sorted(by_rank)
+    last_rank = ranks[-1] if ranks else 0
+    settled = 0
+    k = 0
+    while k < len(ranks) and settled < placed:
+        r = ranks[k]
+        if r == last_rank and placed == can_place and all(p.optimal for p in staged.phases):
+            # Everyone is placed and every earlier rank is held: the rest are on this rank.
+            staged.phases.append(
+                Phase(f"rank-{r}", "max", placed - settled, placed - settled, True, 0.0)
+            )
+            return
+        remaining = placed - settled
+        group = [r]
+        if staged.mip:
+            bound = [min(remaining, _students_free_at(prep, staged, by_rank[r]))]
+            for t in ranks[k + 1 :]:
+                if t == last_rank and placed == can_place:
+                    break  # determined by the others once they are held
+                u = min(remaining, _students_free_at(prep, staged, by_rank[t]))
+                weights = _radix_weights([*bound, u])
+                if sum(w * b for w, b in zip(weights, [*bound, u], strict=True)) > _GROUP_RANGE:
+                    break
+                group.append(t)
+                bound.append(u)
+        weights = _radix_weights(bound) if len(group) > 1 else [1]
+        cols = [a for t in group for a in by_rank[t]]
+        coeffs = [float(w) for t, w in zip(group, weights, strict=True) for _ in by_rank[t]]
+        name = f"rank-{r}" if len(group) == 1 else f"rank-{r}-{group[-1]}"
+        staged.optimise(name, cols, coeffs, maximise=True, integral=True)
+        if len(group) > 1:
+            _split_phase(prep, staged, group, weights)
+        values = staged.integral_values()
+        settled += sum(round(float(values[by_rank[t]].sum())) for t in group)
+        k += len(group)
+
+
+_GROUP_RANGE = 2**24  # largest objective range of a stage that optimises several ranks at once
+_CORE_FROM = 20_000  # free arc columns from which a stage searches a core first
+_CORE_SHARE = 0.35  # of the time left
+_CORE_EXTRA = 1.0  # arcs beyond the relaxation's per student in the core
+_TIE_SHARE = 0.1  # of the time limit, for the tie-break stages
+
+
+def _students_free_at(prep: _Prepared, staged: _Staged, arcs: list[int]) -> int:
+    """How many students still have an arc in ``arcs`` that is not fixed at 0."""
+    cols = np.asarray(arcs, dtype=np.int64)
+    free = cols[staged.col_upper[cols] > 0.5]
+    return len({prep.arc_student[a] for a in free.tolist()})
+
+
+def _radix_weights(bounds: Sequence[int]) -> list[int]:
+    """W_last = 1, W_t = W_{t+1} (bounds[t+1] + 1): lexicographic weights for counts that lie
+    in 0 .. bounds[t]."""
+    weights = [1] * len(bounds)
+    for t in range(len(bounds) - 2, -1, -1):
+        weights[t] = weights[t + 1] * (bounds[t + 1] + 1)
+    return weights
+
+
+def _split_phase(
+    prep: _Prepared, staged: _Staged, group: Sequence[int], weights: Sequence[int]
+) -> None:
+    """Replace the record of a combined stage by one record per rank (its count; the bound of
+    the first rank is the combined bound over its weight, the others' only when proven)."""
+    combined = staged.phases.pop()
+    values = staged.integral_values()
+    for k, t in enumerate(group):
+        count = float(sum(round(values[a]) for a, r in enumerate(prep.arc_rank) if r == t))
+        if combined.optimal:
+            bound = count
+        elif k == 0 and math.isfinite(combined.bound):
+            bound = float(math.floor(combined.bound / weights[0] + 1e-6))
+        else:
+            bound = math.inf
+        seconds = combined.seconds if k == 0 else 0.0
+        staged.phases.append(Phase(f"rank-{t}", "max", count, bound, combined.optimal, seconds))
+
+
 def _solve_staged(prep: _Prepared, *, mip: bool, deadline: float) -> Solution:
     options = prep.instance.options
     model = _build_model(prep)
@@ -1289,37 +1451,31 @@ def _solve_staged(prep: _Prepared, *, mip: bool, deadline: float) -> Solution:
                 staged.hold_last()
     placed = round(staged.phases[-1].objective)
     if options.objective == "rank-maximal":
-        settled = 0
-        last_rank = max(prep.arc_rank)
-        for r in range(1, prep.instance.max_rank + 1):
-            if settled >= placed:
-                break
-            at_rank = [a for a in arcs if prep.arc_rank[a] == r]
-            if not at_rank:
-                continue
-            if r == last_rank and placed == can_place and all(p.optimal for p in staged.phases):
-                # Everyone is placed and every earlier rank is held: the rest are on this rank.
-                staged.phases.append(
-                    Phase(f"rank-{r}", "max", placed - settled, placed - settled, True, 0.0)
-                )
-                break
-            staged.optimise(
-                f"rank-{r}", at_rank, [1.0] * len(at_rank), maximise=True, integral=True
-            )
-            settled += round(staged.phases[-1].objective)
+        _rank_stages(prep, staged, placed=placed, can_place=can_place)
     else:
         staged.optimise("rank-cost", arcs, _costs(prep), maximise=False, integral=integral_costs)
     soft_cols = [*model.excess_cols, *model.pair_cols]
     if soft_cols:
         coeffs = [1.0] * len(model.excess_cols) + [-options.work_with_weight] * len(model.pair_cols)
         staged.optimise("soft-wishes", soft_cols, coeffs, maximise=False, integral=False)
+    # Tie-breaks come last and get at most a tenth of the time limit (at least 2 s): the
+    # answer's quality is settled; unfinished, they keep the best answer found.
+    tie_limit = max(2.0, _TIE_SHARE * options.time_limit)
+    staged.deadline = min(deadline, time.perf_counter() + tie_limit)
     if any(prep.wanted):
         wanted = [a for a in arcs if prep.wanted[a]]
         staged.optimise(
-            "wanted-programmes", wanted, [1.0] * len(wanted), maximise=True, integral=True
+            "wanted-programmes",
+            wanted,
+            [1.0] * len(wanted),
+            maximise=True,
+            integral=True,
+            relax=False,
         )
     if n_arcs:
-        staged.optimise("lottery", arcs, prep.lottery, maximise=True, integral=False, record=False)
+        staged.optimise(
+            "lottery", arcs, prep.lottery, maximise=True, integral=False, record=False, relax=False
+        )
     values = staged.integral_values()
     method = "mip" if mip else "network-lp"
     if not mip and np.any(np.abs(values[:n_arcs] - np.round(values[:n_arcs])) > 1e-6):

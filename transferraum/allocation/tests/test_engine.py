@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import random
 from typing import Any
+from unittest import mock
 
+from benchmarks.allocation import generator
 from transferraum.allocation import engine
 from transferraum.allocation.engine import allocate
 from transferraum.allocation.explain import counterfactual
@@ -47,6 +49,34 @@ def test_staged_network_lp_equals_the_mip_on_larger_rounds() -> None:
                 )
             else:
                 assert fast.phases[-1].objective == exact.phases[-1].objective
+
+
+def test_core_search_finds_the_same_proven_optimum() -> None:
+    """Large rounds search a core of the model first (the relaxation's arcs and a few of the
+    cheapest others); forced on here, it must supply answers and change no optimum."""
+    data = generator.generate(200, 1, scenario="full")
+    data["options"]["objective"] = "min-cost"  # rank-maximal's stages prove without a search
+    instance = instance_from_json(data)
+    plain = allocate(instance)
+    found = []
+    search = engine._Staged._core_search
+
+    def spy(self: Any, *args: Any, **kwargs: Any) -> Any:
+        answer = search(self, *args, **kwargs)
+        found.append(answer is not None)
+        return answer
+
+    with (
+        mock.patch.object(engine, "_CORE_FROM", 0),
+        mock.patch.object(engine, "_CORE_EXTRA", 0.2),
+        mock.patch.object(engine._Staged, "_core_search", spy),
+    ):
+        cored = allocate(instance)
+    assert any(found)
+    assert plain.optimal and cored.optimal
+    assert engine.violations(instance, cored.assignment) == []
+    assert cored.profile == plain.profile
+    assert cored.objective == plain.objective
 
 
 def test_project_with_too_few_choices_closes_and_says_why() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
@@ -57,6 +58,33 @@ def test_result_keeps_every_hard_constraint_and_matches_brute_force(data: dict[s
     assert {c.project for c in result.closed_projects} == {p.id for p in instance.projects} - set(
         result.assignment.values()
     )
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instance_json())
+def test_core_search_keeps_the_optimum(data: dict[str, Any]) -> None:
+    """Large rounds first search a core of the model; here every round does: the result must
+    still be the brute-force optimum (the core only supplies an answer, never a proof)."""
+    instance = _load(data)
+    if instance is None:
+        return
+    feasible = all_feasible(instance)
+    with mock.patch.object(engine, "_CORE_FROM", 0), mock.patch.object(engine, "_CORE_EXTRA", 0.2):
+        try:
+            result = allocate(instance)
+        except InstanceError:
+            assert not feasible
+            return
+    assert engine.violations(instance, result.assignment) == []
+    assert rank_key(instance, result.assignment) == max(rank_key(instance, a) for a in feasible)
+    assert result.optimal
+
+
+def test_radix_weights_make_one_more_on_a_better_rank_outweigh_the_rest() -> None:
+    weights = engine._radix_weights([5, 3, 2])
+    assert weights == [12, 3, 1]
+    # The most the later ranks can add (3 * 3 + 2 * 1 = 11) stays below one on the first.
+    assert 3 * weights[1] + 2 * weights[2] < weights[0]
 
 
 @SETTINGS
