@@ -7,6 +7,7 @@ text in both languages (``texts``); ``text``/``reason`` is the one in ``options.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gettext
 import math
 import time
@@ -213,7 +214,19 @@ def render(kind: str, lang: str, params: Mapping[str, Any]) -> str:
 
 def message(kind: str, **params: Any) -> tuple[dict[str, Any], dict[str, str]]:
     """Params and the text of ``kind`` in every language."""
-    return params, {lang: render(kind, lang, params) for lang in LANGUAGES}
+    try:
+        texts = _texts(kind, tuple(sorted(params.items())))
+    except TypeError:  # an unhashable parameter: render without the cache
+        return params, {lang: render(kind, lang, params) for lang in LANGUAGES}
+    return params, dict(texts)
+
+
+@functools.lru_cache(maxsize=8192)
+def _texts(kind: str, params: tuple[tuple[str, Any], ...]) -> tuple[tuple[str, str], ...]:
+    """The texts of ``kind`` in every language, rendered once per kind and parameters (a
+    round of 20,000 students repeats a few hundred distinct texts)."""
+    values = dict(params)
+    return tuple((lang, render(kind, lang, values)) for lang in LANGUAGES)
 
 
 def _explanation(
