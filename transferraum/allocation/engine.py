@@ -95,8 +95,9 @@ def _prepare(instance: Instance) -> _Prepared:
     # Projects that can never open lose their arcs before any solver sees them.
     eligible: dict[int, list[int]] = defaultdict(list)
     for i, s in enumerate(students):
+        pin = pin_of.get(s.id)
         for pid in s.preferences:
-            if (s.id, pid) in excluded or pin_of.get(s.id, pid) != pid:
+            if (pin is not None and pin != pid) or (excluded and (s.id, pid) in excluded):
                 continue
             eligible[p_index[pid]].append(i)
     never_open: dict[int, tuple[str, dict[str, Any]]] = {}
@@ -131,22 +132,27 @@ def _prepare(instance: Instance) -> _Prepared:
     arcs_of_student: list[list[int]] = [[] for _ in students]
     arcs_of_project: list[list[int]] = [[] for _ in projects]
     pinned_arc: dict[int, int] = {}
+    wanted_by = [frozenset(p.wanted_programmes) for p in projects]
     for i, s in enumerate(students):
+        # Draw for every ranked pair, so the lottery does not depend on pruning.
+        draws = [rng.random() for _ in s.preferences]
+        pin = pin_of.get(s.id)
+        own = arcs_of_student[i]
         for r, pid in enumerate(s.preferences, start=1):
-            # Draw for every ranked pair, so the lottery does not depend on pruning.
-            draw = rng.random()
             j = p_index[pid]
-            if (s.id, pid) in excluded or pin_of.get(s.id, pid) != pid or j in never_open:
+            if j in never_open or (pin is not None and pin != pid):
+                continue
+            if excluded and (s.id, pid) in excluded:
                 continue
             a = len(arc_student)
             arc_student.append(i)
             arc_project.append(j)
             arc_rank.append(r)
-            wanted.append(s.programme is not None and s.programme in projects[j].wanted_programmes)
-            lottery.append(draw)
-            arcs_of_student[i].append(a)
+            wanted.append(s.programme is not None and s.programme in wanted_by[j])
+            lottery.append(draws[r - 1])
+            own.append(a)
             arcs_of_project[j].append(a)
-            if pin_of.get(s.id) == pid:
+            if pin == pid:
                 pinned_arc[i] = a
     for sid, pid in pin_of.items():
         if s_index[sid] not in pinned_arc:
@@ -219,100 +225,119 @@ class Solution:
 
 
 def _costs(prep: _Prepared) -> list[float]:
+    return _cost_array(prep).tolist()
+
+
+def _cost_array(prep: _Prepared) -> np.ndarray:
+    """The rank cost of each arc (looked up per rank: a round has a handful of ranks)."""
     options = prep.instance.options
-    return [options.cost_of_rank(r) for r in prep.arc_rank]
+    top = max(prep.arc_rank, default=0)
+    table = np.array([0.0, *(options.cost_of_rank(r) for r in range(1, top + 1))])
+    return table[np.asarray(prep.arc_rank, dtype=np.int64)]
 
 
 # --------------------------------------------------------------------------------------------
 # Method 1: min-cost flow (max sizes, at most one supervisor per project, integral costs)
 
 
-def _flow_scale(prep: _Prepared) -> int | None:
+def _flow_scale(prep: _Prepared, costs: np.ndarray) -> int | None:
     """Cost multiplier that keeps the tie-break below one unit of rank cost, or None."""
-    costs = _costs(prep)
-    if not all(float(c).is_integer() for c in costs):
+    if not np.all(np.mod(costs, 1.0) == 0.0):
         return None
     n = len(prep.students) + 1
     scale = n * 2 * _LOTTERY_STEPS + 1
-    biggest = max((abs(int(c)) for c in costs), default=0) + 2
+    biggest = int(np.abs(costs).max(initial=0.0)) + 2
     if biggest * scale * n >= 2**62:
         return None
     return scale
 
 
-def _solve_flow(prep: _Prepared, scale: int) -> Solution:
+def _solve_flow(prep: _Prepared, scale: int, costs: np.ndarray) -> Solution:
+    """Source -> student -> project -> supervisor (or sink) -> sink, unit capacities on the
+    student arcs, each arc's cost its rank cost times ``scale`` plus a tie-break below one
+    unit: wanted programme first, then the lottery."""
     started = time.perf_counter()
     students, projects = prep.students, prep.projects
     n, m = len(students), len(projects)
     supervisors = sorted(prep.supervisor_projects)
     source, sink = 0, 1 + n + m + len(supervisors)
-    room = [p.max_size for p in projects]
+    room = np.array([p.max_size for p in projects], dtype=np.int64)
     sup_room = {lid: prep.capacity[lid] for lid in supervisors}
     for a in prep.pinned_arc.values():  # pinned students are placed before the flow
         j = prep.arc_project[a]
         room[j] -= 1
         for lid in projects[j].supervisors:
             sup_room[lid] -= 1
-    costs = _costs(prep)
-    tails: list[int] = []
-    heads: list[int] = []
-    caps: list[int] = []
-    unit: list[int] = []
-    arc_ids: list[int] = []
-    for i in range(n):
-        if i not in prep.pinned_arc and prep.arcs_of_student[i]:
-            tails.append(source)
-            heads.append(1 + i)
-            caps.append(1)
-            unit.append(0)
-    first_choice_arc = len(tails)
-    for a, (i, j) in enumerate(zip(prep.arc_student, prep.arc_project, strict=True)):
-        if i in prep.pinned_arc:
-            continue
-        tie = (0 if prep.wanted[a] else _LOTTERY_STEPS) + int(prep.lottery[a] * _LOTTERY_STEPS)
-        tails.append(1 + i)
-        heads.append(1 + n + j)
-        caps.append(1)
-        unit.append(int(costs[a]) * scale + tie)
-        arc_ids.append(a)
+    arc_student = np.asarray(prep.arc_student, dtype=np.int64)
+    arc_project = np.asarray(prep.arc_project, dtype=np.int64)
+    pinned = np.zeros(n, dtype=bool)
+    pinned[list(prep.pinned_arc)] = True
+    has_arcs = np.zeros(n, dtype=bool)
+    has_arcs[arc_student] = True
+    free_students = np.nonzero(has_arcs & ~pinned)[0]
+    arc_ids = np.nonzero(~pinned[arc_student])[0]
+    tie = np.where(np.asarray(prep.wanted, dtype=bool)[arc_ids], 0, _LOTTERY_STEPS) + (
+        np.asarray(prep.lottery)[arc_ids] * _LOTTERY_STEPS
+    ).astype(np.int64)
+    open_projects = np.array([j for j in range(m) if prep.arcs_of_project[j]], dtype=np.int64)
     sup_node = {lid: 1 + n + m + k for k, lid in enumerate(supervisors)}
-    for j, p in enumerate(projects):
-        if not prep.arcs_of_project[j]:
-            continue
-        tails.append(1 + n + j)
-        heads.append(sup_node[p.supervisors[0]] if p.supervisors else sink)
-        caps.append(max(room[j], 0))
-        unit.append(0)
-    for lid in supervisors:
-        tails.append(sup_node[lid])
-        heads.append(sink)
-        caps.append(max(sup_room[lid], 0))
-        unit.append(0)
-    flow = min_cost_flow.SimpleMinCostFlow()
-    if tails:
+    project_head = np.array(
+        [
+            sup_node[projects[j].supervisors[0]] if projects[j].supervisors else sink
+            for j in open_projects
+        ],
+        dtype=np.int64,
+    )
+    tails = np.concatenate(
+        [
+            np.full(len(free_students), source),
+            1 + arc_student[arc_ids],
+            1 + n + open_projects,
+            np.array([sup_node[lid] for lid in supervisors], dtype=np.int64),
+        ]
+    )
+    heads = np.concatenate(
+        [
+            1 + free_students,
+            1 + n + arc_project[arc_ids],
+            project_head,
+            np.full(len(supervisors), sink),
+        ]
+    )
+    caps = np.concatenate(
+        [
+            np.ones(len(free_students) + len(arc_ids), dtype=np.int64),
+            np.maximum(room[open_projects], 0),
+            np.array([max(sup_room[lid], 0) for lid in supervisors], dtype=np.int64),
+        ]
+    )
+    unit = np.concatenate(
+        [
+            np.zeros(len(free_students), dtype=np.int64),
+            costs[arc_ids].astype(np.int64) * scale + tie,
+            np.zeros(len(open_projects) + len(supervisors), dtype=np.int64),
+        ]
+    )
+    chosen = list(prep.pinned_arc.values())
+    if len(tails):
+        flow = min_cost_flow.SimpleMinCostFlow()
         flow.add_arcs_with_capacity_and_unit_cost(
-            np.array(tails, dtype=np.int32),
-            np.array(heads, dtype=np.int32),
-            np.array(caps, dtype=np.int64),
-            np.array(unit, dtype=np.int64),
+            tails.astype(np.int32), heads.astype(np.int32), caps, unit
         )
         flow.set_node_supply(source, n)
         flow.set_node_supply(sink, -n)
         status = flow.solve_max_flow_with_min_cost()
         if status != flow.OPTIMAL:
             raise AllocationError(f"min-cost flow failed with status {status}")
-    assignment: dict[str, str] = {}
-    for a in prep.pinned_arc.values():
-        assignment[students[prep.arc_student[a]].id] = projects[prep.arc_project[a]].id
-    if tails:
-        values = flow.flows(np.arange(first_choice_arc, first_choice_arc + len(arc_ids)))
-        for k, value in enumerate(values):
-            if value > 0:
-                a = arc_ids[k]
-                assignment[students[prep.arc_student[a]].id] = projects[prep.arc_project[a]].id
+        first = len(free_students)
+        values = flow.flows(np.arange(first, first + len(arc_ids)))
+        chosen.extend(arc_ids[values > 0].tolist())
+    assignment = {
+        students[prep.arc_student[a]].id: projects[prep.arc_project[a]].id for a in chosen
+    }
     seconds = time.perf_counter() - started
     placed = float(len(assignment))
-    cost = float(sum(costs[a] for a in _chosen_arcs(prep, assignment)))
+    cost = float(costs[np.asarray(chosen, dtype=np.int64)].sum())
     return Solution(
         assignment=assignment,
         method="min-cost-flow",
@@ -545,18 +570,6 @@ def _max_flow(prep: _Prepared) -> int:
     if flow.solve(source, sink) != flow.OPTIMAL:
         return -1
     return int(flow.optimal_flow())
-
-
-def _chosen_arcs(prep: _Prepared, assignment: Mapping[str, str]) -> list[int]:
-    chosen: list[int] = []
-    for i, s in enumerate(prep.students):
-        pid = assignment.get(s.id)
-        if pid is None:
-            continue
-        chosen.extend(
-            a for a in prep.arcs_of_student[i] if prep.projects[prep.arc_project[a]].id == pid
-        )
-    return chosen
 
 
 # --------------------------------------------------------------------------------------------
@@ -980,28 +993,16 @@ class _Staged:
                     incumbent, z = values, candidate
                 proven = True  # the relaxation's optimum is integral
             else:
-                dived = self._dive(values)
-                if dived is not None:
-                    candidate = sign * float(costs @ dived)
-                    if incumbent is None or candidate > z:
-                        incumbent, z = dived, candidate
+                found = self._dive(values)
+                if found is not None and (incumbent is None or sign * costs @ found > z):
+                    incumbent, z = found, sign * float(costs @ found)
                 if incumbent is not None:
-                    limit = math.floor(bound + 1e-6) if integral else bound - 1e-7
-                    if limit <= z + (0.0 if integral else 1e-9 * scale):
-                        proven = True
-                    else:
-                        self._fix_by_reduced_costs(solution, values, bound, z, sign)
+                    proven = self._settle(solution, values, bound, z, sign, integral, scale)
                 if not proven:
                     found = self._core_search(name, costs, sign, integral, solution, values)
-                    if found is not None:
-                        candidate = sign * float(costs @ found)
-                        if incumbent is None or candidate > z:
-                            incumbent, z = found, candidate
-                            limit = math.floor(bound + 1e-6) if integral else bound - 1e-7
-                            if limit <= z + (0.0 if integral else 1e-9 * scale):
-                                proven = True
-                            else:
-                                self._fix_by_reduced_costs(solution, values, bound, z, sign)
+                    if found is not None and (incumbent is None or sign * costs @ found > z):
+                        incumbent, z = found, sign * float(costs @ found)
+                        proven = self._settle(solution, values, bound, z, sign, integral, scale)
         if not proven:
             basis = self.highs.getBasis() if lp is not None else None
             incumbent, z, bound, proven = self._branch(
@@ -1044,6 +1045,18 @@ class _Staged:
         ):
             return
         self._hold_by_row(costs, objective, maximise, integral and proven)
+
+    def _settle(
+        self, solution: Any, values: np.ndarray, bound: float, z: float, sign: float,
+        integral: bool, scale: float,
+    ) -> bool:  # fmt: skip
+        """True when the answer z is optimal (the bound L cannot beat it: floor(L) <= z for an
+        integral objective); otherwise fix the columns whose reduced costs rule them out."""
+        limit = math.floor(bound + 1e-6) if integral else bound - 1e-7 - 1e-9 * scale
+        proven = limit <= z
+        if not proven:
+            self._fix_by_reduced_costs(solution, values, bound, z, sign)
+        return proven
 
     def _hold_face(self, solution: Any, incumbent: np.ndarray) -> bool:
         """Fix the optimal face of the relaxation whose ``solution`` (with duals) is optimal
@@ -1361,10 +1374,11 @@ def _rank_stages(prep: _Prepared, staged: _Staged, *, placed: int, can_place: in
         coeffs = [float(w) for t, w in zip(group, weights, strict=True) for _ in by_rank[t]]
         name = f"rank-{r}" if len(group) == 1 else f"rank-{r}-{group[-1]}"
         staged.optimise(name, cols, coeffs, maximise=True, integral=True)
-        if len(group) > 1:
-            _split_phase(prep, staged, group, weights)
         values = staged.integral_values()
-        settled += sum(round(float(values[by_rank[t]].sum())) for t in group)
+        counts = [round(float(values[by_rank[t]].sum())) for t in group]
+        if len(group) > 1:
+            _split_phase(staged, group, counts, weights)
+        settled += sum(counts)
         k += len(group)
 
 
@@ -1392,14 +1406,13 @@ def _radix_weights(bounds: Sequence[int]) -> list[int]:
 
 
 def _split_phase(
-    prep: _Prepared, staged: _Staged, group: Sequence[int], weights: Sequence[int]
+    staged: _Staged, group: Sequence[int], counts: Sequence[int], weights: Sequence[int]
 ) -> None:
     """Replace the record of a combined stage by one record per rank (its count; the bound of
     the first rank is the combined bound over its weight, the others' only when proven)."""
     combined = staged.phases.pop()
-    values = staged.integral_values()
-    for k, t in enumerate(group):
-        count = float(sum(round(values[a]) for a, r in enumerate(prep.arc_rank) if r == t))
+    for k, (t, placed) in enumerate(zip(group, counts, strict=True)):
+        count = float(placed)
         if combined.optimal:
             bound = count
         elif k == 0 and math.isfinite(combined.bound):
@@ -1518,9 +1531,10 @@ def solve(instance: Instance, *, reserve: float = 0.0) -> Solution:
         )
     if _is_network(prep):
         if instance.options.objective == "min-cost" and not any(prep.wanted):
-            scale = _flow_scale(prep)
+            costs = _cost_array(prep)
+            scale = _flow_scale(prep, costs)
             if scale is not None:
-                return _solve_flow(prep, scale)
+                return _solve_flow(prep, scale, costs)
         return _solve_staged(prep, mip=False, deadline=deadline)
     return _solve_staged(prep, mip=True, deadline=deadline)
 

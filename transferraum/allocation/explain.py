@@ -258,12 +258,21 @@ class _Outcome:
             self.members[pid].append(sid)
         self.capacity = {s.id: s.capacity for s in instance.supervisors}
         self.load: dict[str, int] = defaultdict(int)
+        self._worst_rank: dict[str, int] = {}
         for pid, sids in self.members.items():
             for lid in self.projects[pid].supervisors:
                 self.load[lid] += len(sids)
 
     def rank(self, sid: str, pid: str | None) -> int | None:
         return engine.rank_of(self.students[sid], pid)
+
+    def worst_rank(self, pid: str) -> int:
+        """The worst rank among the members of ``pid`` (0 without members)."""
+        worst = self._worst_rank.get(pid)
+        if worst is None:
+            worst = max((self.rank(m, pid) or 0 for m in self.members.get(pid, [])), default=0)
+            self._worst_rank[pid] = worst
+        return worst
 
     def eligible(self, pid: str) -> list[Student]:
         return [
@@ -336,10 +345,14 @@ def _closed_reason(out: _Outcome, project: Project) -> tuple[str, dict[str, Any]
 
 
 def _why_not(
-    out: _Outcome, student: Student, project: Project, closed: Mapping[str, ClosedProject]
+    out: _Outcome,
+    student: Student,
+    project: Project,
+    closed: Mapping[str, ClosedProject],
+    rank: int,
 ) -> Explanation:
+    """Why ``student`` did not get ``project``, their rank-th choice."""
     instance = out.instance
-    rank = out.rank(student.id, project.id)
     if (student.id, project.id) in out.excluded:
         return _explanation(instance, project.id, rank, "excluded")
     pinned = out.pin_of.get(student.id)
@@ -350,8 +363,7 @@ def _why_not(
         return _explanation(instance, project.id, rank, c.kind, **c.params)
     members = out.members.get(project.id, [])
     if len(members) >= project.max_size:
-        own = rank if rank is not None else len(student.preferences) + 1
-        higher = all((out.rank(m, project.id) or 0) <= own for m in members)
+        higher = out.worst_rank(project.id) <= rank
         return _explanation(
             instance, project.id, rank, "full_higher" if higher else "full_tradeoff"
         )
@@ -442,7 +454,10 @@ def explain(
         mine = assignment.get(student.id)
         rank = out.rank(student.id, mine)
         better = student.preferences if rank is None else student.preferences[: rank - 1]
-        items = [_why_not(out, student, out.projects[pid], closed) for pid in better]
+        items = [
+            _why_not(out, student, out.projects[pid], closed, r)
+            for r, pid in enumerate(better, start=1)
+        ]
         if mine is not None:
             items.append(_explanation(instance, mine, rank, "assigned", rank=rank))
         if items:
@@ -462,11 +477,8 @@ def build_result(instance: Instance, solution: engine.Solution, started: float) 
         headline = rank_phases[-1] if rank_phases else phases[0]
     counted = [p for p in phases if p.name not in ("wanted-programmes",)]
     excess, pairs = engine.soft_score(instance, assignment)
-    rank_cost = sum(
-        options.cost_of_rank(r)
-        for s in instance.students
-        if (r := engine.rank_of(s, assignment.get(s.id))) is not None
-    )
+    profile = engine.profile_of(instance, assignment)
+    rank_cost = sum(options.cost_of_rank(r) * count for r, count in enumerate(profile, 1) if count)
     placed_phase = phases[0]
     meta: dict[str, Any] = {
         "method": solution.method,
@@ -488,7 +500,7 @@ def build_result(instance: Instance, solution: engine.Solution, started: float) 
         assignment=dict(assignment),
         unassigned=unassigned,
         closed_projects=closed,
-        profile=engine.profile_of(instance, assignment),
+        profile=profile,
         objective=headline.objective,
         bound=headline.bound,
         gap=headline.gap,

@@ -48,7 +48,11 @@ def _id(value: Any, where: str) -> str:
 
 
 def _ids(value: Any, where: str) -> tuple[str, ...]:
-    return tuple(_id(v, where) for v in _list(value, where))
+    items = _list(value, where)
+    for v in items:
+        if v.__class__ is not str or not v:
+            _id(v, where)  # a str subclass passes; anything else raises
+    return tuple(items)
 
 
 def _int(value: Any, where: str, *, minimum: int = 0) -> int:
@@ -72,9 +76,10 @@ def _students(data: Mapping[str, Any]) -> tuple[Student, ...]:
         sid = _id(entry.get("id"), f"students[{i}].id")
         where = f"student {sid!r}"
         preferences = _ids(entry.get("preferences"), f"{where}: preferences")
-        for project, count in Counter(preferences).items():
-            if count > 1:
-                raise InstanceError(f"{where}: ranks project {project!r} twice")
+        if len(set(preferences)) != len(preferences):
+            for project, count in Counter(preferences).items():
+                if count > 1:
+                    raise InstanceError(f"{where}: ranks project {project!r} twice")
         programme = entry.get("programme")
         if programme is not None and not isinstance(programme, str):
             raise InstanceError(f"{where}: programme must be a string or null")
