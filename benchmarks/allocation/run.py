@@ -40,6 +40,7 @@ SEED = 1
 
 # Method -> (label, objective and time limit for our engine, or None for a baseline).
 OURS_10S = "ours-rank-maximal-10s"
+OURS_20S = "ours-rank-maximal-20s"
 METHODS: dict[str, tuple[str, str | None]] = {
     "stable": ("Stable allocation (`matching`)", None),
     "stable-lottery": ("Stable, supervisors' own order (`matching`)", None),
@@ -48,10 +49,13 @@ METHODS: dict[str, tuple[str, str | None]] = {
     "ours-rank-maximal": ("**Ours, rank-maximal**", "rank-maximal"),
     "ours-min-cost": ("**Ours, min-cost**", "min-cost"),
     OURS_10S: ("**Ours, rank-maximal, 10 s limit**", "rank-maximal"),
+    OURS_20S: ("**Ours, rank-maximal, 20 s limit**", "rank-maximal"),
 }
 # The 10-second run checks "a complete feasible answer at 20,000 in ≤ 10 s whatever happens",
-# a target of the full scenario only.
-ONLY_IN = {OURS_10S: ("full",)}
+# a target of the full scenario only; the 20-second run the gap reached "in ≤ 20 s" with
+# diversity (what a coordinator gets who stops the engine there).
+ONLY_IN = {OURS_10S: ("full",), OURS_20S: ("diversity",)}
+TIME_LIMITS = {OURS_10S: 10.0, OURS_20S: 20.0}
 # 20,000 students run for the targets that name them (max sizes only, full constraints); the
 # diversity target is at 5,000, and a 20,000 diversity round would take most of the run's time.
 LARGEST_IN = {"diversity": 5_000}
@@ -118,7 +122,7 @@ def work(method: str, instance_path: Path, result_path: Path, seed: int, time_li
         from transferraum.allocation.io import instance_from_json, result_to_json
 
         data["options"]["objective"] = objective
-        data["options"]["time_limit"] = 10.0 if method == OURS_10S else time_limit
+        data["options"]["time_limit"] = TIME_LIMITS.get(method, time_limit)
         data["options"]["seed"] = seed
         gc.collect()
         start = time.perf_counter()
@@ -336,6 +340,21 @@ def _timed_target(
     return text, ok
 
 
+def _diversity_gap(run: Run | None) -> tuple[str, bool | None]:
+    """The rank objective's gap and the time of a diversity run, against "≤ 1 % in ≤ 20 s"."""
+    if run is None:
+        return "not run", None
+    if not run.ok:
+        return run.status, False
+    if run.gap is None or run.seconds is None:
+        return "no gap reported", False
+    text = f"gap {_gap(run)} in {_seconds(run.seconds)}"
+    if not run.optimal:
+        # A zero gap of the rank objective that is not optimal: the soft wishes ran out.
+        text += " (soft wishes not proven)" if run.gap == 0 else ", not proven"
+    return text, run.gap <= 0.01 and run.seconds <= 20
+
+
 def targets(rounds: list[Round], runs: list[Run]) -> str:
     """The issue's targets beside what this run measured."""
     rows: list[list[str]] = []
@@ -368,14 +387,12 @@ def targets(rounds: list[Round], runs: list[Run]) -> str:
     )
     for method in ("ours-rank-maximal", "ours-min-cost"):
         run = _find(runs, "diversity", mid, method)
-        measured: tuple[str, bool | None] = ("not run", None)
-        if run is not None and not run.ok:
-            measured = (run.status, False)
-        elif run is not None and run.gap is not None and run.seconds is not None:
-            measured = (
-                f"gap {_gap(run)} in {_seconds(run.seconds)}",
-                run.gap <= 0.01 and run.seconds <= 20,
-            )
+        measured = _diversity_gap(run)
+        if not measured[1] and method == "ours-rank-maximal":
+            # Over 20 s with the 60 s limit: what the same engine reaches when stopped at 20 s.
+            limited = _diversity_gap(_find(runs, "diversity", mid, OURS_20S))
+            if limited[1] is not None:
+                measured = (f"{limited[0]} (20 s limit; {measured[0]} with 60 s)", limited[1])
         add(f"Diversity, 5,000: gap ≤ 1 % in ≤ 20 s ({method[5:]})", "43 s", measured)
         stable = _find(runs, "diversity", mid, "stable")
         if run is not None and run.ok and run.quality is not None:
