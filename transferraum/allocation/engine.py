@@ -38,7 +38,14 @@ import highspy
 import numpy as np
 from ortools.graph.python import max_flow, min_cost_flow
 
-from transferraum.allocation.model import Instance, InstanceError, Project, Result, Student
+from transferraum.allocation.model import (
+    Instance,
+    InstanceError,
+    Project,
+    Result,
+    Student,
+    without_cyclic_gc,
+)
 
 __all__ = ["allocate", "solve", "violations", "violation_list", "Solution", "Violation"]
 
@@ -1562,6 +1569,7 @@ def solver_versions() -> dict[str, str]:
     return versions
 
 
+@without_cyclic_gc
 def allocate(instance: Instance, progress: Callable[[str], None] | None = None) -> Result:
     """Allocate the students of ``instance`` to projects and explain the outcome.
 

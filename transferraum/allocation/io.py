@@ -24,6 +24,7 @@ from transferraum.allocation.model import (
     Student,
     Supervisor,
     Unassigned,
+    without_cyclic_gc,
 )
 
 
@@ -192,6 +193,7 @@ def _unique(ids: list[str], kind: str) -> None:
             raise InstanceError(f"{kind} {value!r}: id appears {count} times")
 
 
+@without_cyclic_gc
 def instance_from_json(data: Any) -> Instance:
     """Build an ``Instance`` from its JSON form and check that it can be solved.
 
@@ -389,6 +391,7 @@ def _finite(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
+@without_cyclic_gc
 def result_to_json(result: Result) -> dict[str, Any]:
     """The JSON form of a result, as described by schema/result.schema.json."""
     meta = dict(result.meta)

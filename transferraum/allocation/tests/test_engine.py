@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import random
 from typing import Any
 from unittest import mock
+
+import pytest
 
 from benchmarks.allocation import generator
 from transferraum.allocation import engine
 from transferraum.allocation.engine import allocate
 from transferraum.allocation.explain import counterfactual
 from transferraum.allocation.io import instance_from_json
+from transferraum.allocation.model import InstanceError, without_cyclic_gc
 
 
 def _round(students: list[dict[str, Any]], projects: list[dict[str, Any]], **extra: Any) -> Any:
@@ -236,3 +240,26 @@ def test_counted_words_take_the_singular_for_one() -> None:
     _, left = message("closed_too_few_left", chosen=1, left=0, needed=3)
     assert left["en"].startswith("closed: 1 student chose it")
     assert left["de"].startswith("geschlossen: 1 Person hat es gewählt")
+
+
+def test_the_cyclic_collector_pauses_during_a_run_and_resumes_after_it() -> None:
+    seen = []
+
+    @without_cyclic_gc
+    def work(fail: bool) -> None:
+        seen.append(gc.isenabled())
+        if fail:
+            raise InstanceError("bad round")
+
+    assert gc.isenabled()
+    work(False)
+    with pytest.raises(InstanceError):
+        work(True)
+    assert seen == [False, False]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        work(False)  # a caller that paused it itself keeps it paused
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
