@@ -231,16 +231,16 @@ class Solution:
     phases: list[Phase] = field(default_factory=list)
 
 
-def _costs(prep: _Prepared) -> list[float]:
-    return _cost_array(prep).tolist()
-
-
-def _cost_array(prep: _Prepared) -> np.ndarray:
+def _costs(prep: _Prepared) -> np.ndarray:
     """The rank cost of each arc (looked up per rank: a round has a handful of ranks)."""
     options = prep.instance.options
     top = max(prep.arc_rank, default=0)
     table = np.array([0.0, *(options.cost_of_rank(r) for r in range(1, top + 1))])
     return table[np.asarray(prep.arc_rank, dtype=np.int64)]
+
+
+def _integral(costs: np.ndarray) -> bool:
+    return bool(np.all(np.mod(costs, 1.0) == 0.0))
 
 
 # --------------------------------------------------------------------------------------------
@@ -249,7 +249,7 @@ def _cost_array(prep: _Prepared) -> np.ndarray:
 
 def _flow_scale(prep: _Prepared, costs: np.ndarray) -> int | None:
     """Cost multiplier that keeps the tie-break below one unit of rank cost, or None."""
-    if not np.all(np.mod(costs, 1.0) == 0.0):
+    if not _integral(costs):
         return None
     n = len(prep.students) + 1
     scale = n * 2 * _LOTTERY_STEPS + 1
@@ -259,18 +259,29 @@ def _flow_scale(prep: _Prepared, costs: np.ndarray) -> int | None:
     return scale
 
 
-def _solve_flow(prep: _Prepared, scale: int, costs: np.ndarray) -> Solution:
-    """Source -> student -> project -> supervisor (or sink) -> sink, unit capacities on the
-    student arcs, each arc's cost its rank cost times ``scale`` plus a tie-break below one
-    unit: wanted programme first, then the lottery."""
-    started = time.perf_counter()
+@dataclass
+class _Network:
+    """The flow network of the network case: source -> student -> project -> supervisor (or
+    sink) -> sink, maximum sizes and supervisor capacities as capacities, unit capacities on
+    the student arcs. Pinned students are placed beforehand (their places are taken off)."""
+
+    tails: np.ndarray
+    heads: np.ndarray
+    caps: np.ndarray
+    source: int
+    sink: int
+    first: int  # students to place (one source arc each) = index of the first student arc
+    arc_ids: np.ndarray  # the arc (of ``_Prepared``) of each student -> project arc
+
+
+def _network(prep: _Prepared) -> _Network:
     students, projects = prep.students, prep.projects
     n, m = len(students), len(projects)
     supervisors = sorted(prep.supervisor_projects)
     source, sink = 0, 1 + n + m + len(supervisors)
     room = np.array([p.max_size for p in projects], dtype=np.int64)
     sup_room = {lid: prep.capacity[lid] for lid in supervisors}
-    for a in prep.pinned_arc.values():  # pinned students are placed before the flow
+    for a in prep.pinned_arc.values():
         j = prep.arc_project[a]
         room[j] -= 1
         for lid in projects[j].supervisors:
@@ -283,18 +294,12 @@ def _solve_flow(prep: _Prepared, scale: int, costs: np.ndarray) -> Solution:
     has_arcs[arc_student] = True
     free_students = np.nonzero(has_arcs & ~pinned)[0]
     arc_ids = np.nonzero(~pinned[arc_student])[0]
-    tie = np.where(np.asarray(prep.wanted, dtype=bool)[arc_ids], 0, _LOTTERY_STEPS) + (
-        np.asarray(prep.lottery)[arc_ids] * _LOTTERY_STEPS
-    ).astype(np.int64)
     open_projects = np.array([j for j in range(m) if prep.arcs_of_project[j]], dtype=np.int64)
     sup_node = {lid: 1 + n + m + k for k, lid in enumerate(supervisors)}
-    project_head = np.array(
-        [
-            sup_node[projects[j].supervisors[0]] if projects[j].supervisors else sink
-            for j in open_projects
-        ],
-        dtype=np.int64,
-    )
+    project_head = [
+        sup_node[projects[j].supervisors[0]] if projects[j].supervisors else sink
+        for j in open_projects
+    ]
     tails = np.concatenate(
         [
             np.full(len(free_students), source),
@@ -307,7 +312,7 @@ def _solve_flow(prep: _Prepared, scale: int, costs: np.ndarray) -> Solution:
         [
             1 + free_students,
             1 + n + arc_project[arc_ids],
-            project_head,
+            np.array(project_head, dtype=np.int64),
             np.full(len(supervisors), sink),
         ]
     )
@@ -318,27 +323,40 @@ def _solve_flow(prep: _Prepared, scale: int, costs: np.ndarray) -> Solution:
             np.array([max(sup_room[lid], 0) for lid in supervisors], dtype=np.int64),
         ]
     )
-    unit = np.concatenate(
-        [
-            np.zeros(len(free_students), dtype=np.int64),
-            costs[arc_ids].astype(np.int64) * scale + tie,
-            np.zeros(len(open_projects) + len(supervisors), dtype=np.int64),
-        ]
+    return _Network(
+        tails.astype(np.int32),
+        heads.astype(np.int32),
+        caps,
+        source,
+        sink,
+        len(free_students),
+        arc_ids,
     )
+
+
+def _solve_flow(prep: _Prepared, scale: int, costs: np.ndarray) -> Solution:
+    """Maximum flow of minimum cost in ``_network``: each student arc costs its rank cost
+    times ``scale`` plus a tie-break below one unit (wanted programme first, then the lottery)."""
+    started = time.perf_counter()
+    net = _network(prep)
+    arc_ids = net.arc_ids
+    tie = np.where(np.asarray(prep.wanted, dtype=bool)[arc_ids], 0, _LOTTERY_STEPS) + (
+        np.asarray(prep.lottery)[arc_ids] * _LOTTERY_STEPS
+    ).astype(np.int64)
+    unit = np.zeros(len(net.tails), dtype=np.int64)
+    unit[net.first : net.first + len(arc_ids)] = costs[arc_ids].astype(np.int64) * scale + tie
     chosen = list(prep.pinned_arc.values())
-    if len(tails):
+    if len(net.tails):
         flow = min_cost_flow.SimpleMinCostFlow()
-        flow.add_arcs_with_capacity_and_unit_cost(
-            tails.astype(np.int32), heads.astype(np.int32), caps, unit
-        )
-        flow.set_node_supply(source, n)
-        flow.set_node_supply(sink, -n)
+        flow.add_arcs_with_capacity_and_unit_cost(net.tails, net.heads, net.caps, unit)
+        flow.set_node_supply(net.source, net.first)
+        flow.set_node_supply(net.sink, -net.first)
         status = flow.solve_max_flow_with_min_cost()
         if status != flow.OPTIMAL:
             raise AllocationError(f"min-cost flow failed with status {status}")
-        first = len(free_students)
-        values = flow.flows(np.arange(first, first + len(arc_ids)))
+        values = flow.flows(np.arange(net.first, net.first + len(arc_ids)))
         chosen.extend(arc_ids[values > 0].tolist())
+    students, projects = prep.students, prep.projects
     assignment = {
         students[prep.arc_student[a]].id: projects[prep.arc_project[a]].id for a in chosen
     }
@@ -362,9 +380,9 @@ def _heuristic_unit_costs(prep: _Prepared) -> list[int]:
     options = prep.instance.options
     if options.objective == "min-cost":
         costs = _costs(prep)
-        low, top = min(costs, default=0.0), max(costs, default=1.0)
+        low, top = (costs.min(), costs.max()) if len(costs) else (0.0, 1.0)
         span = max(top - low, 1e-9)
-        return [round(10_000.0 * (c - low) / span) for c in costs]
+        return np.rint(10_000.0 * (costs - low) / span).astype(np.int64).tolist()
     return [0 if r == 1 else _STEEP ** (r - 2) for r in prep.arc_rank]
 
 
@@ -550,33 +568,16 @@ def _flow_heuristic(prep: _Prepared, *, max_rounds: int = 60) -> list[int] | Non
 
 
 def _max_flow(prep: _Prepared) -> int:
-    """The most students that can be placed with maximum sizes and at most one supervisor per
-    project (the network case): a max flow source -> student -> project -> supervisor -> sink."""
-    students, projects = prep.students, prep.projects
-    n, m = len(students), len(projects)
-    supervisors = sorted(prep.supervisor_projects)
-    sup_node = {lid: 1 + n + m + k for k, lid in enumerate(supervisors)}
-    source, sink = 0, 1 + n + m + len(supervisors)
-    tails = [source] * n + [1 + i for i in prep.arc_student]
-    heads = [1 + i for i in range(n)] + [1 + n + j for j in prep.arc_project]
-    caps = [1] * (n + len(prep.arc_student))
-    for j, p in enumerate(projects):
-        tails.append(1 + n + j)
-        heads.append(sup_node[p.supervisors[0]] if p.supervisors else sink)
-        caps.append(p.max_size)
-    for lid in supervisors:
-        tails.append(sup_node[lid])
-        heads.append(sink)
-        caps.append(prep.capacity[lid])
+    """The most students that can be placed, pinned students included, with maximum sizes and
+    supervisor capacities (the network case): a max flow in ``_network``."""
+    net = _network(prep)
+    if not len(net.tails):
+        return len(prep.pinned_arc)
     flow = max_flow.SimpleMaxFlow()
-    flow.add_arcs_with_capacity(
-        np.array(tails, dtype=np.int32),
-        np.array(heads, dtype=np.int32),
-        np.array(caps, dtype=np.int64),
-    )
-    if flow.solve(source, sink) != flow.OPTIMAL:
+    flow.add_arcs_with_capacity(net.tails, net.heads, net.caps)
+    if flow.solve(net.source, net.sink) != flow.OPTIMAL:
         return -1
-    return int(flow.optimal_flow())
+    return len(prep.pinned_arc) + int(flow.optimal_flow())
 
 
 # --------------------------------------------------------------------------------------------
@@ -811,9 +812,9 @@ class _Staged:
         self._last_hold: tuple[np.ndarray, float, bool, bool] | None = None
 
     def optimise(
-        self, name: str, cols: Sequence[int], coeffs: Sequence[float], *, maximise: bool,
-        integral: bool, record: bool = True, upper: float | None = None, hold: bool = True,
-        relax: bool = True,
+        self, name: str, cols: Sequence[int], coeffs: Sequence[float] | np.ndarray, *,
+        maximise: bool, integral: bool, record: bool = True, upper: float | None = None,
+        hold: bool = True, relax: bool = True,
     ) -> None:  # fmt: skip
         """Optimise one stage, then hold its optimum for the stages that follow.
 
@@ -1449,7 +1450,7 @@ def _solve_staged(prep: _Prepared, *, mip: bool, deadline: float) -> Solution:
     staged = _Staged(model, mip=mip, seed=options.seed, deadline=deadline)
     n_arcs = len(prep.arc_student)
     arcs = list(range(n_arcs))
-    integral_costs = all(float(c).is_integer() for c in _costs(prep))
+    costs = _costs(prep)
     if mip:
         chosen = _flow_heuristic(prep)
         if chosen is not None:
@@ -1486,7 +1487,7 @@ def _solve_staged(prep: _Prepared, *, mip: bool, deadline: float) -> Solution:
     if options.objective == "rank-maximal":
         _rank_stages(prep, staged, placed=placed, can_place=can_place)
     else:
-        staged.optimise("rank-cost", arcs, _costs(prep), maximise=False, integral=integral_costs)
+        staged.optimise("rank-cost", arcs, costs, maximise=False, integral=_integral(costs))
     soft_cols = [*model.excess_cols, *model.pair_cols]
     if soft_cols:
         coeffs = [1.0] * len(model.excess_cols) + [-options.work_with_weight] * len(model.pair_cols)
@@ -1551,7 +1552,7 @@ def solve(instance: Instance, *, reserve: float = 0.0) -> Solution:
         )
     if _is_network(prep):
         if instance.options.objective == "min-cost" and not any(prep.wanted):
-            costs = _cost_array(prep)
+            costs = _costs(prep)
             scale = _flow_scale(prep, costs)
             if scale is not None:
                 return _solve_flow(prep, scale, costs)

@@ -263,3 +263,17 @@ def test_the_cyclic_collector_pauses_during_a_run_and_resumes_after_it() -> None
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_max_flow_counts_pinned_students_and_takes_their_places_off() -> None:
+    """The network case checks "everyone can be placed" with a max flow before any LP."""
+    one_place = {"id": "p", "max_size": 1}
+    pinned = _round(
+        [{"id": "a", "preferences": ["p", "q"]}, {"id": "b", "preferences": ["p"]}],
+        [one_place, {"id": "q", "max_size": 1}],
+        pins=[{"student": "a", "project": "p"}],
+    )
+    # a holds p's only place, so b cannot be placed: one of two.
+    assert engine._max_flow(engine._prepare(pinned)) == 1
+    free = dataclasses.replace(pinned, pins=())
+    assert engine._max_flow(engine._prepare(free)) == 2  # a moves to q
