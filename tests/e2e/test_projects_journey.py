@@ -344,7 +344,11 @@ def test_round_from_applications_to_feedback(page: Page, check_a11y, round_data)
     page.locator("summary").filter(has_text=close).click()
     page.get_by_role("button", name=de("Confirm: %(action)s", action=close)).click()
     expect_message(
-        page, de("Done: the round is now in the phase “%(phase)s”.", phase=de("Allocation"))
+        page,
+        de(
+            "Done: the round is now in the phase “%(phase)s”.",
+            phase=phase_de(Round.Phase.ALLOCATION),
+        ),
     )
     check_a11y(page)
     page.get_by_role("link", name=de("Allocation board")).click()

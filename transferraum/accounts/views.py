@@ -26,7 +26,7 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
             try:
                 user_update_profile(user=user, **form.cleaned_data)
             except DomainError as error:
-                form.add_error(error.field, error.message)
+                error.attach_to(form)
             else:
                 activate(user.language)
                 messages.success(request, _("Your profile has been saved."))

@@ -140,7 +140,7 @@ def organisation_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
                 )
             except DuplicateOrganisation as error:
                 duplicate = error.existing
-                form.add_error("name", error.message)
+                error.attach_to(form)
             except DomainError as error:
                 error.attach_to(form)
             else:
@@ -231,7 +231,7 @@ def organisation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
                 organisation = organisation_register(actor=request.user, **form.cleaned_data)
             except DuplicateOrganisation as error:
                 duplicate = error.existing
-                form.add_error("name", error.message)
+                error.attach_to(form)
             except DomainError as error:
                 error.attach_to(form)
             else:
@@ -392,7 +392,7 @@ def organisation_manage(request: AuthenticatedHttpRequest, slug: str) -> HttpRes
                     actor=request.user, organisation=organisation, **form.cleaned_data
                 )
             except DomainError as error:
-                form.add_error(error.field, error.message)
+                error.attach_to(form)
                 status = 422
             else:
                 messages.success(

@@ -23,8 +23,10 @@ class DomainError(Exception):
 
     def attach_to(self, form: BaseForm) -> None:
         """Show the refusal on `form`: at its field when the form has that field, otherwise
-        above the form. What was typed stays in the bound form."""
-        form.add_error(self.field if self.field in form.fields else None, self.message)
+        above the form. A form whose field has another name than the service's argument maps
+        it in `service_fields` (e.g. "work_with" -> "work_with_1"). What was typed stays."""
+        field = getattr(form, "service_fields", {}).get(self.field, self.field)
+        form.add_error(field if field in form.fields else None, self.message)
 
 
 class PermissionDenied(DjangoPermissionDenied):

@@ -86,7 +86,7 @@ def _save(
         try:
             attachment_add(actor=request.user, challenge=saved, upload=upload)
         except DomainError as error:
-            form.add_error("attachment", error.message)
+            error.attach_to(form)
             messages.warning(request, _("The text has been saved, but not the file."))
             return None
     return saved

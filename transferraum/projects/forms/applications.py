@@ -104,6 +104,8 @@ class ApplicationForm(forms.Form):
     ids) are ready for `application_submit` after validation.
     """
 
+    # A refusal about `work_with` (DomainError.attach_to) shows at the first e-mail field.
+    service_fields = {"work_with": "work_with_1"}
     work_with_1 = forms.EmailField(label=_("E-mail address of a fellow student"), required=False)
     work_with_2 = forms.EmailField(
         label=_("E-mail address of a second fellow student"), required=False

@@ -270,8 +270,7 @@ def names_for_round(round: Round) -> Names:
 
 def render_texts(kind: str, params: Mapping[str, Any], names: Names) -> dict[str, str]:
     """The engine's text of `kind` in every language, with names in place of ids."""
-    templates = explain.TEXTS.get(kind)
-    if templates is None:
+    if kind not in explain.TEXTS:
         return {}
     texts: dict[str, str] = {}
     for language in LANGUAGES:

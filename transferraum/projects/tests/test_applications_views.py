@@ -276,6 +276,10 @@ def test_naming_oneself_is_refused_at_the_field(client, student_geography, proje
 
     assert response.status_code == 422
     assert "You cannot name yourself" in response.content.decode()
+    # The service's `work_with` refusal shows at the first e-mail field, not above the form.
+    assert response.context["form"].errors == {
+        "work_with_1": ["You cannot name yourself as a fellow student."]
+    }
 
 
 @pytest.mark.django_db

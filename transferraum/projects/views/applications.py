@@ -181,10 +181,7 @@ def apply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, round=round, choices=form.choices, work_with=form.work_with
             )
         except DomainError as error:
-            field = error.field if error.field in form.fields else None
-            if error.field == "work_with":
-                field = "work_with_1"
-            form.add_error(field, error.message)
+            error.attach_to(form)
         else:
             if application is None:
                 messages.success(
