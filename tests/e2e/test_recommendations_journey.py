@@ -148,7 +148,9 @@ def draft(page: Page, project_pk: int, title: str, summary: str) -> None:
         page,
         de("Asked for approval: %(names)s will hear of it by e-mail.", names="Dr. Miriam Hahn"),
     )
-    expect(page.locator(".rc-next")).to_contain_text("Dr. Miriam Hahn")
+    expect(page.locator(".rc-next")).to_contain_text(
+        de("Waiting for approval by %(approvers)s.", approvers="Dr. Miriam Hahn")
+    )
 
 
 def test_team_to_council_decision(page: Page, check_a11y, team):

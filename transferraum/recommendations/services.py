@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -372,6 +372,14 @@ def _lock(recommendation: Recommendation) -> Recommendation:
     return Recommendation.objects.select_for_update().get(pk=recommendation.pk)
 
 
+# A notice repeated by the same person within this time is a second click, not a reminder.
+NOTICE_REPEAT = timedelta(days=1)
+
+
+class AlreadyRequested(DomainError):
+    """The same person asked for approval of this draft within ``NOTICE_REPEAT``."""
+
+
 # --- drafts ---------------------------------------------------------------------------------
 
 
@@ -728,9 +736,19 @@ def recommendation_approval_request(
     the timeline (`approval_requested`) and mailed to the approvers (the project's supervisors,
     or the coordinators for research), each in their language. The draft must be complete
     (summary, rationale, addressee; every missing field named), as for the approval itself.
+    The same person asking again within a day (a second click) is refused with
+    AlreadyRequested: nothing is recorded or mailed twice.
     Raises PermissionDenied (not an author), DomainError; nothing is stored on error."""
     notice = NOTICES[REQUEST_APPROVAL]
     recommendation = _lock(recommendation)
+    latest = selectors.latest_event(recommendation.pk)
+    if (
+        latest is not None
+        and latest.action == notice.event
+        and latest.actor_id == actor.pk
+        and latest.at >= timezone.now() - NOTICE_REPEAT
+    ):
+        raise AlreadyRequested(_("Already recorded."))
     roles = permissions.roles_for(actor, recommendation)
     if not roles & notice.roles:
         raise PermissionDenied(_("Only the authors can ask for approval of their recommendation."))

@@ -174,10 +174,8 @@ def event_label(action: str) -> str:
 
 # --- what happens next ----------------------------------------------------------------------
 
+
 # Statuses in which the partner owes a first answer (the date is shown while it waits).
-_ANSWER_DUE = frozenset({S.HANDED_OVER, S.RECEIVED, S.UNDER_REVIEW, S.DEFERRED})
-
-
 def what_happens_next(
     status: str,
     *,
@@ -235,7 +233,7 @@ def what_happens_next(
         S.EVALUATED: _("Nothing more happens: the recommendation is implemented and evaluated."),
     }
     sentence = str(sentences[S(status)]) % values
-    if status not in _ANSWER_DUE:
+    if status not in Recommendation.AWAITING_DECISION_STATUSES:  # (on the agenda returned above)
         return sentence
     if first_answer_due is None:
         return f"{sentence}."

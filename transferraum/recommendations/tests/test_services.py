@@ -17,6 +17,7 @@ from transferraum.recommendations.models import (
     RecommendationEvent,
 )
 from transferraum.recommendations.services import (
+    AlreadyRequested,
     DuplicateDraft,
     milestone_add,
     milestone_update,
@@ -900,6 +901,31 @@ def test_the_team_asks_its_supervisor_for_approval_in_her_language(
     assert str(student_geography) in message.body
     assert "Bitte bis Freitag." in message.body
     assert f"/empfehlungen/{recommendation.pk}/" in message.body
+
+
+@pytest.mark.django_db
+def test_asking_again_within_a_day_is_a_second_click_after_it_a_reminder(
+    student_geography, supervisor, project, mailoutbox, django_capture_on_commit_callbacks,
+    time_machine,
+):  # fmt: skip
+    time_machine.move_to(timezone.now(), tick=False)
+    recommendation = draft(student_geography, project)
+
+    def ask() -> None:
+        with django_capture_on_commit_callbacks(execute=True):
+            recommendation_approval_request(actor=student_geography, recommendation=recommendation)
+
+    ask()
+    time_machine.shift(dt.timedelta(hours=23))
+    with pytest.raises(AlreadyRequested):
+        ask()
+    assert recommendation.events.filter(action="approval_requested").count() == 1
+    assert len(mailoutbox) == 1
+
+    time_machine.shift(dt.timedelta(hours=2))
+    ask()  # a day later: a reminder
+    assert recommendation.events.filter(action="approval_requested").count() == 2
+    assert len(mailoutbox) == 2
 
 
 @pytest.mark.django_db

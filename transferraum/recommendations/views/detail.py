@@ -6,7 +6,7 @@ are possible now) and everything as it was typed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -16,7 +16,6 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -44,6 +43,7 @@ from transferraum.recommendations.permissions import (
     can_manage_milestones,
 )
 from transferraum.recommendations.services import (
+    AlreadyRequested,
     milestone_add,
     milestone_update,
     recommendation_act,
@@ -254,10 +254,6 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 # --- steps ----------------------------------------------------------------------------------
 
 
-# A notice repeated within this time is a second click, not a reminder.
-NOTICE_REPEAT = timedelta(days=1)
-
-
 def _done(request: HttpRequest, recommendation: Recommendation, action: str) -> HttpResponse:
     if action in NOTICES:
         names = ", ".join(str(person) for person in selectors.approvers_of(recommendation))
@@ -275,15 +271,15 @@ def _done(request: HttpRequest, recommendation: Recommendation, action: str) -> 
 
 
 def _already_recorded(user: Any, recommendation_pk: int, action: str) -> bool:
-    """Whether this step is what this person just did (a second click, or the same form sent
-    twice): the recommendation is where the step leads and the step is its latest entry, by
-    this person. Read fresh, since the first click may have committed in the meantime."""
+    """Whether this step of the lifecycle is what this person just did (a second click, or the
+    same form sent twice): the recommendation is where the step leads and the step is its
+    latest entry, by this person. Read fresh, since the first click may have committed in the
+    meantime. (A notice asked again is refused by its service: `AlreadyRequested`.)"""
+    if action not in TRANSITIONS:
+        return False
     event = selectors.latest_event(recommendation_pk)
     if event is None or event.actor_id != user.pk:
         return False
-    notice = NOTICES.get(action)
-    if notice is not None:
-        return event.action == notice.event and event.at >= timezone.now() - NOTICE_REPEAT
     status = Recommendation.objects.filter(pk=recommendation_pk).values_list("status", flat=True)
     return event.action == action and status.first() == TRANSITIONS[action].target
 
@@ -334,7 +330,9 @@ def act(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse
             # that are possible now.
             recommendation = _take(request, recommendation, form)
         except DomainError as error:
-            if _already_recorded(request.user, recommendation.pk, action):
+            if isinstance(error, AlreadyRequested) or _already_recorded(
+                request.user, recommendation.pk, action
+            ):
                 # Two clicks at once: the first one took the step while this one waited.
                 return _again(request, recommendation)
             if not in_order:
