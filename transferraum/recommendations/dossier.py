@@ -20,7 +20,7 @@ import hashlib
 import mimetypes
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any, cast
 from urllib.parse import urlsplit
 
@@ -186,16 +186,6 @@ class Dossier:
     @property
     def legend(self) -> list[LegendItem]:
         return legend()
-
-    @property
-    def changed_at(self) -> datetime | None:
-        """The latest change of what the dossier shows: its recommendations, their milestones,
-        its projects."""
-        stamps = [p.project.updated_at for p in self.projects]
-        for entry in self.entries:
-            stamps.append(entry.recommendation.updated_at)
-            stamps.extend(m.updated_at for m in entry.milestones)
-        return max(stamps, default=None)
 
 
 def _handed_over(queryset: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
@@ -471,12 +461,11 @@ PDF_CACHE_SECONDS = 24 * 60 * 60
 
 
 def pdf_cache_key(dossier: Dossier, html: str) -> str:
-    """The dossier (kind, town or project, round: its file name), the latest change of what it
-    shows, and a digest of its HTML (language, date of issue, anything else on it)."""
-    changed = dossier.changed_at
-    stamp = f"{changed.timestamp():.6f}" if changed else "-"
+    """The dossier (kind, town or project, round: its file name) and a digest of the HTML the
+    PDF is made from: any change of what it shows (a status, a milestone, the language, the
+    date of issue) changes the HTML and so the key."""
     digest = hashlib.sha256(html.encode()).hexdigest()
-    return f"recommendations:dossier-pdf:{dossier.file_name}:{stamp}:{digest}"
+    return f"recommendations:dossier-pdf:{dossier.file_name}:{digest}"
 
 
 def pdf_of(dossier: Dossier, html: str, *, public: bool) -> bytes:

@@ -20,11 +20,10 @@ from transferraum.recommendations.workflow import (
     APPROVER,
     AUTHOR,
     COORDINATOR,
-    NOTICES,
     PARTNER,
     PARTNER_SIDE,
     RESEARCHER,
-    TRANSITIONS,
+    STEPS,
 )
 
 CONFIDENTIAL_READERS = frozenset({AUTHOR, APPROVER, PARTNER, COORDINATOR})
@@ -110,7 +109,7 @@ def can_act(
     """May take this step (of the lifecycle, or a notice such as asking for approval) now: it
     follows from the status and the person holds a role it needs (and may see the
     recommendation). What the page offers."""
-    step = TRANSITIONS.get(action) or NOTICES.get(action)
+    step = STEPS.get(action)
     if step is None or recommendation.status not in step.sources:
         return False
     roles = roles if roles is not None else roles_for(user, recommendation)

@@ -48,7 +48,7 @@ from transferraum.recommendations.workflow import (
     TRANSITIONS,
     Transition,
     allowed_actions,
-    allowed_notices,
+    allowed_steps,
     next_actions,
     step_label,
 )
@@ -565,7 +565,7 @@ def _check_order(recommendation: Recommendation, transition: Transition, roles: 
             _("The recommendation is “%(status)s”; no further steps follow.") % {"status": status}
         )
     mine = allowed_actions(recommendation.status, roles)
-    yours = [*mine, *allowed_notices(recommendation.status, roles)]
+    yours = allowed_steps(recommendation.status, roles)
     others: dict[str, list[str]] = {}
     for action in steps:
         if action not in mine:

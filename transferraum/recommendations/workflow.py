@@ -100,6 +100,9 @@ NOTICES: dict[str, Notice] = {
     ),
 }
 
+# Every step a person can take on a recommendation: the lifecycle's, then the notices.
+STEPS: dict[str, Transition | Notice] = {**TRANSITIONS, **NOTICES}
+
 # The first decision ends the wait that the research figures measure.
 DECISION_ACTIONS = ("adopt", "adopt_with_changes", "reject")
 
@@ -145,12 +148,11 @@ def allowed_actions(status: str, roles: set[str] | frozenset[str]) -> list[str]:
     ]
 
 
-def allowed_notices(status: str, roles: set[str] | frozenset[str]) -> list[str]:
-    """Notices a person with these roles may send about a recommendation in this status."""
+def allowed_steps(status: str, roles: set[str] | frozenset[str]) -> list[str]:
+    """Steps (of the lifecycle, then notices) a person with these roles may take on a
+    recommendation in this status."""
     return [
-        action
-        for action, notice in NOTICES.items()
-        if status in notice.sources and notice.roles & roles
+        action for action, step in STEPS.items() if status in step.sources and step.roles & roles
     ]
 
 
@@ -161,7 +163,7 @@ def next_actions(status: str) -> list[str]:
 
 def step_label(action: str) -> str:
     """The label of a step of the lifecycle or of a notice."""
-    return str(ACTION_LABELS.get(action) or NOTICE_LABELS[action])
+    return str({**ACTION_LABELS, **NOTICE_LABELS}[action])
 
 
 def labelled(actions: list[str]) -> list[tuple[str, str]]:

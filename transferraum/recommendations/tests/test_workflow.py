@@ -12,9 +12,12 @@ from transferraum.recommendations.services import recommendation_act
 from transferraum.recommendations.tests.test_permissions import KIND_ROLES, TEAM_ROLES, make
 from transferraum.recommendations.workflow import (
     ACTION_LABELS,
+    NOTICE_LABELS,
+    STEPS,
     TRANSITIONS,
     allowed_actions,
     next_actions,
+    step_label,
     what_happens_next,
 )
 
@@ -158,6 +161,8 @@ def test_only_the_finished_ones_have_no_next_step():
 
 def test_every_step_has_a_label():
     assert set(ACTION_LABELS) == set(TRANSITIONS)
+    assert set(ACTION_LABELS) | set(NOTICE_LABELS) == set(STEPS)
+    assert all(step_label(action) for action in STEPS)
 
 
 # --- what happens next, for every status ----------------------------------------------------

@@ -54,6 +54,7 @@ from transferraum.recommendations.views.common import recommendation_for
 from transferraum.recommendations.workflow import (
     DECISION_ACTIONS,
     NOTICES,
+    STEPS,
     TRANSITIONS,
     event_label,
 )
@@ -191,11 +192,7 @@ def _render(
 ) -> HttpResponse:
     user = request.user
     # The roles are computed once (recommendation_for) and handed to every predicate.
-    actions = [
-        action
-        for action in (*TRANSITIONS, *NOTICES)
-        if can_act(user, recommendation, action, roles=roles)
-    ]
+    actions = [action for action in STEPS if can_act(user, recommendation, action, roles=roles)]
     manage = can_manage_milestones(user, recommendation, roles=roles)
     milestones = list(recommendation.milestones.order_by("due", "pk"))
     bound = milestone_forms or {}
@@ -315,7 +312,7 @@ def act(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse
     whether its data hold is the service's to say. A second click on a step just taken answers
     "Already recorded." instead of an error."""
     recommendation, roles = recommendation_for(request.user, pk)
-    step = TRANSITIONS.get(action) or NOTICES.get(action)
+    step = STEPS.get(action)
     if step is None:
         raise Http404
     if _already_recorded(request.user, recommendation.pk, action):
