@@ -37,7 +37,7 @@ from django.utils.translation import pgettext
 from transferraum.accounts.models import User
 from transferraum.challenges.models import TopicField
 from transferraum.challenges.selectors import public_text
-from transferraum.projects.models import Assignment, Document, DocumentVersion, Project, Round
+from transferraum.projects.models import Assignment, Document, Project, Round
 from transferraum.projects.permissions import can_see_results, can_see_team, can_view_workspace
 from transferraum.recommendations.figures import Figures, facts_load, summarise
 from transferraum.recommendations.models import (
@@ -46,7 +46,7 @@ from transferraum.recommendations.models import (
     RecommendationEvent,
     RecommendationQuerySet,
 )
-from transferraum.recommendations.selectors import visible_to
+from transferraum.recommendations.selectors import evidence_ordered, visible_to
 from transferraum.recommendations.standing import (  # re-exported: other modules import them here
     STAGES,
     LegendItem,
@@ -130,6 +130,7 @@ class ProjectPart:
     supervisors: list[User]
     show_summary: bool  # the public summary, once completed (always for the workspace)
     show_results: bool  # the results text: as the summary, and only where `can_see_results`
+    results_note: str  # why no result is shown ("" when one is)
     deliverables: list[Document] | None  # for the people of the workspace
     recommendations: list[Entry]
 
@@ -241,12 +242,7 @@ def _entries(
         recommendations.select_related("responsible_person")
         .prefetch_related(
             Prefetch("milestones", queryset=ImplementationMilestone.objects.order_by("due", "pk")),
-            Prefetch(
-                "evidence",
-                queryset=Document.objects.order_by("category", "title").prefetch_related(
-                    Prefetch("versions", queryset=DocumentVersion.objects.order_by("-number"))
-                ),
-            ),
+            Prefetch("evidence", queryset=evidence_ordered(Document.objects.all())),
         )
         .order_by("title", "pk")
     )
@@ -325,6 +321,13 @@ def _part(project: Project, access: Access, recommendations: list[Entry]) -> Pro
         {str(a.student.study_programme.name) for a in team if a.student.study_programme}
     )
     show_summary = access.workspace or project.status == Project.Status.COMPLETED
+    show_results = show_summary and access.results
+    if (show_summary and project.public_summary) or (show_results and project.results):
+        results_note = ""
+    elif show_summary and project.results:
+        results_note = _("The results of this project are not public.")
+    else:
+        results_note = _("The team has not published results yet.")
     return ProjectPart(
         project=project,
         challenge_text=public_text(project.challenge),
@@ -334,7 +337,8 @@ def _part(project: Project, access: Access, recommendations: list[Entry]) -> Pro
         programmes=programmes,
         supervisors=list(project.supervisors.all()),
         show_summary=show_summary,
-        show_results=show_summary and access.results,
+        show_results=show_results,
+        results_note=results_note,
         deliverables=list(project.documents.all()) if access.workspace else None,
         recommendations=recommendations,
     )

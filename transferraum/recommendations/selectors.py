@@ -10,14 +10,14 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from transferraum.accounts.models import User
 from transferraum.actors.models import Membership
 from transferraum.challenges.models import TopicField
-from transferraum.projects.models import Assignment, Project, Round
+from transferraum.projects.models import Assignment, Document, DocumentVersion, Project, Round
 from transferraum.recommendations.models import Recommendation, RecommendationEvent
 from transferraum.recommendations.workflow import NOTICES, REQUEST_APPROVAL, what_happens_next
 from transferraum.regions.models import Municipality
@@ -161,6 +161,14 @@ def ags_by_municipality(ids: Iterable[int | None]) -> dict[int, str]:
 
 
 # --- one recommendation ---------------------------------------------------------------------
+
+
+def evidence_ordered(documents: QuerySet[Document]) -> QuerySet[Document]:
+    """Evidence documents in reading order (category, title), each with its versions newest
+    first (the page and the dossier show and link the newest)."""
+    return documents.order_by("category", "title").prefetch_related(
+        Prefetch("versions", queryset=DocumentVersion.objects.order_by("-number"))
+    )
 
 
 def timeline(recommendation: Recommendation) -> QuerySet[RecommendationEvent]:

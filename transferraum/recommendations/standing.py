@@ -131,6 +131,12 @@ class Standing:
     progress_label: str
 
     @property
+    def handed_over(self) -> bool:
+        """Past the preparation (drafted, approved): the partner and, unless confidential,
+        everyone can see it."""
+        return self.status not in Recommendation.PREPARATION_STATUSES
+
+    @property
     def percent(self) -> int | None:
         """How far along the way, in percent; None once closed (a rejection is no progress)."""
         if self.closed:

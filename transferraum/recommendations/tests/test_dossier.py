@@ -468,6 +468,46 @@ def test_results_of_a_public_challenge_are_public_once_completed(english, eilenb
     assert "Ein Kataster und ein Leitfaden." in page
 
 
+NOT_PUBLIC = "The results of this project are not public."
+NOT_YET = "The team has not published results yet."
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("status", "summary", "results", "may_see_results", "note"),
+    [
+        (Project.Status.COMPLETED, "Befragt.", "Kataster.", False, ""),  # the summary shows
+        (Project.Status.COMPLETED, "", "Kataster.", True, ""),  # the results show
+        (Project.Status.COMPLETED, "", "Kataster.", False, NOT_PUBLIC),
+        (Project.Status.COMPLETED, "", "", True, NOT_YET),
+        (Project.Status.RUNNING, "Befragt.", "Kataster.", True, NOT_YET),  # not completed
+    ],
+)
+def test_a_project_without_results_to_show_says_why(
+    english, project, status, summary, results, may_see_results, note
+):
+    Project.objects.filter(pk=project.pk).update(
+        status=status, public_summary=summary, results=results
+    )
+    project.refresh_from_db()
+    access = dossier.Access(team=False, workspace=False, results=may_see_results)
+
+    part = dossier._part(project, access, [])
+
+    assert part.results_note == note
+
+
+@pytest.mark.django_db
+def test_the_public_dossier_says_the_results_are_not_public(english, confidential_challenge):
+    project = confidential_challenge
+    Project.objects.filter(pk=project.pk).update(public_summary="")
+
+    page = english.get(project_url(project)).content.decode()
+
+    assert "Ein Kataster und ein Leitfaden." not in page
+    assert NOT_PUBLIC in page
+
+
 # --- cover, legend, overview, figures -------------------------------------------------------
 
 

@@ -12,7 +12,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
@@ -22,7 +21,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from transferraum.accounts.http import AuthenticatedHttpRequest
 from transferraum.core.errors import DomainError, PermissionDenied
-from transferraum.projects.models import Document, DocumentVersion
+from transferraum.projects.models import Document
 from transferraum.projects.permissions import can_view_workspace
 from transferraum.recommendations import selectors
 from transferraum.recommendations.dossier import decision_label, standing
@@ -146,11 +145,7 @@ def timeline_entries(recommendation: Recommendation) -> list[TimelineEntry]:
 def _evidence(request: HttpRequest, recommendation: Recommendation) -> tuple[list[Document], bool]:
     """The linked documents (each with its newest version), and whether the viewer may open
     them: only the people of the project's workspace download its files."""
-    documents = list(
-        recommendation.evidence.prefetch_related(
-            Prefetch("versions", queryset=DocumentVersion.objects.order_by("-number"))
-        ).order_by("category", "title")
-    )
+    documents = list(selectors.evidence_ordered(recommendation.evidence.all()))
     project = recommendation.project
     may_open = bool(documents) and project is not None and can_view_workspace(request.user, project)
     return documents, may_open
