@@ -47,31 +47,18 @@ from transferraum.recommendations.models import (
     RecommendationQuerySet,
 )
 from transferraum.recommendations.selectors import evidence_ordered, visible_to
-from transferraum.recommendations.standing import (  # re-exported: other modules import them here
-    STAGES,
-    LegendItem,
-    StageStep,
-    Standing,
-    legend,
-    standing,
-)
+from transferraum.recommendations.standing import LegendItem, Standing, legend, standing
 from transferraum.recommendations.workflow import DECISION_ACTIONS
 from transferraum.regions.models import Municipality
 
 __all__ = [
-    "STAGES",
     "Dossier",
     "Entry",
-    "LegendItem",
     "ProjectPart",
-    "StageStep",
-    "Standing",
     "decision_label",
-    "legend",
     "pdf_of",
     "project_dossier",
     "render_pdf",
-    "standing",
     "town_dossier",
     "town_projects",
 ]

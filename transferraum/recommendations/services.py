@@ -162,9 +162,6 @@ def _partner_organisations(recommendation: Recommendation) -> list[int]:
     return ids
 
 
-_partner_name = selectors.partner_name
-
-
 def _check_responsible(recommendation: Recommendation, person: User | None) -> None:
     """The responsible person works on the partner's side (a member of one of its organisations
     or a partner contact of the project)."""
@@ -180,7 +177,7 @@ def _check_responsible(recommendation: Recommendation, person: User | None) -> N
                 "%(person)s does not belong to %(partner)s; the responsible person must work on "
                 "the partner's side."
             )
-            % {"person": person, "partner": _partner_name(recommendation)},
+            % {"person": person, "partner": selectors.partner_name(recommendation)},
             field="responsible_person",
         )
 
@@ -521,7 +518,7 @@ def _authorise(recommendation: Recommendation, transition: Transition, roles: se
     if transition.roles & PARTNER_SIDE:
         raise PermissionDenied(
             _("Only people of %(partner)s or the coordinators can record this step.")
-            % {"partner": _partner_name(recommendation)}
+            % {"partner": selectors.partner_name(recommendation)}
         )
     if transition.action == "approve":
         if recommendation.written_by_kind == Recommendation.Author.TEAM:
@@ -545,7 +542,7 @@ def _who(recommendation: Recommendation, transition: Transition) -> str:
         return _("the coordination")
     if roles == {AUTHOR, APPROVER}:
         return _("the authors or whoever approved it")
-    partner = _partner_name(recommendation)
+    partner = selectors.partner_name(recommendation)
     if RESEARCHER in roles:
         return _("%(partner)s, the coordination or the accompanying research") % {
             "partner": partner
@@ -816,7 +813,7 @@ def _may_manage(actor: User, recommendation: Recommendation) -> None:
                 "Only people of %(partner)s or the coordinators keep the implementation up to "
                 "date, from the adoption until it is implemented."
             )
-            % {"partner": _partner_name(recommendation)}
+            % {"partner": selectors.partner_name(recommendation)}
         )
 
 

@@ -8,9 +8,9 @@ from typing import Any
 from django import template
 
 from transferraum.projects.models import Project
-from transferraum.recommendations.dossier import standing
 from transferraum.recommendations.permissions import can_write_for
 from transferraum.recommendations.selectors import visible_to
+from transferraum.recommendations.standing import standing
 
 register = template.Library()
 

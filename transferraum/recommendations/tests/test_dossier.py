@@ -24,6 +24,7 @@ from django.utils.html import escape
 from transferraum.challenges.models import Challenge
 from transferraum.projects.models import Document, DocumentVersion, Project, Round
 from transferraum.recommendations import dossier
+from transferraum.recommendations import standing as standings
 from transferraum.recommendations.models import ImplementationMilestone, Recommendation
 from transferraum.recommendations.tests.factories import (
     ImplementationMilestoneFactory,
@@ -318,30 +319,30 @@ def test_the_pdf_reaches_no_further_than_the_static_files(settings):
 def test_standing_says_where_each_status_stands():
     for status in S.values:
         recommendation = Recommendation(status=status, progress=30)
-        standing = dossier.standing(recommendation)
+        standing = standings.standing(recommendation)
         assert 1 <= standing.step <= standing.steps == 10
         assert [s.state for s in standing.path].count("current") == 1
         assert (standing.progress is not None) is recommendation.is_adopted
-    rejected = dossier.standing(Recommendation(status=S.REJECTED))
+    rejected = standings.standing(Recommendation(status=S.REJECTED))
     assert {s.state for s in rejected.path[7:]} == {"closed"}
-    without_agenda = dossier.standing(Recommendation(status=S.ADOPTED))
+    without_agenda = standings.standing(Recommendation(status=S.ADOPTED))
     assert without_agenda.path[5].state == "skipped"
 
 
 def test_a_rejection_is_closed_not_progress():
-    rejected = dossier.standing(Recommendation(status=S.REJECTED))
+    rejected = standings.standing(Recommendation(status=S.REJECTED))
 
     assert rejected.closed
     assert rejected.percent is None
     assert rejected.summary == "Closed: rejected"
     assert rejected.position == "closed, no further steps"
     assert rejected.progress_label == ""
-    on_agenda = dossier.standing(Recommendation(status=S.ON_AGENDA))
+    on_agenda = standings.standing(Recommendation(status=S.ON_AGENDA))
     assert not on_agenda.closed
     assert on_agenda.percent == 60
     assert on_agenda.summary == "Step 6 of 10: On the agenda"
     assert on_agenda.progress_label == "Progress along the way: step 6 of 10"
-    deferred = dossier.standing(Recommendation(status=S.DEFERRED))
+    deferred = standings.standing(Recommendation(status=S.DEFERRED))
     assert not deferred.closed  # waiting, not closed
 
 
@@ -530,7 +531,7 @@ def test_the_legend_explains_every_stage(english, eilenburg, project, town_eilen
     page = english.get(town_url(town_eilenburg, project.round)).content.decode()
 
     legend = page[page.index('id="legend"') : page.index('id="figures"')]
-    for stage in dossier.STAGES:
+    for stage in standings.STAGES:
         assert f"<strong>{stage.label}</strong>: {escape(stage.description)}" in legend
     assert 'href="#legend"' in page  # in the table of contents
     assert page.index('id="toc-heading"') < page.index('id="legend"')

@@ -24,7 +24,7 @@ from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.projects.models import Document
 from transferraum.projects.permissions import can_view_workspace
 from transferraum.recommendations import selectors
-from transferraum.recommendations.dossier import decision_label, standing
+from transferraum.recommendations.dossier import decision_label
 from transferraum.recommendations.forms import (
     MilestoneForm,
     MilestoneProgressForm,
@@ -49,6 +49,7 @@ from transferraum.recommendations.services import (
     recommendation_approval_request,
     recommendation_progress_set,
 )
+from transferraum.recommendations.standing import standing
 from transferraum.recommendations.views.common import recommendation_for
 from transferraum.recommendations.workflow import (
     DECISION_ACTIONS,

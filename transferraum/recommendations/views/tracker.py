@@ -30,13 +30,13 @@ from transferraum.challenges.models import TopicField
 from transferraum.core.http import HtmxHttpRequest
 from transferraum.core.pagination import pagination_context
 from transferraum.recommendations import selectors
-from transferraum.recommendations.dossier import standing
 from transferraum.recommendations.figures import (
     facts_load,
     figures_by_town_and_round,
     figures_total,
 )
 from transferraum.recommendations.models import Recommendation, RecommendationQuerySet
+from transferraum.recommendations.standing import standing
 
 PAGE_SIZE = 25
 
