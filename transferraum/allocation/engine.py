@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
-from typing import Any
+from typing import Any, NamedTuple
 
 import highspy
 import numpy as np
@@ -773,6 +773,31 @@ def _add_pairs(prep: _Prepared, model: _Model) -> None:
                 model.rows.add([u, b], [1.0, -1.0], -inf, 0.0)
 
 
+def _entries(lp: highspy.HighsLp) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Row, column and value of each entry of the matrix of ``lp`` (HiGHS stores it by column
+    or, after some changes, by row)."""
+    matrix = lp.a_matrix_
+    starts = np.array(matrix.start_, dtype=np.int64)
+    outer = np.repeat(np.arange(len(starts) - 1), np.diff(starts))
+    # (dtype given: an empty matrix would give float arrays)
+    inner = np.array(matrix.index_, dtype=np.int64)
+    value = np.array(matrix.value_, dtype=np.float64)
+    if matrix.format_ == highspy.MatrixFormat.kColwise:
+        return inner, outer, value
+    if matrix.format_ == highspy.MatrixFormat.kRowwise:
+        return outer, inner, value
+    raise AllocationError(f"unexpected matrix format {matrix.format_}")
+
+
+class _Solution(NamedTuple):
+    """A solution over the model's columns (see ``_Staged.solution``)."""
+
+    col_value: np.ndarray
+    col_dual: np.ndarray
+    row_value: np.ndarray
+    row_dual: np.ndarray
+
+
 class _Staged:
     """One HiGHS model optimised stage by stage, each stage's optimum held in the next."""
 
@@ -810,6 +835,105 @@ class _Staged:
         self.fixed_by_reduced_cost = 0
         self.relaxation_seconds = 0.0  # of the last relaxation
         self._last_hold: tuple[np.ndarray, float, bool, bool] | None = None
+        # The columns HiGHS still holds (``compact`` removes fixed ones) and where each column
+        # of the model sits in HiGHS (-1: removed, its value is its fixed bound).
+        self.kept = self.all_cols.astype(np.int64)
+        self.position = self.all_cols.astype(np.int64)
+        self.row_position = np.arange(highs.getNumRow(), dtype=np.int64)  # of the model's rows
+
+    # ----------------------------------------------------------------------------------------
+    # The model's columns in HiGHS. Stages fix most columns for good (at 5,000 students with
+    # all constraints, 69 % after the first rank); ``compact`` removes them from HiGHS, so
+    # relaxations, presolve and branch and cut only see the rest (at 5,000 students HiGHS
+    # held 31,000 rows for 8,600 free columns before rows were removed as well). Everything
+    # outside these helpers speaks of the model's columns and rows.
+
+    def compact(self) -> None:
+        """Remove the fixed columns from HiGHS, their share moved into the row bounds, and the
+        rows that the bounds of the remaining columns satisfy whatever their values (such as
+        "x <= y" once y is fixed at 1, or a row with no column left)."""
+        kept = self.kept
+        gone = kept[self.col_lower[kept] == self.col_upper[kept]]
+        if len(gone) < max(_COMPACT_FROM, _COMPACT_SHARE * len(kept)):
+            return
+        gone = gone[: len(kept) - 1]  # HiGHS reports no solution for a model without columns
+        if len(gone) == 0:
+            return
+        highs = self.highs
+        lp = highs.getLp()
+        row_of, col_of, entry = _entries(lp)  # col_of: positions in HiGHS
+        n_rows = highs.getNumRow()
+        positions = self.position[gone]
+        removed = np.zeros(len(kept), dtype=bool)
+        removed[positions] = True
+        lower = self.col_lower[kept][col_of]
+        upper = self.col_upper[kept][col_of]
+        out = removed[col_of]
+        shift = np.bincount(row_of[out], weights=entry[out] * lower[out], minlength=n_rows)
+        row_lower = np.array(lp.row_lower_) - shift
+        row_upper = np.array(lp.row_upper_) - shift
+        # The least and the most each remaining row can reach within its columns' bounds (no
+        # entry is 0 and every lower bound is finite, so no inf - inf arises).
+        entry, row_in = entry[~out], row_of[~out]
+        low = np.where(entry > 0, entry * lower[~out], entry * upper[~out])
+        high = np.where(entry > 0, entry * upper[~out], entry * lower[~out])
+        least = np.bincount(row_in, weights=low, minlength=n_rows)
+        most = np.bincount(row_in, weights=high, minlength=n_rows)
+        redundant = (least >= row_lower - 1e-9) & (most <= row_upper + 1e-9)
+        moved = np.nonzero((shift != 0) & ~redundant)[0]
+        if len(moved):
+            highs.changeRowsBounds(  # type: ignore[attr-defined]  # missing from the stubs
+                len(moved), moved.astype(np.int32), row_lower[moved], row_upper[moved]
+            )
+        highs.deleteCols(len(positions), np.sort(positions).astype(np.int32))
+        self.position[gone] = -1
+        self.kept = kept[~removed]
+        self.position[self.kept] = np.arange(len(self.kept))
+        drop = np.nonzero(redundant)[0]
+        if len(drop):
+            highs.deleteRows(len(drop), drop.astype(np.int32))
+            new = np.full(n_rows, -1, dtype=np.int64)
+            new[~redundant] = np.arange(n_rows - len(drop))
+            inside = self.row_position >= 0
+            self.row_position[inside] = new[self.row_position[inside]]
+
+    def set_costs(self, costs: np.ndarray) -> None:
+        """The objective ``costs`` (one per model column); removed columns add a constant."""
+        kept = self.kept
+        self.highs.changeColsCost(
+            len(kept), np.arange(len(kept), dtype=np.int32), costs[kept].astype(np.float64)
+        )
+        gone = self.position < 0
+        self.highs.changeObjectiveOffset(float(costs[gone] @ self.col_lower[gone]))
+
+    def set_bounds(self, cols: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> None:
+        """Bounds of columns HiGHS still holds (a removed column is fixed for good)."""
+        at = self.position[cols]
+        assert np.all(at >= 0)  # noqa: S101 - removed columns are fixed, never changed
+        self.highs.changeColsBounds(len(at), at.astype(np.int32), lower, upper)
+
+    def add_row(self, cols: np.ndarray, vals: np.ndarray, lo: float, hi: float) -> None:
+        """A row over model columns; the removed ones' share moves into the bounds."""
+        at = self.position[cols]
+        inside = at >= 0
+        constant = float(vals[~inside] @ self.col_lower[cols[~inside]])
+        self.highs.addRow(
+            lo - constant,
+            hi - constant,
+            int(inside.sum()),
+            at[inside].astype(np.int32),
+            vals[inside].astype(np.float64),
+        )
+
+    def solution(self) -> _Solution:
+        """HiGHS's solution spread over the model's columns (a removed column: its fixed
+        value, reduced cost 0). Row values are HiGHS's, without the removed columns' share."""
+        raw = self.highs.getSolution()
+        values = self.col_lower.copy()
+        values[self.kept] = np.array(raw.col_value)
+        duals = np.zeros(len(values))
+        duals[self.kept] = np.array(raw.col_dual)
+        return _Solution(values, duals, np.array(raw.row_value), np.array(raw.row_dual))
 
     def optimise(
         self, name: str, cols: Sequence[int], coeffs: Sequence[float] | np.ndarray, *,
@@ -827,7 +951,9 @@ class _Staged:
         started = time.perf_counter()
         costs = np.zeros(self.model.n_cols)
         costs[np.asarray(cols, dtype=np.int64)] = np.asarray(coeffs, dtype=np.float64)
-        highs.changeColsCost(self.model.n_cols, self.all_cols, costs)
+        if self.mip:
+            self.compact()
+        self.set_costs(costs)
         sense = highspy.ObjSense.kMaximize if maximise else highspy.ObjSense.kMinimize
         highs.changeObjectiveSense(sense)
         if self.mip:
@@ -847,8 +973,8 @@ class _Staged:
                 raise AllocationError(f"phase {name}: no feasible assignment found in time")
             self._record_unsolved(name, costs, maximise, started, record)
             return
-        solution = highs.getSolution()
-        values = np.array(solution.col_value)
+        solution = self.solution()
+        values = solution.col_value.copy()
         objective = float(costs @ values)
         if abs(objective - float(info.objective_function_value)) > _TOL * max(1.0, abs(objective)):
             raise AllocationError(f"phase {name}: the solver's objective does not match its answer")
@@ -889,13 +1015,15 @@ class _Staged:
         """Hold "every student with an arc is placed" sparsely: each student's "one place" row
         becomes an equation (a one-arc student's arc is fixed at 1). A dense row "sum of all
         x >= k" instead made every later LP relaxation 20 to 50 times slower (degenerate)."""
-        rows = np.array(self.model.student_rows, dtype=np.int32)
+        rows = self.row_position[np.array(self.model.student_rows, dtype=np.int64)]
+        rows = rows[rows >= 0].astype(np.int32)  # a removed row's students are placed
         if len(rows):
             ones = np.ones(len(rows))
             self.highs.changeRowsBounds(  # type: ignore[attr-defined]  # missing from the stubs
                 len(rows), rows, ones, ones
             )
         single = np.array(self.model.single_arcs, dtype=np.int64)
+        single = single[self.position[single] >= 0]  # a removed one is fixed (pinned) already
         if len(single):
             self.col_lower[single] = 1.0
             self.set_bounds(single, self.col_lower[single], self.col_upper[single])
@@ -904,15 +1032,12 @@ class _Staged:
     # MIP stages: LP relaxation first, reduced-cost fixing against the incumbent, then the MIP
     # on the reduced model only when the relaxation leaves a gap.
 
-    def set_bounds(self, cols: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> None:
-        self.highs.changeColsBounds(len(cols), cols.astype(np.int32), lower, upper)
-
     def _complete(self, values: np.ndarray, cols: np.ndarray) -> np.ndarray | None:
         """A full column vector from a heuristic's values of ``cols`` (x and y columns): the
         other columns (soft-wish helpers) come from a MIP with these fixed. None when the
         heuristic answer breaks a constraint of the model."""
         highs = self.highs
-        highs.changeColsCost(self.model.n_cols, self.all_cols, np.zeros(self.model.n_cols))
+        self.set_costs(np.zeros(self.model.n_cols))
         fixed = np.round(values[cols])
         if np.any(fixed < self.col_lower[cols] - _TOL) or np.any(
             fixed > self.col_upper[cols] + _TOL
@@ -925,7 +1050,7 @@ class _Staged:
             info = highs.getInfo()
             if info.primal_solution_status != highspy.kSolutionStatusFeasible:
                 return None
-            result = np.array(highs.getSolution().col_value)
+            result = self.solution().col_value
         finally:
             self.set_bounds(cols, self.col_lower[cols], self.col_upper[cols])
         result[cols] = fixed
@@ -938,7 +1063,7 @@ class _Staged:
 
     def _relaxation(
         self, *, strict: bool = True, limit: float | None = None
-    ) -> tuple[Any, Any, float] | None:
+    ) -> tuple[_Solution, Any, float] | None:
         """Solve the LP relaxation (in at most ``limit`` seconds); (solution, status, objective)
         or None when it ran out (or is infeasible and not ``strict``)."""
         highs = self.highs
@@ -963,7 +1088,7 @@ class _Staged:
             )
         if status != highspy.HighsModelStatus.kOptimal:
             return None
-        return highs.getSolution(), status, float(highs.getInfo().objective_function_value)
+        return self.solution(), status, float(highs.getInfo().objective_function_value)
 
     def _optimise_mip(
         self, name: str, costs: np.ndarray, maximise: bool, integral: bool, record: bool,
@@ -999,7 +1124,7 @@ class _Staged:
         if lp is not None:
             solution, _, lp_objective = lp
             bound = lp_bound = sign * lp_objective
-            values = np.array(solution.col_value)
+            values = solution.col_value.copy()
             ints = self.int_cols
             if len(ints) == 0 or np.max(np.abs(values[ints] - np.round(values[ints]))) <= 1e-6:
                 values[ints] = np.round(values[ints])
@@ -1062,7 +1187,7 @@ class _Staged:
         self._hold_by_row(costs, objective, maximise, integral and proven)
 
     def _settle(
-        self, solution: Any, values: np.ndarray, bound: float, z: float, sign: float,
+        self, solution: _Solution, values: np.ndarray, bound: float, z: float, sign: float,
         integral: bool, scale: float,
     ) -> bool:  # fmt: skip
         """True when the answer z is optimal (the bound L cannot beat it: floor(L) <= z for an
@@ -1073,15 +1198,15 @@ class _Staged:
             self._fix_by_reduced_costs(solution, values, bound, z, sign)
         return proven
 
-    def _hold_face(self, solution: Any, incumbent: np.ndarray) -> bool:
+    def _hold_face(self, solution: _Solution, incumbent: np.ndarray) -> bool:
         """Fix the optimal face of the relaxation whose ``solution`` (with duals) is optimal
         and whose value the incumbent reaches: by complementary slackness every column with a
         non-zero reduced cost stays at its bound and every row with a non-zero dual stays at its
         bound. The bounds are the model's, never rounded values. False (nothing changed) when
         the incumbent is not on that face within tolerances: then the caller holds by a row."""
         highs = self.highs
-        col_dual = np.array(solution.col_dual)
-        values = np.array(solution.col_value)
+        col_dual = solution.col_dual
+        values = solution.col_value
         fix = np.nonzero(np.abs(col_dual) > 1e-7)[0]
         # (An infinite bound is never "reached": inf - inf would compare as near.)
         at_lower = np.isfinite(self.col_lower[fix]) & (
@@ -1095,21 +1220,17 @@ class _Staged:
         level = np.where(at_lower, self.col_lower[fix], self.col_upper[fix])
         if np.any(np.abs(incumbent[fix] - level) > 1e-6):
             return False
-        row_dual = np.array(solution.row_dual)
-        tight = np.nonzero(np.abs(row_dual) > 1e-7)[0]
+        tight = np.nonzero(np.abs(solution.row_dual) > 1e-7)[0]
         if len(tight):
+            # Rows as HiGHS holds them: bounds and values without the removed columns' share.
             lp = highs.getLp()
             row_lower = np.array(lp.row_lower_)[tight]
             row_upper = np.array(lp.row_upper_)[tight]
-            matrix = lp.a_matrix_
-            starts = np.array(matrix.start_)
-            index = np.array(matrix.index_)
-            entries = np.array(matrix.value_)
-            col_of = np.repeat(np.arange(len(starts) - 1), np.diff(starts))
+            index, col_of, entries = _entries(lp)
             activity = np.bincount(
-                index, weights=entries * incumbent[col_of], minlength=highs.getNumRow()
+                index, weights=entries * incumbent[self.kept][col_of], minlength=highs.getNumRow()
             )[tight]
-            row_value = np.array(solution.row_value)[tight]
+            row_value = solution.row_value[tight]
             r_low = np.isfinite(row_lower) & (
                 np.abs(row_value - row_lower) <= 1e-7 * np.maximum(1.0, np.abs(row_lower))
             )
@@ -1155,7 +1276,7 @@ class _Staged:
                 self.set_bounds(frac, self.col_lower[frac], self.col_upper[frac])
             if lp is None:
                 continue
-            trial = np.array(lp[0].col_value)
+            trial = lp[0].col_value.copy()
             if np.max(np.abs(trial[ints] - np.round(trial[ints]))) <= 1e-6:
                 trial[ints] = np.round(trial[ints])
                 found = trial
@@ -1163,7 +1284,7 @@ class _Staged:
         return found
 
     def _core_search(
-        self, name: str, costs: np.ndarray, sign: float, integral: bool, solution: Any,
+        self, name: str, costs: np.ndarray, sign: float, integral: bool, solution: _Solution,
         values: np.ndarray,
     ) -> np.ndarray | None:  # fmt: skip
         """A good answer fast: branch and cut on a core of the model, the arcs the relaxation
@@ -1176,7 +1297,7 @@ class _Staged:
         if len(free) < _CORE_FROM:
             return None
         unused = free[values[free] <= 1e-6]
-        d = np.abs(np.array(solution.col_dual)[unused])
+        d = np.abs(solution.col_dual[unused])
         extra = round(_CORE_EXTRA * (len(self.model.student_rows) + len(self.model.single_arcs)))
         order = np.argsort(d, kind="stable")
         out = unused[order[extra:]]
@@ -1197,13 +1318,13 @@ class _Staged:
         return found
 
     def _fix_by_reduced_costs(
-        self, solution: Any, values: np.ndarray, bound: float, z: float, sign: float,
+        self, solution: _Solution, values: np.ndarray, bound: float, z: float, sign: float,
         incumbent: np.ndarray | None = None,
     ) -> None:  # fmt: skip
         """Fix every binary column at its relaxation value that no answer worth z or more
         can move (L - |d| < z); with ``incumbent`` (worth z) only where it agrees, a guard
         against tolerances."""
-        d = sign * np.array(solution.col_dual)
+        d = sign * solution.col_dual
         free = self.binary & (self.col_lower < self.col_upper)
         at_lower = free & (values <= self.col_lower + 1e-9) & (d <= 1e-9)
         at_upper = free & (values >= self.col_upper - 1e-9) & (d >= -1e-9)
@@ -1252,13 +1373,13 @@ class _Staged:
                 if sign > 0
                 else (-highspy.kHighsInf, -target + 1e-6)
             )
-            highs.addRow(lo, hi, len(cols), cols.astype(np.int32), costs[cols])
+            self.add_row(cols, costs[cols], lo, hi)
         try:
             highs.run()
             status = highs.getModelStatus()
             info = highs.getInfo()
             has_solution = info.primal_solution_status == highspy.kSolutionStatusFeasible
-            values = np.array(highs.getSolution().col_value) if has_solution else None
+            values = self.solution().col_value if has_solution else None
             reported = float(info.objective_function_value)
             dual_bound = float(info.mip_dual_bound)
         finally:
@@ -1326,22 +1447,19 @@ class _Staged:
             if maximise
             else (-highspy.kHighsInf, objective + slack)
         )
-        self.highs.addRow(lo, hi, len(cols), cols.astype(np.int32), costs[cols].astype(np.float64))
+        self.add_row(cols, costs[cols], lo, hi)
 
-    def _hold_by_reduced_costs(self, solution: Any) -> None:
+    def _hold_by_reduced_costs(self, solution: _Solution) -> None:
         """Fix what every optimum shares: by complementary slackness with the optimal duals, a
         column with a non-zero reduced cost stays at its bound and a row with a non-zero dual
         stays tight. Only bounds change, so the matrix stays a network matrix."""
         highs = self.highs
-        col_dual = np.array(solution.col_dual)
-        values = np.array(solution.col_value)
-        fix = np.nonzero(np.abs(col_dual) > 1e-7)[0]
+        fix = np.nonzero(np.abs(solution.col_dual) > 1e-7)[0]
         if len(fix):
-            fixed = np.round(values[fix])
-            highs.changeColsBounds(len(fix), fix.astype(np.int32), fixed, fixed)
-        row_dual = np.array(solution.row_dual)
-        row_value = np.array(solution.row_value)
-        tight = np.nonzero(np.abs(row_dual) > 1e-7)[0]
+            fixed = np.round(solution.col_value[fix])
+            self.set_bounds(fix, fixed, fixed)
+        row_value = solution.row_value
+        tight = np.nonzero(np.abs(solution.row_dual) > 1e-7)[0]
         if len(tight):
             level = np.round(row_value[tight])
             highs.changeRowsBounds(  # type: ignore[attr-defined]  # missing from the stubs
@@ -1403,6 +1521,8 @@ def _rank_stages(prep: _Prepared, staged: _Staged, *, placed: int, can_place: in
         k += len(group)
 
 
+_COMPACT_FROM = 2_000  # fixed columns from which a stage removes them from HiGHS
+_COMPACT_SHARE = 0.2  # ... and at least this share of the columns HiGHS holds
 _GROUP_RANGE = 2**24  # largest objective range of a stage that optimises several ranks at once
 _CORE_FROM = 20_000  # free arc columns from which a stage searches a core first
 _CORE_SHARE = 0.35  # of the time left

@@ -83,6 +83,41 @@ def test_core_search_finds_the_same_proven_optimum() -> None:
     assert cored.objective == plain.objective
 
 
+@pytest.mark.parametrize(
+    ("scenario", "objective"),
+    [("full", "rank-maximal"), ("full", "min-cost"), ("diversity", "rank-maximal")],
+)
+def test_compacting_the_model_gives_the_same_proven_optimum(scenario: str, objective: str) -> None:
+    """Large rounds remove the columns that stages fixed (and the rows that became redundant)
+    from HiGHS; forced at every stage here, it must remove some and change no optimum."""
+    data = generator.generate(200, 1, scenario=scenario)
+    data["options"]["objective"] = objective
+    instance = instance_from_json(data)
+    plain = allocate(instance)
+    sizes = []
+    compact = engine._Staged.compact
+
+    def spy(self: Any) -> None:
+        before = (len(self.kept), self.highs.getNumRow())
+        compact(self)
+        sizes.append((before, (len(self.kept), self.highs.getNumRow())))
+
+    with (
+        mock.patch.object(engine, "_COMPACT_FROM", 0),
+        mock.patch.object(engine, "_COMPACT_SHARE", 0.0),
+        mock.patch.object(engine._Staged, "compact", spy),
+    ):
+        compacted = allocate(instance)
+    assert any(after[0] < before[0] and after[1] < before[1] for before, after in sizes)
+    assert plain.optimal and compacted.optimal
+    assert engine.violations(instance, compacted.assignment) == []
+    assert compacted.profile == plain.profile
+    assert compacted.objective == pytest.approx(plain.objective)
+    assert engine.soft_score(instance, compacted.assignment) == pytest.approx(
+        engine.soft_score(instance, plain.assignment)
+    )
+
+
 def test_project_with_too_few_choices_closes_and_says_why() -> None:
     instance = _round(
         [
