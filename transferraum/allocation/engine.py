@@ -625,6 +625,10 @@ class _Rows:
         self.upper.append(hi)
         return len(self.lower) - 1
 
+    def end(self, row: int) -> int:
+        """Where the entries of ``row`` end in ``index`` and ``value``."""
+        return self.starts[row + 1] if row + 1 < len(self.starts) else len(self.index)
+
     def load(self, highs: highspy.Highs) -> None:
         if not self.lower:
             return
@@ -1015,13 +1019,19 @@ class _Staged:
         """Hold "every student with an arc is placed" sparsely: each student's "one place" row
         becomes an equation (a one-arc student's arc is fixed at 1). A dense row "sum of all
         x >= k" instead made every later LP relaxation 20 to 50 times slower (degenerate)."""
-        rows = self.row_position[np.array(self.model.student_rows, dtype=np.int64)]
-        rows = rows[rows >= 0].astype(np.int32)  # a removed row's students are placed
-        if len(rows):
-            ones = np.ones(len(rows))
+        model_rows = np.array(self.model.student_rows, dtype=np.int64)
+        rows = self.row_position[model_rows]
+        if len(rows[rows >= 0]):
+            ones = np.ones(len(rows[rows >= 0]))
             self.highs.changeRowsBounds(  # type: ignore[attr-defined]  # missing from the stubs
-                len(rows), rows, ones, ones
+                len(ones), rows[rows >= 0].astype(np.int32), ones, ones
             )
+        stored = self.model.rows
+        for r in model_rows[rows < 0].tolist():
+            # ``compact`` removed the row ("at most one place" could no longer be broken); as
+            # an equation it may bind again.
+            cols = np.array(stored.index[stored.starts[r] : stored.end(r)], dtype=np.int64)
+            self.add_row(cols, np.ones(len(cols)), 1.0, 1.0)
         single = np.array(self.model.single_arcs, dtype=np.int64)
         single = single[self.position[single] >= 0]  # a removed one is fixed (pinned) already
         if len(single):

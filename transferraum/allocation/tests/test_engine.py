@@ -8,6 +8,7 @@ import random
 from typing import Any
 from unittest import mock
 
+import numpy as np
 import pytest
 
 from benchmarks.allocation import generator
@@ -116,6 +117,31 @@ def test_compacting_the_model_gives_the_same_proven_optimum(scenario: str, objec
     assert engine.soft_score(instance, compacted.assignment) == pytest.approx(
         engine.soft_score(instance, plain.assignment)
     )
+
+
+def test_a_student_row_removed_by_compaction_still_holds_everyone_placed() -> None:
+    """``compact`` drops a student's "at most one place" row once only one arc is free; when
+    "everyone placed" is held afterwards, the row must come back as an equation, or the next
+    stage would unplace the student to give the place to another."""
+    instance = _round(
+        [{"id": "s0", "preferences": ["p0", "p1"]}, {"id": "s1", "preferences": ["p0", "p1"]}],
+        [{"id": "p0", "max_size": 1}, {"id": "p1", "max_size": 1}],
+    )
+    prep = engine._prepare(instance)
+    staged = engine._Staged(engine._build_model(prep), mip=True, seed=0, deadline=1e12)
+    (s0_p0, s0_p1), (s1_p0, _) = prep.arcs_of_student
+    rows = staged.highs.getNumRow()
+    staged.col_upper[s0_p1] = 0.0  # as if a stage had fixed it
+    staged.set_bounds(np.array([s0_p1]), np.zeros(1), np.zeros(1))
+    with mock.patch.object(engine, "_COMPACT_FROM", 0):
+        staged.compact()
+    assert staged.position[s0_p1] == -1
+    assert staged.highs.getNumRow() < rows  # s0's row went
+    staged.hold_all_placed()
+    staged.optimise("s1 on p0", [s1_p0], [1.0], maximise=True, integral=True)
+    values = staged.integral_values()
+    assert values[s0_p0] == 1.0
+    assert values[s1_p0] == 0.0
 
 
 def test_project_with_too_few_choices_closes_and_says_why() -> None:
