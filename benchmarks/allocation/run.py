@@ -275,7 +275,7 @@ def _seconds(value: float | None) -> str:
 def _gap(run: Run) -> str:
     if run.gap is None:
         return "—"
-    text = _percent(run.gap) if run.gap < 1 else f"{run.gap:.3g}"
+    text = _percent(run.gap)  # (a gap of 1.24 is "124.0 %", never a bare ratio)
     return f"{text}, proven" if run.optimal else text
 
 
