@@ -1021,10 +1021,11 @@ class _Staged:
         x >= k" instead made every later LP relaxation 20 to 50 times slower (degenerate)."""
         model_rows = np.array(self.model.student_rows, dtype=np.int64)
         rows = self.row_position[model_rows]
-        if len(rows[rows >= 0]):
-            ones = np.ones(len(rows[rows >= 0]))
+        present = rows[rows >= 0].astype(np.int32)
+        if len(present):
+            ones = np.ones(len(present))
             self.highs.changeRowsBounds(  # type: ignore[attr-defined]  # missing from the stubs
-                len(ones), rows[rows >= 0].astype(np.int32), ones, ones
+                len(present), present, ones, ones
             )
         stored = self.model.rows
         for r in model_rows[rows < 0].tolist():
