@@ -828,7 +828,6 @@ class _Staged:
         self.highs = highs
         self.values: np.ndarray | None = None
         self.phases: list[Phase] = []
-        self.all_cols = np.arange(model.n_cols, dtype=np.int32)
         # Current column bounds (reduced-cost fixing tightens them for good).
         self.col_lower = np.array(model.lower, dtype=np.float64)
         self.col_upper = np.array(model.upper, dtype=np.float64)
@@ -841,8 +840,8 @@ class _Staged:
         self._last_hold: tuple[np.ndarray, float, bool, bool] | None = None
         # The columns HiGHS still holds (``compact`` removes fixed ones) and where each column
         # of the model sits in HiGHS (-1: removed, its value is its fixed bound).
-        self.kept = self.all_cols.astype(np.int64)
-        self.position = self.all_cols.astype(np.int64)
+        self.kept = np.arange(model.n_cols, dtype=np.int64)
+        self.position = np.arange(model.n_cols, dtype=np.int64)
         self.row_position = np.arange(highs.getNumRow(), dtype=np.int64)  # of the model's rows
 
     # ----------------------------------------------------------------------------------------

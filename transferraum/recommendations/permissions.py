@@ -23,7 +23,7 @@ from transferraum.recommendations.workflow import (
     PARTNER,
     PARTNER_SIDE,
     RESEARCHER,
-    STEPS,
+    allowed_steps,
 )
 
 CONFIDENTIAL_READERS = frozenset({AUTHOR, APPROVER, PARTNER, COORDINATOR})
@@ -109,11 +109,8 @@ def can_act(
     """May take this step (of the lifecycle, or a notice such as asking for approval) now: it
     follows from the status and the person holds a role it needs (and may see the
     recommendation). What the page offers."""
-    step = STEPS.get(action)
-    if step is None or recommendation.status not in step.sources:
-        return False
     roles = roles if roles is not None else roles_for(user, recommendation)
-    return bool(roles & step.roles) and may_view(recommendation, roles)
+    return action in allowed_steps(recommendation.status, roles) and may_view(recommendation, roles)
 
 
 def can_manage_milestones(

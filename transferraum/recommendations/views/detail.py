@@ -36,11 +36,7 @@ from transferraum.recommendations.models import (
     Recommendation,
     RecommendationEvent,
 )
-from transferraum.recommendations.permissions import (
-    can_act,
-    can_edit,
-    can_manage_milestones,
-)
+from transferraum.recommendations.permissions import can_edit, can_manage_milestones
 from transferraum.recommendations.services import (
     AlreadyRequested,
     milestone_add,
@@ -56,6 +52,7 @@ from transferraum.recommendations.workflow import (
     NOTICES,
     STEPS,
     TRANSITIONS,
+    allowed_steps,
     event_label,
 )
 
@@ -187,8 +184,9 @@ def _render(
     status: int = 200,
 ) -> HttpResponse:
     user = request.user
-    # The roles are computed once (recommendation_for) and handed to every predicate.
-    actions = [action for action in STEPS if can_act(user, recommendation, action, roles=roles)]
+    # The roles are computed once (recommendation_for) and handed to every predicate; whoever
+    # sees this page may view the recommendation, so the steps follow from status and roles.
+    actions = allowed_steps(recommendation.status, roles)
     manage = can_manage_milestones(user, recommendation, roles=roles)
     milestones = list(recommendation.milestones.order_by("due", "pk"))
     bound = milestone_forms or {}
