@@ -808,6 +808,7 @@ class _Staged:
     def __init__(self, model: _Model, *, mip: bool, seed: int, deadline: float) -> None:
         self.model = model
         self.mip = mip
+        self.seed = seed
         self.deadline = deadline
         highs = _new_highs()
         highs.setOptionValue("random_seed", seed % 2_147_483_647)
@@ -851,13 +852,13 @@ class _Staged:
     # held 31,000 rows for 8,600 free columns before rows were removed as well). Everything
     # outside these helpers speaks of the model's columns and rows.
 
-    def compact(self) -> None:
+    def compact(self, *, force: bool = False) -> None:
         """Remove the fixed columns from HiGHS, their share moved into the row bounds, and the
         rows that the bounds of the remaining columns satisfy whatever their values (such as
         "x <= y" once y is fixed at 1, or a row with no column left)."""
         kept = self.kept
         gone = kept[self.col_lower[kept] == self.col_upper[kept]]
-        if len(gone) < max(_COMPACT_FROM, _COMPACT_SHARE * len(kept)):
+        if not force and len(gone) < max(_COMPACT_FROM, _COMPACT_SHARE * len(kept)):
             return
         gone = gone[: len(kept) - 1]  # HiGHS reports no solution for a model without columns
         if len(gone) == 0:
@@ -1020,13 +1021,25 @@ class _Staged:
         x >= k" instead made every later LP relaxation 20 to 50 times slower (degenerate)."""
         model_rows = np.array(self.model.student_rows, dtype=np.int64)
         rows = self.row_position[model_rows]
-        present = rows[rows >= 0].astype(np.int32)
-        if len(present):
-            ones = np.ones(len(present))
-            self.highs.changeRowsBounds(  # type: ignore[attr-defined]  # missing from the stubs
-                len(present), present, ones, ones
-            )
+        present = rows >= 0
         stored = self.model.rows
+        if np.any(present):
+            # A removed column's share already left the row's bounds (``compact``).
+            starts = np.array(stored.starts, dtype=np.int64)[model_rows[present]]
+            ends = np.array([stored.end(r) for r in model_rows[present].tolist()], dtype=np.int64)
+            cols = np.array(
+                [c for a, b in zip(starts, ends, strict=True) for c in stored.index[a:b]],
+                dtype=np.int64,
+            )
+            owner = np.repeat(np.arange(len(starts)), ends - starts)
+            out = self.position[cols] < 0
+            shift = np.bincount(
+                owner[out], weights=self.col_lower[cols[out]], minlength=len(starts)
+            )
+            level = 1.0 - shift
+            self.highs.changeRowsBounds(  # type: ignore[attr-defined]  # missing from the stubs
+                int(present.sum()), rows[present].astype(np.int32), level, level
+            )
         for r in model_rows[rows < 0].tolist():
             # ``compact`` removed the row ("at most one place" could no longer be broken); as
             # an equation it may bind again.
@@ -1481,7 +1494,9 @@ class _Staged:
         return self.values
 
 
-def _rank_stages(prep: _Prepared, staged: _Staged, *, placed: int, can_place: int) -> None:
+def _rank_stages(
+    prep: _Prepared, staged: _Staged, *, placed: int, can_place: int, search_near: bool = True
+) -> None:
     """Rank-maximal: most first choices, then most second choices, … held stage by stage.
 
     A MIP stage may optimise a few consecutive ranks at once with exact mixed-radix weights:
@@ -1489,7 +1504,11 @@ def _rank_stages(prep: _Prepared, staged: _Staged, *, placed: int, can_place: in
     land on rank t, so one more student on rank t outweighs any change further down and the
     weighted optimum is the lexicographic one. A group grows while its objective range stays
     below ``_GROUP_RANGE`` (well inside exact double arithmetic and HiGHS's tolerances); each
-    MIP stage costs a relaxation and often a branch and cut, so fewer stages are faster."""
+    MIP stage costs a relaxation and often a branch and cut, so fewer stages are faster.
+
+    In a large model (``search_near``) each stage searches near its incumbent and near its
+    relaxation (``_complete_ranks``) and each stage after the first starts with that search:
+    an answer good in all later ranks, which the stage keeps should its own search run out."""
     by_rank: dict[int, list[int]] = defaultdict(list)
     for a, r in enumerate(prep.arc_rank):
         by_rank[r].append(a)
@@ -1497,8 +1516,15 @@ def _rank_stages(prep: _Prepared, staged: _Staged, *, placed: int, can_place: in
     last_rank = ranks[-1] if ranks else 0
     settled = 0
     k = 0
+    near = search_near and staged.mip and _free_arcs(staged) >= _COMPLETE_FROM
+    searched: np.ndarray | None = None
     while k < len(ranks) and settled < placed:
         r = ranks[k]
+        if near and staged.values is not None and staged.values is not searched:
+            found = _complete_ranks(prep, staged, r, placed=placed, can_place=can_place)
+            if found is not None:
+                staged.values = found
+            searched = staged.values
         if r == last_rank and placed == can_place and all(p.optimal for p in staged.phases):
             # Everyone is placed and every earlier rank is held: the rest are on this rank.
             staged.phases.append(
@@ -1531,12 +1557,74 @@ def _rank_stages(prep: _Prepared, staged: _Staged, *, placed: int, can_place: in
         k += len(group)
 
 
+def _free_arcs(staged: _Staged) -> int:
+    n = staged.model.n_arcs
+    return int(np.count_nonzero(staged.col_lower[:n] < staged.col_upper[:n]))
+
+
+def _complete_ranks(
+    prep: _Prepared, staged: _Staged, rank: int, *, placed: int, can_place: int
+) -> np.ndarray | None:
+    """An answer near the incumbent with the same counts on ranks before ``rank`` (which
+    ``staged`` holds) and better ones from there on, or None.
+
+    A large neighbourhood search: a second model keeps every project open or closed as in the
+    incumbent, and everything ``staged`` has fixed, and optimises all ranks in turn from the
+    incumbent. With the projects decided the model is nearly a network: its relaxations come
+    out integral and each optimum is held by its face, without a dense row. At 20,000 students
+    all ranks take 1.5 s there, while one relaxation of the whole model after rank 1 takes 18 s;
+    a stage that runs out of time keeps this answer, good in every later rank, instead of one
+    that only the earlier ranks shaped (top 3 at 20,000: 92 % instead of 84 %)."""
+    incumbent = staged.integral_values()
+    remaining = staged.deadline - time.perf_counter()
+    budget = min(_COMPLETE_SHARE * remaining, remaining - 0.5)
+    if budget <= 0.5:
+        return None
+    model = staged.model
+    sub = _Staged(model, mip=True, seed=staged.seed, deadline=time.perf_counter() + budget)
+    sub.col_lower[:] = staged.col_lower
+    sub.col_upper[:] = staged.col_upper
+    for j, y in model.open_col.items():
+        level = round(float(incumbent[y]))
+        sub.col_lower[y] = sub.col_upper[y] = level
+        if level == 0:
+            shut = np.asarray(prep.arcs_of_project[j], dtype=np.int64)
+            sub.col_lower[shut] = sub.col_upper[shut] = 0.0
+    sub.set_bounds(np.arange(model.n_cols), sub.col_lower, sub.col_upper)
+    sub.compact(force=True)
+    if placed == can_place:
+        sub.hold_all_placed()
+    else:
+        arcs = np.arange(model.n_arcs)
+        sub.add_row(arcs, np.ones(len(arcs)), float(placed), highspy.kHighsInf)
+    sub.offer(incumbent)
+    try:
+        _rank_stages(prep, sub, placed=placed, can_place=can_place, search_near=False)
+    except AllocationError:
+        return None
+    found = sub.integral_values()
+    before, after = _rank_counts(prep, incumbent), _rank_counts(prep, found)
+    settled = rank - 1  # ranks are 1-based; the stages before ``rank`` hold these counts
+    if after[:settled] == before[:settled] and after > before:
+        return found
+    return None
+
+
+def _rank_counts(prep: _Prepared, values: np.ndarray) -> tuple[int, ...]:
+    """How many students land on each rank (placed arcs of ``values``), best rank first."""
+    n = len(prep.arc_rank)
+    placed = np.asarray(prep.arc_rank)[values[:n] > 0.5]
+    return tuple(np.bincount(placed, minlength=max(prep.arc_rank, default=0) + 1)[1:].tolist())
+
+
 _COMPACT_FROM = 2_000  # fixed columns from which a stage removes them from HiGHS
 _COMPACT_SHARE = 0.2  # ... and at least this share of the columns HiGHS holds
 _GROUP_RANGE = 2**24  # largest objective range of a stage that optimises several ranks at once
 _CORE_FROM = 20_000  # free arc columns from which a stage searches a core first
 _CORE_SHARE = 0.35  # of the time left
 _CORE_EXTRA = 1.0  # arcs beyond the relaxation's per student in the core
+_COMPLETE_FROM = 50_000  # free arc columns from which rank stages start with _complete_ranks
+_COMPLETE_SHARE = 0.3  # of the time left
 _TIE_SHARE = 0.1  # of the time limit, for the tie-break stages
 
 

@@ -144,6 +144,74 @@ def test_a_student_row_removed_by_compaction_still_holds_everyone_placed() -> No
     assert values[s1_p0] == 0.0
 
 
+def test_a_place_fixed_before_compaction_counts_when_everyone_placed_is_held() -> None:
+    """Once ``compact`` removed a student's arc fixed at 1, the student's row keeps only the
+    other arcs (at most 0 of them); holding "everyone placed" must leave it so, not ask one
+    more place of them (a second place for the same student)."""
+    instance = _round(
+        [{"id": "s0", "preferences": ["p0", "p1", "p2"]}],
+        [{"id": f"p{j}", "max_size": 2} for j in range(3)],
+    )
+    prep = engine._prepare(instance)
+    staged = engine._Staged(engine._build_model(prep), mip=True, seed=0, deadline=1e12)
+    (s0_p0, s0_p1, s0_p2) = prep.arcs_of_student[0]
+    staged.col_lower[s0_p0] = 1.0  # as if a stage had fixed it
+    staged.set_bounds(np.array([s0_p0]), np.ones(1), np.ones(1))
+    staged.compact(force=True)
+    assert staged.position[s0_p0] == -1
+    staged.hold_all_placed()
+    staged.optimise("tempt", [s0_p1, s0_p2], [1.0, 1.0], maximise=True, integral=True)
+    values = staged.integral_values()
+    assert values[[s0_p0, s0_p1, s0_p2]].tolist() == [1.0, 0.0, 0.0]
+
+
+def _first_answer(prep: Any, staged: Any) -> np.ndarray:
+    """The flow heuristic's answer, as ``_solve_staged`` offers it before the first stage."""
+    model = staged.model
+    values = np.zeros(model.n_cols)
+    values[np.asarray(engine._flow_heuristic(prep), dtype=np.int64)] = 1.0
+    for j, y in model.open_col.items():
+        values[y] = float(any(values[a] > 0.5 for a in prep.arcs_of_project[j]))
+    cols = np.array([*range(model.n_arcs), *model.open_col.values()], dtype=np.int64)
+    complete = staged._complete(values, cols)
+    assert complete is not None
+    return complete
+
+
+def test_the_search_near_the_incumbent_improves_its_ranks_with_the_same_projects_open() -> None:
+    """Large rounds start each rank stage from ``_complete_ranks``: the projects opened and
+    closed as in the incumbent, all ranks optimised in a second, nearly network model. From
+    the flow heuristic's answer it must find a better profile, feasible, with no project
+    opened or closed; asked to keep the first rank's count, it keeps it."""
+    data = generator.generate(200, 1, scenario="full")
+    instance = instance_from_json(data)
+    prep = engine._prepare(instance)
+    staged = engine._Staged(engine._build_model(prep), mip=True, seed=0, deadline=1e12)
+    staged.offer(_first_answer(prep, staged))
+    incumbent = staged.integral_values()
+    everyone = sum(1 for arcs in prep.arcs_of_student if arcs)
+    found = engine._complete_ranks(prep, staged, 1, placed=everyone, can_place=everyone)
+    assert found is not None
+    assert engine._rank_counts(prep, found) > engine._rank_counts(prep, incumbent)
+    assignment = {
+        prep.students[prep.arc_student[a]].id: prep.projects[prep.arc_project[a]].id
+        for a in range(len(prep.arc_student))
+        if found[a] > 0.5
+    }
+    assert len(assignment) == everyone
+    assert engine.violations(instance, assignment) == []
+    opens = list(staged.model.open_col.values())
+    assert found[opens].tolist() == incumbent[opens].tolist()
+    # From rank 2 on, with the first rank's count to keep: never fewer first choices.
+    kept = engine._complete_ranks(prep, staged, 2, placed=everyone, can_place=everyone)
+    if kept is not None:
+        assert engine._rank_counts(prep, kept)[0] == engine._rank_counts(prep, incumbent)[0]
+    # The optimum of the whole model is at least as good as the best with these projects.
+    best = allocate(instance)
+    assert best.optimal
+    assert tuple(best.profile) >= engine._rank_counts(prep, found)
+
+
 def test_project_with_too_few_choices_closes_and_says_why() -> None:
     instance = _round(
         [

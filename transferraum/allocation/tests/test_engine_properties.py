@@ -66,6 +66,8 @@ SHORTCUTS = {
     "core search": {"_CORE_FROM": 0, "_CORE_EXTRA": 0.2},
     # Large rounds remove fixed columns and redundant rows from HiGHS between stages.
     "compact model": {"_COMPACT_FROM": 0, "_COMPACT_SHARE": 0.0},
+    # Large rounds start each rank stage from a search with the incumbent's projects fixed.
+    "search near the incumbent": {"_COMPLETE_FROM": 0},
 }
 
 
