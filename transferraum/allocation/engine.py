@@ -1506,9 +1506,9 @@ def _rank_stages(
     below ``_GROUP_RANGE`` (well inside exact double arithmetic and HiGHS's tolerances); each
     MIP stage costs a relaxation and often a branch and cut, so fewer stages are faster.
 
-    In a large model (``search_near``) each stage searches near its incumbent and near its
-    relaxation (``_complete_ranks``) and each stage after the first starts with that search:
-    an answer good in all later ranks, which the stage keeps should its own search run out."""
+    In a large model (``search_near``) every rank stage starts from ``_complete_ranks``, a
+    search near the incumbent: an answer good in all later ranks, which the stage keeps should
+    its own search run out."""
     by_rank: dict[int, list[int]] = defaultdict(list)
     for a, r in enumerate(prep.arc_rank):
         by_rank[r].append(a)
@@ -1600,7 +1600,7 @@ def _complete_ranks(
     sub.offer(incumbent)
     try:
         _rank_stages(prep, sub, placed=placed, can_place=can_place, search_near=False)
-    except AllocationError:
+    except (AllocationError, InstanceError):  # the incumbent is feasible there; tolerances
         return None
     found = sub.integral_values()
     before, after = _rank_counts(prep, incumbent), _rank_counts(prep, found)
@@ -1662,6 +1662,20 @@ def _split_phase(
         staged.phases.append(Phase(f"rank-{t}", "max", count, bound, combined.optimal, seconds))
 
 
+def _first_answer(prep: _Prepared, staged: _Staged) -> np.ndarray | None:
+    """The flow heuristic's answer completed by HiGHS (every column), or None."""
+    chosen = _flow_heuristic(prep)
+    if chosen is None:
+        return None
+    model = staged.model
+    values = np.zeros(model.n_cols)
+    values[np.asarray(chosen, dtype=np.int64)] = 1.0
+    for j, y in model.open_col.items():
+        values[y] = 1.0 if any(values[a] > 0.5 for a in prep.arcs_of_project[j]) else 0.0
+    cols = np.array([*range(model.n_arcs), *model.open_col.values()], dtype=np.int64)
+    return staged._complete(values, cols)
+
+
 def _solve_staged(prep: _Prepared, *, mip: bool, deadline: float) -> Solution:
     options = prep.instance.options
     model = _build_model(prep)
@@ -1670,16 +1684,9 @@ def _solve_staged(prep: _Prepared, *, mip: bool, deadline: float) -> Solution:
     arcs = list(range(n_arcs))
     costs = _costs(prep)
     if mip:
-        chosen = _flow_heuristic(prep)
-        if chosen is not None:
-            values = np.zeros(model.n_cols)
-            values[np.asarray(chosen, dtype=np.int64)] = 1.0
-            for j, y in model.open_col.items():
-                values[y] = 1.0 if any(values[a] > 0.5 for a in prep.arcs_of_project[j]) else 0.0
-            cols = np.array([*range(n_arcs), *model.open_col.values()], dtype=np.int64)
-            complete = staged._complete(values, cols)
-            if complete is not None:
-                staged.offer(complete)
+        first = _first_answer(prep, staged)
+        if first is not None:
+            staged.offer(first)
 
     can_place = sum(1 for own in prep.arcs_of_student if own)
     if not mip and _max_flow(prep) == can_place:

@@ -165,19 +165,6 @@ def test_a_place_fixed_before_compaction_counts_when_everyone_placed_is_held() -
     assert values[[s0_p0, s0_p1, s0_p2]].tolist() == [1.0, 0.0, 0.0]
 
 
-def _first_answer(prep: Any, staged: Any) -> np.ndarray:
-    """The flow heuristic's answer, as ``_solve_staged`` offers it before the first stage."""
-    model = staged.model
-    values = np.zeros(model.n_cols)
-    values[np.asarray(engine._flow_heuristic(prep), dtype=np.int64)] = 1.0
-    for j, y in model.open_col.items():
-        values[y] = float(any(values[a] > 0.5 for a in prep.arcs_of_project[j]))
-    cols = np.array([*range(model.n_arcs), *model.open_col.values()], dtype=np.int64)
-    complete = staged._complete(values, cols)
-    assert complete is not None
-    return complete
-
-
 def test_the_search_near_the_incumbent_improves_its_ranks_with_the_same_projects_open() -> None:
     """Large rounds start each rank stage from ``_complete_ranks``: the projects opened and
     closed as in the incumbent, all ranks optimised in a second, nearly network model. From
@@ -187,7 +174,9 @@ def test_the_search_near_the_incumbent_improves_its_ranks_with_the_same_projects
     instance = instance_from_json(data)
     prep = engine._prepare(instance)
     staged = engine._Staged(engine._build_model(prep), mip=True, seed=0, deadline=1e12)
-    staged.offer(_first_answer(prep, staged))
+    first = engine._first_answer(prep, staged)
+    assert first is not None
+    staged.offer(first)
     incumbent = staged.integral_values()
     everyone = sum(1 for arcs in prep.arcs_of_student if arcs)
     found = engine._complete_ranks(prep, staged, 1, placed=everyone, can_place=everyone)
