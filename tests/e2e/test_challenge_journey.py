@@ -3,30 +3,12 @@
 import re
 
 import pytest
-from django.utils import translation
 from playwright.sync_api import Page, expect
 
-from transferraum.accounts.tests.factories import PASSWORD
 from transferraum.challenges.catalogue import catalogue_load
 from transferraum.regions.services import region_load_reference
 
-
-def de(text: str) -> str:
-    """The German interface text for an English source text (the journey runs in German)."""
-    with translation.override("de"):
-        return translation.gettext(text)
-
-
-def log_in(page: Page, email: str) -> None:
-    page.goto("/konto/login/")
-    page.get_by_label("E-Mail-Adresse").fill(email)
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page.get_by_role("button", name="Abmelden")).to_be_visible()
-
-
-def log_out(page: Page) -> None:
-    page.get_by_role("button", name="Abmelden").click()
+from .helpers import de, log_in, log_out
 
 
 @pytest.fixture

@@ -7,13 +7,14 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import Page, expect
 
-from transferraum.accounts.tests.factories import PASSWORD
 from transferraum.actors.models import Listing, ListingCategory, Organisation
 from transferraum.actors.services import organisation_index
 from transferraum.actors.tests.factories import OrganisationFactory
 from transferraum.actors.vocabulary import competences_load_starter
 from transferraum.regions.models import Municipality
 from transferraum.regions.services import region_load_reference
+
+from .helpers import log_in
 
 
 @pytest.fixture
@@ -66,11 +67,7 @@ def test_owner_adds_offer_and_need_and_finds_a_partner_in_directory_and_map(
     page.route("**/map-tiles-disabled/**", lambda route: route.abort())
 
     # The owner logs in and completes the company's profile with an offer and a need.
-    page.goto("/konto/login/")
-    page.get_by_label("E-Mail-Adresse").fill("inhaberin@zeitzer-werkstaetten.example")
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page.get_by_role("button", name="Abmelden")).to_be_visible()
+    log_in(page, "inhaberin@zeitzer-werkstaetten.example")
 
     page.goto(f"/organisationen/{company_zeitz.slug}/bearbeiten/")
     listings = page.locator("#listings")

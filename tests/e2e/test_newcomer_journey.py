@@ -6,11 +6,12 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Page, expect
 
-from transferraum.accounts.tests.factories import PASSWORD
 from transferraum.actors.models import Membership, Organisation
 from transferraum.actors.tests.factories import OrganisationFactory
 from transferraum.regions.models import Municipality
 from transferraum.regions.services import region_load_reference
+
+from .helpers import fill_login_form
 
 
 @pytest.fixture
@@ -43,11 +44,8 @@ def test_newcomer_coordinator_invites_officer_who_joins(page: Page, check_a11y, 
     # The coordinator logs in.
     page.get_by_role("link", name="Anmelden").first.click()
     check_a11y(page)
-    page.get_by_label("E-Mail-Adresse").fill("koordination@uni-leipzig.example")
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
+    fill_login_form(page, "koordination@uni-leipzig.example")
     # … and returns to the page she came from, now logged in.
-    expect(page.get_by_role("button", name="Abmelden")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_have_text("Transfer über Köpfe")
     page.get_by_role("link", name="Katrin").click()
     expect(page.get_by_role("heading", name="Mein Profil")).to_be_visible()

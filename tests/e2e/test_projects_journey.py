@@ -12,7 +12,6 @@ from django.utils import translation
 from playwright.sync_api import Locator, Page, expect
 
 from transferraum.accounts.models import User
-from transferraum.accounts.tests.factories import PASSWORD
 from transferraum.actors.models import Competence, PersonProfile
 from transferraum.challenges.models import Challenge
 from transferraum.challenges.tests.factories import ChallengeFactory
@@ -28,48 +27,13 @@ from transferraum.projects.tests.factories import (
 )
 from transferraum.regions.tests.factories import eilenburg, zeitz
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-def de(text: str, **values: object) -> str:
-    """The German interface text for an English source text (the journey runs in German)."""
-    with translation.override("de"):
-        translated = translation.gettext(text)
-    return translated % values if values else translated
+from .helpers import PDF, de, de_n, expect_message, log_in, log_out, text
 
 
 def phase_de(phase: Round.Phase) -> str:
     """The German name of a round's phase."""
     with translation.override("de"):
         return str(phase.label)
-
-
-def de_n(singular: str, plural: str, number: int, **values: object) -> str:
-    """The German singular or plural for `number`, filled with `values`."""
-    with translation.override("de"):
-        return translation.ngettext(singular, plural, number) % values
-
-
-def text(value: str) -> re.Pattern[str]:
-    """A pattern that finds `value` inside a longer text, case-insensitively."""
-    return re.compile(re.escape(value), re.I)
-
-
-def log_in(page: Page, email: str, password: str = PASSWORD) -> None:
-    page.goto("/konto/login/")
-    page.get_by_label("E-Mail-Adresse").fill(email)
-    page.get_by_label("Passwort").fill(password)
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page.get_by_role("button", name="Abmelden")).to_be_visible()
-
-
-def log_out(page: Page) -> None:
-    page.get_by_role("button", name="Abmelden").click()
-    expect(page.get_by_role("link", name="Anmelden").first).to_be_visible()
-
-
-def expect_message(page: Page, message: str) -> None:
-    expect(page.get_by_role("status").filter(has_text=message)).to_be_visible()
 
 
 # --- the ranking ------------------------------------------------------------------------------

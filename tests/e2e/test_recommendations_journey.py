@@ -14,23 +14,16 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst
 from playwright.sync_api import Locator, Page, expect
 
-from transferraum.accounts.tests.factories import PASSWORD
 from transferraum.projects.models import Document
 from transferraum.projects.services.workspace import document_upload
 from transferraum.projects.tests.factories import SupervisorFactory
 from transferraum.recommendations.models import Recommendation
 from transferraum.recommendations.tests.factories import team_project
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+from .helpers import PDF, de, expect_message, log_in, log_out
+
 PARKING = "Fahrradparken am Bahnhof Eilenburg ausbauen"
 SHUTTLE = "Rufbus zwischen Bahnhof und Gewerbegebiet Ost"
-
-
-def de(text: str, **values: object) -> str:
-    """The German interface text for an English source text (the journey runs in German)."""
-    with translation.override("de"):
-        translated = translation.gettext(text)
-    return translated % values if values else translated
 
 
 def named(text: str) -> re.Pattern[str]:
@@ -41,23 +34,6 @@ def named(text: str) -> re.Pattern[str]:
 def label(verbose_name: str) -> re.Pattern[str]:
     """A form field's German label made from a model field's verbose name."""
     return named(capfirst(de(verbose_name)))
-
-
-def log_in(page: Page, email: str, password: str = PASSWORD) -> None:
-    page.goto("/konto/login/")
-    page.get_by_label("E-Mail-Adresse").fill(email)
-    page.get_by_label("Passwort").fill(password)
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page.get_by_role("button", name="Abmelden")).to_be_visible()
-
-
-def log_out(page: Page) -> None:
-    page.get_by_role("button", name="Abmelden").click()
-    expect(page.get_by_role("link", name="Anmelden").first).to_be_visible()
-
-
-def expect_message(page: Page, message: str) -> None:
-    expect(page.get_by_role("status").filter(has_text=message)).to_be_visible()
 
 
 def status_label(status: str) -> str:
