@@ -1,8 +1,18 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from transferraum.core.menu import MenuEntry, coordinators, menu_register
+
 
 class ActorsConfig(AppConfig):
     name = "transferraum.actors"
     label = "actors"
     verbose_name = _("Actors")
+
+    def ready(self) -> None:
+        menu_register(
+            MenuEntry("actors:organisations", _("Organisations"), order=70),
+            MenuEntry(
+                "actors:competences", _("Vocabulary"), order=110, visible=coordinators, exact=True
+            ),
+        )
