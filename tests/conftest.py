@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from transferraum.accounts.models import User
 from transferraum.accounts.tests.factories import StudyProgrammeFactory, UserFactory
@@ -14,6 +15,11 @@ from transferraum.regions.tests.factories import eilenburg, zeitz
 
 # Live-server tests run Django's ORM from Playwright's event loop thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Tests never assert on time (benchmarks do): Hypothesis' default deadline of 200 ms per example
+# failed property tests when both cores were busy with the other tests.
+hypothesis_settings.register_profile("transferraum", deadline=None)
+hypothesis_settings.load_profile("transferraum")
 
 
 @pytest.fixture
