@@ -9,8 +9,9 @@ against the incumbent, on large models searches a core of the model first, and o
 branch and cut on what is left; its optimum is held by the relaxation's optimal face (bounds)
 where it can, otherwise by a row. Between stages ``compact`` removes the columns fixed for good
 (and the rows they make redundant) from HiGHS; ``set_costs``, ``set_bounds``, ``add_row`` and
-``solution`` speak of the model's columns whatever HiGHS still holds. Which stages run, in which
-order and with which time is decided in ``stages``.
+``solution`` speak of the model's columns whatever HiGHS still holds. How a stage runs is one
+``StageOptions``; which stages run, in which order and with which time is decided in
+``stages``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import highspy
@@ -45,6 +47,28 @@ _CORE_FROM = 20_000
 _CORE_SHARE = 0.35
 # Arcs in the core beyond those the relaxation uses, per student on average.
 _CORE_EXTRA = 1.0
+
+
+@dataclass(frozen=True)
+class StageOptions:
+    """How ``Staged.optimise`` runs one stage and what it leaves for the next."""
+
+    maximise: bool
+    # The objective is integral on integral answers: a gap below 1 proves the optimum, and a
+    # cut "objective >= z + 1" prunes.
+    integral: bool
+    # Append the stage's ``Phase`` to the record (the lottery runs unrecorded).
+    record: bool = True
+    # A bound known without solving (e.g. the students with a ranked project): an incumbent
+    # that reaches it is optimal without a relaxation.
+    upper: float | None = None
+    # Hold the optimum for the stages that follow; False: the caller holds it
+    # (``hold_all_placed`` or ``hold_last``).
+    hold: bool = True
+    # MIP: solve the LP relaxation first; False goes straight to branch and cut (after a dense
+    # hold row the warm relaxation of the whole model is slow, while presolve drops fixed
+    # columns).
+    relax: bool = True
 
 
 _banner_silenced = False
@@ -234,17 +258,11 @@ class Staged:
         return _Solution(values, duals, np.array(raw.row_value), np.array(raw.row_dual))
 
     def optimise(
-        self, name: str, cols: Sequence[int], coeffs: Sequence[float] | np.ndarray, *,
-        maximise: bool, integral: bool, record: bool = True, upper: float | None = None,
-        hold: bool = True, relax: bool = True,
+        self, name: str, cols: Sequence[int], coeffs: Sequence[float] | np.ndarray,
+        stage: StageOptions,
     ) -> None:  # fmt: skip
-        """Optimise one stage, then hold its optimum for the stages that follow.
-
-        ``upper`` is a bound known without solving (e.g. the number of students with a ranked
-        project); an incumbent that reaches it is optimal without a relaxation. With ``hold``
-        false the caller holds the optimum (``hold_all_placed`` or ``hold_last``). A MIP stage
-        with ``relax`` false goes straight to branch and cut: after a dense hold row the warm
-        relaxation of the whole model is slow, while HiGHS's presolve drops fixed columns."""
+        """Optimise one stage (the objective ``coeffs`` on ``cols``) as ``stage`` says, then
+        hold its optimum for the stages that follow (unless ``stage.hold`` is false)."""
         highs = self.highs
         started = time.perf_counter()
         costs = np.zeros(self.model.n_cols)
@@ -252,10 +270,10 @@ class Staged:
         if self.mip:
             self.compact()
         self.set_costs(costs)
-        sense = highspy.ObjSense.kMaximize if maximise else highspy.ObjSense.kMinimize
+        sense = highspy.ObjSense.kMaximize if stage.maximise else highspy.ObjSense.kMinimize
         highs.changeObjectiveSense(sense)
         if self.mip:
-            self._optimise_mip(name, costs, maximise, integral, record, started, upper, hold, relax)
+            self._optimise_mip(name, costs, stage, started)
             return
         highs.run()
         status = highs.getModelStatus()
@@ -269,7 +287,7 @@ class Staged:
         if not has_solution:
             if self.values is None:
                 raise AllocationError(f"phase {name}: no feasible assignment found in time")
-            self._record_unsolved(name, costs, maximise, started, record)
+            self._record_unsolved(name, costs, stage.maximise, started, stage.record)
             return
         solution = self.solution()
         values = solution.col_value.copy()
@@ -278,33 +296,33 @@ class Staged:
             raise AllocationError(f"phase {name}: the solver's objective does not match its answer")
         if self.values is not None:
             previous = float(costs @ self.values)
-            better = previous - objective if maximise else objective - previous
+            better = previous - objective if stage.maximise else objective - previous
             if better > _TOL * max(1.0, abs(objective)):
                 values, objective = self.values, previous  # a timed-out stage kept a worse answer
         optimal = status == highspy.HighsModelStatus.kOptimal
         # For an integral objective the absolute gap below one proves the optimum.
         bound = objective if optimal or not self.mip else float(info.mip_dual_bound)
         self.values = values
-        if record:
+        if stage.record:
             self.phases.append(
                 Phase(
                     name,
-                    "max" if maximise else "min",
+                    "max" if stage.maximise else "min",
                     objective,
                     bound,
                     optimal,
                     time.perf_counter() - started,
                 )
             )
-        if not hold:
-            self._last_hold = (costs, objective, maximise, integral and optimal)
+        if not stage.hold:
+            self._last_hold = (costs, objective, stage.maximise, stage.integral and optimal)
         elif self.mip or not optimal:
-            self._hold_by_row(costs, objective, maximise, integral)
+            self._hold_by_row(costs, objective, stage.maximise, stage.integral)
         else:
             self._hold_by_reduced_costs(solution)
 
     def hold_last(self) -> None:
-        """Hold the optimum of the last stage (run with ``hold=False``) by a row."""
+        """Hold the optimum of the last stage (run with ``StageOptions(hold=False)``) by a row."""
         assert self._last_hold is not None  # noqa: S101 - a stage ran with hold=False
         costs, objective, maximise, integral = self._last_hold
         self._hold_by_row(costs, objective, maximise, integral)
@@ -408,9 +426,8 @@ class Staged:
         return self.solution(), status, float(highs.getInfo().objective_function_value)
 
     def _optimise_mip(
-        self, name: str, costs: np.ndarray, maximise: bool, integral: bool, record: bool,
-        started: float, upper: float | None = None, hold: bool = True, relax: bool = True,
-    ) -> None:  # fmt: skip
+        self, name: str, costs: np.ndarray, stage: StageOptions, started: float
+    ) -> None:
         """One MIP stage. Internally "larger is better" (``sign``). Steps:
 
         1. the LP relaxation gives the bound L; an integral LP optimum is the stage optimum;
@@ -421,17 +438,17 @@ class Staged:
            stage (and of every later one) is kept; then HiGHS solves the reduced MIP, for an
            integral objective with the cut "objective >= z + 1".
         """
-        sign = 1.0 if maximise else -1.0
+        sign = 1.0 if stage.maximise else -1.0
         scale = max(1.0, float(np.abs(costs).sum()))
         if self.values is not None and self.deadline - time.perf_counter() <= 0:
-            self._record_unsolved(name, costs, maximise, started, record)
+            self._record_unsolved(name, costs, stage.maximise, started, stage.record)
             return
         incumbent = self.values
         z = sign * float(costs @ incumbent) if incumbent is not None else -math.inf
-        if upper is not None and incumbent is not None and z >= sign * upper - 1e-9:
+        if stage.upper is not None and incumbent is not None and z >= sign * stage.upper - 1e-9:
             lp = None
             bound, proven = z, True
-        elif not relax:
+        elif not stage.relax:
             lp = None
             bound, proven = math.inf, False
         else:
@@ -454,16 +471,18 @@ class Staged:
                 if found is not None and (incumbent is None or sign * costs @ found > z):
                     incumbent, z = found, sign * float(costs @ found)
                 if incumbent is not None:
-                    proven = self._settle(solution, values, bound, z, sign, integral, scale)
+                    proven = self._settle(solution, values, bound, z, sign, stage.integral, scale)
                 if not proven:
-                    found = self._core_search(name, costs, sign, integral, solution, values)
+                    found = self._core_search(name, costs, sign, stage.integral, solution, values)
                     if found is not None and (incumbent is None or sign * costs @ found > z):
                         incumbent, z = found, sign * float(costs @ found)
-                        proven = self._settle(solution, values, bound, z, sign, integral, scale)
+                        proven = self._settle(
+                            solution, values, bound, z, sign, stage.integral, scale
+                        )
         if not proven:
             basis = self.highs.getBasis() if lp is not None else None
             incumbent, z, bound, proven = self._branch(
-                name, costs, sign, integral, incumbent, z, bound
+                name, costs, sign, stage.integral, incumbent, z, bound
             )
             if basis is not None and basis.valid:
                 # Branch and cut leaves no basis behind: the next stage's relaxation starts warm
@@ -473,24 +492,24 @@ class Staged:
         objective = sign * z
         if proven:
             bound = z
-            if lp is not None and hold:
+            if lp is not None and stage.hold:
                 # Every later stage keeps this optimum z: a column whose reduced cost proves
                 # L - |d| < z stays at its relaxation value in all of them.
                 self._fix_by_reduced_costs(lp[0], values, lp_bound, z, sign, incumbent)
         self.values = incumbent
-        if record:
+        if stage.record:
             self.phases.append(
                 Phase(
                     name,
-                    "max" if maximise else "min",
+                    "max" if stage.maximise else "min",
                     objective,
                     sign * bound if math.isfinite(bound) else (math.inf * sign),
                     proven,
                     time.perf_counter() - started,
                 )
             )
-        if not hold:
-            self._last_hold = (costs, objective, maximise, integral and proven)
+        if not stage.hold:
+            self._last_hold = (costs, objective, stage.maximise, stage.integral and proven)
             return
         # When the relaxation's optimum is the stage's optimum, every optimal answer lies on
         # the relaxation's optimal face: hold it by bounds (sparse) instead of a dense row.
@@ -501,7 +520,7 @@ class Staged:
             and self._hold_face(lp[0], incumbent)
         ):
             return
-        self._hold_by_row(costs, objective, maximise, integral and proven)
+        self._hold_by_row(costs, objective, stage.maximise, stage.integral and proven)
 
     def _settle(
         self, solution: _Solution, values: np.ndarray, bound: float, z: float, sign: float,

@@ -22,7 +22,7 @@ import numpy as np
 from transferraum.allocation.engine.flow import flow_heuristic, max_placed
 from transferraum.allocation.engine.prepare import Prepared, build_model, is_integral, rank_costs
 from transferraum.allocation.engine.solution import AllocationError, Phase, Solution
-from transferraum.allocation.engine.staged import Staged
+from transferraum.allocation.engine.staged import Staged, StageOptions
 from transferraum.allocation.model import InstanceError
 
 # Tuning of the stage driver (read when the stages run, so a test may patch them here; the
@@ -65,10 +65,12 @@ def solve_staged(prep: Prepared, *, mip: bool, deadline: float) -> Solution:
             "placed",
             arcs,
             [1.0] * n_arcs,
-            maximise=True,
-            integral=True,
-            upper=float(can_place),
-            hold=not mip,  # the network LP holds by reduced costs
+            StageOptions(
+                maximise=True,
+                integral=True,
+                upper=float(can_place),
+                hold=not mip,  # the network LP holds by reduced costs
+            ),
         )
         if mip:
             if staged.phases[-1].optimal and round(staged.phases[-1].objective) == can_place:
@@ -79,11 +81,15 @@ def solve_staged(prep: Prepared, *, mip: bool, deadline: float) -> Solution:
     if options.objective == "rank-maximal":
         _rank_stages(prep, staged, placed=placed, can_place=can_place)
     else:
-        staged.optimise("rank-cost", arcs, costs, maximise=False, integral=is_integral(costs))
+        staged.optimise(
+            "rank-cost", arcs, costs, StageOptions(maximise=False, integral=is_integral(costs))
+        )
     soft_cols = [*model.excess_cols, *model.pair_cols]
     if soft_cols:
         coeffs = [1.0] * len(model.excess_cols) + [-options.work_with_weight] * len(model.pair_cols)
-        staged.optimise("soft-wishes", soft_cols, coeffs, maximise=False, integral=False)
+        staged.optimise(
+            "soft-wishes", soft_cols, coeffs, StageOptions(maximise=False, integral=False)
+        )
     # Tie-breaks come last and get at most a tenth of the time limit (at least 2 s): the
     # answer's quality is settled; unfinished, they keep the best answer found.
     tie_limit = max(2.0, _TIE_SHARE * options.time_limit)
@@ -94,13 +100,14 @@ def solve_staged(prep: Prepared, *, mip: bool, deadline: float) -> Solution:
             "wanted-programmes",
             wanted,
             [1.0] * len(wanted),
-            maximise=True,
-            integral=True,
-            relax=False,
+            StageOptions(maximise=True, integral=True, relax=False),
         )
     if n_arcs:
         staged.optimise(
-            "lottery", arcs, prep.lottery, maximise=True, integral=False, record=False, relax=False
+            "lottery",
+            arcs,
+            prep.lottery,
+            StageOptions(maximise=True, integral=False, record=False, relax=False),
         )
     values = staged.integral_values()
     method = "mip" if mip else "network-lp"
@@ -169,7 +176,7 @@ def _rank_stages(
         cols = [a for t in group for a in by_rank[t]]
         coeffs = [float(w) for t, w in zip(group, weights, strict=True) for _ in by_rank[t]]
         name = f"rank-{r}" if len(group) == 1 else f"rank-{r}-{group[-1]}"
-        staged.optimise(name, cols, coeffs, maximise=True, integral=True)
+        staged.optimise(name, cols, coeffs, StageOptions(maximise=True, integral=True))
         values = staged.integral_values()
         counts = [round(float(values[by_rank[t]].sum())) for t in group]
         if len(group) > 1:

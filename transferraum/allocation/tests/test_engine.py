@@ -17,7 +17,7 @@ from transferraum.allocation.engine import allocate, stages
 from transferraum.allocation.engine import staged as staged_module
 from transferraum.allocation.engine.flow import max_placed
 from transferraum.allocation.engine.prepare import build_model, prepare
-from transferraum.allocation.engine.staged import Staged
+from transferraum.allocation.engine.staged import Staged, StageOptions
 from transferraum.allocation.explain import counterfactual
 from transferraum.allocation.io import instance_from_json
 from transferraum.allocation.model import InstanceError, without_cyclic_gc
@@ -142,7 +142,7 @@ def test_a_student_row_removed_by_compaction_still_holds_everyone_placed() -> No
     assert staged.position[s0_p1] == -1
     assert staged.highs.getNumRow() < rows  # s0's row went
     staged.hold_all_placed()
-    staged.optimise("s1 on p0", [s1_p0], [1.0], maximise=True, integral=True)
+    staged.optimise("s1 on p0", [s1_p0], [1.0], StageOptions(maximise=True, integral=True))
     values = staged.integral_values()
     assert values[s0_p0] == 1.0
     assert values[s1_p0] == 0.0
@@ -164,7 +164,7 @@ def test_a_place_fixed_before_compaction_counts_when_everyone_placed_is_held() -
     staged.compact(force=True)
     assert staged.position[s0_p0] == -1
     staged.hold_all_placed()
-    staged.optimise("tempt", [s0_p1, s0_p2], [1.0, 1.0], maximise=True, integral=True)
+    staged.optimise("tempt", [s0_p1, s0_p2], [1.0, 1.0], StageOptions(maximise=True, integral=True))
     values = staged.integral_values()
     assert values[[s0_p0, s0_p1, s0_p2]].tolist() == [1.0, 0.0, 0.0]
 
