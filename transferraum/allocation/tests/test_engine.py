@@ -13,7 +13,11 @@ import pytest
 
 from benchmarks.allocation import generator
 from transferraum.allocation import engine
-from transferraum.allocation.engine import allocate
+from transferraum.allocation.engine import allocate, stages
+from transferraum.allocation.engine import staged as staged_module
+from transferraum.allocation.engine.flow import max_placed
+from transferraum.allocation.engine.prepare import build_model, prepare
+from transferraum.allocation.engine.staged import Staged, StageOptions
 from transferraum.allocation.explain import counterfactual
 from transferraum.allocation.io import instance_from_json
 from transferraum.allocation.model import InstanceError, without_cyclic_gc
@@ -42,9 +46,9 @@ def test_staged_network_lp_equals_the_mip_on_larger_rounds() -> None:
     for seed in range(3):
         for objective in ("rank-maximal", "min-cost"):
             instance = _random_round(seed, 80, 14, objective=objective)
-            prep = engine._prepare(instance)
+            prep = prepare(instance)
             fast = engine.solve(instance)
-            exact = engine._solve_staged(prep, mip=True, deadline=float("inf"))
+            exact = stages.solve_staged(prep, mip=True, deadline=float("inf"))
             assert fast.method in {"network-lp", "min-cost-flow"}
             assert engine.violations(instance, fast.assignment) == []
             assert len(fast.assignment) == len(exact.assignment)
@@ -64,7 +68,7 @@ def test_core_search_finds_the_same_proven_optimum() -> None:
     instance = instance_from_json(data)
     plain = allocate(instance)
     found = []
-    search = engine._Staged._core_search
+    search = Staged._core_search
 
     def spy(self: Any, *args: Any, **kwargs: Any) -> Any:
         answer = search(self, *args, **kwargs)
@@ -72,9 +76,9 @@ def test_core_search_finds_the_same_proven_optimum() -> None:
         return answer
 
     with (
-        mock.patch.object(engine, "_CORE_FROM", 0),
-        mock.patch.object(engine, "_CORE_EXTRA", 0.2),
-        mock.patch.object(engine._Staged, "_core_search", spy),
+        mock.patch.object(staged_module, "_CORE_FROM", 0),
+        mock.patch.object(staged_module, "_CORE_EXTRA", 0.2),
+        mock.patch.object(Staged, "_core_search", spy),
     ):
         cored = allocate(instance)
     assert any(found)
@@ -96,7 +100,7 @@ def test_compacting_the_model_gives_the_same_proven_optimum(scenario: str, objec
     instance = instance_from_json(data)
     plain = allocate(instance)
     sizes = []
-    compact = engine._Staged.compact
+    compact = Staged.compact
 
     def spy(self: Any) -> None:
         before = (len(self.kept), self.highs.getNumRow())
@@ -104,9 +108,9 @@ def test_compacting_the_model_gives_the_same_proven_optimum(scenario: str, objec
         sizes.append((before, (len(self.kept), self.highs.getNumRow())))
 
     with (
-        mock.patch.object(engine, "_COMPACT_FROM", 0),
-        mock.patch.object(engine, "_COMPACT_SHARE", 0.0),
-        mock.patch.object(engine._Staged, "compact", spy),
+        mock.patch.object(staged_module, "_COMPACT_FROM", 0),
+        mock.patch.object(staged_module, "_COMPACT_SHARE", 0.0),
+        mock.patch.object(Staged, "compact", spy),
     ):
         compacted = allocate(instance)
     assert any(after[0] < before[0] and after[1] < before[1] for before, after in sizes)
@@ -127,18 +131,18 @@ def test_a_student_row_removed_by_compaction_still_holds_everyone_placed() -> No
         [{"id": "s0", "preferences": ["p0", "p1"]}, {"id": "s1", "preferences": ["p0", "p1"]}],
         [{"id": "p0", "max_size": 1}, {"id": "p1", "max_size": 1}],
     )
-    prep = engine._prepare(instance)
-    staged = engine._Staged(engine._build_model(prep), mip=True, seed=0, deadline=1e12)
+    prep = prepare(instance)
+    staged = Staged(build_model(prep), mip=True, seed=0, deadline=1e12)
     (s0_p0, s0_p1), (s1_p0, _) = prep.arcs_of_student
     rows = staged.highs.getNumRow()
     staged.col_upper[s0_p1] = 0.0  # as if a stage had fixed it
     staged.set_bounds(np.array([s0_p1]), np.zeros(1), np.zeros(1))
-    with mock.patch.object(engine, "_COMPACT_FROM", 0):
+    with mock.patch.object(staged_module, "_COMPACT_FROM", 0):
         staged.compact()
     assert staged.position[s0_p1] == -1
     assert staged.highs.getNumRow() < rows  # s0's row went
     staged.hold_all_placed()
-    staged.optimise("s1 on p0", [s1_p0], [1.0], maximise=True, integral=True)
+    staged.optimise("s1 on p0", [s1_p0], [1.0], StageOptions(maximise=True, integral=True))
     values = staged.integral_values()
     assert values[s0_p0] == 1.0
     assert values[s1_p0] == 0.0
@@ -152,15 +156,15 @@ def test_a_place_fixed_before_compaction_counts_when_everyone_placed_is_held() -
         [{"id": "s0", "preferences": ["p0", "p1", "p2"]}],
         [{"id": f"p{j}", "max_size": 2} for j in range(3)],
     )
-    prep = engine._prepare(instance)
-    staged = engine._Staged(engine._build_model(prep), mip=True, seed=0, deadline=1e12)
+    prep = prepare(instance)
+    staged = Staged(build_model(prep), mip=True, seed=0, deadline=1e12)
     (s0_p0, s0_p1, s0_p2) = prep.arcs_of_student[0]
     staged.col_lower[s0_p0] = 1.0  # as if a stage had fixed it
     staged.set_bounds(np.array([s0_p0]), np.ones(1), np.ones(1))
     staged.compact(force=True)
     assert staged.position[s0_p0] == -1
     staged.hold_all_placed()
-    staged.optimise("tempt", [s0_p1, s0_p2], [1.0, 1.0], maximise=True, integral=True)
+    staged.optimise("tempt", [s0_p1, s0_p2], [1.0, 1.0], StageOptions(maximise=True, integral=True))
     values = staged.integral_values()
     assert values[[s0_p0, s0_p1, s0_p2]].tolist() == [1.0, 0.0, 0.0]
 
@@ -172,16 +176,16 @@ def test_the_search_near_the_incumbent_improves_its_ranks_with_the_same_projects
     opened or closed; asked to keep the first rank's count, it keeps it."""
     data = generator.generate(200, 1, scenario="full")
     instance = instance_from_json(data)
-    prep = engine._prepare(instance)
-    staged = engine._Staged(engine._build_model(prep), mip=True, seed=0, deadline=1e12)
-    first = engine._first_answer(prep, staged)
+    prep = prepare(instance)
+    staged = Staged(build_model(prep), mip=True, seed=0, deadline=1e12)
+    first = stages._first_answer(prep, staged)
     assert first is not None
     staged.offer(first)
     incumbent = staged.integral_values()
     everyone = sum(1 for arcs in prep.arcs_of_student if arcs)
-    found = engine._complete_ranks(prep, staged, 1, placed=everyone, can_place=everyone)
+    found = stages._complete_ranks(prep, staged, 1, placed=everyone, can_place=everyone)
     assert found is not None
-    assert engine._rank_counts(prep, found) > engine._rank_counts(prep, incumbent)
+    assert stages._rank_counts(prep, found) > stages._rank_counts(prep, incumbent)
     assignment = {
         prep.students[prep.arc_student[a]].id: prep.projects[prep.arc_project[a]].id
         for a in range(len(prep.arc_student))
@@ -192,13 +196,13 @@ def test_the_search_near_the_incumbent_improves_its_ranks_with_the_same_projects
     opens = list(staged.model.open_col.values())
     assert found[opens].tolist() == incumbent[opens].tolist()
     # From rank 2 on, with the first rank's count to keep: never fewer first choices.
-    kept = engine._complete_ranks(prep, staged, 2, placed=everyone, can_place=everyone)
+    kept = stages._complete_ranks(prep, staged, 2, placed=everyone, can_place=everyone)
     if kept is not None:
-        assert engine._rank_counts(prep, kept)[0] == engine._rank_counts(prep, incumbent)[0]
+        assert stages._rank_counts(prep, kept)[0] == stages._rank_counts(prep, incumbent)[0]
     # The optimum of the whole model is at least as good as the best with these projects.
     best = allocate(instance)
     assert best.optimal
-    assert tuple(best.profile) >= engine._rank_counts(prep, found)
+    assert tuple(best.profile) >= stages._rank_counts(prep, found)
 
 
 def test_project_with_too_few_choices_closes_and_says_why() -> None:
@@ -392,6 +396,6 @@ def test_the_max_flow_counts_pinned_students_and_takes_their_places_off() -> Non
         pins=[{"student": "a", "project": "p"}],
     )
     # a holds p's only place, so b cannot be placed: one of two.
-    assert engine._max_flow(engine._prepare(pinned)) == 1
+    assert max_placed(prepare(pinned)) == 1
     free = dataclasses.replace(pinned, pins=())
-    assert engine._max_flow(engine._prepare(free)) == 2  # a moves to q
+    assert max_placed(prepare(free)) == 2  # a moves to q

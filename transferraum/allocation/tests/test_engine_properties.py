@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+from types import ModuleType
 from typing import Any
 from unittest import mock
 
@@ -12,7 +13,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from transferraum.allocation import engine
-from transferraum.allocation.engine import allocate
+from transferraum.allocation.engine import allocate, staged, stages
 from transferraum.allocation.io import instance_from_json, result_to_json
 from transferraum.allocation.model import Instance, InstanceError
 from transferraum.allocation.tests.strategies import (
@@ -61,13 +62,14 @@ def test_result_keeps_every_hard_constraint_and_matches_brute_force(data: dict[s
     )
 
 
-SHORTCUTS = {
+# Each shortcut's thresholds, patched in the module that reads them.
+SHORTCUTS: dict[str, tuple[ModuleType, dict[str, Any]]] = {
     # Large rounds first search a core of the model (it only supplies an answer, never a proof).
-    "core search": {"_CORE_FROM": 0, "_CORE_EXTRA": 0.2},
+    "core search": (staged, {"_CORE_FROM": 0, "_CORE_EXTRA": 0.2}),
     # Large rounds remove fixed columns and redundant rows from HiGHS between stages.
-    "compact model": {"_COMPACT_FROM": 0, "_COMPACT_SHARE": 0.0},
+    "compact model": (staged, {"_COMPACT_FROM": 0, "_COMPACT_SHARE": 0.0}),
     # Large rounds start each rank stage from a search with the incumbent's projects fixed.
-    "search near the incumbent": {"_COMPLETE_FROM": 0},
+    "search near the incumbent": (stages, {"_COMPLETE_FROM": 0}),
 }
 
 
@@ -82,8 +84,9 @@ def test_shortcuts_of_large_rounds_keep_the_optimum(shortcut: str, data: dict[st
         return
     feasible = all_feasible(instance)
     with contextlib.ExitStack() as patches:
-        for name, value in SHORTCUTS[shortcut].items():
-            patches.enter_context(mock.patch.object(engine, name, value))
+        module, thresholds = SHORTCUTS[shortcut]
+        for name, value in thresholds.items():
+            patches.enter_context(mock.patch.object(module, name, value))
         try:
             result = allocate(instance)
         except InstanceError:
@@ -98,7 +101,7 @@ def test_shortcuts_of_large_rounds_keep_the_optimum(shortcut: str, data: dict[st
 
 
 def test_radix_weights_make_one_more_on_a_better_rank_outweigh_the_rest() -> None:
-    weights = engine._radix_weights([5, 3, 2])
+    weights = stages._radix_weights([5, 3, 2])
     assert weights == [12, 3, 1]
     # The most the later ranks can add (3 * 3 + 2 * 1 = 11) stays below one on the first.
     assert 3 * weights[1] + 2 * weights[2] < weights[0]
