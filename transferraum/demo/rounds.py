@@ -1,5 +1,8 @@
-"""Demo data for practice projects: a finished round with filled workspaces and a round whose
-applications are open, with 60 and more applications, so that the allocation has real input.
+"""Loading the demo's practice projects: a finished round with filled workspaces and a round whose
+applications are open, with 60 and more applications, so that the allocation has real input. The
+tables (projects, workspaces, capacities, the rounds' challenges) are in
+`transferraum.demo.data.rounds`; this module draws teams, rankings and wishes from them with a
+seed and writes the rows.
 
 `demo_rounds_load` is called at the end of `demo_load` and builds on what it created: the
 organisations and people, the generated students and their competences, the challenges. The
