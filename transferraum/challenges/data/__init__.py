@@ -1,0 +1,1 @@
+"""The challenges' starter data: plain tables, no code (loaders live in the app's modules)."""
