@@ -7,7 +7,7 @@ runs in one transaction: a refused step leaves nothing behind.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -25,7 +25,8 @@ from transferraum.accounts.models import User
 from transferraum.actors.models import Membership, Organisation
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.services import activity_record
-from transferraum.notifications.services import email_send, notifications_enabled
+from transferraum.core.workflow import Step, StepRules, Taken, step_take
+from transferraum.notifications.services import email_send
 from transferraum.projects import permissions as project_permissions
 from transferraum.projects.models import Document, Project, Round
 from transferraum.recommendations import permissions, selectors
@@ -34,23 +35,16 @@ from transferraum.recommendations.models import (
     Recommendation,
     RecommendationEvent,
 )
-from transferraum.recommendations.tasks import mail_link
+from transferraum.recommendations.tasks import NOTIFIED_EVENTS, mail_link, recommendation_notify
 from transferraum.recommendations.workflow import (
-    ACTION_LABELS,
     APPROVER,
     AUTHOR,
     COORDINATOR,
-    NOTICES,
+    LIFECYCLE,
     PARTNER,
     PARTNER_SIDE,
     REQUEST_APPROVAL,
     RESEARCHER,
-    TRANSITIONS,
-    Transition,
-    allowed_actions,
-    allowed_steps,
-    next_actions,
-    step_label,
 )
 from transferraum.regions.models import Municipality
 
@@ -82,17 +76,6 @@ RELATED_FIELDS: dict[str, type[Model]] = {
     "municipality": Municipality,
     "addressee_organisation": Organisation,
     "responsible_person": User,
-}
-
-# What each step takes besides the note (everything optional unless the rules say otherwise).
-ACTION_DATA: dict[str, tuple[str, ...]] = {
-    "hand_over": ("first_answer_due",),
-    "confirm_receipt": ("responsible_person", "first_answer_due"),
-    "put_on_agenda": ("agenda_body", "agenda_date", "agenda_item", "council_url"),
-    "adopt": ("decided_on",),
-    "adopt_with_changes": ("decided_on",),
-    "reject": ("decided_on",),
-    "evaluate": ("evaluation", "indicator", "indicator_value"),
 }
 
 _url_validator = URLValidator(schemes=["http", "https"])
@@ -326,7 +309,7 @@ def _jsonable(data: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def _record(
+def _event(
     *,
     recommendation: Recommendation,
     actor: User | None,
@@ -335,32 +318,43 @@ def _record(
     note: str = "",
     data: dict[str, Any] | None = None,
 ) -> RecommendationEvent:
-    data = data or {}
-    event = RecommendationEvent.objects.create(
+    """The entry of the timeline."""
+    return RecommendationEvent.objects.create(
         recommendation=recommendation,
         action=action,
         from_status=from_status,
         to_status=recommendation.status,
         actor=actor,
         note=note,
+        data=data or {},
+    )
+
+
+def _record(
+    *,
+    recommendation: Recommendation,
+    actor: User | None,
+    action: str,
+    from_status: str,
+    data: dict[str, Any] | None = None,
+) -> RecommendationEvent:
+    """The timeline entry and the activity of a write that is not a step of the lifecycle (the
+    steps record through `step_take`)."""
+    data = data or {}
+    event = _event(
+        recommendation=recommendation,
+        actor=actor,
+        action=action,
+        from_status=from_status,
         data=data,
     )
     activity_record(
         actor=actor,
         verb=f"recommendation.{action}",
         target=recommendation,
-        data={"status": recommendation.status, **({"note": note} if note else {}), **data},
+        data={"status": recommendation.status, **data},
     )
     return event
-
-
-def _notify(recommendation: Recommendation, event: str) -> None:
-    from transferraum.recommendations.tasks import NOTIFIED_EVENTS, recommendation_notify
-
-    if event not in NOTIFIED_EVENTS or not notifications_enabled():
-        return
-    recommendation_id = recommendation.pk
-    transaction.on_commit(lambda: recommendation_notify.enqueue(recommendation_id, event))
 
 
 def _lock(recommendation: Recommendation) -> Recommendation:
@@ -512,28 +506,9 @@ def recommendation_evidence_set(
 # --- the lifecycle --------------------------------------------------------------------------
 
 
-def _authorise(recommendation: Recommendation, transition: Transition, roles: set[str]) -> None:
-    if roles & transition.roles and permissions.may_view(recommendation, roles):
-        return
-    if transition.roles & PARTNER_SIDE:
-        raise PermissionDenied(
-            _("Only people of %(partner)s or the coordinators can record this step.")
-            % {"partner": selectors.partner_name(recommendation)}
-        )
-    if transition.action == "approve":
-        if recommendation.written_by_kind == Recommendation.Author.TEAM:
-            raise PermissionDenied(
-                _("Only the project's supervisors can approve the team's recommendation.")
-            )
-        raise PermissionDenied(
-            _("Only a coordinator can approve a recommendation of the accompanying research.")
-        )
-    raise PermissionDenied(_("Only the authors can do this with the recommendation."))
-
-
-def _who(recommendation: Recommendation, transition: Transition) -> str:
+def _who(recommendation: Recommendation, step: Step) -> str:
     """Who takes a step, in words: the authors, the approvers, the partner (by its name) …"""
-    roles = transition.roles
+    roles = step.roles
     if roles == {AUTHOR}:
         return _("the authors")
     if roles == {APPROVER}:
@@ -550,33 +525,98 @@ def _who(recommendation: Recommendation, transition: Transition) -> str:
     return partner
 
 
-def _check_order(recommendation: Recommendation, transition: Transition, roles: set[str]) -> None:
-    """A step that does not follow from the status is refused, naming the steps that do: first
-    those the person can take, then whose turn the others are."""
-    if recommendation.status in transition.sources:
-        return
-    status = recommendation.get_status_display()
-    steps = next_actions(recommendation.status)
-    if not steps:
-        raise DomainError(
-            _("The recommendation is “%(status)s”; no further steps follow.") % {"status": status}
+class RecommendationRules(StepRules[Recommendation]):
+    """How a step of a recommendation is authorised, refused, recorded and announced."""
+
+    lifecycle = LIFECYCLE
+
+    def lock(self, obj: Recommendation) -> Recommendation:
+        return _lock(obj)
+
+    def roles(self, actor: Any, obj: Recommendation) -> set[str]:
+        """The person's roles, none for whoever may not see the recommendation (e.g. a
+        confidential one, for a researcher who did not write it)."""
+        roles = permissions.roles_for(actor, obj)
+        return roles if permissions.may_view(obj, roles) else set()
+
+    def refused(self, obj: Recommendation, step: Step, roles: set[str]) -> PermissionDenied:
+        if step.is_notice:
+            return PermissionDenied(
+                _("Only the authors can ask for approval of their recommendation.")
+            )
+        if step.roles & PARTNER_SIDE:
+            return PermissionDenied(
+                _("Only people of %(partner)s or the coordinators can record this step.")
+                % {"partner": selectors.partner_name(obj)}
+            )
+        if step.name == "approve":
+            if obj.written_by_kind == Recommendation.Author.TEAM:
+                return PermissionDenied(
+                    _("Only the project's supervisors can approve the team's recommendation.")
+                )
+            return PermissionDenied(
+                _("Only a coordinator can approve a recommendation of the accompanying research.")
+            )
+        return PermissionDenied(_("Only the authors can do this with the recommendation."))
+
+    def out_of_order(self, obj: Recommendation, step: Step, roles: set[str]) -> DomainError:
+        """Names the steps that do follow: first those the person can take, then whose turn
+        the others are."""
+        status = obj.get_status_display()
+        if step.is_notice:
+            return DomainError(
+                _("Only a draft needs approval; the recommendation is “%(status)s”.")
+                % {"status": status}
+            )
+        steps = LIFECYCLE.possible(obj.status)
+        if not steps:
+            return DomainError(
+                _("The recommendation is “%(status)s”; no further steps follow.")
+                % {"status": status}
+            )
+        mine = LIFECYCLE.allowed(obj.status, roles, notices=False)
+        yours = LIFECYCLE.allowed(obj.status, roles)
+        others: dict[str, list[str]] = {}
+        for name in steps:
+            if name not in mine:
+                who = _who(obj, LIFECYCLE[name])
+                others.setdefault(who, []).append(LIFECYCLE.label(name))
+        parts = [
+            _("This step is not possible while the recommendation is “%(status)s”.")
+            % {"status": status}
+        ]
+        if yours:
+            labels = ", ".join(LIFECYCLE.label(name) for name in yours)
+            parts.append(_("You can: %(steps)s.") % {"steps": labels})
+        for who, labels_of in others.items():
+            parts.append(
+                _("Next, %(who)s: %(steps)s.") % {"who": who, "steps": ", ".join(labels_of)}
+            )
+        return DomainError(" ".join(parts))
+
+    def details(self, taken: Taken[Recommendation]) -> dict[str, Any]:
+        """Coordinators take the partner's steps on its behalf (many towns send a letter)."""
+        roles = taken.roles
+        if taken.step.roles & PARTNER_SIDE and COORDINATOR in roles and PARTNER not in roles:
+            return {"on_behalf": True}
+        return {}
+
+    def recorded(self, taken: Taken[Recommendation]) -> None:
+        _event(
+            recommendation=taken.obj,
+            actor=taken.actor,
+            action=taken.step.records,
+            from_status=taken.from_status,
+            note=taken.note,
+            data=taken.details,
         )
-    mine = allowed_actions(recommendation.status, roles)
-    yours = allowed_steps(recommendation.status, roles)
-    others: dict[str, list[str]] = {}
-    for action in steps:
-        if action not in mine:
-            who = _who(recommendation, TRANSITIONS[action])
-            others.setdefault(who, []).append(str(ACTION_LABELS[action]))
-    parts = [
-        _("This step is not possible while the recommendation is “%(status)s”.")
-        % {"status": status}
-    ]
-    if yours:
-        parts.append(_("You can: %(steps)s.") % {"steps": ", ".join(step_label(a) for a in yours)})
-    for who, labels in others.items():
-        parts.append(_("Next, %(who)s: %(steps)s.") % {"who": who, "steps": ", ".join(labels)})
-    raise DomainError(" ".join(parts))
+
+    def notify(self, pk: Any, event: str) -> None:
+        if event in NOTIFIED_EVENTS:
+            recommendation_notify.enqueue(pk, event)
+
+
+RULES = RecommendationRules()
 
 
 def _handed_over_on(recommendation: Recommendation) -> date | None:
@@ -584,149 +624,298 @@ def _handed_over_on(recommendation: Recommendation) -> date | None:
     return timezone.localdate(event.at) if event else None
 
 
-def _take(
-    recommendation: Recommendation, action: str, note: str, data: dict[str, Any], actor: User
-) -> dict[str, Any]:
-    """Check the step's data and set the fields it changes; return what the event records."""
-    if action == "approve":
-        _check_complete(recommendation)
-        recommendation.approved_by = actor
-        recommendation.approved_at = timezone.now()
-    elif action == "reopen":
-        recommendation.approved_by = None
-        recommendation.approved_at = None
-    elif action == "hand_over":
-        _check_complete(recommendation)
-        if "first_answer_due" in data:
-            recommendation.first_answer_due = _check_future(
-                data["first_answer_due"], "first_answer_due"
-            )
+def _check_decided_on(recommendation: Recommendation, decided_on: date | None) -> date:
+    """A decision is taken on a day not in the future and not before the hand-over."""
+    decided = _check_past(decided_on, "decided_on")
+    handed_over_on = _handed_over_on(recommendation)
+    if handed_over_on is not None and decided < handed_over_on:
+        raise DomainError(
+            _("The decision cannot lie before the hand-over on %(date)s.")
+            % {"date": date_format(handed_over_on, "SHORT_DATE_FORMAT")},
+            field="decided_on",
+        )
+    return decided
+
+
+def _decide(
+    name: str, *, actor: User, recommendation: Recommendation, decided_on: date | None, note: str
+) -> Recommendation:
+    """Record a decision of the partner (adopted, with changes, rejected) and its date."""
+    with step_take(RULES, name, actor=actor, obj=recommendation, note=note) as taken:
+        decided = _check_decided_on(taken.obj, decided_on)
+        if name == "reject" and not taken.note:
+            raise DomainError(_("Please give the reason for the rejection."), field="note")
+        if name == "adopt_with_changes" and not taken.note:
+            raise DomainError(_("Please describe what was changed."), field="note")
+        taken.obj.decided_on = decided
+        taken.obj.decision_note = taken.note
+        taken.details.update(_jsonable({"decided_on": decided_on}))
+    return taken.obj
+
+
+@transaction.atomic
+def recommendation_approve(
+    *, actor: User, recommendation: Recommendation, note: str = ""
+) -> Recommendation:
+    """The supervisors (team-written) or a coordinator (research-written) let a draft go to the
+    partner. Rules: summary, rationale and addressee complete (every missing field named);
+    records who approved and when.
+    Raises PermissionDenied (not an approver), DomainError (not a draft, incomplete)."""
+    with step_take(RULES, "approve", actor=actor, obj=recommendation, note=note) as taken:
+        _check_complete(taken.obj)
+        taken.obj.approved_by = actor
+        taken.obj.approved_at = timezone.now()
+    return taken.obj
+
+
+@transaction.atomic
+def recommendation_reopen(
+    *, actor: User, recommendation: Recommendation, note: str = ""
+) -> Recommendation:
+    """The authors or the approvers take an approved text back to a draft; the approval is
+    forgotten. Raises PermissionDenied (neither), DomainError (not approved)."""
+    with step_take(RULES, "reopen", actor=actor, obj=recommendation, note=note) as taken:
+        taken.obj.approved_by = None
+        taken.obj.approved_at = None
+    return taken.obj
+
+
+@transaction.atomic
+def recommendation_hand_over(
+    *,
+    actor: User,
+    recommendation: Recommendation,
+    first_answer_due: date | None = None,
+    note: str = "",
+) -> Recommendation:
+    """The authors hand an approved recommendation to the partner, who hears of it by e-mail.
+    Rules: complete; `first_answer_due`, when given, not in the past (it replaces the date);
+    without one, a date set before must not have passed.
+    Raises PermissionDenied (not an author), DomainError (not approved, incomplete, date)."""
+    with step_take(RULES, "hand_over", actor=actor, obj=recommendation, note=note) as taken:
+        _check_complete(taken.obj)
+        if first_answer_due is not None:
+            taken.obj.first_answer_due = _check_future(first_answer_due, "first_answer_due")
+            taken.details.update(_jsonable({"first_answer_due": first_answer_due}))
         elif (
-            recommendation.first_answer_due is not None
-            and recommendation.first_answer_due < timezone.localdate()
+            taken.obj.first_answer_due is not None
+            and taken.obj.first_answer_due < timezone.localdate()
         ):
             raise DomainError(
                 _("The date for a first answer has passed; please choose a new one."),
                 field="first_answer_due",
             )
-    elif action == "confirm_receipt":
-        if data.get("responsible_person") is not None:
-            _check_responsible(recommendation, data["responsible_person"])
-            recommendation.responsible_person = data["responsible_person"]
-        if "first_answer_due" in data:
-            recommendation.first_answer_due = _check_future(
-                data["first_answer_due"], "first_answer_due"
+    return taken.obj
+
+
+@transaction.atomic
+def recommendation_confirm_receipt(
+    *,
+    actor: User,
+    recommendation: Recommendation,
+    responsible_person: User | None = None,
+    first_answer_due: date | None = None,
+    note: str = "",
+) -> Recommendation:
+    """The partner (or a coordinator for it) confirms that the recommendation arrived. Rules:
+    `responsible_person`, when given, works on the partner's side; `first_answer_due`, when
+    given, not in the past. Empty values keep what was set.
+    Raises PermissionDenied (not on the partner's side), DomainError (not handed over, person,
+    date)."""
+    with step_take(RULES, "confirm_receipt", actor=actor, obj=recommendation, note=note) as taken:
+        if responsible_person is not None:
+            _check_responsible(taken.obj, responsible_person)
+            taken.obj.responsible_person = responsible_person
+        if first_answer_due is not None:
+            taken.obj.first_answer_due = _check_future(first_answer_due, "first_answer_due")
+        taken.details.update(
+            _jsonable(
+                {"responsible_person": responsible_person, "first_answer_due": first_answer_due}
             )
-    elif action == "put_on_agenda":
-        body = str(data.get("agenda_body") or "").strip()
+        )
+    return taken.obj
+
+
+@transaction.atomic
+def recommendation_start_review(
+    *, actor: User, recommendation: Recommendation, note: str = ""
+) -> Recommendation:
+    """The partner starts to review it. Raises PermissionDenied, DomainError (not received)."""
+    with step_take(RULES, "start_review", actor=actor, obj=recommendation, note=note) as taken:
+        pass
+    return taken.obj
+
+
+@transaction.atomic
+def recommendation_put_on_agenda(
+    *,
+    actor: User,
+    recommendation: Recommendation,
+    agenda_body: str = "",
+    agenda_date: date | None = None,
+    agenda_item: str = "",
+    council_url: str = "",
+    note: str = "",
+) -> Recommendation:
+    """The partner puts it on the agenda of a committee or the council. Rules: the body and the
+    date of the meeting are required, the meeting not before the hand-over; `council_url` an
+    http(s) address.
+    Raises PermissionDenied, DomainError (not under review or deferred, body, date, address)."""
+    with step_take(RULES, "put_on_agenda", actor=actor, obj=recommendation, note=note) as taken:
+        body = agenda_body.strip()
         if not body:
             raise DomainError(
                 _("Please name the body, for example the town council."), field="agenda_body"
             )
-        if not isinstance(data.get("agenda_date"), date):
+        if not isinstance(agenda_date, date):
             raise DomainError(_("Please give the date of the meeting."), field="agenda_date")
-        handed_over_on = _handed_over_on(recommendation)
-        if handed_over_on is not None and data["agenda_date"] < handed_over_on:
+        handed_over_on = _handed_over_on(taken.obj)
+        if handed_over_on is not None and agenda_date < handed_over_on:
             raise DomainError(
                 _("The meeting cannot lie before the hand-over on %(date)s.")
                 % {"date": date_format(handed_over_on, "SHORT_DATE_FORMAT")},
                 field="agenda_date",
             )
-        url = str(data.get("council_url") or "").strip()
-        recommendation.council_url = _check_url(url, "council_url") if url else ""
-        recommendation.agenda_body = body
-        recommendation.agenda_date = data["agenda_date"]
-        recommendation.agenda_item = str(data.get("agenda_item") or "").strip()
-    elif action in ("adopt", "adopt_with_changes", "reject"):
-        decided_on = _check_past(data.get("decided_on"), "decided_on")
-        handed_over_on = _handed_over_on(recommendation)
-        if handed_over_on is not None and decided_on < handed_over_on:
-            raise DomainError(
-                _("The decision cannot lie before the hand-over on %(date)s.")
-                % {"date": date_format(handed_over_on, "SHORT_DATE_FORMAT")},
-                field="decided_on",
+        url = council_url.strip()
+        taken.obj.council_url = _check_url(url, "council_url") if url else ""
+        taken.obj.agenda_body = body
+        taken.obj.agenda_date = agenda_date
+        taken.obj.agenda_item = agenda_item.strip()
+        taken.details.update(
+            _jsonable(
+                {
+                    "agenda_body": agenda_body,
+                    "agenda_date": agenda_date,
+                    "agenda_item": agenda_item,
+                    "council_url": council_url,
+                }
             )
-        if action == "reject" and not note:
-            raise DomainError(_("Please give the reason for the rejection."), field="note")
-        if action == "adopt_with_changes" and not note:
-            raise DomainError(_("Please describe what was changed."), field="note")
-        recommendation.decided_on = decided_on
-        recommendation.decision_note = note
-    elif action == "mark_implemented":
-        recommendation.progress = 100
-    elif action == "evaluate":
-        evaluation = str(data.get("evaluation") or "").strip()
-        if not evaluation:
-            raise DomainError(_("Please describe what changed."), field="evaluation")
-        indicator = str(data.get("indicator") or "").strip()
-        value = str(data.get("indicator_value") or "").strip()
-        if value and not indicator:
-            raise DomainError(
-                _("Please name the indicator the value belongs to."), field="indicator"
-            )
-        recommendation.evaluation = evaluation
-        recommendation.indicator = indicator
-        recommendation.indicator_value = value
-    return _jsonable(data)
+        )
+    return taken.obj
 
 
 @transaction.atomic
-def recommendation_act(
+def recommendation_adopt(
+    *, actor: User, recommendation: Recommendation, decided_on: date | None = None, note: str = ""
+) -> Recommendation:
+    """The partner adopted it. Rules: `decided_on` given, not in the future, not before the
+    hand-over. Raises PermissionDenied, DomainError (not under review or on an agenda, date)."""
+    return _decide(
+        "adopt", actor=actor, recommendation=recommendation, decided_on=decided_on, note=note
+    )
+
+
+@transaction.atomic
+def recommendation_adopt_with_changes(
+    *, actor: User, recommendation: Recommendation, decided_on: date | None = None, note: str = ""
+) -> Recommendation:
+    """The partner adopted it with changes, which `note` describes (required). Rules on
+    `decided_on` as for adopting. Raises PermissionDenied, DomainError."""
+    return _decide(
+        "adopt_with_changes",
+        actor=actor,
+        recommendation=recommendation,
+        decided_on=decided_on,
+        note=note,
+    )
+
+
+@transaction.atomic
+def recommendation_reject(
+    *, actor: User, recommendation: Recommendation, decided_on: date | None = None, note: str = ""
+) -> Recommendation:
+    """The partner rejected it, for the reason in `note` (required). Rules on `decided_on` as
+    for adopting. Raises PermissionDenied, DomainError."""
+    return _decide(
+        "reject", actor=actor, recommendation=recommendation, decided_on=decided_on, note=note
+    )
+
+
+@transaction.atomic
+def recommendation_defer(
+    *, actor: User, recommendation: Recommendation, note: str = ""
+) -> Recommendation:
+    """The partner deferred the decision. Raises PermissionDenied, DomainError (not under
+    review or on an agenda)."""
+    with step_take(RULES, "defer", actor=actor, obj=recommendation, note=note) as taken:
+        pass
+    return taken.obj
+
+
+@transaction.atomic
+def recommendation_resume_review(
+    *, actor: User, recommendation: Recommendation, note: str = ""
+) -> Recommendation:
+    """The partner takes a deferred recommendation up again. Raises PermissionDenied,
+    DomainError (not deferred)."""
+    with step_take(RULES, "resume_review", actor=actor, obj=recommendation, note=note) as taken:
+        pass
+    return taken.obj
+
+
+@transaction.atomic
+def recommendation_start_implementation(
+    *, actor: User, recommendation: Recommendation, note: str = ""
+) -> Recommendation:
+    """The partner starts to implement an adopted recommendation. Raises PermissionDenied,
+    DomainError (not adopted)."""
+    with step_take(
+        RULES, "start_implementation", actor=actor, obj=recommendation, note=note
+    ) as taken:
+        pass
+    return taken.obj
+
+
+@transaction.atomic
+def recommendation_mark_implemented(
+    *, actor: User, recommendation: Recommendation, note: str = ""
+) -> Recommendation:
+    """The partner marks it implemented; the progress becomes 100. Raises PermissionDenied,
+    DomainError (not in implementation)."""
+    with step_take(RULES, "mark_implemented", actor=actor, obj=recommendation, note=note) as taken:
+        taken.obj.progress = 100
+    return taken.obj
+
+
+@transaction.atomic
+def recommendation_evaluate(
     *,
     actor: User,
     recommendation: Recommendation,
-    action: str,
+    evaluation: str = "",
+    indicator: str = "",
+    indicator_value: str = "",
     note: str = "",
-    **data: Any,
 ) -> Recommendation:
-    """Take one step of the lifecycle (see workflow.TRANSITIONS) with the data it needs:
-
-    - approve: summary, rationale and addressee complete; records who approved and when.
-    - hand_over: complete; `first_answer_due` (may be given now) not in the past.
-    - confirm_receipt: optional `responsible_person` (on the partner's side) and
-      `first_answer_due`.
-    - put_on_agenda: `agenda_body` and `agenda_date` required, `agenda_item`, `council_url`
-      (an http(s) address).
-    - adopt / adopt_with_changes / reject: `decided_on` (not in the future, not before the
-      hand-over); rejecting needs the reason and adopting with changes the changes, as `note`.
-    - mark_implemented: progress 100. evaluate: `evaluation` required, `indicator`,
-      `indicator_value`.
-
-    A step that does not follow from the status is refused naming the possible next steps; a
-    person without the role (e.g. of another town) is refused. Coordinators take the partner's
-    steps on its behalf. Raises PermissionDenied, DomainError; nothing changes on error.
-    """
-    transition = TRANSITIONS.get(action)
-    if transition is None:
-        raise DomainError(_("Unknown action."))
-    unknown = set(data) - set(ACTION_DATA.get(action, ()))
-    if unknown:
-        raise ValueError(f"{action} takes no {sorted(unknown)}")
-    recommendation = _lock(recommendation)
-    roles = permissions.roles_for(actor, recommendation)
-    _authorise(recommendation, transition, roles)
-    _check_order(recommendation, transition, roles)
-    note = note.strip()
-    details = _take(recommendation, action, note, data, actor)
-    if transition.roles & PARTNER_SIDE and COORDINATOR in roles and PARTNER not in roles:
-        details["on_behalf"] = True
-    from_status = recommendation.status
-    recommendation.status = transition.target
-    recommendation.save()
-    _record(
-        recommendation=recommendation,
-        actor=actor,
-        action=action,
-        from_status=from_status,
-        note=note,
-        data=details,
-    )
-    _notify(recommendation, action)
-    return recommendation
+    """The partner, the coordination or the accompanying research record what changed. Rules:
+    `evaluation` required; a value of an indicator needs the indicator's name.
+    Raises PermissionDenied, DomainError (not implemented, evaluation, indicator)."""
+    with step_take(RULES, "evaluate", actor=actor, obj=recommendation, note=note) as taken:
+        evaluation = evaluation.strip()
+        if not evaluation:
+            raise DomainError(_("Please describe what changed."), field="evaluation")
+        indicator, indicator_value = indicator.strip(), indicator_value.strip()
+        if indicator_value and not indicator:
+            raise DomainError(
+                _("Please name the indicator the value belongs to."), field="indicator"
+            )
+        taken.obj.evaluation = evaluation
+        taken.obj.indicator = indicator
+        taken.obj.indicator_value = indicator_value
+        taken.details.update(
+            _jsonable(
+                {
+                    "evaluation": evaluation,
+                    "indicator": indicator,
+                    "indicator_value": indicator_value,
+                }
+            )
+        )
+    return taken.obj
 
 
 @transaction.atomic
-def recommendation_approval_request(
+def recommendation_request_approval(
     *, actor: User, recommendation: Recommendation, note: str = ""
 ) -> Recommendation:
     """The authors ask for approval of their draft: a notice, not a status. It is recorded in
@@ -736,53 +925,47 @@ def recommendation_approval_request(
     The same person asking again within a day (a second click) is refused with
     AlreadyRequested: nothing is recorded or mailed twice.
     Raises PermissionDenied (not an author), DomainError; nothing is stored on error."""
-    notice = NOTICES[REQUEST_APPROVAL]
-    recommendation = _lock(recommendation)
-    latest = selectors.latest_event(recommendation.pk)
-    if (
-        latest is not None
-        and latest.action == notice.event
-        and latest.actor_id == actor.pk
-        and latest.at >= timezone.now() - NOTICE_REPEAT
-    ):
-        raise AlreadyRequested(_("Already recorded."))
-    roles = permissions.roles_for(actor, recommendation)
-    if not roles & notice.roles:
-        raise PermissionDenied(_("Only the authors can ask for approval of their recommendation."))
-    if recommendation.status not in notice.sources:
-        raise DomainError(
-            _("Only a draft needs approval; the recommendation is “%(status)s”.")
-            % {"status": recommendation.get_status_display()}
-        )
-    _check_complete(recommendation)
-    approvers = selectors.approvers_of(recommendation)
-    if not approvers:
-        raise DomainError(
-            _(
-                "The project has no supervisor yet who could approve it; please ask the "
-                "coordination."
+    with step_take(RULES, REQUEST_APPROVAL, actor=actor, obj=recommendation, note=note) as taken:
+        latest = selectors.latest_event(taken.obj.pk)
+        if (
+            latest is not None
+            and latest.action == taken.step.records
+            and latest.actor_id == actor.pk
+            and latest.at >= timezone.now() - NOTICE_REPEAT
+        ):
+            raise AlreadyRequested(_("Already recorded."))
+        _check_complete(taken.obj)
+        approvers = selectors.approvers_of(taken.obj)
+        if not approvers:
+            raise DomainError(
+                _(
+                    "The project has no supervisor yet who could approve it; please ask the "
+                    "coordination."
+                )
             )
-        )
-    _record(
-        recommendation=recommendation,
-        actor=actor,
-        action=notice.event,
-        from_status=recommendation.status,
-        note=note.strip(),
-        data={"to": [str(person) for person in approvers]},
-    )
-    _notify(recommendation, notice.event)
-    return recommendation
+        taken.details["to"] = [str(person) for person in approvers]
+    return taken.obj
 
 
-def recommendation_approve(
-    *, actor: User, recommendation: Recommendation, note: str = ""
-) -> Recommendation:
-    """The supervisor (team-written) or a coordinator (research-written) lets it go to the
-    partner; the same rules as `recommendation_act(action="approve")`."""
-    return recommendation_act(
-        actor=actor, recommendation=recommendation, action="approve", note=note
-    )
+# The service of each step, for callers that hold a step's name as data (the detail page picks
+# it with the step's form; the demo's tables name the steps of each story).
+STEP_SERVICES: dict[str, Callable[..., Recommendation]] = {
+    "approve": recommendation_approve,
+    "reopen": recommendation_reopen,
+    "hand_over": recommendation_hand_over,
+    "confirm_receipt": recommendation_confirm_receipt,
+    "start_review": recommendation_start_review,
+    "put_on_agenda": recommendation_put_on_agenda,
+    "adopt": recommendation_adopt,
+    "adopt_with_changes": recommendation_adopt_with_changes,
+    "reject": recommendation_reject,
+    "defer": recommendation_defer,
+    "resume_review": recommendation_resume_review,
+    "start_implementation": recommendation_start_implementation,
+    "mark_implemented": recommendation_mark_implemented,
+    "evaluate": recommendation_evaluate,
+    REQUEST_APPROVAL: recommendation_request_approval,
+}
 
 
 # --- implementation -------------------------------------------------------------------------

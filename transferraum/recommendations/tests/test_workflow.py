@@ -8,20 +8,19 @@ from django.utils import timezone
 
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.recommendations.models import Recommendation, RecommendationEvent
-from transferraum.recommendations.services import recommendation_act
-from transferraum.recommendations.tests.test_permissions import KIND_ROLES, TEAM_ROLES, make
-from transferraum.recommendations.workflow import (
-    ACTION_LABELS,
-    NOTICE_LABELS,
-    STEPS,
-    TRANSITIONS,
-    allowed_actions,
-    next_actions,
-    step_label,
-    what_happens_next,
+from transferraum.recommendations.services import (
+    STEP_SERVICES,
+    recommendation_mark_implemented,
 )
+from transferraum.recommendations.tests.test_permissions import KIND_ROLES, TEAM_ROLES, make
+from transferraum.recommendations.workflow import LIFECYCLE, what_happens_next
 
 S = Recommendation.Status
+TRANSITIONS = LIFECYCLE.transitions
+
+
+def allowed_actions(status, roles):
+    return LIFECYCLE.allowed(status, roles, notices=False)
 
 
 def step_data(action):
@@ -68,8 +67,8 @@ def test_every_transition_for_every_persona(
     data, note = step_data(action)
 
     if roles & transition.roles:
-        result = recommendation_act(
-            actor=actor, recommendation=recommendation, action=action, note=note, **data
+        result = STEP_SERVICES[action](
+            actor=actor, recommendation=recommendation, note=note, **data
         )
         assert result.status == transition.target
         event = RecommendationEvent.objects.get(recommendation=recommendation)
@@ -82,9 +81,7 @@ def test_every_transition_for_every_persona(
         assert action in allowed_actions(source, roles)
     else:
         with pytest.raises(PermissionDenied):
-            recommendation_act(
-                actor=actor, recommendation=recommendation, action=action, note=note, **data
-            )
+            STEP_SERVICES[action](actor=actor, recommendation=recommendation, note=note, **data)
         recommendation.refresh_from_db()
         assert recommendation.status == source
         assert not RecommendationEvent.objects.exists()
@@ -112,13 +109,11 @@ def test_a_step_out_of_order_is_refused_naming_the_next_steps(
             status=status, decision_note="Grund"
         )
         with pytest.raises(DomainError) as error:
-            recommendation_act(
-                actor=actor, recommendation=recommendation, action=action, note=note, **data
-            )
+            STEP_SERVICES[action](actor=actor, recommendation=recommendation, note=note, **data)
         # the steps this person may take next, else every step that follows from the status
-        steps = allowed_actions(status, TEAM_ROLES[persona]) or next_actions(status)
+        steps = allowed_actions(status, TEAM_ROLES[persona]) or LIFECYCLE.possible(status)
         for step in steps:
-            assert str(ACTION_LABELS[step]) in error.value.message, (status, step)
+            assert LIFECYCLE.label(step) in error.value.message, (status, step)
         if not steps:
             assert "no further steps" in error.value.message
         assert Recommendation.objects.get(pk=recommendation.pk).status == status
@@ -130,8 +125,9 @@ def test_implemented_before_adopted_names_the_decisions(coordinator, project):
     recommendation = make("team", project, None, None, status=S.UNDER_REVIEW)
 
     with pytest.raises(DomainError) as error:
-        recommendation_act(
-            actor=coordinator, recommendation=recommendation, action="mark_implemented"
+        recommendation_mark_implemented(
+            actor=coordinator,
+            recommendation=recommendation,
         )
 
     message = error.value.message
@@ -144,7 +140,7 @@ def test_every_status_is_reached_from_the_draft():
     reached, frontier = {S.DRAFTED}, [S.DRAFTED]
     while frontier:
         status = frontier.pop()
-        for action in next_actions(status):
+        for action in LIFECYCLE.possible(status):
             target = TRANSITIONS[action].target
             if target not in reached:
                 reached.add(target)
@@ -153,16 +149,15 @@ def test_every_status_is_reached_from_the_draft():
 
 
 def test_only_the_finished_ones_have_no_next_step():
-    ends = {status for status in S.values if not next_actions(status)}
+    ends = {status for status in S.values if not LIFECYCLE.possible(status)}
 
     assert ends == {S.REJECTED, S.EVALUATED}
     assert set(Recommendation.FINISHED_STATUSES) >= ends
 
 
-def test_every_step_has_a_label():
-    assert set(ACTION_LABELS) == set(TRANSITIONS)
-    assert set(ACTION_LABELS) | set(NOTICE_LABELS) == set(STEPS)
-    assert all(step_label(action) for action in STEPS)
+def test_every_step_has_a_label_and_a_service():
+    assert all(LIFECYCLE.label(step.name) for step in LIFECYCLE)
+    assert set(STEP_SERVICES) == set(LIFECYCLE.steps)
 
 
 # --- what happens next, for every status ----------------------------------------------------
