@@ -17,7 +17,7 @@ from transferraum.challenges.models import Challenge, TopicField
 from transferraum.challenges.permissions import can_review
 from transferraum.challenges.recommender import recommendations_for
 from transferraum.challenges.services import challenge_assign, next_actions
-from transferraum.challenges.workflow import labelled
+from transferraum.challenges.workflow import LIFECYCLE
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.models import Activity
 
@@ -118,7 +118,7 @@ def review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "attachments": challenge.attachments.all(),
             "history": history,
             "recommendations": recommendations_for(challenge),
-            "actions": labelled(next_actions(request.user, challenge)),
+            "actions": LIFECYCLE.labelled(next_actions(request.user, challenge)),
             "note_actions": NOTE_ACTIONS,
             "coordinators": User.objects.filter(role=User.Role.COORDINATOR),
         },
