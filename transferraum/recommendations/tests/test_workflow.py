@@ -1,12 +1,15 @@
-"""The lifecycle through the service, as a table: every transition × every persona (allowed and
-refused), every transition from every status it does not follow from, and the table's shape."""
+"""The lifecycle through the services, as a table: every step × every status × every persona
+(allowed and refused), every transition × every persona from its source, every transition from
+every status it does not follow from, and the table's shape."""
 
 import datetime as dt
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
 from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.recommendations import permissions
 from transferraum.recommendations.models import Recommendation, RecommendationEvent
 from transferraum.recommendations.services import (
     STEP_SERVICES,
@@ -85,6 +88,61 @@ def test_every_transition_for_every_persona(
         recommendation.refresh_from_db()
         assert recommendation.status == source
         assert not RecommendationEvent.objects.exists()
+
+
+PERSONA_CASES = [(kind, persona) for kind in KIND_ROLES for persona in TEAM_ROLES]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("kind", "persona"), PERSONA_CASES, ids=[f"{k}-{p}" for k, p in PERSONA_CASES]
+)
+def test_every_step_in_every_status_for_every_persona(
+    request, project, town_eilenburg, researcher, coordinator, kind, persona
+):
+    """The whole table through the services, notices included: a step is taken exactly when it
+    follows from the status and the persona holds one of its roles (and may see the
+    recommendation); it then leads to its target (a notice keeps the status) and is recorded.
+    Otherwise it is refused (PermissionDenied without a role, DomainError out of order) and
+    nothing changes. Each cell runs in a savepoint (collected, so a failure lists every cell).
+    (`coordinator`: the approver of research asked for approval.)"""
+    recommendation = make(kind, project, town_eilenburg, researcher)
+    actor = request.getfixturevalue(persona)
+    roles = KIND_ROLES[kind][persona]
+    wrong = []
+    for status in S.values:
+        for step in LIFECYCLE:
+            savepoint = transaction.savepoint()
+            Recommendation.objects.filter(pk=recommendation.pk).update(
+                status=status, decision_note="Grund"
+            )
+            recommendation.refresh_from_db()
+            may = roles if permissions.may_view(recommendation, roles) else set()
+            data, note = step_data(step.name)
+            try:
+                result = STEP_SERVICES[step.name](
+                    actor=actor, recommendation=recommendation, note=note, **data
+                )
+            except PermissionDenied:
+                outcome = "refused"
+            except DomainError:
+                outcome = "out of order"
+            else:
+                recorded = RecommendationEvent.objects.filter(
+                    recommendation=recommendation, action=step.records, actor=actor
+                ).exists()
+                outcome = "taken" if recorded and result.status == (step.target or status) else "?"
+            after = Recommendation.objects.get(pk=recommendation.pk).status
+            transaction.savepoint_rollback(savepoint)
+            if not may & step.roles:
+                expected = "refused"
+            elif status not in step.sources:
+                expected = "out of order"
+            else:
+                expected = "taken"
+            if outcome != expected or (expected != "taken" and after != status):
+                wrong.append((status, step.name, outcome, expected))
+    assert wrong == []
 
 
 # who holds the role each step needs (team-written)
