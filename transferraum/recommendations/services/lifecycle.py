@@ -286,7 +286,7 @@ def recommendation_start_review(
 ) -> Recommendation:
     """The partner starts to review it. Raises PermissionDenied, DomainError (not received)."""
     with step_take(RULES, "start_review", actor=actor, obj=recommendation, note=note) as taken:
-        pass
+        pass  # no rules beyond the lifecycle's
     return taken.obj
 
 
@@ -382,7 +382,7 @@ def recommendation_defer(
     """The partner deferred the decision. Raises PermissionDenied, DomainError (not under
     review or on an agenda)."""
     with step_take(RULES, "defer", actor=actor, obj=recommendation, note=note) as taken:
-        pass
+        pass  # no rules beyond the lifecycle's
     return taken.obj
 
 
@@ -393,7 +393,7 @@ def recommendation_resume_review(
     """The partner takes a deferred recommendation up again. Raises PermissionDenied,
     DomainError (not deferred)."""
     with step_take(RULES, "resume_review", actor=actor, obj=recommendation, note=note) as taken:
-        pass
+        pass  # no rules beyond the lifecycle's
     return taken.obj
 
 
@@ -406,7 +406,7 @@ def recommendation_start_implementation(
     with step_take(
         RULES, "start_implementation", actor=actor, obj=recommendation, note=note
     ) as taken:
-        pass
+        pass  # no rules beyond the lifecycle's
     return taken.obj
 
 
