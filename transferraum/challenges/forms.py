@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.models import User
 from transferraum.challenges.models import Challenge, TopicField, TransferFormat
+from transferraum.challenges.workflow import LIFECYCLE
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -96,8 +97,8 @@ class NoteForm(forms.Form):
         return {"note": self.cleaned_data.get("note") or ""}
 
 
-# The form of each step that needs input; the other steps are a button.
-STEP_FORMS: dict[str, type[NoteForm]] = {"request_changes": NoteForm, "reject": NoteForm}
+# The form of each step that needs input (`Step.needs`); the other steps are a button.
+STEP_FORMS: dict[str, type[NoteForm]] = {step.name: NoteForm for step in LIFECYCLE if step.needs}
 
 
 class AssignForm(forms.Form):

@@ -1,7 +1,10 @@
 """The lifecycle as a table: every action × every role × every status."""
 
+import inspect
+
 import pytest
 
+from transferraum.challenges.forms import STEP_FORMS
 from transferraum.challenges.models import Challenge
 from transferraum.challenges.services import (
     STEP_SERVICES,
@@ -71,3 +74,14 @@ def test_refused_step_names_the_current_status(officer_eilenburg, town_eilenburg
 
     with pytest.raises(DomainError, match="Veröffentlicht"):
         challenge_submit(actor=officer_eilenburg, challenge=challenge)
+
+
+@pytest.mark.parametrize("name", list(LIFECYCLE.steps))
+def test_a_step_needing_a_note_has_a_form_and_its_service_requires_the_note(name):
+    parameters = inspect.signature(STEP_SERVICES[name]).parameters
+    needs_note = "note" in LIFECYCLE[name].needs
+
+    assert set(parameters) == {"actor", "challenge", "note"}
+    assert (parameters["note"].default is inspect.Parameter.empty) is needs_note
+    assert (name in STEP_FORMS) is needs_note
+    assert set(STEP_SERVICES) == set(LIFECYCLE.steps)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from transferraum.accounts.http import AuthenticatedHttpRequest
 from transferraum.accounts.models import User
-from transferraum.challenges.forms import AssignForm, CommentForm
+from transferraum.challenges.forms import STEP_FORMS, AssignForm, CommentForm
 from transferraum.challenges.models import Challenge, TopicField
 from transferraum.challenges.permissions import can_review
 from transferraum.challenges.recommender import recommendations_for
@@ -27,7 +27,6 @@ QUEUE_STATUSES = (
     Challenge.Status.CHANGES_REQUESTED,
     Challenge.Status.ACCEPTED,
 )
-NOTE_ACTIONS = {"request_changes", "reject"}
 
 
 def _require_coordinator(request: AuthenticatedHttpRequest) -> None:
@@ -119,7 +118,7 @@ def review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "history": history,
             "recommendations": recommendations_for(challenge),
             "actions": LIFECYCLE.labelled(next_actions(request.user, challenge)),
-            "note_actions": NOTE_ACTIONS,
+            "note_actions": STEP_FORMS,  # the steps whose form asks for a note
             "coordinators": User.objects.filter(role=User.Role.COORDINATOR),
         },
         status=422 if request.method == "POST" else 200,

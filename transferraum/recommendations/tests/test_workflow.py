@@ -3,6 +3,7 @@
 every status it does not follow from, and the table's shape."""
 
 import datetime as dt
+import inspect
 
 import pytest
 from django.db import transaction
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.recommendations import permissions
+from transferraum.recommendations.forms import step_form
 from transferraum.recommendations.models import Recommendation, RecommendationEvent
 from transferraum.recommendations.services import (
     STEP_SERVICES,
@@ -320,3 +322,20 @@ def test_what_happens_next_without_dates_and_past_the_due_date():
         "Waiting for Stadtverwaltung Eilenburg to start the review (the first answer was due on "
         "Dec. 24, 2026)."
     )
+
+
+# --- what each step needs: the declaration, its form and its service agree ------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", list(LIFECYCLE.steps))
+def test_each_step_form_and_service_take_what_the_step_needs(name, project, town_eilenburg):
+    step = LIFECYCLE[name]
+    recommendation = make("team", project, town_eilenburg, None)
+    form = step_form(name, recommendation=recommendation)
+    parameters = inspect.signature(STEP_SERVICES[name]).parameters
+
+    assert set(form.fields) - {"note"} == set(step.needs)
+    assert list(form.fields)[-1] == "note"
+    assert (form.action, form.label, form.prefix) == (name, LIFECYCLE.label(name), name)
+    assert set(parameters) - {"actor", "recommendation", "note"} == set(step.needs)
