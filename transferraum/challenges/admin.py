@@ -116,8 +116,9 @@ class ChallengeAdmin(admin.ModelAdmin[Challenge]):
     date_hierarchy = "created_at"
     autocomplete_fields = ["organisation", "contact_person", "coordinator"]
     filter_horizontal = ["topics", "formats"]
-    # The lifecycle runs through the review pages (services.challenge_act), which check the
-    # transitions, write the activity log and notify; the admin only shows where it stands.
+    # The lifecycle runs through the review pages (one service per step, e.g. challenge_publish),
+    # which check the lifecycle, write the activity log and notify; the admin only shows where it
+    # stands.
     readonly_fields = [
         "status",
         "submitted_at",

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.models import User
 from transferraum.challenges.models import Challenge, TopicField, TransferFormat
+from transferraum.challenges.workflow import LIFECYCLE
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -86,9 +87,18 @@ class ChallengeForm(forms.ModelForm):
         self.fields["format_wish"].required = False
 
 
-class ActionForm(forms.Form):
-    action = forms.CharField()
+class NoteForm(forms.Form):
+    """A step that needs a note the submitter reads: what should change, or the reason for a
+    rejection (the service says when it is missing; the labels are the review page's)."""
+
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def service_data(self) -> dict[str, Any]:
+        return {"note": self.cleaned_data.get("note") or ""}
+
+
+# The form of each step that needs input (`Step.needs`); the other steps are a button.
+STEP_FORMS: dict[str, type[NoteForm]] = {step.name: NoteForm for step in LIFECYCLE if step.needs}
 
 
 class AssignForm(forms.Form):

@@ -1,8 +1,9 @@
-"""Every write on challenges: drafts, the review lifecycle, files, comments, follows."""
+"""Every write on challenges: drafts, the review lifecycle (one service per step of
+`workflow.LIFECYCLE`), files, comments, follows."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import transaction
@@ -28,10 +29,12 @@ from transferraum.challenges.permissions import (
     can_submit_for,
     roles_for,
 )
-from transferraum.challenges.workflow import TRANSITIONS, allowed_actions
+from transferraum.challenges.tasks import challenge_notify
+from transferraum.challenges.workflow import LIFECYCLE
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.search import search_document
 from transferraum.core.services import activity_record
+from transferraum.core.workflow import Step, StepRules, Taken, step_take
 from transferraum.notifications.services import notifications_enabled
 
 CONTENT_FIELDS = (
@@ -136,89 +139,175 @@ def challenge_save(
     return challenge
 
 
-def _transition(actor: User, challenge: Challenge, action: str) -> str:
-    """Check that `actor` may take `action` now; return the target status."""
-    transition = TRANSITIONS[action]
-    roles = roles_for(actor, challenge)
-    if not roles & transition.roles:
-        raise PermissionDenied(_("You may not do this with this challenge."))
-    if challenge.status not in transition.sources:
-        raise DomainError(
-            _("This is not possible while the challenge is “%(status)s”.")
-            % {"status": challenge.get_status_display()}
-        )
-    return transition.target
-
-
 def _lock(challenge: Challenge) -> Challenge:
     """Reload under a row lock, so that two clicks cannot both change the status."""
     return Challenge.objects.select_for_update().select_related("organisation").get(pk=challenge.pk)
 
 
 def _notify(challenge: Challenge, event: str) -> None:
-    from transferraum.challenges.tasks import challenge_notify
-
     if not notifications_enabled():
         return
     challenge_id = challenge.pk
     transaction.on_commit(lambda: challenge_notify.enqueue(challenge_id, event))
 
 
-@transaction.atomic
-def challenge_act(*, actor: User, challenge: Challenge, action: str, note: str = "") -> Challenge:
-    """Move a challenge along its lifecycle (see workflow.TRANSITIONS).
+class ChallengeRules(StepRules[Challenge]):
+    """How a step of a challenge is authorised, refused, recorded and announced."""
 
-    Rules beyond the table: submitting needs a complete text; asking for changes needs a note
-    that the submitter reads; rejecting needs a reason; publishing needs at least one transfer
-    format. A second click finds the new status and is refused (DomainError).
-    Raises PermissionDenied, DomainError; nothing changes on error.
-    """
-    if action not in TRANSITIONS:
-        raise DomainError(_("Unknown action."))
-    challenge = _lock(challenge)
-    target = _transition(actor, challenge, action)
-    note = note.strip()
-    if action == "submit":
-        _check_content(
-            {field: getattr(challenge, field) for field in CONTENT_FIELDS}, complete=True
+    lifecycle = LIFECYCLE
+
+    def lock(self, obj: Challenge) -> Challenge:
+        return _lock(obj)
+
+    def roles(self, actor: Any, obj: Challenge) -> set[str]:
+        return roles_for(actor, obj)
+
+    def refused(self, obj: Challenge, step: Step, roles: set[str]) -> PermissionDenied:
+        return PermissionDenied(_("You may not do this with this challenge."))
+
+    def out_of_order(self, obj: Challenge, step: Step, roles: set[str]) -> DomainError:
+        """A second click finds the new status and is refused here."""
+        return DomainError(
+            _("This is not possible while the challenge is “%(status)s”.")
+            % {"status": obj.get_status_display()}
         )
-        challenge.submitted_at = timezone.now()
-    elif action == "request_changes":
-        if not note:
+
+    def recorded(self, taken: Taken[Challenge]) -> None:
+        challenge_index(taken.obj)
+
+    def notify(self, pk: Any, event: str) -> None:
+        challenge_notify.enqueue(pk, event)
+
+
+RULES = ChallengeRules()
+
+
+def _responsible(challenge: Challenge, actor: User) -> None:
+    """The coordinator who first takes the review up becomes responsible, unless one is."""
+    if challenge.coordinator_id is None:
+        challenge.coordinator = actor
+
+
+@transaction.atomic
+def challenge_submit(*, actor: User, challenge: Challenge, note: str = "") -> Challenge:
+    """The organisation sends its draft (or the changed text) to the coordinators. Rules: a
+    complete text (title, problem; a public summary unless the challenge is public).
+    Raises PermissionDenied (not a member), DomainError (not a draft or sent back, incomplete)."""
+    with step_take(RULES, "submit", actor=actor, obj=challenge, note=note) as taken:
+        _check_content(
+            {field: getattr(taken.obj, field) for field in CONTENT_FIELDS}, complete=True
+        )
+        taken.obj.submitted_at = timezone.now()
+    return taken.obj
+
+
+@transaction.atomic
+def challenge_start_review(*, actor: User, challenge: Challenge, note: str = "") -> Challenge:
+    """A coordinator takes a submitted challenge up (and becomes responsible unless someone is).
+    Raises PermissionDenied (not a coordinator), DomainError (not submitted)."""
+    with step_take(RULES, "start_review", actor=actor, obj=challenge, note=note) as taken:
+        _responsible(taken.obj, actor)
+    return taken.obj
+
+
+@transaction.atomic
+def challenge_request_changes(*, actor: User, challenge: Challenge, note: str) -> Challenge:
+    """A coordinator sends the challenge back; `note` says what should change (required) and
+    becomes a comment the submitter reads.
+    Raises PermissionDenied (not a coordinator), DomainError (not in review, no note)."""
+    with step_take(RULES, "request_changes", actor=actor, obj=challenge, note=note) as taken:
+        if not taken.note:
             raise DomainError(_("Please say what should change."), field="note")
-        Comment.objects.create(challenge=challenge, author=actor, text=note, is_change_request=True)
-    elif action == "reject":
-        if not note:
-            raise DomainError(_("Please give a reason for the rejection."), field="note")
-        challenge.rejection_reason = note
-    elif action == "publish":
-        if not challenge.formats.exists():
+        Comment.objects.create(
+            challenge=taken.obj, author=actor, text=taken.note, is_change_request=True
+        )
+    return taken.obj
+
+
+@transaction.atomic
+def challenge_accept(*, actor: User, challenge: Challenge, note: str = "") -> Challenge:
+    """A coordinator accepts it for the programme (and becomes responsible unless someone is).
+    Raises PermissionDenied (not a coordinator), DomainError (not in review)."""
+    with step_take(RULES, "accept", actor=actor, obj=challenge, note=note) as taken:
+        _responsible(taken.obj, actor)
+    return taken.obj
+
+
+@transaction.atomic
+def challenge_publish(*, actor: User, challenge: Challenge, note: str = "") -> Challenge:
+    """A coordinator puts an accepted challenge on the board. Rules: at least one transfer
+    format is assigned. Raises PermissionDenied (not a coordinator), DomainError (not accepted,
+    no format)."""
+    with step_take(RULES, "publish", actor=actor, obj=challenge, note=note) as taken:
+        if not taken.obj.formats.exists():
             raise DomainError(
                 _("Please assign at least one transfer format before publishing."),
                 field="formats",
             )
-        challenge.published_at = timezone.now()
-    elif action == "withdraw" and challenge.projects.filter(status__in=("open", "running")):
+        taken.obj.published_at = timezone.now()
+    return taken.obj
+
+
+@transaction.atomic
+def challenge_start(*, actor: User, challenge: Challenge, note: str = "") -> Challenge:
+    """A coordinator marks a published challenge as in progress (a project usually does:
+    `challenge_follow_project`). Raises PermissionDenied, DomainError (not published)."""
+    with step_take(RULES, "start", actor=actor, obj=challenge, note=note) as taken:
+        pass  # no rules beyond the lifecycle's
+    return taken.obj
+
+
+@transaction.atomic
+def challenge_complete(*, actor: User, challenge: Challenge, note: str = "") -> Challenge:
+    """A coordinator marks a challenge in progress as completed. Raises PermissionDenied,
+    DomainError (not in progress)."""
+    with step_take(RULES, "complete", actor=actor, obj=challenge, note=note) as taken:
+        pass  # no rules beyond the lifecycle's
+    return taken.obj
+
+
+@transaction.atomic
+def challenge_reject(*, actor: User, challenge: Challenge, note: str) -> Challenge:
+    """A coordinator turns the challenge down; `note` is the reason (required), which the
+    submitter reads. Raises PermissionDenied (not a coordinator), DomainError (not in review or
+    sent back, no reason)."""
+    with step_take(RULES, "reject", actor=actor, obj=challenge, note=note) as taken:
+        if not taken.note:
+            raise DomainError(_("Please give a reason for the rejection."), field="note")
+        taken.obj.rejection_reason = taken.note
+    return taken.obj
+
+
+@transaction.atomic
+def challenge_withdraw(*, actor: User, challenge: Challenge, note: str = "") -> Challenge:
+    """The organisation or a coordinator withdraws it, until it is in progress. Rules: no
+    project is open for applications or running on it.
+    Raises PermissionDenied, DomainError (in progress or ended, a project works on it)."""
+    with step_take(RULES, "withdraw", actor=actor, obj=challenge, note=note) as taken:
         # The projects app sits above this one, so its statuses are named by value here.
-        raise DomainError(
-            _(
-                "Students apply for or work on this challenge in a project; please ask the "
-                "coordinators to close the project first."
+        if taken.obj.projects.filter(status__in=("open", "running")):
+            raise DomainError(
+                _(
+                    "Students apply for or work on this challenge in a project; please ask the "
+                    "coordinators to close the project first."
+                )
             )
-        )
-    elif action in ("start_review", "accept") and challenge.coordinator_id is None:
-        challenge.coordinator = actor
-    challenge.status = target
-    challenge.save()
-    challenge_index(challenge)
-    activity_record(
-        actor=actor,
-        verb=f"challenge.{action}",
-        target=challenge,
-        data={"status": target, "note": note} if note else {"status": target},
-    )
-    _notify(challenge, action)
-    return challenge
+    return taken.obj
+
+
+# The service of each step, for callers that hold a step's name as data (the review page's
+# buttons, the demo's tables).
+STEP_SERVICES: dict[str, Callable[..., Challenge]] = {
+    "submit": challenge_submit,
+    "start_review": challenge_start_review,
+    "request_changes": challenge_request_changes,
+    "accept": challenge_accept,
+    "publish": challenge_publish,
+    "start": challenge_start,
+    "complete": challenge_complete,
+    "reject": challenge_reject,
+    "withdraw": challenge_withdraw,
+}
 
 
 @transaction.atomic
@@ -231,17 +320,17 @@ def challenge_follow_project(*, actor: User | None, challenge: Challenge, event:
     if event not in ("start", "complete"):
         raise DomainError(_("Unknown action."))
     challenge = _lock(challenge)
-    transition = TRANSITIONS[event]
-    if challenge.status not in transition.sources:
+    step = LIFECYCLE[event]
+    if challenge.status not in step.sources or step.target is None:
         return challenge
-    challenge.status = transition.target
+    challenge.status = step.target
     challenge.save(update_fields=["status", "updated_at"])
     challenge_index(challenge)
     activity_record(
         actor=actor,
         verb=f"challenge.{event}",
         target=challenge,
-        data={"status": transition.target, "by_project": True},
+        data={"status": step.target, "by_project": True},
     )
     _notify(challenge, event)
     return challenge
@@ -353,4 +442,4 @@ def challenge_follow(*, actor: User, challenge: Challenge, follow: bool) -> bool
 
 
 def next_actions(actor: Any, challenge: Challenge) -> list[str]:
-    return allowed_actions(challenge.status, roles_for(actor, challenge))
+    return LIFECYCLE.allowed(challenge.status, roles_for(actor, challenge))

@@ -30,9 +30,9 @@ from transferraum.notifications.services import notifications_suppressed
 from transferraum.projects.models import Assignment, Document, Project, Round
 from transferraum.recommendations.models import Recommendation
 from transferraum.recommendations.services import (
+    STEP_SERVICES,
     milestone_add,
     milestone_update,
-    recommendation_act,
     recommendation_create,
     recommendation_progress_set,
 )
@@ -253,10 +253,9 @@ def _take(
         data = dict(each.data)
         if "responsible_person" in data:
             data["responsible_person"] = context.people[data["responsible_person"]]
-        return recommendation_act(
+        return STEP_SERVICES[each.action](
             actor=actor,
             recommendation=recommendation,
-            action=each.action,
             note=each.note,
             **data,
         )

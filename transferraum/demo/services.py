@@ -36,10 +36,11 @@ from transferraum.actors.vocabulary import competences_load_starter
 from transferraum.challenges.catalogue import catalogue_load
 from transferraum.challenges.models import Challenge, Comment, Follow, TopicField, TransferFormat
 from transferraum.challenges.services import (
-    challenge_act,
+    STEP_SERVICES,
     challenge_assign,
     challenge_comment,
     challenge_follow,
+    challenge_request_changes,
     challenge_save,
 )
 from transferraum.demo.data.challenges import CHALLENGES, DEMO_TODAY, ChallengeSpec, Status
@@ -519,10 +520,9 @@ def _challenge_create(
                 coordinator=users[spec.coordinator],
             )
         elif step == "request_revision":
-            challenge = challenge_act(
+            challenge = challenge_request_changes(
                 actor=coordinator,
                 challenge=challenge,
-                action="request_changes",
                 note=spec.revision_request,
             )
         elif step == "revise":
@@ -536,10 +536,9 @@ def _challenge_create(
         else:
             by_author = step in ("submit", "withdraw")
             with_note = step in ("request_changes", "reject", "withdraw")
-            challenge = challenge_act(
+            challenge = STEP_SERVICES[step](
                 actor=author if by_author else coordinator,
                 challenge=challenge,
-                action=step,
                 note=spec.note if with_note else "",
             )
     for email, text, visible in spec.comments:

@@ -1,33 +1,53 @@
-"""The phases of a round as data: the order, what each step needs, and which actions each phase
-allows. Services consult it; tests walk it as a table."""
+"""The phases of a round as data: the steps between them as a `core.workflow` lifecycle (who takes
+them, their labels), and which actions each phase allows. Services consult it; tests walk it as
+a table."""
 
 from __future__ import annotations
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from transferraum.core.workflow import Lifecycle, Step
 from transferraum.projects.models import Round
 
 P = Round.Phase
 
+COORDINATOR = "coordinator"
+
+
+def _step(name: str, source: str, target: str, label: Promise) -> Step:
+    return Step(name, frozenset({source}), target, frozenset({COORDINATOR}), label)
+
+
+# The coordinator advances a round one phase at a time (`services.rounds.round_advance`); the only
+# step back reopens applications while the allocation is not published (`round_reopen`).
+ADVANCE_STEPS = (
+    _step("open_applications", P.PREPARATION, P.APPLICATIONS, _("Open applications")),
+    _step(
+        "start_allocation",
+        P.APPLICATIONS,
+        P.ALLOCATION,
+        _("Close applications and start the allocation"),
+    ),
+    _step("start_work", P.ALLOCATION, P.WORK, _("Start the work phase")),
+    _step("start_presentations", P.WORK, P.PRESENTATION, _("Start the final presentations")),
+    _step("close", P.PRESENTATION, P.CLOSED, _("Close the round")),
+)
+REOPEN_APPLICATIONS = _step(
+    "reopen_applications", P.ALLOCATION, P.APPLICATIONS, _("Reopen applications")
+)
+LIFECYCLE = Lifecycle("round", (*ADVANCE_STEPS, REOPEN_APPLICATIONS))
+
 # phase → the phase the coordinator may advance it to
 NEXT_PHASE: dict[str, str] = {
-    P.PREPARATION: P.APPLICATIONS,
-    P.APPLICATIONS: P.ALLOCATION,
-    P.ALLOCATION: P.WORK,
-    P.WORK: P.PRESENTATION,
-    P.PRESENTATION: P.CLOSED,
+    source: str(step.target) for step in ADVANCE_STEPS for source in step.sources
 }
-
 # The only step back: applications reopen while the allocation is not published yet.
-PREVIOUS_PHASE: dict[str, str] = {P.ALLOCATION: P.APPLICATIONS}
-
-ADVANCE_LABELS = {
-    P.APPLICATIONS: _("Open applications"),
-    P.ALLOCATION: _("Close applications and start the allocation"),
-    P.WORK: _("Start the work phase"),
-    P.PRESENTATION: _("Start the final presentations"),
-    P.CLOSED: _("Close the round"),
+PREVIOUS_PHASE: dict[str, str] = {
+    source: str(REOPEN_APPLICATIONS.target) for source in REOPEN_APPLICATIONS.sources
 }
+# target phase → the label of the step that leads there
+ADVANCE_LABELS: dict[str, str | Promise] = {str(step.target): step.label for step in ADVANCE_STEPS}
 
 # action → the phases in which it is possible
 EDIT_PROJECTS = "edit_projects"

@@ -3,7 +3,7 @@ and name the field a refusal belongs to (`DomainError.field` is a field name of 
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.db import models
@@ -15,9 +15,12 @@ from transferraum.accounts.models import User
 from transferraum.actors.models import Organisation
 from transferraum.projects.models import Document, Project, Round
 from transferraum.recommendations.models import Recommendation
-from transferraum.recommendations.services import ACTION_DATA, CONTENT_FIELDS, PLACE_FIELDS
-from transferraum.recommendations.workflow import step_label
+from transferraum.recommendations.services import CONTENT_FIELDS, PLACE_FIELDS
+from transferraum.recommendations.workflow import LIFECYCLE
 from transferraum.regions.models import Municipality
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 LINK_SEPARATOR = "|"
@@ -173,18 +176,11 @@ class RecommendationForm(forms.Form):
 
 # --- the steps of the lifecycle -------------------------------------------------------------
 
-# Fields whose empty value means "leave as it is" (the service would otherwise clear them).
-_KEEP_WHEN_EMPTY = frozenset({"first_answer_due", "responsible_person"})
-NOTE_REQUIRED = {
-    "reject": (_("Reason for the rejection"), _("Please give the reason for the rejection.")),
-    "adopt_with_changes": (_("What was changed"), _("Please describe what was changed.")),
-}
 
-
-class StepForm(forms.Form):
-    """One step of the lifecycle (or a notice, such as asking for approval) with exactly the data
-    the service takes for it (`services.ACTION_DATA`) and a note. The prefix is the action, so
-    that several step forms on one page keep their fields apart."""
+class NoteForm(forms.Form):
+    """A step that needs nothing but an optional note (approve, start the review, ask for
+    approval …), and the base of the forms of the steps that need more. The prefix is the step's
+    name, so that several step forms on one page keep their fields apart; the note comes last."""
 
     note = forms.CharField(
         label=_("Note"),
@@ -199,98 +195,194 @@ class StepForm(forms.Form):
         kwargs["prefix"] = action
         super().__init__(*args, **kwargs)
         self.action = action
-        self.label = step_label(action)
-        names = ACTION_DATA.get(action, ())
-        today = timezone.localdate()
-        if "first_answer_due" in names:
-            self.fields["first_answer_due"] = forms.DateField(
-                label=_("First answer due"),
-                required=False,
-                # The date must be today or later: the browser's date picker starts there.
-                widget=forms.DateInput(
-                    attrs={"type": "date", "min": today.isoformat()}, format="%Y-%m-%d"
-                ),
-                initial=recommendation.first_answer_due,
-                help_text=_("Today or later; leave empty to keep the date."),
-            )
-        if "responsible_person" in names:
-            self.fields["responsible_person"] = forms.ModelChoiceField(
-                label=_("Responsible person at the partner"),
-                required=False,
-                queryset=partner_people(recommendation, recommendation.project),
-                initial=recommendation.responsible_person_id,
-            )
-        if "agenda_body" in names:
-            self.fields["agenda_body"] = forms.CharField(
-                label=_("Body"),
-                max_length=200,
-                help_text=_("For example: Town council"),
-                initial=recommendation.agenda_body,
-                error_messages={
-                    "required": _("Please name the body, for example the town council.")
-                },
-            )
-            self.fields["agenda_date"] = forms.DateField(
-                label=_("Date of the meeting"),
-                widget=DATE_WIDGET,
-                error_messages={"required": _("Please give the date of the meeting.")},
-            )
-            self.fields["agenda_item"] = forms.CharField(
-                label=_("Agenda item"),
-                max_length=100,
-                required=False,
-                help_text=_("For example: Ö 7.2"),
-            )
-            # Not a URLField: the service says what is wrong with an address, in one place.
-            self.fields["council_url"] = forms.CharField(
-                label=_("Link to the council information system"),
-                max_length=500,
-                required=False,
-                help_text=_("For example the item in Allris or an OParl address (https://…)."),
-            )
-        if "decided_on" in names:
-            self.fields["decided_on"] = forms.DateField(
-                label=_("Decided on"),
-                widget=DATE_WIDGET,
-                initial=today,
-                error_messages={"required": _("Please give the date.")},
-            )
-        if "evaluation" in names:
-            self.fields["evaluation"] = forms.CharField(
-                label=_("What changed"),
-                widget=forms.Textarea(attrs={"rows": 3}),
-                error_messages={"required": _("Please describe what changed.")},
-            )
-            self.fields["indicator"] = forms.CharField(
-                label=_("Indicator"),
-                max_length=200,
-                required=False,
-                help_text=_("For example: vacant shops in the town centre"),
-            )
-            self.fields["indicator_value"] = forms.CharField(
-                label=_("Value of the indicator"),
-                max_length=200,
-                required=False,
-                help_text=_("For example: 14 → 9"),
-            )
-        if action in NOTE_REQUIRED:
-            label, message = NOTE_REQUIRED[action]
-            note = self.fields["note"]
-            note.label, note.required = label, True
-            note.error_messages["required"] = message
-            note.help_text = ""
-            # The note comes last in the markup order of the fields above.
+        self.label = LIFECYCLE.label(action)
         self.order_fields([name for name in self.fields if name != "note"] + ["note"])
 
+    def service_note(self) -> str:
+        return str(self.cleaned_data.get("note") or "")
+
     def service_data(self) -> dict[str, Any]:
-        """The keyword arguments of `recommendation_act` besides the note."""
-        data = {}
-        for name in ACTION_DATA.get(self.action, ()):
-            value = self.cleaned_data.get(name)
-            if name in _KEEP_WHEN_EMPTY and value in (None, ""):
-                continue
-            data[name] = value
-        return data
+        """The keyword arguments of the step's service besides the actor, the recommendation
+        and the note (what is valid of them: a refused step out of order reads none)."""
+        return {}
+
+
+def _first_answer_due(recommendation: Recommendation) -> forms.DateField:
+    return forms.DateField(
+        label=_("First answer due"),
+        required=False,
+        # The date must be today or later: the browser's date picker starts there.
+        widget=forms.DateInput(
+            attrs={"type": "date", "min": timezone.localdate().isoformat()}, format="%Y-%m-%d"
+        ),
+        initial=recommendation.first_answer_due,
+        help_text=_("Today or later; leave empty to keep the date."),
+    )
+
+
+class HandOverForm(NoteForm):
+    """Hand over: a new date for the first answer, or empty to keep the one set."""
+
+    def __init__(self, *args: Any, recommendation: Recommendation, **kwargs: Any) -> None:
+        super().__init__(*args, recommendation=recommendation, **kwargs)
+        self.fields["first_answer_due"] = _first_answer_due(recommendation)
+        self.order_fields(["first_answer_due", "note"])
+
+    def service_data(self) -> dict[str, Any]:
+        return {"first_answer_due": self.cleaned_data.get("first_answer_due")}
+
+
+class ConfirmReceiptForm(NoteForm):
+    """Confirm receipt: who is responsible at the partner and by when it answers (empty keeps
+    what was set)."""
+
+    def __init__(self, *args: Any, recommendation: Recommendation, **kwargs: Any) -> None:
+        super().__init__(*args, recommendation=recommendation, **kwargs)
+        self.fields["first_answer_due"] = _first_answer_due(recommendation)
+        self.fields["responsible_person"] = forms.ModelChoiceField(
+            label=_("Responsible person at the partner"),
+            required=False,
+            queryset=partner_people(recommendation, recommendation.project),
+            initial=recommendation.responsible_person_id,
+        )
+        self.order_fields(["first_answer_due", "responsible_person", "note"])
+
+    def service_data(self) -> dict[str, Any]:
+        return {
+            "responsible_person": self.cleaned_data.get("responsible_person"),
+            "first_answer_due": self.cleaned_data.get("first_answer_due"),
+        }
+
+
+class PutOnAgendaForm(NoteForm):
+    """Put on an agenda: which body meets when, the item and the council's page."""
+
+    agenda_body = forms.CharField(
+        label=_("Body"),
+        max_length=200,
+        help_text=_("For example: Town council"),
+        error_messages={"required": _("Please name the body, for example the town council.")},
+    )
+    agenda_date = forms.DateField(
+        label=_("Date of the meeting"),
+        widget=DATE_WIDGET,
+        error_messages={"required": _("Please give the date of the meeting.")},
+    )
+    agenda_item = forms.CharField(
+        label=_("Agenda item"),
+        max_length=100,
+        required=False,
+        help_text=_("For example: Ö 7.2"),
+    )
+    # Not a URLField: the service says what is wrong with an address, in one place.
+    council_url = forms.CharField(
+        label=_("Link to the council information system"),
+        max_length=500,
+        required=False,
+        help_text=_("For example the item in Allris or an OParl address (https://…)."),
+    )
+
+    def __init__(self, *args: Any, recommendation: Recommendation, **kwargs: Any) -> None:
+        super().__init__(*args, recommendation=recommendation, **kwargs)
+        self.fields["agenda_body"].initial = recommendation.agenda_body
+
+    def service_data(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "agenda_body": data.get("agenda_body") or "",
+            "agenda_date": data.get("agenda_date"),
+            "agenda_item": data.get("agenda_item") or "",
+            "council_url": data.get("council_url") or "",
+        }
+
+
+class DecisionForm(NoteForm):
+    """Record a decision (adopted, adopted with changes, rejected): the day it was taken."""
+
+    decided_on = forms.DateField(
+        label=_("Decided on"),
+        widget=DATE_WIDGET,
+        error_messages={"required": _("Please give the date.")},
+    )
+
+    def __init__(self, *args: Any, recommendation: Recommendation, **kwargs: Any) -> None:
+        super().__init__(*args, recommendation=recommendation, **kwargs)
+        self.fields["decided_on"].initial = timezone.localdate()
+
+    def service_data(self) -> dict[str, Any]:
+        return {"decided_on": self.cleaned_data.get("decided_on")}
+
+
+def _require_note(form: NoteForm, label: StrOrPromise, message: StrOrPromise) -> None:
+    note = form.fields["note"]
+    note.label, note.required, note.help_text = label, True, ""
+    note.error_messages["required"] = message
+
+
+class AdoptWithChangesForm(DecisionForm):
+    """Adopted with changes: the note says what was changed."""
+
+    def __init__(self, *args: Any, recommendation: Recommendation, **kwargs: Any) -> None:
+        super().__init__(*args, recommendation=recommendation, **kwargs)
+        _require_note(self, _("What was changed"), _("Please describe what was changed."))
+
+
+class RejectForm(DecisionForm):
+    """Rejected: the note gives the reason."""
+
+    def __init__(self, *args: Any, recommendation: Recommendation, **kwargs: Any) -> None:
+        super().__init__(*args, recommendation=recommendation, **kwargs)
+        _require_note(
+            self, _("Reason for the rejection"), _("Please give the reason for the rejection.")
+        )
+
+
+class EvaluateForm(NoteForm):
+    """Record the evaluation: what changed, measured by an indicator if there is one."""
+
+    evaluation = forms.CharField(
+        label=_("What changed"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Please describe what changed.")},
+    )
+    indicator = forms.CharField(
+        label=_("Indicator"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: vacant shops in the town centre"),
+    )
+    indicator_value = forms.CharField(
+        label=_("Value of the indicator"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: 14 → 9"),
+    )
+
+    def service_data(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "evaluation": data.get("evaluation") or "",
+            "indicator": data.get("indicator") or "",
+            "indicator_value": data.get("indicator_value") or "",
+        }
+
+
+# The form of each step; the steps not named need only the note.
+STEP_FORMS: dict[str, type[NoteForm]] = {
+    "hand_over": HandOverForm,
+    "confirm_receipt": ConfirmReceiptForm,
+    "put_on_agenda": PutOnAgendaForm,
+    "adopt": DecisionForm,
+    "adopt_with_changes": AdoptWithChangesForm,
+    "reject": RejectForm,
+    "evaluate": EvaluateForm,
+}
+
+
+def step_form(action: str, *args: Any, recommendation: Recommendation) -> NoteForm:
+    """The form of the step `action` for `recommendation`, bound when `args` hold the data."""
+    form_class = STEP_FORMS.get(action, NoteForm)
+    return form_class(*args, action=action, recommendation=recommendation)
 
 
 # --- implementation -------------------------------------------------------------------------

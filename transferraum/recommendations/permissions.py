@@ -20,10 +20,10 @@ from transferraum.recommendations.workflow import (
     APPROVER,
     AUTHOR,
     COORDINATOR,
+    LIFECYCLE,
     PARTNER,
     PARTNER_SIDE,
     RESEARCHER,
-    allowed_steps,
 )
 
 CONFIDENTIAL_READERS = frozenset({AUTHOR, APPROVER, PARTNER, COORDINATOR})
@@ -110,7 +110,8 @@ def can_act(
     follows from the status and the person holds a role it needs (and may see the
     recommendation). What the page offers."""
     roles = roles if roles is not None else roles_for(user, recommendation)
-    return action in allowed_steps(recommendation.status, roles) and may_view(recommendation, roles)
+    allowed = LIFECYCLE.allowed(recommendation.status, roles)
+    return action in allowed and may_view(recommendation, roles)
 
 
 def can_manage_milestones(

@@ -19,7 +19,7 @@ from transferraum.actors.models import Membership
 from transferraum.challenges.models import TopicField
 from transferraum.projects.models import Assignment, Document, DocumentVersion, Project, Round
 from transferraum.recommendations.models import Recommendation, RecommendationEvent
-from transferraum.recommendations.workflow import NOTICES, REQUEST_APPROVAL, what_happens_next
+from transferraum.recommendations.workflow import LIFECYCLE, REQUEST_APPROVAL, what_happens_next
 from transferraum.regions.models import Municipality
 
 A = Recommendation.Author
@@ -218,7 +218,7 @@ def approval_requested(events: Iterable[RecommendationEvent]) -> bool:
     (re)opened as a draft (events oldest first)."""
     requested = False
     for event in events:
-        if event.action == NOTICES[REQUEST_APPROVAL].event:
+        if event.action == LIFECYCLE[REQUEST_APPROVAL].records:
             requested = True
         elif event.changes_status:
             requested = False

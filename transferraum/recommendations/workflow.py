@@ -1,5 +1,5 @@
-"""The lifecycle of a recommendation as data: which action leads from which status to which, and
-who may take it. Services consult it; tests walk it as a table.
+"""The lifecycle of a recommendation as data (`core.workflow`): which step leads from which status
+to which, who may take it and what it needs. Services take the steps; tests walk it as a table.
 
 Roles a person holds for one recommendation (computed in `permissions.roles_for`):
 
@@ -18,13 +18,13 @@ Roles a person holds for one recommendation (computed in `permissions.roles_for`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from transferraum.core.workflow import Lifecycle, Step
 from transferraum.recommendations.models import Recommendation
 
 S = Recommendation.Status
@@ -37,95 +37,116 @@ ROLES = (AUTHOR, APPROVER, PARTNER, COORDINATOR, RESEARCHER)
 
 PARTNER_SIDE = frozenset({PARTNER, COORDINATOR})
 DECIDABLE = frozenset({S.UNDER_REVIEW, S.ON_AGENDA})
-
-
-@dataclass(frozen=True)
-class Transition:
-    action: str
-    sources: frozenset[str]
-    target: str
-    roles: frozenset[str]
-
-
-TRANSITIONS: dict[str, Transition] = {
-    t.action: t
-    for t in (
-        Transition("approve", frozenset({S.DRAFTED}), S.APPROVED, frozenset({APPROVER})),
-        Transition("reopen", frozenset({S.APPROVED}), S.DRAFTED, frozenset({AUTHOR, APPROVER})),
-        Transition("hand_over", frozenset({S.APPROVED}), S.HANDED_OVER, frozenset({AUTHOR})),
-        Transition("confirm_receipt", frozenset({S.HANDED_OVER}), S.RECEIVED, PARTNER_SIDE),
-        Transition("start_review", frozenset({S.RECEIVED}), S.UNDER_REVIEW, PARTNER_SIDE),
-        Transition(
-            "put_on_agenda", frozenset({S.UNDER_REVIEW, S.DEFERRED}), S.ON_AGENDA, PARTNER_SIDE
-        ),
-        Transition("adopt", DECIDABLE, S.ADOPTED, PARTNER_SIDE),
-        Transition("adopt_with_changes", DECIDABLE, S.ADOPTED_WITH_CHANGES, PARTNER_SIDE),
-        Transition("reject", DECIDABLE, S.REJECTED, PARTNER_SIDE),
-        Transition("defer", DECIDABLE, S.DEFERRED, PARTNER_SIDE),
-        Transition("resume_review", frozenset({S.DEFERRED}), S.UNDER_REVIEW, PARTNER_SIDE),
-        Transition(
-            "start_implementation",
-            frozenset({S.ADOPTED, S.ADOPTED_WITH_CHANGES}),
-            S.IN_IMPLEMENTATION,
-            PARTNER_SIDE,
-        ),
-        Transition(
-            "mark_implemented", frozenset({S.IN_IMPLEMENTATION}), S.IMPLEMENTED, PARTNER_SIDE
-        ),
-        Transition(
-            "evaluate",
-            frozenset({S.IMPLEMENTED}),
-            S.EVALUATED,
-            frozenset({PARTNER, COORDINATOR, RESEARCHER}),
-        ),
-    )
-}
-
-# A notice is a step that changes no status: it tells someone that it is their turn. The team
-# asks its supervisors (the coordinators, for research) to approve a complete draft.
 REQUEST_APPROVAL = "request_approval"
 
 
-@dataclass(frozen=True)
-class Notice:
-    action: str
-    sources: frozenset[str]
-    roles: frozenset[str]
-    event: str  # the timeline entry it records
+def _step(
+    name: str,
+    sources: set[str] | frozenset[str],
+    target: str | None,
+    roles: set[str] | frozenset[str],
+    label: Promise,
+    needs: tuple[str, ...] = (),
+    event: str = "",
+) -> Step:
+    return Step(name, frozenset(sources), target, frozenset(roles), label, needs, event)
 
 
-NOTICES: dict[str, Notice] = {
-    REQUEST_APPROVAL: Notice(
-        REQUEST_APPROVAL, frozenset({S.DRAFTED}), frozenset({AUTHOR}), "approval_requested"
+# Every step a person can take on a recommendation, in the order the page offers them: the
+# lifecycle's, then the notices. A notice changes no status: it tells someone that it is their
+# turn (the team asks its supervisors, the coordinators for research, to approve a complete
+# draft). `needs`: what the step's service takes besides the note.
+LIFECYCLE = Lifecycle(
+    "recommendation",
+    (
+        _step("approve", {S.DRAFTED}, S.APPROVED, {APPROVER}, _("Approve")),
+        _step("reopen", {S.APPROVED}, S.DRAFTED, {AUTHOR, APPROVER}, _("Reopen for changes")),
+        _step(
+            "hand_over",
+            {S.APPROVED},
+            S.HANDED_OVER,
+            {AUTHOR},
+            _("Hand over to the partner"),
+            ("first_answer_due",),
+        ),
+        _step(
+            "confirm_receipt",
+            {S.HANDED_OVER},
+            S.RECEIVED,
+            PARTNER_SIDE,
+            _("Confirm receipt"),
+            ("responsible_person", "first_answer_due"),
+        ),
+        _step("start_review", {S.RECEIVED}, S.UNDER_REVIEW, PARTNER_SIDE, _("Start the review")),
+        _step(
+            "put_on_agenda",
+            {S.UNDER_REVIEW, S.DEFERRED},
+            S.ON_AGENDA,
+            PARTNER_SIDE,
+            _("Put on an agenda"),
+            ("agenda_body", "agenda_date", "agenda_item", "council_url"),
+        ),
+        _step(
+            "adopt",
+            DECIDABLE,
+            S.ADOPTED,
+            PARTNER_SIDE,
+            _("Record the decision: adopted"),
+            ("decided_on",),
+        ),
+        _step(
+            "adopt_with_changes",
+            DECIDABLE,
+            S.ADOPTED_WITH_CHANGES,
+            PARTNER_SIDE,
+            _("Record the decision: adopted with changes"),
+            ("decided_on",),
+        ),
+        _step(
+            "reject",
+            DECIDABLE,
+            S.REJECTED,
+            PARTNER_SIDE,
+            _("Record the decision: rejected"),
+            ("decided_on",),
+        ),
+        _step("defer", DECIDABLE, S.DEFERRED, PARTNER_SIDE, _("Record the decision: deferred")),
+        _step("resume_review", {S.DEFERRED}, S.UNDER_REVIEW, PARTNER_SIDE, _("Resume the review")),
+        _step(
+            "start_implementation",
+            {S.ADOPTED, S.ADOPTED_WITH_CHANGES},
+            S.IN_IMPLEMENTATION,
+            PARTNER_SIDE,
+            _("Start the implementation"),
+        ),
+        _step(
+            "mark_implemented",
+            {S.IN_IMPLEMENTATION},
+            S.IMPLEMENTED,
+            PARTNER_SIDE,
+            _("Mark as implemented"),
+        ),
+        _step(
+            "evaluate",
+            {S.IMPLEMENTED},
+            S.EVALUATED,
+            {PARTNER, COORDINATOR, RESEARCHER},
+            _("Record the evaluation"),
+            ("evaluation", "indicator", "indicator_value"),
+        ),
+        _step(
+            REQUEST_APPROVAL,
+            {S.DRAFTED},
+            None,
+            {AUTHOR},
+            _("Ask for approval"),
+            event="approval_requested",
+        ),
     ),
-}
-
-# Every step a person can take on a recommendation: the lifecycle's, then the notices.
-STEPS: dict[str, Transition | Notice] = {**TRANSITIONS, **NOTICES}
+)
 
 # The first decision ends the wait that the research figures measure.
 DECISION_ACTIONS = ("adopt", "adopt_with_changes", "reject")
-
-ACTION_LABELS: dict[str, Promise] = {
-    "approve": _("Approve"),
-    "reopen": _("Reopen for changes"),
-    "hand_over": _("Hand over to the partner"),
-    "confirm_receipt": _("Confirm receipt"),
-    "start_review": _("Start the review"),
-    "put_on_agenda": _("Put on an agenda"),
-    "adopt": _("Record the decision: adopted"),
-    "adopt_with_changes": _("Record the decision: adopted with changes"),
-    "reject": _("Record the decision: rejected"),
-    "defer": _("Record the decision: deferred"),
-    "resume_review": _("Resume the review"),
-    "start_implementation": _("Start the implementation"),
-    "mark_implemented": _("Mark as implemented"),
-    "evaluate": _("Record the evaluation"),
-}
-
-NOTICE_LABELS: dict[str, Promise] = {
-    REQUEST_APPROVAL: _("Ask for approval"),
-}
 
 # Timeline entries that are not steps of the lifecycle.
 EVENT_LABELS: dict[str, Promise] = {
@@ -139,39 +160,11 @@ EVENT_LABELS: dict[str, Promise] = {
 }
 
 
-def allowed_actions(status: str, roles: set[str] | frozenset[str]) -> list[str]:
-    """Actions a person with these roles may take on a recommendation in this status."""
-    return [
-        action
-        for action, transition in TRANSITIONS.items()
-        if status in transition.sources and transition.roles & roles
-    ]
-
-
-def allowed_steps(status: str, roles: set[str] | frozenset[str]) -> list[str]:
-    """Steps (of the lifecycle, then notices) a person with these roles may take on a
-    recommendation in this status."""
-    return [
-        action for action, step in STEPS.items() if status in step.sources and step.roles & roles
-    ]
-
-
-def next_actions(status: str) -> list[str]:
-    """Every action possible from this status, whoever takes it."""
-    return [action for action, t in TRANSITIONS.items() if status in t.sources]
-
-
-def step_label(action: str) -> str:
-    """The label of a step of the lifecycle or of a notice."""
-    return str({**ACTION_LABELS, **NOTICE_LABELS}[action])
-
-
-def labelled(actions: list[str]) -> list[tuple[str, str]]:
-    return [(action, step_label(action)) for action in actions]
-
-
 def event_label(action: str) -> str:
-    return str(ACTION_LABELS.get(action) or EVENT_LABELS.get(action) or action)
+    transitions = LIFECYCLE.transitions
+    if action in transitions:
+        return str(transitions[action].label)
+    return str(EVENT_LABELS.get(action) or action)
 
 
 # --- what happens next ----------------------------------------------------------------------

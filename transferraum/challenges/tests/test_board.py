@@ -35,10 +35,12 @@ from transferraum.challenges.selectors import (
     teaser,
 )
 from transferraum.challenges.services import (
-    challenge_act,
+    challenge_accept,
     challenge_assign,
     challenge_index,
+    challenge_publish,
     challenge_save,
+    challenge_submit,
 )
 from transferraum.challenges.tests.factories import (
     ChallengeFactory,
@@ -299,16 +301,16 @@ def test_challenge_published_through_the_services_appears_on_the_board(
         data={"title": "Marktplatz beleben", "problem": "Der Markt ist leer.", "context": ""},
         topics=[TopicFieldFactory()],
     )
-    challenge_act(actor=officer_eilenburg, challenge=challenge, action="submit")
+    challenge_submit(actor=officer_eilenburg, challenge=challenge)
     assert titles(board_challenges(filters())) == set()
-    challenge_act(actor=coordinator, challenge=challenge, action="accept")
+    challenge_accept(actor=coordinator, challenge=challenge)
     challenge_assign(
         actor=coordinator,
         challenge=challenge,
         formats=[TransferFormatFactory()],
         coordinator=coordinator,
     )
-    challenge_act(actor=coordinator, challenge=challenge, action="publish")
+    challenge_publish(actor=coordinator, challenge=challenge)
     assert titles(board_challenges(filters("q=Marktplatz&format=praxisprojekt"))) == {
         "Marktplatz beleben"
     }

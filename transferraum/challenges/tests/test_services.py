@@ -7,10 +7,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from transferraum.challenges.models import Attachment, Challenge, Comment
 from transferraum.challenges.services import (
     attachment_add,
-    challenge_act,
+    challenge_accept,
     challenge_assign,
     challenge_comment,
+    challenge_publish,
+    challenge_reject,
+    challenge_request_changes,
     challenge_save,
+    challenge_start,
+    challenge_submit,
 )
 from transferraum.challenges.tests.factories import (
     ChallengeFactory,
@@ -73,7 +78,7 @@ def test_submission_needs_the_problem_and_a_summary_when_not_public(
 ):
     challenge = draft(officer_eilenburg, town_eilenburg, problem="")
     with pytest.raises(DomainError, match="Problem"):
-        challenge_act(actor=officer_eilenburg, challenge=challenge, action="submit")
+        challenge_submit(actor=officer_eilenburg, challenge=challenge)
 
     challenge = challenge_save(
         actor=officer_eilenburg,
@@ -82,7 +87,7 @@ def test_submission_needs_the_problem_and_a_summary_when_not_public(
         challenge=challenge,
     )
     with pytest.raises(DomainError, match="Zusammenfassung"):
-        challenge_act(actor=officer_eilenburg, challenge=challenge, action="submit")
+        challenge_submit(actor=officer_eilenburg, challenge=challenge)
     challenge.refresh_from_db()
     assert challenge.status == S.DRAFT
 
@@ -90,10 +95,10 @@ def test_submission_needs_the_problem_and_a_summary_when_not_public(
 @pytest.mark.django_db
 def test_double_submission_is_refused(officer_eilenburg, town_eilenburg):
     challenge = draft(officer_eilenburg, town_eilenburg, problem="Leerstand")
-    challenge_act(actor=officer_eilenburg, challenge=challenge, action="submit")
+    challenge_submit(actor=officer_eilenburg, challenge=challenge)
 
     with pytest.raises(DomainError):
-        challenge_act(actor=officer_eilenburg, challenge=challenge, action="submit")
+        challenge_submit(actor=officer_eilenburg, challenge=challenge)
     assert Activity.objects.filter(verb="challenge.submit").count() == 1
 
 
@@ -107,11 +112,10 @@ def test_the_whole_chain_with_notifications_in_the_recipients_language(
         officer_eilenburg, town_eilenburg, problem="Leerstand", contact_person=officer_eilenburg
     )
     with django_capture_on_commit_callbacks(execute=True):
-        challenge_act(actor=officer_eilenburg, challenge=challenge, action="submit")
-        challenge_act(
+        challenge_submit(actor=officer_eilenburg, challenge=challenge)
+        challenge_request_changes(
             actor=coordinator,
             challenge=challenge,
-            action="request_changes",
             note="Bitte Zeitraum nennen.",
         )
     assert [m.subject for m in mail.outbox] == [
@@ -122,17 +126,17 @@ def test_the_whole_chain_with_notifications_in_the_recipients_language(
     assert Comment.objects.get().is_change_request
 
     with django_capture_on_commit_callbacks(execute=True):
-        challenge_act(actor=officer_eilenburg, challenge=challenge, action="submit")
-        challenge_act(actor=coordinator, challenge=challenge, action="accept")
+        challenge_submit(actor=officer_eilenburg, challenge=challenge)
+        challenge_accept(actor=coordinator, challenge=challenge)
         with pytest.raises(DomainError, match="Transferformat"):
-            challenge_act(actor=coordinator, challenge=challenge, action="publish")
+            challenge_publish(actor=coordinator, challenge=challenge)
         challenge_assign(
             actor=coordinator,
             challenge=challenge,
             formats=[TransferFormatFactory()],
             coordinator=coordinator,
         )
-        challenge_act(actor=coordinator, challenge=challenge, action="publish")
+        challenge_publish(actor=coordinator, challenge=challenge)
 
     challenge.refresh_from_db()
     assert challenge.status == S.PUBLISHED
@@ -147,10 +151,8 @@ def test_rejection_needs_a_reason(officer_eilenburg, coordinator, town_eilenburg
     challenge = ChallengeFactory(organisation=town_eilenburg, status=S.SUBMITTED)
 
     with pytest.raises(DomainError):
-        challenge_act(actor=coordinator, challenge=challenge, action="reject", note=" ")
-    challenge_act(
-        actor=coordinator, challenge=challenge, action="reject", note="Außerhalb der Region."
-    )
+        challenge_reject(actor=coordinator, challenge=challenge, note=" ")
+    challenge_reject(actor=coordinator, challenge=challenge, note="Außerhalb der Region.")
     challenge.refresh_from_db()
     assert challenge.rejection_reason == "Außerhalb der Region."
 
@@ -165,7 +167,7 @@ def test_followers_hear_of_progress(
     challenge_follow(actor=student_geography, challenge=challenge, follow=True)
 
     with django_capture_on_commit_callbacks(execute=True):
-        challenge_act(actor=coordinator, challenge=challenge, action="start")
+        challenge_start(actor=coordinator, challenge=challenge)
 
     assert [m.to for m in mail.outbox] == [[student_geography.email]]
 
@@ -260,7 +262,7 @@ def test_suppressed_notifications_send_nothing(
         officer_eilenburg, town_eilenburg, problem="Leerstand", contact_person=officer_eilenburg
     )
     with django_capture_on_commit_callbacks(execute=True), notifications_suppressed():
-        challenge_act(actor=officer_eilenburg, challenge=challenge, action="submit")
+        challenge_submit(actor=officer_eilenburg, challenge=challenge)
 
     assert mail.outbox == []
 

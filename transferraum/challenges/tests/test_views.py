@@ -8,7 +8,11 @@ from django.utils import timezone
 from transferraum.accounts.tests.factories import PASSWORD
 from transferraum.challenges.digest import coordinator_digest_send
 from transferraum.challenges.models import Challenge
-from transferraum.challenges.services import challenge_act, challenge_save
+from transferraum.challenges.services import (
+    challenge_save,
+    challenge_start_review,
+    challenge_submit,
+)
 from transferraum.challenges.tests.factories import ChallengeFactory, TransferFormatFactory
 
 S = Challenge.Status
@@ -212,8 +216,8 @@ def test_daily_digest_collects_what_organisations_did(
         organisation=town_eilenburg,
         data={"title": "Radweg", "problem": "Lücke"},
     )
-    challenge_act(actor=officer_eilenburg, challenge=challenge, action="submit")
-    challenge_act(actor=coordinator, challenge=challenge, action="start_review")
+    challenge_submit(actor=officer_eilenburg, challenge=challenge)
+    challenge_start_review(actor=coordinator, challenge=challenge)
 
     report = coordinator_digest_send(now=timezone.now() + timedelta(minutes=1))
 

@@ -12,12 +12,12 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from transferraum.accounts.http import AuthenticatedHttpRequest
 from transferraum.accounts.models import User
-from transferraum.challenges.forms import AssignForm, CommentForm
+from transferraum.challenges.forms import STEP_FORMS, AssignForm, CommentForm
 from transferraum.challenges.models import Challenge, TopicField
 from transferraum.challenges.permissions import can_review
 from transferraum.challenges.recommender import recommendations_for
 from transferraum.challenges.services import challenge_assign, next_actions
-from transferraum.challenges.workflow import labelled
+from transferraum.challenges.workflow import LIFECYCLE
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.models import Activity
 
@@ -27,7 +27,6 @@ QUEUE_STATUSES = (
     Challenge.Status.CHANGES_REQUESTED,
     Challenge.Status.ACCEPTED,
 )
-NOTE_ACTIONS = {"request_changes", "reject"}
 
 
 def _require_coordinator(request: AuthenticatedHttpRequest) -> None:
@@ -118,8 +117,8 @@ def review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "attachments": challenge.attachments.all(),
             "history": history,
             "recommendations": recommendations_for(challenge),
-            "actions": labelled(next_actions(request.user, challenge)),
-            "note_actions": NOTE_ACTIONS,
+            "actions": LIFECYCLE.labelled(next_actions(request.user, challenge)),
+            "note_actions": STEP_FORMS,  # the steps whose form asks for a note
             "coordinators": User.objects.filter(role=User.Role.COORDINATOR),
         },
         status=422 if request.method == "POST" else 200,

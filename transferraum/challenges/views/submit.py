@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from transferraum.accounts.http import AuthenticatedHttpRequest
 from transferraum.actors.models import Organisation
-from transferraum.challenges.forms import ChallengeForm, CommentForm
+from transferraum.challenges.forms import STEP_FORMS, ChallengeForm, CommentForm
 from transferraum.challenges.models import Challenge
 from transferraum.challenges.permissions import (
     can_edit,
@@ -23,14 +23,15 @@ from transferraum.challenges.permissions import (
 )
 from transferraum.challenges.services import (
     CONTENT_FIELDS,
+    STEP_SERVICES,
     attachment_add,
     attachment_remove,
-    challenge_act,
     challenge_comment,
     challenge_save,
+    challenge_submit,
     next_actions,
 )
-from transferraum.challenges.workflow import labelled
+from transferraum.challenges.workflow import LIFECYCLE
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.http import login_required_keeping_post, pending_post
 
@@ -95,7 +96,7 @@ def _save(
 def _after_save(request: AuthenticatedHttpRequest, challenge: Challenge) -> HttpResponse:
     if request.POST.get("intent") == "submit":
         try:
-            challenge_act(actor=request.user, challenge=challenge, action="submit")
+            challenge_submit(actor=request.user, challenge=challenge)
         except DomainError as error:
             messages.error(request, error.message)
             return redirect("challenges:edit", pk=challenge.pk)
@@ -128,7 +129,9 @@ def _render_form(
             "challenge": challenge,
             "comments": comments,
             "attachments": challenge.attachments.all() if challenge else [],
-            "actions": labelled(next_actions(request.user, challenge)) if challenge else [],
+            "actions": LIFECYCLE.labelled(next_actions(request.user, challenge))
+            if challenge
+            else [],
             # A new draft can always be submitted by its writer; later only while allowed.
             "can_submit": challenge is None or "submit" in next_actions(request.user, challenge),
         },
@@ -206,16 +209,17 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def act(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """Take a lifecycle step (submit, withdraw, and the coordinators' steps)."""
+    """Take a lifecycle step (submit, withdraw, and the coordinators' steps): the step's form
+    (if it needs input) reads the note, the step's service decides."""
     challenge = _challenge_for(request.user, pk)
     action = request.POST.get("action", "")
+    service = STEP_SERVICES.get(action)
+    form = STEP_FORMS[action](request.POST) if action in STEP_FORMS else None
+    data = form.service_data() if form is not None and form.is_valid() else {}
     try:
-        challenge = challenge_act(
-            actor=request.user,
-            challenge=challenge,
-            action=action,
-            note=request.POST.get("note", ""),
-        )
+        if service is None:
+            raise DomainError(_("Unknown action."))
+        challenge = service(actor=request.user, challenge=challenge, **data)
     except DomainError as error:
         messages.error(request, error.message)
     else:

@@ -24,7 +24,9 @@ from transferraum.actors.models import (
 from transferraum.actors.vocabulary import starter_terms
 from transferraum.challenges.catalogue import TOPIC_FIELDS, TRANSFER_FORMATS
 from transferraum.challenges.models import Challenge, Comment, Follow
-from transferraum.challenges.services import challenge_act
+from transferraum.challenges.services import (
+    challenge_submit,
+)
 from transferraum.core.models import Activity
 from transferraum.core.search import search_q
 from transferraum.demo.services import (
@@ -620,7 +622,7 @@ def test_demo_sends_no_mail(db, django_capture_on_commit_callbacks, mailoutbox):
     # Without the demo's guard the same services do mail: the check above is not vacuous.
     draft = Challenge.objects.get(title="Einzelstücke online verkaufen")
     with django_capture_on_commit_callbacks(execute=True):
-        challenge_act(actor=draft.created_by, challenge=draft, action="submit")
+        challenge_submit(actor=draft.created_by, challenge=draft)
     assert [message.to for message in mailoutbox] == [["werkstatt@zeitzer-werkstaetten.example"]]
 
 

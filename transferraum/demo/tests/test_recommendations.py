@@ -40,9 +40,14 @@ from transferraum.recommendations.models import (
     Recommendation,
     RecommendationEvent,
 )
-from transferraum.recommendations.services import recommendation_act, recommendation_reminders_send
+from transferraum.recommendations.services import (
+    recommendation_adopt,
+    recommendation_reminders_send,
+)
 from transferraum.recommendations.workflow import COORDINATOR as COORDINATOR_ROLE
-from transferraum.recommendations.workflow import PARTNER, TRANSITIONS
+from transferraum.recommendations.workflow import LIFECYCLE, PARTNER
+
+TRANSITIONS = LIFECYCLE.transitions
 
 S = Recommendation.Status
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -332,10 +337,9 @@ def test_second_run_adds_nothing_and_keeps_what_happened_since(db, settings):
 
     # A town officer records the session of 10 December after the demo was loaded.
     agenda = Recommendation.objects.get(status=S.ON_AGENDA)
-    recommendation_act(
+    recommendation_adopt(
         actor=agenda.responsible_person,
         recommendation=agenda,
-        action="adopt",
         decided_on=timezone.localdate(),
     )
     before = snapshot()

@@ -65,6 +65,18 @@ def test_the_only_step_back_reopens_applications():
     assert phases.PREVIOUS_PHASE == {P.ALLOCATION: P.APPLICATIONS}
 
 
+def test_the_round_lifecycle_holds_every_step_and_only_coordinators_take_them():
+    moves = {(source, step.target) for step in phases.LIFECYCLE for source in step.sources}
+
+    assert moves == set(phases.NEXT_PHASE.items()) | set(phases.PREVIOUS_PHASE.items())
+    assert all(step.roles == {phases.COORDINATOR} for step in phases.LIFECYCLE)
+    assert phases.LIFECYCLE.allowed(P.ALLOCATION, {phases.COORDINATOR}) == [
+        "start_work",
+        "reopen_applications",
+    ]
+    assert phases.LIFECYCLE.allowed(P.ALLOCATION, {"supervisor"}) == []
+
+
 # --- the permission table ---------------------------------------------------------------------
 
 ROLES = (

@@ -834,7 +834,7 @@ def test_a_challenge_worked_on_in_two_rounds_is_completed_with_its_last_project(
 
 @pytest.mark.django_db
 def test_a_challenge_with_an_open_project_cannot_be_withdrawn(officer_eilenburg, town_eilenburg):
-    from transferraum.challenges.services import challenge_act
+    from transferraum.challenges.services import challenge_withdraw
     from transferraum.challenges.tests.factories import ChallengeFactory
     from transferraum.core.errors import DomainError
     from transferraum.projects.tests.factories import ProjectFactory
@@ -842,7 +842,7 @@ def test_a_challenge_with_an_open_project_cannot_be_withdrawn(officer_eilenburg,
     challenge = ChallengeFactory(organisation=town_eilenburg, status=Challenge.Status.PUBLISHED)
     ProjectFactory(challenge=challenge)
     with pytest.raises(DomainError, match="close the project first"):
-        challenge_act(actor=officer_eilenburg, challenge=challenge, action="withdraw")
+        challenge_withdraw(actor=officer_eilenburg, challenge=challenge)
     challenge.refresh_from_db()
     assert challenge.status == Challenge.Status.PUBLISHED
 

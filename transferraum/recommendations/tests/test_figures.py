@@ -15,7 +15,12 @@ from transferraum.recommendations.figures import (
     median,
 )
 from transferraum.recommendations.models import Recommendation
-from transferraum.recommendations.services import recommendation_act, recommendation_approve
+from transferraum.recommendations.services import (
+    STEP_SERVICES,
+    recommendation_adopt,
+    recommendation_approve,
+    recommendation_hand_over,
+)
 from transferraum.recommendations.tests.factories import (
     RecommendationEventFactory,
     RecommendationFactory,
@@ -141,19 +146,20 @@ def test_a_deferral_is_no_decision_and_the_recorded_date_counts(
     with time_machine.travel(dt.datetime(2027, 3, 1, 10, tzinfo=BERLIN), tick=False):
         recommendation = draft(student_geography, project)
         recommendation_approve(actor=supervisor, recommendation=recommendation)
-        recommendation_act(
-            actor=student_geography, recommendation=recommendation, action="hand_over"
+        recommendation_hand_over(
+            actor=student_geography,
+            recommendation=recommendation,
         )
     with time_machine.travel(dt.datetime(2027, 3, 20, 10, tzinfo=BERLIN), tick=False):
         for action in ("confirm_receipt", "start_review", "defer", "resume_review"):
-            recommendation_act(
-                actor=officer_eilenburg, recommendation=recommendation, action=action
+            STEP_SERVICES[action](
+                actor=officer_eilenburg,
+                recommendation=recommendation,
             )
     with time_machine.travel(dt.datetime(2027, 5, 2, 10, tzinfo=BERLIN), tick=False):
-        recommendation_act(
+        recommendation_adopt(
             actor=officer_eilenburg,
             recommendation=recommendation,
-            action="adopt",
             decided_on=D(2027, 4, 30),
         )
 

@@ -16,7 +16,7 @@ from transferraum.recommendations.tests.factories import (
     RecommendationFactory,
     ResearchRecommendationFactory,
 )
-from transferraum.recommendations.workflow import STEPS
+from transferraum.recommendations.workflow import LIFECYCLE
 
 S = Recommendation.Status
 
@@ -79,7 +79,7 @@ def test_every_action_in_every_status_for_every_persona(
     wrong = []
     for status in S.values:
         recommendation.status = status
-        for action, step in STEPS.items():
+        for action, step in LIFECYCLE.steps.items():
             expected = status in step.sources and bool(roles & step.roles)
             if can_act(user, recommendation, action) != expected:
                 wrong.append((status, action, expected))

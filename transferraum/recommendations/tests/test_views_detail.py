@@ -18,7 +18,13 @@ from transferraum.projects.models import Document
 from transferraum.projects.services.workspace import document_upload
 from transferraum.recommendations import permissions
 from transferraum.recommendations.models import ImplementationMilestone, Recommendation
-from transferraum.recommendations.services import recommendation_act
+from transferraum.recommendations.services import (
+    recommendation_approve,
+    recommendation_confirm_receipt,
+    recommendation_hand_over,
+    recommendation_put_on_agenda,
+    recommendation_start_review,
+)
 from transferraum.recommendations.tests.factories import (
     ImplementationMilestoneFactory,
     RecommendationFactory,
@@ -97,18 +103,19 @@ def test_the_page_shows_content_evidence_status_and_history(
         first_answer_due=timezone.localdate() + dt.timedelta(days=30),
     )
     recommendation.evidence.set([report])
-    recommendation_act(actor=supervisor, recommendation=recommendation, action="approve")
-    recommendation_act(actor=student_geography, recommendation=recommendation, action="hand_over")
-    recommendation_act(
-        actor=officer_eilenburg, recommendation=recommendation, action="confirm_receipt"
-    )
-    recommendation_act(
-        actor=officer_eilenburg, recommendation=recommendation, action="start_review"
-    )
-    recommendation_act(
+    recommendation_approve(actor=supervisor, recommendation=recommendation)
+    recommendation_hand_over(actor=student_geography, recommendation=recommendation)
+    recommendation_confirm_receipt(
         actor=officer_eilenburg,
         recommendation=recommendation,
-        action="put_on_agenda",
+    )
+    recommendation_start_review(
+        actor=officer_eilenburg,
+        recommendation=recommendation,
+    )
+    recommendation_put_on_agenda(
+        actor=officer_eilenburg,
+        recommendation=recommendation,
         note="Vorlage im Ausschuss",
         agenda_body="Stadtrat Eilenburg",
         agenda_date=timezone.localdate() + dt.timedelta(days=14),

@@ -1,27 +1,31 @@
-"""The lifecycle through the service, as a table: every transition × every persona (allowed and
-refused), every transition from every status it does not follow from, and the table's shape."""
+"""The lifecycle through the services, as a table: every step × every status × every persona
+(allowed and refused), every transition × every persona from its source, every transition from
+every status it does not follow from, and the table's shape."""
 
 import datetime as dt
+import inspect
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
 from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.recommendations import permissions
+from transferraum.recommendations.forms import step_form
 from transferraum.recommendations.models import Recommendation, RecommendationEvent
-from transferraum.recommendations.services import recommendation_act
-from transferraum.recommendations.tests.test_permissions import KIND_ROLES, TEAM_ROLES, make
-from transferraum.recommendations.workflow import (
-    ACTION_LABELS,
-    NOTICE_LABELS,
-    STEPS,
-    TRANSITIONS,
-    allowed_actions,
-    next_actions,
-    step_label,
-    what_happens_next,
+from transferraum.recommendations.services import (
+    STEP_SERVICES,
+    recommendation_mark_implemented,
 )
+from transferraum.recommendations.tests.test_permissions import KIND_ROLES, TEAM_ROLES, make
+from transferraum.recommendations.workflow import LIFECYCLE, what_happens_next
 
 S = Recommendation.Status
+TRANSITIONS = LIFECYCLE.transitions
+
+
+def allowed_actions(status, roles):
+    return LIFECYCLE.allowed(status, roles, notices=False)
 
 
 def step_data(action):
@@ -68,8 +72,8 @@ def test_every_transition_for_every_persona(
     data, note = step_data(action)
 
     if roles & transition.roles:
-        result = recommendation_act(
-            actor=actor, recommendation=recommendation, action=action, note=note, **data
+        result = STEP_SERVICES[action](
+            actor=actor, recommendation=recommendation, note=note, **data
         )
         assert result.status == transition.target
         event = RecommendationEvent.objects.get(recommendation=recommendation)
@@ -82,12 +86,65 @@ def test_every_transition_for_every_persona(
         assert action in allowed_actions(source, roles)
     else:
         with pytest.raises(PermissionDenied):
-            recommendation_act(
-                actor=actor, recommendation=recommendation, action=action, note=note, **data
-            )
+            STEP_SERVICES[action](actor=actor, recommendation=recommendation, note=note, **data)
         recommendation.refresh_from_db()
         assert recommendation.status == source
         assert not RecommendationEvent.objects.exists()
+
+
+PERSONA_CASES = [(kind, persona) for kind in KIND_ROLES for persona in TEAM_ROLES]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("kind", "persona"), PERSONA_CASES, ids=[f"{k}-{p}" for k, p in PERSONA_CASES]
+)
+def test_every_step_in_every_status_for_every_persona(
+    request, project, town_eilenburg, researcher, coordinator, kind, persona
+):
+    """The whole table through the services, notices included: a step is taken exactly when it
+    follows from the status and the persona holds one of its roles (and may see the
+    recommendation); it then leads to its target (a notice keeps the status) and is recorded.
+    Otherwise it is refused (PermissionDenied without a role, DomainError out of order) and
+    nothing changes. Each cell runs in a savepoint (collected, so a failure lists every cell).
+    (`coordinator`: the approver of research asked for approval.)"""
+    recommendation = make(kind, project, town_eilenburg, researcher)
+    actor = request.getfixturevalue(persona)
+    roles = KIND_ROLES[kind][persona]
+    wrong = []
+    for status in S.values:
+        for step in LIFECYCLE:
+            savepoint = transaction.savepoint()
+            Recommendation.objects.filter(pk=recommendation.pk).update(
+                status=status, decision_note="Grund"
+            )
+            recommendation.refresh_from_db()
+            may = roles if permissions.may_view(recommendation, roles) else set()
+            data, note = step_data(step.name)
+            try:
+                result = STEP_SERVICES[step.name](
+                    actor=actor, recommendation=recommendation, note=note, **data
+                )
+            except PermissionDenied:
+                outcome = "refused"
+            except DomainError:
+                outcome = "out of order"
+            else:
+                recorded = RecommendationEvent.objects.filter(
+                    recommendation=recommendation, action=step.records, actor=actor
+                ).exists()
+                outcome = "taken" if recorded and result.status == (step.target or status) else "?"
+            after = Recommendation.objects.get(pk=recommendation.pk).status
+            transaction.savepoint_rollback(savepoint)
+            if not may & step.roles:
+                expected = "refused"
+            elif status not in step.sources:
+                expected = "out of order"
+            else:
+                expected = "taken"
+            if outcome != expected or (expected != "taken" and after != status):
+                wrong.append((status, step.name, outcome, expected))
+    assert wrong == []
 
 
 # who holds the role each step needs (team-written)
@@ -112,13 +169,11 @@ def test_a_step_out_of_order_is_refused_naming_the_next_steps(
             status=status, decision_note="Grund"
         )
         with pytest.raises(DomainError) as error:
-            recommendation_act(
-                actor=actor, recommendation=recommendation, action=action, note=note, **data
-            )
+            STEP_SERVICES[action](actor=actor, recommendation=recommendation, note=note, **data)
         # the steps this person may take next, else every step that follows from the status
-        steps = allowed_actions(status, TEAM_ROLES[persona]) or next_actions(status)
+        steps = allowed_actions(status, TEAM_ROLES[persona]) or LIFECYCLE.possible(status)
         for step in steps:
-            assert str(ACTION_LABELS[step]) in error.value.message, (status, step)
+            assert LIFECYCLE.label(step) in error.value.message, (status, step)
         if not steps:
             assert "no further steps" in error.value.message
         assert Recommendation.objects.get(pk=recommendation.pk).status == status
@@ -130,8 +185,9 @@ def test_implemented_before_adopted_names_the_decisions(coordinator, project):
     recommendation = make("team", project, None, None, status=S.UNDER_REVIEW)
 
     with pytest.raises(DomainError) as error:
-        recommendation_act(
-            actor=coordinator, recommendation=recommendation, action="mark_implemented"
+        recommendation_mark_implemented(
+            actor=coordinator,
+            recommendation=recommendation,
         )
 
     message = error.value.message
@@ -144,7 +200,7 @@ def test_every_status_is_reached_from_the_draft():
     reached, frontier = {S.DRAFTED}, [S.DRAFTED]
     while frontier:
         status = frontier.pop()
-        for action in next_actions(status):
+        for action in LIFECYCLE.possible(status):
             target = TRANSITIONS[action].target
             if target not in reached:
                 reached.add(target)
@@ -153,16 +209,15 @@ def test_every_status_is_reached_from_the_draft():
 
 
 def test_only_the_finished_ones_have_no_next_step():
-    ends = {status for status in S.values if not next_actions(status)}
+    ends = {status for status in S.values if not LIFECYCLE.possible(status)}
 
     assert ends == {S.REJECTED, S.EVALUATED}
     assert set(Recommendation.FINISHED_STATUSES) >= ends
 
 
-def test_every_step_has_a_label():
-    assert set(ACTION_LABELS) == set(TRANSITIONS)
-    assert set(ACTION_LABELS) | set(NOTICE_LABELS) == set(STEPS)
-    assert all(step_label(action) for action in STEPS)
+def test_every_step_has_a_label_and_a_service():
+    assert all(LIFECYCLE.label(step.name) for step in LIFECYCLE)
+    assert set(STEP_SERVICES) == set(LIFECYCLE.steps)
 
 
 # --- what happens next, for every status ----------------------------------------------------
@@ -267,3 +322,20 @@ def test_what_happens_next_without_dates_and_past_the_due_date():
         "Waiting for Stadtverwaltung Eilenburg to start the review (the first answer was due on "
         "Dec. 24, 2026)."
     )
+
+
+# --- what each step needs: the declaration, its form and its service agree ------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", list(LIFECYCLE.steps))
+def test_each_step_form_and_service_take_what_the_step_needs(name, project, town_eilenburg):
+    step = LIFECYCLE[name]
+    recommendation = make("team", project, town_eilenburg, None)
+    form = step_form(name, recommendation=recommendation)
+    parameters = inspect.signature(STEP_SERVICES[name]).parameters
+
+    assert set(form.fields) - {"note"} == set(step.needs)
+    assert list(form.fields)[-1] == "note"
+    assert (form.action, form.label, form.prefix) == (name, LIFECYCLE.label(name), name)
+    assert set(parameters) - {"actor", "recommendation", "note"} == set(step.needs)

@@ -28,8 +28,9 @@ from transferraum.recommendations.dossier import decision_label
 from transferraum.recommendations.forms import (
     MilestoneForm,
     MilestoneProgressForm,
+    NoteForm,
     ProgressForm,
-    StepForm,
+    step_form,
 )
 from transferraum.recommendations.models import (
     ImplementationMilestone,
@@ -38,23 +39,15 @@ from transferraum.recommendations.models import (
 )
 from transferraum.recommendations.permissions import can_edit, can_manage_milestones
 from transferraum.recommendations.services import (
+    STEP_SERVICES,
     AlreadyRequested,
     milestone_add,
     milestone_update,
-    recommendation_act,
-    recommendation_approval_request,
     recommendation_progress_set,
 )
 from transferraum.recommendations.standing import standing
 from transferraum.recommendations.views.common import recommendation_for
-from transferraum.recommendations.workflow import (
-    DECISION_ACTIONS,
-    NOTICES,
-    STEPS,
-    TRANSITIONS,
-    allowed_steps,
-    event_label,
-)
+from transferraum.recommendations.workflow import DECISION_ACTIONS, LIFECYCLE, event_label
 
 # --- the history ----------------------------------------------------------------------------
 
@@ -149,7 +142,7 @@ def _evidence(request: HttpRequest, recommendation: Recommendation) -> tuple[lis
     return documents, may_open
 
 
-def _typed(form: StepForm) -> list[tuple[str, str]]:
+def _typed(form: NoteForm) -> list[tuple[str, str]]:
     """The texts a person typed into a step that could not be taken (to copy them)."""
     kept = []
     for name, field in form.fields.items():
@@ -160,12 +153,12 @@ def _typed(form: StepForm) -> list[tuple[str, str]]:
 
 
 def _step_forms(
-    recommendation: Recommendation, actions: list[str], bound: StepForm | None
-) -> list[StepForm]:
+    recommendation: Recommendation, actions: list[str], bound: NoteForm | None
+) -> list[NoteForm]:
     return [
         bound
         if bound is not None and bound.action == action
-        else StepForm(action=action, recommendation=recommendation)
+        else step_form(action, recommendation=recommendation)
         for action in actions
     ]
 
@@ -175,7 +168,7 @@ def _render(
     recommendation: Recommendation,
     roles: set[str],
     *,
-    step_form: StepForm | None = None,
+    bound_step: NoteForm | None = None,
     step_error: str = "",
     step_kept: list[tuple[str, str]] | None = None,
     milestone_form: MilestoneForm | None = None,
@@ -186,7 +179,7 @@ def _render(
     user = request.user
     # The roles are computed once (recommendation_for) and handed to every predicate; whoever
     # sees this page may view the recommendation, so the steps follow from status and roles.
-    actions = allowed_steps(recommendation.status, roles)
+    actions = LIFECYCLE.allowed(recommendation.status, roles)
     manage = can_manage_milestones(user, recommendation, roles=roles)
     milestones = list(recommendation.milestones.order_by("due", "pk"))
     bound = milestone_forms or {}
@@ -205,7 +198,7 @@ def _render(
             "documents": documents,
             "may_open_documents": may_open,
             "what_next": what_next,
-            "steps": _step_forms(recommendation, actions, step_form),
+            "steps": _step_forms(recommendation, actions, bound_step),
             "step_error": step_error,
             "step_kept": step_kept or [],
             "can_edit": can_edit(user, recommendation, roles=roles),
@@ -246,7 +239,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _done(request: HttpRequest, recommendation: Recommendation, action: str) -> HttpResponse:
-    if action in NOTICES:
+    if LIFECYCLE[action].is_notice:
         names = ", ".join(str(person) for person in selectors.approvers_of(recommendation))
         messages.success(
             request,
@@ -266,13 +259,14 @@ def _already_recorded(user: Any, recommendation_pk: int, action: str) -> bool:
     same form sent twice): the recommendation is where the step leads and the step is its
     latest entry, by this person. Read fresh, since the first click may have committed in the
     meantime. (A notice asked again is refused by its service: `AlreadyRequested`.)"""
-    if action not in TRANSITIONS:
+    step = LIFECYCLE.steps.get(action)
+    if step is None or step.is_notice:
         return False
     event = selectors.latest_event(recommendation_pk)
     if event is None or event.actor_id != user.pk:
         return False
     status = Recommendation.objects.filter(pk=recommendation_pk).values_list("status", flat=True)
-    return event.action == action and status.first() == TRANSITIONS[action].target
+    return event.action == action and status.first() == step.target
 
 
 def _again(request: HttpRequest, recommendation: Recommendation) -> HttpResponse:
@@ -281,20 +275,15 @@ def _again(request: HttpRequest, recommendation: Recommendation) -> HttpResponse
 
 
 def _take(
-    request: AuthenticatedHttpRequest, recommendation: Recommendation, form: StepForm
+    request: AuthenticatedHttpRequest, recommendation: Recommendation, form: NoteForm
 ) -> Recommendation:
-    """Hand the step to its service: a notice or a step of the lifecycle."""
-    note = form.cleaned_data.get("note", "") if form.is_valid() else ""
-    if form.action in NOTICES:
-        return recommendation_approval_request(
-            actor=request.user, recommendation=recommendation, note=note
-        )
-    return recommendation_act(
+    """Hand the step to its service, with what its form holds."""
+    valid = form.is_valid()
+    return STEP_SERVICES[form.action](
         actor=request.user,
         recommendation=recommendation,
-        action=form.action,
-        note=note,
-        **(form.service_data() if form.is_valid() else {}),
+        note=form.service_note() if valid else "",
+        **form.service_data(),
     )
 
 
@@ -306,14 +295,14 @@ def act(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse
     whether its data hold is the service's to say. A second click on a step just taken answers
     "Already recorded." instead of an error."""
     recommendation, roles = recommendation_for(request.user, pk)
-    step = STEPS.get(action)
+    step = LIFECYCLE.steps.get(action)
     if step is None:
         raise Http404
     if _already_recorded(request.user, recommendation.pk, action):
         return _again(request, recommendation)
     if not roles & step.roles:
         raise PermissionDenied(_("You cannot take this step on this recommendation."))
-    form = StepForm(request.POST, action=action, recommendation=recommendation)
+    form = step_form(action, request.POST, recommendation=recommendation)
     in_order = recommendation.status in step.sources
     if form.is_valid() or not in_order:
         try:
@@ -339,7 +328,7 @@ def act(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse
             error.attach_to(form)
         else:
             return _done(request, recommendation, action)
-    return _render(request, recommendation, roles, step_form=form, status=422)
+    return _render(request, recommendation, roles, bound_step=form, status=422)
 
 
 # --- implementation -------------------------------------------------------------------------
