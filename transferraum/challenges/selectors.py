@@ -26,7 +26,13 @@ from django.utils.translation import gettext as _
 
 from transferraum.accounts.types import Viewer
 from transferraum.challenges.models import Challenge, Comment, Follow, TopicField, TransferFormat
-from transferraum.challenges.permissions import can_edit, can_review, can_view, roles_for
+from transferraum.challenges.permissions import (
+    can_edit,
+    can_review,
+    can_see_full_text,
+    can_view,
+    roles_for,
+)
 from transferraum.challenges.workflow import COORDINATOR, SUBMITTER
 from transferraum.core.errors import PermissionDenied
 from transferraum.core.markdown import render_markdown
@@ -208,6 +214,15 @@ def challenge_for_viewer(viewer: Viewer, pk: int) -> Challenge:
     not exist, so that drafts stay unknown."""
     challenge = get_object_or_404(_challenge_page(), pk=pk)
     if not can_view(viewer, challenge):
+        raise Http404
+    return challenge
+
+
+def challenge_for_reader(viewer: Viewer, pk: int) -> Challenge:
+    """The challenge if `viewer` may read all of it (problem, context, files): 404 otherwise,
+    also to those who see only its public summary, so a file's address reveals nothing."""
+    challenge = get_object_or_404(_challenge_page(), pk=pk)
+    if not can_see_full_text(viewer, challenge):
         raise Http404
     return challenge
 

@@ -23,7 +23,13 @@ from transferraum.challenges.models import TopicField
 from transferraum.core.errors import PermissionDenied
 from transferraum.projects.models import Assignment, Document, DocumentVersion, Project, Round
 from transferraum.recommendations.models import Recommendation, RecommendationEvent
-from transferraum.recommendations.permissions import can_edit, can_write_for, may_view, roles_for
+from transferraum.recommendations.permissions import (
+    can_edit,
+    can_manage_milestones,
+    can_write_for,
+    may_view,
+    roles_for,
+)
 from transferraum.recommendations.workflow import NOTICES, REQUEST_APPROVAL, what_happens_next
 from transferraum.regions.models import Municipality
 
@@ -65,6 +71,21 @@ def recommendation_for_editor(viewer: Viewer, pk: int) -> Recommendation:
             _("Only the authors can change a recommendation, and only while it is a draft.")
         )
     return recommendation
+
+
+def recommendation_for_implementer(viewer: Viewer, pk: int) -> tuple[Recommendation, set[str]]:
+    """The recommendation and `viewer`'s roles, for keeping its implementation up to date
+    (milestones, progress): 404 when they may not see it, 403 when they see it but are not the
+    partner's side (or a coordinator for it), or it is not between adoption and implementation."""
+    recommendation, roles = recommendation_for_viewer(viewer, pk)
+    if not can_manage_milestones(viewer, recommendation, roles=roles):
+        raise PermissionDenied(
+            _(
+                "The partner and the coordinators keep the implementation up to date, from the "
+                "adoption until it is implemented."
+            )
+        )
+    return recommendation, roles
 
 
 def project_for_author(viewer: Viewer, pk: int | None) -> Project | None:

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from transferraum.challenges.models import Challenge
 from transferraum.challenges.selectors import (
     challenge_for_editor,
+    challenge_for_reader,
     challenge_for_reviewer,
     challenge_for_viewer,
     format_for_viewer,
@@ -82,3 +83,47 @@ def test_format_for_viewer(request, access, persona):
 
     assert access(format_for_viewer, person, transfer_format.slug) == 200
     assert access(format_for_viewer, person, "gibt-es-nicht") == 404
+
+
+# (status, confidentiality) → persona → challenge_for_reader (the full text and the files)
+C = Challenge.Confidentiality
+READER_TABLE = {
+    (S.PUBLISHED, C.PUBLIC): {persona: 200 for persona in DRAFT_TABLE},
+    (S.PUBLISHED, C.CONFIDENTIAL): {
+        "coordinator": 200,
+        "officer_eilenburg": 200,
+        "member_eilenburg": 200,
+        "owner_zeitz": 404,
+        "student_geography": 404,
+        "outsider": 404,
+        "anonymous": 404,
+    },
+    (S.DRAFT, C.PUBLIC): {
+        "coordinator": 200,
+        "officer_eilenburg": 200,
+        "member_eilenburg": 200,
+        "owner_zeitz": 404,
+        "student_geography": 404,
+        "outsider": 404,
+        "anonymous": 404,
+    },
+}
+READER_CASES = [
+    (status, confidentiality, persona, expected)
+    for (status, confidentiality), table in READER_TABLE.items()
+    for persona, expected in table.items()
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("status", "confidentiality", "persona", "expected"), READER_CASES)
+def test_challenge_for_reader(
+    request, access, town_eilenburg, status, confidentiality, persona, expected
+):
+    challenge = ChallengeFactory(
+        organisation=town_eilenburg, status=status, confidentiality=confidentiality
+    )
+    person = viewer(request, persona)
+
+    assert access(challenge_for_reader, person, challenge.pk) == expected
+    assert access(challenge_for_reader, person, challenge.pk + 1000) == 404

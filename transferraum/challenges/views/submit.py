@@ -15,11 +15,14 @@ from transferraum.actors.models import Organisation
 from transferraum.challenges.forms import ChallengeForm, CommentForm
 from transferraum.challenges.models import Challenge
 from transferraum.challenges.permissions import (
-    can_see_full_text,
     can_submit_for,
     roles_for,
 )
-from transferraum.challenges.selectors import challenge_for_editor, challenge_for_viewer
+from transferraum.challenges.selectors import (
+    challenge_for_editor,
+    challenge_for_reader,
+    challenge_for_viewer,
+)
 from transferraum.challenges.services import (
     CONTENT_FIELDS,
     attachment_add,
@@ -256,9 +259,7 @@ def comment(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
     """Files only for those who may read the full text: never a public media URL."""
-    challenge = challenge_for_viewer(request.user, pk)
-    if not can_see_full_text(request.user, challenge):
-        raise Http404
+    challenge = challenge_for_reader(request.user, pk)
     attachment = get_object_or_404(challenge.attachments, pk=attachment_pk)
     try:
         handle = attachment.file.open("rb")

@@ -11,6 +11,7 @@ from transferraum.recommendations.models import Recommendation
 from transferraum.recommendations.selectors import (
     project_for_author,
     recommendation_for_editor,
+    recommendation_for_implementer,
     recommendation_for_viewer,
 )
 from transferraum.recommendations.tests.factories import RecommendationFactory
@@ -105,3 +106,52 @@ def test_project_for_author(request, access, project, persona, expected):
         access(project_for_author, person, None),
     ) == expected
     assert access(project_for_author, person, project.pk + 1000) == 404
+
+
+# (status, confidential) → persona → recommendation_for_implementer
+IMPLEMENTER_TABLE = {
+    (S.IN_IMPLEMENTATION, False): {
+        "officer_eilenburg": 200,
+        "coordinator": 200,
+        "student_geography": 403,
+        "supervisor": 403,
+        "researcher": 403,
+        "student_informatics": 403,
+        "outsider": 403,
+        "anonymous": 403,
+    },
+    (S.IN_IMPLEMENTATION, True): {
+        "officer_eilenburg": 200,
+        "coordinator": 200,
+        "student_geography": 403,
+        "supervisor": 403,
+        "researcher": 404,
+        "student_informatics": 404,
+        "outsider": 404,
+        "anonymous": 404,
+    },
+    # Before the adoption nobody keeps an implementation yet.
+    (S.HANDED_OVER, False): {persona: 403 for persona in PERSONAS},
+}
+IMPLEMENTER_CASES = [
+    (status, confidential, persona, expected)
+    for (status, confidential), table in IMPLEMENTER_TABLE.items()
+    for persona, expected in table.items()
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("status", "confidential", "persona", "expected"), IMPLEMENTER_CASES)
+def test_recommendation_for_implementer(
+    request, access, project, town_eilenburg, status, confidential, persona, expected
+):
+    recommendation = RecommendationFactory(
+        project=project,
+        addressee_organisation=town_eilenburg,
+        status=status,
+        confidential=confidential,
+    )
+    person = viewer(request, persona)
+
+    assert access(recommendation_for_implementer, person, recommendation.pk) == expected
+    assert access(recommendation_for_implementer, person, recommendation.pk + 1000) == 404

@@ -344,21 +344,10 @@ def act(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse
 # --- implementation -------------------------------------------------------------------------
 
 
-def _require_manage(user: Any, recommendation: Recommendation, roles: set[str]) -> None:
-    if not can_manage_milestones(user, recommendation, roles=roles):
-        raise PermissionDenied(
-            _(
-                "The partner and the coordinators keep the implementation up to date, from the "
-                "adoption until it is implemented."
-            )
-        )
-
-
 @login_required
 @require_POST
 def milestone_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    recommendation, roles = selectors.recommendation_for_viewer(request.user, pk)
-    _require_manage(request.user, recommendation, roles)
+    recommendation, roles = selectors.recommendation_for_implementer(request.user, pk)
     form = MilestoneForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -383,11 +372,10 @@ def milestone_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def milestone_edit(request: AuthenticatedHttpRequest, pk: int, milestone_pk: int) -> HttpResponse:
-    recommendation, roles = selectors.recommendation_for_viewer(request.user, pk)
+    recommendation, roles = selectors.recommendation_for_implementer(request.user, pk)
     milestone = get_object_or_404(
         ImplementationMilestone, pk=milestone_pk, recommendation=recommendation
     )
-    _require_manage(request.user, recommendation, roles)
     form = MilestoneProgressForm(request.POST, prefix=f"m{milestone.pk}")
     if form.is_valid():
         done = form.cleaned_data["done"]
@@ -411,8 +399,7 @@ def milestone_edit(request: AuthenticatedHttpRequest, pk: int, milestone_pk: int
 @login_required
 @require_POST
 def progress(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    recommendation, roles = selectors.recommendation_for_viewer(request.user, pk)
-    _require_manage(request.user, recommendation, roles)
+    recommendation, roles = selectors.recommendation_for_implementer(request.user, pk)
     form = ProgressForm(request.POST)
     if form.is_valid():
         try:
