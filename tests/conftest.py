@@ -143,6 +143,18 @@ def _access(fetch, viewer, key) -> int:
 
 
 @pytest.fixture
+def persona_user(request):
+    """`persona_user(name)`: the persona fixture of that name; "anonymous" is a visitor who has
+    not signed in."""
+    from django.contrib.auth.models import AnonymousUser
+
+    def get(name: str):
+        return AnonymousUser() if name == "anonymous" else request.getfixturevalue(name)
+
+    return get
+
+
+@pytest.fixture
 def access():
     """`access(fetch, viewer, key)`: the answer of a fetch-and-authorise selector (200/403/404)."""
     return _access

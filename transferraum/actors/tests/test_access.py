@@ -4,7 +4,6 @@ refused (403) or not found (404) — and an unknown key is not found for everybo
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 
 from transferraum.actors.models import PersonProfile
 from transferraum.actors.selectors import (
@@ -37,14 +36,12 @@ PERSON_TABLE = {
 }
 
 
-def viewer(request, persona: str):
-    return AnonymousUser() if persona == "anonymous" else request.getfixturevalue(persona)
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize(("persona", "expected"), ORGANISATION_TABLE.items())
-def test_organisation_for_viewer_and_editor(request, access, town_eilenburg, persona, expected):
-    person = viewer(request, persona)
+def test_organisation_for_viewer_and_editor(
+    persona_user, access, town_eilenburg, persona, expected
+):
+    person = persona_user(persona)
     slug = town_eilenburg.slug
 
     assert access(organisation_for_viewer, person, slug) == expected[0]
@@ -55,8 +52,8 @@ def test_organisation_for_viewer_and_editor(request, access, town_eilenburg, per
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("persona", "expected"), PERSON_TABLE.items())
-def test_person_for_viewer(request, access, officer_eilenburg, persona, expected):
-    person = viewer(request, persona)
+def test_person_for_viewer(persona_user, access, officer_eilenburg, persona, expected):
+    person = persona_user(persona)
     profile = profile_for(officer_eilenburg)
     for visibility, status in expected.items():
         PersonProfile.objects.filter(pk=profile.pk).update(visibility=visibility)

@@ -5,7 +5,6 @@ like one that does not exist."""
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from transferraum.challenges.models import Challenge
@@ -20,7 +19,6 @@ from transferraum.projects.selectors.rounds import (
 )
 from transferraum.projects.selectors.workspace import workspace_for_member
 from transferraum.projects.tests.factories import ProjectFactory, RoundFactory
-from transferraum.projects.tests.test_workspace_services import build_team
 
 P = Round.Phase
 ROUND_FETCHES = (round_for_viewer, round_for_coordinator, round_for_applicant)
@@ -86,23 +84,19 @@ WORKSPACE_TABLE = {
 }
 
 
-def viewer(request, persona: str):
-    return AnonymousUser() if persona == "anonymous" else request.getfixturevalue(persona)
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize(("phase", "persona", "expected"), ROUND_CASES)
-def test_round_fetches(request, access, phase, persona, expected):
+def test_round_fetches(persona_user, access, phase, persona, expected):
     round = RoundFactory(phase=phase)
-    person = viewer(request, persona)
+    person = persona_user(persona)
 
     assert tuple(access(fetch, person, round.pk) for fetch in ROUND_FETCHES) == expected
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("persona", ROUND_TABLE[P.APPLICATIONS])
-def test_an_unknown_round_is_not_found(request, access, persona):
-    person = viewer(request, persona)
+def test_an_unknown_round_is_not_found(persona_user, access, persona):
+    person = persona_user(persona)
     # The coordinators' pages refuse everybody else before they look anything up.
     expected = (404, 404 if persona == "coordinator" else 403, 404)
 
@@ -111,13 +105,13 @@ def test_an_unknown_round_is_not_found(request, access, persona):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("phase", "persona", "expected"), PROJECT_CASES)
-def test_project_fetches(request, access, town_eilenburg, phase, persona, expected):
+def test_project_fetches(persona_user, access, town_eilenburg, phase, persona, expected):
     published = {"published_at": timezone.now()} if phase == P.WORK else {}
     project = ProjectFactory(
         round=RoundFactory(phase=phase, **published),
         challenge=ChallengeFactory(organisation=town_eilenburg, status=Challenge.Status.PUBLISHED),
     )
-    person = viewer(request, persona)
+    person = persona_user(persona)
 
     assert tuple(access(fetch, person, project.pk) for fetch in PROJECT_FETCHES) == expected
     assert tuple(access(fetch, person, project.pk + 1000) for fetch in PROJECT_FETCHES) == (
@@ -128,28 +122,8 @@ def test_project_fetches(request, access, town_eilenburg, phase, persona, expect
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("persona", "expected"), WORKSPACE_TABLE.items())
-def test_workspace_for_member(
-    request,
-    access,
-    town_eilenburg,
-    officer_eilenburg,
-    member_eilenburg,
-    student_geography,
-    student_informatics,
-    persona,
-    expected,
-):
-    team = build_team(
-        town_eilenburg,
-        partner_contact=officer_eilenburg,
-        organisation_member=member_eilenburg,
-        member=student_geography,
-        other_team_member=student_informatics,
-    )
-    if persona in ("coordinator", "outsider", "anonymous"):
-        person = viewer(request, persona)
-    else:
-        person = getattr(team, persona)
+def test_workspace_for_member(persona_user, access, team, persona, expected):
+    person = getattr(team, persona, None) or persona_user(persona)
 
     assert access(workspace_for_member, person, team.project.pk) == expected
     assert access(workspace_for_member, person, team.project.pk + 1000) == 404

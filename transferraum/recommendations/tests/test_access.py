@@ -5,7 +5,6 @@ not exist."""
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 
 from transferraum.recommendations.models import Recommendation
 from transferraum.recommendations.selectors import (
@@ -17,7 +16,7 @@ from transferraum.recommendations.selectors import (
 from transferraum.recommendations.tests.factories import RecommendationFactory
 
 S = Recommendation.Status
-FETCHES = (recommendation_for_viewer, recommendation_for_editor)
+FETCHES = (recommendation_for_viewer, recommendation_for_editor, recommendation_for_implementer)
 PERSONAS = (
     "student_geography",  # author: in the project's team
     "supervisor",  # approver
@@ -28,29 +27,38 @@ PERSONAS = (
     "outsider",
     "anonymous",
 )
+HIDDEN = (404, 404, 404)
+SEEN = (200, 403, 403)
+KEEPS = (200, 403, 200)  # keeps the implementation up to date
 
-# (status, confidential) → persona → (recommendation_for_viewer, recommendation_for_editor)
+# (status, confidential) of a recommendation of Eilenburg's project → persona →
+# (viewer, editor, implementer)
 TABLE = {
     (S.DRAFTED, False): {
-        "student_geography": (200, 200),
-        "supervisor": (200, 403),
-        "coordinator": (200, 403),
-        "officer_eilenburg": (404, 404),
-        "researcher": (404, 404),
-        "student_informatics": (404, 404),
-        "outsider": (404, 404),
-        "anonymous": (404, 404),
+        **dict.fromkeys(PERSONAS, HIDDEN),
+        "student_geography": (200, 200, 403),
+        "supervisor": SEEN,
+        "coordinator": SEEN,
     },
-    (S.HANDED_OVER, False): {persona: (200, 403) for persona in PERSONAS},
+    (S.HANDED_OVER, False): dict.fromkeys(PERSONAS, SEEN),
     (S.HANDED_OVER, True): {
-        "student_geography": (200, 403),
-        "supervisor": (200, 403),
-        "coordinator": (200, 403),
-        "officer_eilenburg": (200, 403),
-        "researcher": (404, 404),
-        "student_informatics": (404, 404),
-        "outsider": (404, 404),
-        "anonymous": (404, 404),
+        **dict.fromkeys(PERSONAS, HIDDEN),
+        "student_geography": SEEN,
+        "supervisor": SEEN,
+        "coordinator": SEEN,
+        "officer_eilenburg": SEEN,
+    },
+    (S.IN_IMPLEMENTATION, False): {
+        **dict.fromkeys(PERSONAS, SEEN),
+        "coordinator": KEEPS,
+        "officer_eilenburg": KEEPS,
+    },
+    (S.IN_IMPLEMENTATION, True): {
+        **dict.fromkeys(PERSONAS, HIDDEN),
+        "student_geography": SEEN,
+        "supervisor": SEEN,
+        "coordinator": KEEPS,
+        "officer_eilenburg": KEEPS,
     },
 }
 CASES = [
@@ -61,25 +69,16 @@ CASES = [
 
 # persona → project_for_author for (the team's project, no project)
 AUTHOR_TABLE = {
+    **dict.fromkeys(PERSONAS, (403, 403)),
     "student_geography": (200, 403),
-    "supervisor": (403, 403),
-    "coordinator": (403, 403),
-    "officer_eilenburg": (403, 403),
     "researcher": (200, 200),
-    "student_informatics": (403, 403),
-    "outsider": (403, 403),
-    "anonymous": (403, 403),
 }
-
-
-def viewer(request, persona: str):
-    return AnonymousUser() if persona == "anonymous" else request.getfixturevalue(persona)
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("status", "confidential", "persona", "expected"), CASES)
 def test_recommendation_fetches(
-    request, access, project, town_eilenburg, status, confidential, persona, expected
+    persona_user, access, project, town_eilenburg, status, confidential, persona, expected
 ):
     recommendation = RecommendationFactory(
         project=project,
@@ -87,71 +86,17 @@ def test_recommendation_fetches(
         status=status,
         confidential=confidential,
     )
-    person = viewer(request, persona)
+    person = persona_user(persona)
 
     assert tuple(access(fetch, person, recommendation.pk) for fetch in FETCHES) == expected
-    assert tuple(access(fetch, person, recommendation.pk + 1000) for fetch in FETCHES) == (
-        404,
-        404,
-    )
+    assert tuple(access(fetch, person, recommendation.pk + 1000) for fetch in FETCHES) == HIDDEN
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("persona", "expected"), AUTHOR_TABLE.items())
-def test_project_for_author(request, access, project, persona, expected):
-    person = viewer(request, persona)
+def test_project_for_author(persona_user, access, project, persona, expected):
+    person = persona_user(persona)
 
-    assert (
-        access(project_for_author, person, project.pk),
-        access(project_for_author, person, None),
-    ) == expected
+    assert access(project_for_author, person, project.pk) == expected[0]
+    assert access(project_for_author, person, None) == expected[1]
     assert access(project_for_author, person, project.pk + 1000) == 404
-
-
-# (status, confidential) → persona → recommendation_for_implementer
-IMPLEMENTER_TABLE = {
-    (S.IN_IMPLEMENTATION, False): {
-        "officer_eilenburg": 200,
-        "coordinator": 200,
-        "student_geography": 403,
-        "supervisor": 403,
-        "researcher": 403,
-        "student_informatics": 403,
-        "outsider": 403,
-        "anonymous": 403,
-    },
-    (S.IN_IMPLEMENTATION, True): {
-        "officer_eilenburg": 200,
-        "coordinator": 200,
-        "student_geography": 403,
-        "supervisor": 403,
-        "researcher": 404,
-        "student_informatics": 404,
-        "outsider": 404,
-        "anonymous": 404,
-    },
-    # Before the adoption nobody keeps an implementation yet.
-    (S.HANDED_OVER, False): {persona: 403 for persona in PERSONAS},
-}
-IMPLEMENTER_CASES = [
-    (status, confidential, persona, expected)
-    for (status, confidential), table in IMPLEMENTER_TABLE.items()
-    for persona, expected in table.items()
-]
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(("status", "confidential", "persona", "expected"), IMPLEMENTER_CASES)
-def test_recommendation_for_implementer(
-    request, access, project, town_eilenburg, status, confidential, persona, expected
-):
-    recommendation = RecommendationFactory(
-        project=project,
-        addressee_organisation=town_eilenburg,
-        status=status,
-        confidential=confidential,
-    )
-    person = viewer(request, persona)
-
-    assert access(recommendation_for_implementer, person, recommendation.pk) == expected
-    assert access(recommendation_for_implementer, person, recommendation.pk + 1000) == 404
