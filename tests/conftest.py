@@ -131,3 +131,36 @@ def _language_reset():
     from django.utils import translation
 
     translation.deactivate()
+
+
+def _access(fetch, viewer, key) -> int:
+    """What a fetch-and-authorise selector (`<noun>_for_viewer`, `_for_editor` …) answers
+    `viewer` for `key`, as the status the page would send: 200, 403 or 404."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    try:
+        fetch(viewer, key)
+    except Http404:
+        return 404
+    except PermissionDenied:
+        return 403
+    return 200
+
+
+@pytest.fixture
+def persona_user(request):
+    """`persona_user(name)`: the persona fixture of that name; "anonymous" is a visitor who has
+    not signed in."""
+    from django.contrib.auth.models import AnonymousUser
+
+    def get(name: str):
+        return AnonymousUser() if name == "anonymous" else request.getfixturevalue(name)
+
+    return get
+
+
+@pytest.fixture
+def access():
+    """`access(fetch, viewer, key)`: the answer of a fetch-and-authorise selector (200/403/404)."""
+    return _access

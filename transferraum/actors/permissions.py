@@ -2,49 +2,49 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from transferraum.accounts.models import User
+from transferraum.accounts.types import Viewer
 from transferraum.actors.models import Membership, Organisation, PersonProfile
 
 
-def _is_admin_of(user: Any, organisation: Organisation) -> bool:
+def _is_admin_of(user: User, organisation: Organisation) -> bool:
     return Membership.objects.filter(
         user_id=user.pk, organisation=organisation, role=Membership.Role.ADMIN
     ).exists()
 
 
-def can_manage_organisation(user: Any, organisation: Organisation) -> bool:
+def can_manage_organisation(user: Viewer, organisation: Organisation) -> bool:
     """Coordinators manage every organisation; an organisation's admins manage their own."""
     if not user.is_authenticated or not user.is_active:
         return False
     return user.is_coordinator or _is_admin_of(user, organisation)
 
 
-def can_invite(user: Any, organisation: Organisation) -> bool:
+def can_invite(user: Viewer, organisation: Organisation) -> bool:
     return can_manage_organisation(user, organisation)
 
 
-def can_see_members(user: Any, organisation: Organisation) -> bool:
+def can_see_members(user: Viewer, organisation: Organisation) -> bool:
     """Until people choose their visibility (actors issue), members are shown to members only."""
     if not user.is_authenticated:
         return False
     return user.is_coordinator or organisation.memberships.filter(user_id=user.pk).exists()
 
 
-def can_edit_organisation(user: Any, organisation: Organisation) -> bool:
+def can_edit_organisation(user: Viewer, organisation: Organisation) -> bool:
     """Profile, logo, competences, offers and needs: same people who manage it."""
     return can_manage_organisation(user, organisation)
 
 
-def can_create_organisation(user: Any) -> bool:
+def can_create_organisation(user: Viewer) -> bool:
     return bool(user.is_authenticated and user.is_active and user.is_coordinator)
 
 
-def can_curate_competences(user: Any) -> bool:
+def can_curate_competences(user: Viewer) -> bool:
     return can_create_organisation(user)
 
 
-def can_view_person(viewer: Any, profile: PersonProfile) -> bool:
+def can_view_person(viewer: Viewer, profile: PersonProfile) -> bool:
     """The person's own choice decides; the person and coordinators always see it."""
     if profile.visibility == PersonProfile.Visibility.PUBLIC:
         return True

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from transferraum.accounts.types import Viewer
 from transferraum.actors.matching import ActorProfile, matches_for
 from transferraum.actors.models import (
     Competence,
@@ -25,6 +25,48 @@ from transferraum.actors.permissions import can_manage_organisation, can_view_pe
 from transferraum.core.errors import PermissionDenied
 from transferraum.core.search import query_stems, search_document
 
+# --- fetch and authorise ----------------------------------------------------------------------
+
+
+def organisation_for_viewer(viewer: Viewer, slug: str) -> Organisation:
+    """The organisation with everything its page shows, in a fixed number of queries; 404 when
+    unknown. Every organisation's page is public (`viewer` keeps the family's shape)."""
+    return get_object_or_404(
+        Organisation.objects.select_related("municipality__district").prefetch_related(
+            "competences", "listings"
+        ),
+        slug=slug,
+    )
+
+
+def organisation_for_editor(viewer: Viewer, slug: str) -> Organisation:
+    """The organisation if `viewer` may manage it (profile, offers, members, invitations): 404
+    when unknown, 403 when not allowed (its page is public, so nothing is revealed)."""
+    organisation = get_object_or_404(Organisation.objects.select_related("municipality"), slug=slug)
+    if not can_manage_organisation(viewer, organisation):
+        raise PermissionDenied(
+            _("Only coordinators and the organisation's administrators may do this.")
+        )
+    return organisation
+
+
+def person_for_viewer(viewer: Viewer, user_pk: int) -> PersonProfile:
+    """A person's profile if `viewer` may see it: 404 when unknown or hidden from them, the
+    same answer for both."""
+    profile = get_object_or_404(
+        PersonProfile.objects.select_related("user__study_programme").prefetch_related(
+            "competences", "interests"
+        ),
+        user_id=user_pk,
+        user__is_active=True,
+    )
+    if not can_view_person(viewer, profile):
+        raise Http404
+    return profile
+
+
+# --- reads ------------------------------------------------------------------------------------
+
 
 def organisations_list(*, kind: str | None = None) -> QuerySet[Organisation]:
     organisations = Organisation.objects.select_related("municipality__district").annotate(
@@ -35,32 +77,12 @@ def organisations_list(*, kind: str | None = None) -> QuerySet[Organisation]:
     return organisations.order_by("kind", "name")
 
 
-def organisation_for_manage(user: Any, slug: str) -> Organisation:
-    """The organisation if `user` may manage it: 404 when unknown, 403 when not allowed."""
-    organisation = get_object_or_404(Organisation.objects.select_related("municipality"), slug=slug)
-    if not can_manage_organisation(user, organisation):
-        raise PermissionDenied(
-            _("Only coordinators and the organisation's administrators may do this.")
-        )
-    return organisation
-
-
 def members_of(organisation: Organisation) -> QuerySet[Membership]:
     return organisation.memberships.select_related("user").order_by("-role", "user__name")
 
 
 def pending_invitations_of(organisation: Organisation) -> QuerySet[Invitation]:
     return organisation.invitations.pending().select_related("invited_by")
-
-
-def organisation_for_page(slug: str) -> Organisation:
-    """The organisation with everything its page shows, in a fixed number of queries."""
-    return get_object_or_404(
-        Organisation.objects.select_related("municipality__district").prefetch_related(
-            "competences", "listings"
-        ),
-        slug=slug,
-    )
 
 
 def contacts_of(organisation: Organisation) -> QuerySet[Membership]:
@@ -127,21 +149,6 @@ def suggestions_for(organisation: Organisation, *, limit: int = 6) -> list[Sugge
             reasons.append(_("shared competences: %(names)s") % {"names": names})
         suggestions.append(Suggestion(by_id[match.other], match.score, reasons))
     return suggestions
-
-
-def person_for_page(viewer: Any, user_pk: int) -> PersonProfile:
-    """A person's profile if the viewer may see it: 404 when unknown or hidden from them."""
-    profile = get_object_or_404(
-        PersonProfile.objects.select_related("user__study_programme").prefetch_related(
-            "competences", "interests"
-        ),
-        user_id=user_pk,
-        user__is_active=True,
-    )
-    if not can_view_person(viewer, profile):
-        # Hidden profiles are not confirmed to exist.
-        raise Http404
-    return profile
 
 
 def competences_matching(query: str, *, limit: int = 12) -> list[Competence]:

@@ -34,11 +34,11 @@ from transferraum.actors.selectors import (
     competences_matching,
     contacts_of,
     members_of,
-    organisation_for_manage,
-    organisation_for_page,
+    organisation_for_editor,
+    organisation_for_viewer,
     organisations_list,
     pending_invitations_of,
-    person_for_page,
+    person_for_viewer,
     suggestions_for,
 )
 from transferraum.actors.services import (
@@ -80,7 +80,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = organisation_for_page(slug)
+    organisation = organisation_for_viewer(request.user, slug)
     show_members = can_see_members(request.user, organisation)
     listings = list(organisation.listings.all())
     return render(
@@ -110,7 +110,7 @@ def _competences_with_suggestion(
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    organisation = organisation_for_manage(request.user, slug)
+    organisation = organisation_for_editor(request.user, slug)
     can_change_kind = request.user.is_coordinator
     duplicate = None
     if request.method == "POST":
@@ -166,7 +166,7 @@ def organisation_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
 @login_required
 @require_POST
 def listing_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    organisation = organisation_for_manage(request.user, slug)
+    organisation = organisation_for_editor(request.user, slug)
     form = ListingForm(request.POST)
     status = 200
     if form.is_valid():
@@ -200,7 +200,7 @@ def listing_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse
 @login_required
 @require_POST
 def listing_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_for_manage(request.user, slug)
+    organisation = organisation_for_editor(request.user, slug)
     listing = get_object_or_404(organisation.listings, pk=pk)
     listing_remove(actor=request.user, listing=listing)
     messages.success(request, _("Removed."))
@@ -253,7 +253,7 @@ def organisation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if isinstance(request.user, User) and request.user.pk == pk:
         profile_for(request.user)  # one's own page exists from the first visit
-    profile = person_for_page(request.user, pk)
+    profile = person_for_viewer(request.user, pk)
     memberships = profile.user.memberships.select_related("organisation__municipality")
     return render(
         request,
@@ -381,7 +381,7 @@ def competence_curation(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def organisation_manage(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Members, pending invitations and the invitation form of one organisation."""
-    organisation = organisation_for_manage(request.user, slug)
+    organisation = organisation_for_editor(request.user, slug)
     allow_coordinator = request.user.is_coordinator
     status = 200
     if request.method == "POST":
@@ -423,7 +423,7 @@ def organisation_manage(request: AuthenticatedHttpRequest, slug: str) -> HttpRes
 @login_required
 @require_POST
 def invitation_withdraw(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_for_manage(request.user, slug)
+    organisation = organisation_for_editor(request.user, slug)
     invitation = get_object_or_404(organisation.invitations, pk=pk)
     try:
         invitation_revoke(actor=request.user, invitation=invitation)
@@ -494,7 +494,7 @@ def invitation_respond(request: HttpRequest, token: str) -> HttpResponse:
 @require_safe
 def organisation_logo(request: HttpRequest, slug: str) -> FileResponse:
     """Logos are public like the organisation's page; served here, as media are not public."""
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = organisation_for_viewer(request.user, slug)
     if not organisation.logo:
         raise Http404
     return _image_response(organisation.logo)
@@ -503,7 +503,7 @@ def organisation_logo(request: HttpRequest, slug: str) -> FileResponse:
 @require_safe
 def person_photo(request: HttpRequest, pk: int) -> FileResponse:
     """A photo is shown only to those who may see the person's profile."""
-    profile = person_for_page(request.user, pk)
+    profile = person_for_viewer(request.user, pk)
     if not profile.photo:
         raise Http404
     response = _image_response(profile.photo)

@@ -22,10 +22,19 @@ from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
+from transferraum.accounts.types import Viewer
 from transferraum.challenges.models import Challenge, Comment, Follow, TopicField, TransferFormat
-from transferraum.challenges.permissions import can_view, roles_for
+from transferraum.challenges.permissions import (
+    can_edit,
+    can_review,
+    can_see_full_text,
+    can_view,
+    roles_for,
+)
 from transferraum.challenges.workflow import COORDINATOR, SUBMITTER
+from transferraum.core.errors import PermissionDenied
 from transferraum.core.markdown import render_markdown
 from transferraum.core.search import search_queryset
 from transferraum.regions.models import District, Municipality
@@ -191,20 +200,56 @@ def board_cards(challenges: list[Challenge]) -> list[BoardCard]:
 # --- one challenge ----------------------------------------------------------------------------
 
 
-def challenge_for_viewer(user: Any, pk: int) -> Challenge:
-    """The challenge if `user` may see it; 404 otherwise, so that drafts stay unknown."""
-    challenge = get_object_or_404(
+def _challenge_page() -> QuerySet[Challenge]:
+    """A challenge with what its pages show, without the big shapes (three queries)."""
+    return (
         Challenge.objects.select_related("organisation", "municipality__district")
         .defer(*_BOUNDARIES)
-        .prefetch_related("topics", "formats"),
-        pk=pk,
+        .prefetch_related("topics", "formats")
     )
-    if not can_view(user, challenge):
+
+
+def challenge_for_viewer(viewer: Viewer, pk: int) -> Challenge:
+    """The challenge if `viewer` may see it; 404 otherwise, the same answer as for one that does
+    not exist, so that drafts stay unknown."""
+    challenge = get_object_or_404(_challenge_page(), pk=pk)
+    if not can_view(viewer, challenge):
         raise Http404
     return challenge
 
 
-def challenge_comments(user: Any, challenge: Challenge) -> QuerySet[Comment]:
+def challenge_for_reader(viewer: Viewer, pk: int) -> Challenge:
+    """The challenge if `viewer` may read all of it (problem, context, files): 404 otherwise,
+    also to those who see only its public summary, so a file's address reveals nothing."""
+    challenge = get_object_or_404(_challenge_page(), pk=pk)
+    if not can_see_full_text(viewer, challenge):
+        raise Http404
+    return challenge
+
+
+def challenge_for_editor(viewer: Viewer, pk: int) -> Challenge:
+    """The challenge if `viewer` may change it now: 404 when they may not see it, 403 when they
+    see it but may not change it (any more)."""
+    challenge = challenge_for_viewer(viewer, pk)
+    if not can_edit(viewer, challenge):
+        raise PermissionDenied(_("This challenge cannot be changed now."))
+    return challenge
+
+
+def challenge_for_reviewer(viewer: Viewer, pk: int) -> Challenge:
+    """The challenge with what the review shows, for coordinators: 403 to everybody else before
+    anything is looked up (so the answer says nothing about the challenge), 404 when unknown."""
+    if not can_review(viewer):
+        raise PermissionDenied(_("Only coordinators review challenges."))
+    return get_object_or_404(
+        Challenge.objects.select_related(
+            "organisation", "municipality", "contact_person", "coordinator", "format_wish"
+        ).defer(*_BOUNDARIES),
+        pk=pk,
+    )
+
+
+def challenge_comments(user: Viewer, challenge: Challenge) -> QuerySet[Comment]:
     """Comments of the review: coordinators read all, the organisation those meant for it,
     everybody else none."""
     roles = roles_for(user, challenge)
@@ -216,7 +261,7 @@ def challenge_comments(user: Any, challenge: Challenge) -> QuerySet[Comment]:
     return comments.none()
 
 
-def is_following(user: Any, challenge: Challenge) -> bool:
+def is_following(user: Viewer, challenge: Challenge) -> bool:
     if not user.is_authenticated:
         return False
     return Follow.objects.filter(challenge=challenge, user_id=user.pk).exists()
@@ -235,7 +280,9 @@ def format_catalogue() -> QuerySet[TransferFormat]:
     ).order_by("position", "name_de")
 
 
-def format_for_page(slug: str) -> TransferFormat:
+def format_for_viewer(viewer: Viewer, slug: str) -> TransferFormat:
+    """A format of the catalogue; 404 when unknown. The catalogue is public (`viewer` keeps the
+    family's shape)."""
     return get_object_or_404(TransferFormat, slug=slug)
 
 

@@ -8,11 +8,12 @@ nobody (everyone else).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeGuard
 
 from django.utils import timezone
 
 from transferraum.accounts.models import User
+from transferraum.accounts.types import Viewer
 from transferraum.actors.models import Membership
 from transferraum.projects import phases
 from transferraum.projects.models import Assignment, Project, Round
@@ -26,11 +27,11 @@ STUDENT = "student"
 WORKSPACE_ROLES = frozenset({COORDINATOR, SUPERVISOR, PARTNER, MEMBER})
 
 
-def _active(user: Any) -> bool:
+def _active(user: Viewer) -> TypeGuard[User]:
     return bool(user.is_authenticated and user.is_active)
 
 
-def _ties(user: Any, project: Project) -> tuple[bool, bool, bool]:
+def _ties(user: User, project: Project) -> tuple[bool, bool, bool]:
     """Whether `user` supervises `project`, speaks for its partner and is placed in its team
     (at most four small queries), kept on the project instance per user: a page asks several
     predicates about the same project and person. A project loaded again (each request, each
@@ -56,7 +57,7 @@ def _ties(user: Any, project: Project) -> tuple[bool, bool, bool]:
     return cache[user.pk]
 
 
-def roles_for(user: Any, project: Project) -> set[str]:
+def roles_for(user: Viewer, project: Project) -> set[str]:
     """The roles `user` holds for `project` (at most four small queries the first time per
     project instance and user, none after; see `_ties`)."""
     if not _active(user):
@@ -77,23 +78,23 @@ def roles_for(user: Any, project: Project) -> set[str]:
     return roles
 
 
-def can_manage_rounds(user: Any) -> bool:
+def can_manage_rounds(user: Viewer) -> bool:
     """Coordinators create rounds and projects, advance phases and run the allocation."""
     return _active(user) and bool(user.is_coordinator)
 
 
-def can_view_round(user: Any, round: Round) -> bool:
+def can_view_round(user: Viewer, round: Round) -> bool:
     """Rounds in preparation are the coordinators' business; later ones are public."""
     return round.phase != Round.Phase.PREPARATION or can_manage_rounds(user)
 
 
-def can_view_project(user: Any, project: Project) -> bool:
+def can_view_project(user: Viewer, project: Project) -> bool:
     if project.round.phase != Round.Phase.PREPARATION:
         return True
     return bool(roles_for(user, project) & {COORDINATOR, SUPERVISOR, PARTNER})
 
 
-def can_edit_project(user: Any, project: Project) -> bool:
+def can_edit_project(user: Viewer, project: Project) -> bool:
     """Coordinators shape projects until applications close."""
     return can_manage_rounds(user) and phases.phase_allows(
         project.round.phase, phases.EDIT_PROJECTS
@@ -110,15 +111,20 @@ def applications_open(round: Round) -> bool:
     return round.applications_close_at is None or now <= round.applications_close_at
 
 
-def can_apply(user: Any, round: Round) -> bool:
-    return _active(user) and user.role == User.Role.STUDENT and applications_open(round)
+def is_student(user: Viewer) -> bool:
+    """Students apply for projects; everybody else is refused before any rule of the round."""
+    return _active(user) and user.role == User.Role.STUDENT
 
 
-def can_allocate(user: Any, round: Round) -> bool:
+def can_apply(user: Viewer, round: Round) -> bool:
+    return is_student(user) and applications_open(round)
+
+
+def can_allocate(user: Viewer, round: Round) -> bool:
     return can_manage_rounds(user) and phases.phase_allows(round.phase, phases.ALLOCATE)
 
 
-def can_see_team(user: Any, project: Project) -> bool:
+def can_see_team(user: Viewer, project: Project) -> bool:
     """Coordinators always; the team, its supervisors and partners once the allocation is
     published."""
     roles = roles_for(user, project)
@@ -127,13 +133,13 @@ def can_see_team(user: Any, project: Project) -> bool:
     return project.round.published_at is not None and bool(roles & WORKSPACE_ROLES)
 
 
-def can_view_workspace(user: Any, project: Project) -> bool:
+def can_view_workspace(user: Viewer, project: Project) -> bool:
     return project.round.published_at is not None and bool(
         roles_for(user, project) & WORKSPACE_ROLES
     )
 
 
-def can_see_results(user: Any, project: Project) -> bool:
+def can_see_results(user: Viewer, project: Project) -> bool:
     """The team's results text: public when the challenge is public; otherwise only for the
     workspace and coordinators (only the public summary leaves it)."""
     from transferraum.challenges.models import Challenge
@@ -143,7 +149,7 @@ def can_see_results(user: Any, project: Project) -> bool:
     return can_manage_rounds(user) or can_view_workspace(user, project)
 
 
-def can_contribute(user: Any, project: Project) -> bool:
+def can_contribute(user: Viewer, project: Project) -> bool:
     """Milestones, meetings, documents and the discussion: everyone of the workspace, while the
     project is at work."""
     return (
@@ -153,7 +159,7 @@ def can_contribute(user: Any, project: Project) -> bool:
     )
 
 
-def can_deliver(user: Any, project: Project) -> bool:
+def can_deliver(user: Viewer, project: Project) -> bool:
     """Final deliverables and the public summary: the team, its supervisors, coordinators."""
     return (
         project.status == Project.Status.RUNNING
@@ -163,7 +169,7 @@ def can_deliver(user: Any, project: Project) -> bool:
     )
 
 
-def can_edit_summary(user: Any, project: Project) -> bool:
+def can_edit_summary(user: Viewer, project: Project) -> bool:
     """The summary for the public and the results text: whoever delivers while the project is
     at work; once it is completed still its supervisors and coordinators, so that a project
     completed without a summary (by hand or by closing the round) can still reach the
@@ -177,7 +183,7 @@ def can_edit_summary(user: Any, project: Project) -> bool:
     )
 
 
-def can_give_feedback(user: Any, project: Project, stage: str) -> bool:
+def can_give_feedback(user: Viewer, project: Project, stage: str) -> bool:
     """The partner's contacts give feedback at mid-term and at the end."""
     action = phases.FEEDBACK_MIDTERM if stage == "midterm" else phases.FEEDBACK_FINAL
     return (
@@ -187,7 +193,7 @@ def can_give_feedback(user: Any, project: Project, stage: str) -> bool:
     )
 
 
-def can_complete(user: Any, project: Project) -> bool:
+def can_complete(user: Viewer, project: Project) -> bool:
     return (
         project.status == Project.Status.RUNNING
         and phases.phase_allows(project.round.phase, phases.COMPLETE)

@@ -35,6 +35,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from transferraum.accounts.models import User
+from transferraum.accounts.types import Viewer
 from transferraum.challenges.models import TopicField
 from transferraum.challenges.selectors import public_text
 from transferraum.projects.models import Assignment, Document, Project, Round
@@ -292,7 +293,7 @@ def _projects() -> QuerySet[Project]:
     )
 
 
-def _access(user: Any, project: Project) -> Access:
+def _access(user: Viewer, project: Project) -> Access:
     """The predicates ask `roles_for`, which keeps the roles on this project instance: the
     roles are looked up once per project (none for an anonymous visitor)."""
     return Access(
@@ -331,11 +332,11 @@ def _part(project: Project, access: Access, recommendations: list[Entry]) -> Pro
     )
 
 
-def _visible(user: Any) -> QuerySet[Recommendation]:
+def _visible(user: Viewer) -> QuerySet[Recommendation]:
     return _handed_over(visible_to(user)).defer("municipality__boundary")
 
 
-def project_dossier(user: Any, project: Project) -> Dossier:
+def project_dossier(user: Viewer, project: Project) -> Dossier:
     """The dossier of one project for `user` (who may see the project)."""
     project = _projects().get(pk=project.pk)
     access = _access(user, project)
@@ -373,7 +374,7 @@ def town_projects(municipality: Municipality, round: Round) -> QuerySet[Project]
     )
 
 
-def town_dossier(user: Any, municipality: Municipality, round: Round) -> Dossier:
+def town_dossier(user: Viewer, municipality: Municipality, round: Round) -> Dossier:
     """The dossier of a town and a round: every project with its recommendations, and those of
     the accompanying research for the town."""
     projects = list(town_projects(municipality, round))

@@ -9,9 +9,10 @@ researchers see confidential ones only as numbers in the figures.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeGuard
 
 from transferraum.accounts.models import User
+from transferraum.accounts.types import Viewer
 from transferraum.actors.models import Membership
 from transferraum.projects import permissions as project_permissions
 from transferraum.projects.models import Project
@@ -30,15 +31,15 @@ CONFIDENTIAL_READERS = frozenset({AUTHOR, APPROVER, PARTNER, COORDINATOR})
 PREPARATION_READERS = frozenset({AUTHOR, APPROVER, COORDINATOR})
 
 
-def _active(user: Any) -> bool:
+def _active(user: Viewer) -> TypeGuard[User]:
     return bool(user.is_authenticated and user.is_active)
 
 
-def _is_researcher(user: Any) -> bool:
+def _is_researcher(user: Viewer) -> TypeGuard[User]:
     return _active(user) and user.role == User.Role.RESEARCHER
 
 
-def roles_for(user: Any, recommendation: Recommendation) -> set[str]:
+def roles_for(user: Viewer, recommendation: Recommendation) -> set[str]:
     """The workflow roles `user` holds for `recommendation` (a few small queries)."""
     if not _active(user):
         return set()
@@ -82,7 +83,7 @@ def may_view(recommendation: Recommendation, roles: set[str]) -> bool:
     return bool(roles & CONFIDENTIAL_READERS)
 
 
-def can_write_for(user: Any, project: Project | None) -> bool:
+def can_write_for(user: Viewer, project: Project | None) -> bool:
     """Team members write for their project; researchers write with or without one."""
     if _is_researcher(user):
         return True
@@ -91,11 +92,13 @@ def can_write_for(user: Any, project: Project | None) -> bool:
     return project_permissions.MEMBER in project_permissions.roles_for(user, project)
 
 
-def can_view(user: Any, recommendation: Recommendation) -> bool:
+def can_view(user: Viewer, recommendation: Recommendation) -> bool:
     return may_view(recommendation, roles_for(user, recommendation))
 
 
-def can_edit(user: Any, recommendation: Recommendation, *, roles: set[str] | None = None) -> bool:
+def can_edit(
+    user: Viewer, recommendation: Recommendation, *, roles: set[str] | None = None
+) -> bool:
     """The authors change the text and the evidence while it is a draft. `roles`: the user's
     roles for it when already computed (`roles_for`), to save the queries."""
     if recommendation.status != Recommendation.Status.DRAFTED:
@@ -104,7 +107,7 @@ def can_edit(user: Any, recommendation: Recommendation, *, roles: set[str] | Non
 
 
 def can_act(
-    user: Any, recommendation: Recommendation, action: str, *, roles: set[str] | None = None
+    user: Viewer, recommendation: Recommendation, action: str, *, roles: set[str] | None = None
 ) -> bool:
     """May take this step (of the lifecycle, or a notice such as asking for approval) now: it
     follows from the status and the person holds a role it needs (and may see the
@@ -115,7 +118,7 @@ def can_act(
 
 
 def can_manage_milestones(
-    user: Any, recommendation: Recommendation, *, roles: set[str] | None = None
+    user: Viewer, recommendation: Recommendation, *, roles: set[str] | None = None
 ) -> bool:
     """The partner (or a coordinator for it) plans and updates the implementation once the
     recommendation is adopted, until it is implemented."""
@@ -125,6 +128,6 @@ def can_manage_milestones(
     return bool(roles & PARTNER_SIDE)
 
 
-def can_see_figures(user: Any) -> bool:
+def can_see_figures(user: Viewer) -> bool:
     """The research figures (shares and times, no texts) are for researchers and coordinators."""
     return _is_researcher(user) or bool(_active(user) and user.is_coordinator)

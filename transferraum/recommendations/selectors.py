@@ -7,25 +7,110 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any, Literal
+from typing import Literal
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from transferraum.accounts.models import User
+from transferraum.accounts.types import Viewer
 from transferraum.actors.models import Membership
 from transferraum.challenges.models import TopicField
+from transferraum.core.errors import PermissionDenied
 from transferraum.projects.models import Assignment, Document, DocumentVersion, Project, Round
 from transferraum.recommendations.models import Recommendation, RecommendationEvent
+from transferraum.recommendations.permissions import (
+    can_edit,
+    can_manage_milestones,
+    can_write_for,
+    may_view,
+    roles_for,
+)
 from transferraum.recommendations.workflow import LIFECYCLE, REQUEST_APPROVAL, what_happens_next
 from transferraum.regions.models import Municipality
 
 A = Recommendation.Author
 
 
-def visible_to(user: Any) -> QuerySet[Recommendation]:
+# --- fetch and authorise ----------------------------------------------------------------------
+
+
+def recommendation_for_viewer(viewer: Viewer, pk: int) -> tuple[Recommendation, set[str]]:
+    """The recommendation and `viewer`'s workflow roles for it (every page of it needs them, and
+    they cost a few queries); 404 when `viewer` may not see it, the same answer as for one that
+    does not exist, so that drafts and confidential recommendations stay unknown."""
+    recommendation = get_object_or_404(
+        Recommendation.objects.select_related(
+            "project__round",
+            "project__challenge__organisation",
+            "round",
+            "municipality",
+            "addressee_organisation",
+            "responsible_person",
+            "created_by",
+            "approved_by",
+        ).defer("municipality__boundary"),
+        pk=pk,
+    )
+    roles = roles_for(viewer, recommendation)
+    if not may_view(recommendation, roles):
+        raise Http404
+    return recommendation, roles
+
+
+def recommendation_for_editor(viewer: Viewer, pk: int) -> Recommendation:
+    """The recommendation if `viewer` may change its text and evidence now: 404 when they may not
+    see it, 403 when they see it but are not its authors or it is no longer a draft."""
+    recommendation, roles = recommendation_for_viewer(viewer, pk)
+    if not can_edit(viewer, recommendation, roles=roles):
+        raise PermissionDenied(
+            _("Only the authors can change a recommendation, and only while it is a draft.")
+        )
+    return recommendation
+
+
+def recommendation_for_implementer(viewer: Viewer, pk: int) -> tuple[Recommendation, set[str]]:
+    """The recommendation and `viewer`'s roles, for keeping its implementation up to date
+    (milestones, progress): 404 when they may not see it, 403 when they see it but are not the
+    partner's side (or a coordinator for it), or it is not between adoption and implementation."""
+    recommendation, roles = recommendation_for_viewer(viewer, pk)
+    if not can_manage_milestones(viewer, recommendation, roles=roles):
+        raise PermissionDenied(
+            _(
+                "The partner and the coordinators keep the implementation up to date, from the "
+                "adoption until it is implemented."
+            )
+        )
+    return recommendation, roles
+
+
+def project_for_author(viewer: Viewer, pk: int | None) -> Project | None:
+    """The project a new recommendation is written for (`None`: without one, as researchers
+    may): 404 when unknown, 403 when `viewer` may not write for it (team members write for their
+    project; researchers for any or none)."""
+    project = (
+        get_object_or_404(Project.objects.select_related("round", "challenge__organisation"), pk=pk)
+        if pk is not None
+        else None
+    )
+    if not can_write_for(viewer, project):
+        raise PermissionDenied(
+            _(
+                "Recommendations are written by the project's team (from its workspace) or by "
+                "the accompanying research."
+            )
+        )
+    return project
+
+
+# --- reads ------------------------------------------------------------------------------------
+
+
+def visible_to(user: Viewer) -> QuerySet[Recommendation]:
     """The recommendations `user` may see, in one query (the same rule as `can_view`)."""
     queryset = Recommendation.objects.select_related(
         "municipality", "round", "project", "addressee_organisation"
@@ -54,7 +139,7 @@ def visible_to(user: Any) -> QuerySet[Recommendation]:
     return queryset.filter(author | approver | (~preparation & (Q(confidential=False) | partner)))
 
 
-def confidential_reach(user: Any) -> Literal["all", "some", "none"]:
+def confidential_reach(user: Viewer) -> Literal["all", "some", "none"]:
     """Whether `user` may see every confidential recommendation (the coordinators), some of
     them (a partner, a team, a supervisor …) or none (at most one query)."""
     if not (user.is_authenticated and user.is_active):
@@ -109,7 +194,7 @@ def tracker_query(
     )
 
 
-def tracker_recommendations(user: Any, query: TrackerQuery) -> QuerySet[Recommendation]:
+def tracker_recommendations(user: Viewer, query: TrackerQuery) -> QuerySet[Recommendation]:
     """The recommendations `user` may see that match the filters, the latest change first, with
     everything a row shows (one query a page)."""
     recommendations = visible_to(user).defer("municipality__boundary")
@@ -132,7 +217,7 @@ def tracker_recommendations(user: Any, query: TrackerQuery) -> QuerySet[Recommen
     return recommendations.order_by("-updated_at", "-pk")
 
 
-def tracker_towns(user: Any) -> QuerySet[Municipality]:
+def tracker_towns(user: Viewer) -> QuerySet[Municipality]:
     """The towns the filter offers: those of the recommendations `user` may see."""
     return (
         Municipality.objects.defer("boundary")
@@ -141,7 +226,7 @@ def tracker_towns(user: Any) -> QuerySet[Municipality]:
     )
 
 
-def tracker_rounds(user: Any) -> QuerySet[Round]:
+def tracker_rounds(user: Viewer) -> QuerySet[Round]:
     """The rounds the filter offers: those of the recommendations `user` may see, newest first."""
     return Round.objects.filter(pk__in=visible_to(user).values("round_id")).order_by("-pk")
 

@@ -41,7 +41,7 @@ from transferraum.challenges.selectors import (
     feed_challenges,
     format_catalogue,
     format_choices,
-    format_for_page,
+    format_for_viewer,
     is_following,
     municipality_groups,
     public_text,
@@ -210,7 +210,7 @@ def format_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def format_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A format with all its texts and the challenges on the board that use it."""
-    transfer_format = format_for_page(slug)
+    transfer_format = format_for_viewer(request.user, slug)
     filters = BoardFilters(transfer_format=transfer_format.slug)
     challenges = board_challenges(filters)
     return render(

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -16,6 +16,7 @@ from transferraum.challenges.forms import STEP_FORMS, AssignForm, CommentForm
 from transferraum.challenges.models import Challenge, TopicField
 from transferraum.challenges.permissions import can_review
 from transferraum.challenges.recommender import recommendations_for
+from transferraum.challenges.selectors import challenge_for_reviewer
 from transferraum.challenges.services import challenge_assign, next_actions
 from transferraum.challenges.workflow import LIFECYCLE
 from transferraum.core.errors import DomainError, PermissionDenied
@@ -80,13 +81,7 @@ def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
 def review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """One challenge for the coordinators: text, files, history, comments, format advice,
     assignment and the next steps."""
-    _require_coordinator(request)
-    challenge = get_object_or_404(
-        Challenge.objects.select_related(
-            "organisation", "municipality", "contact_person", "coordinator", "format_wish"
-        ),
-        pk=pk,
-    )
+    challenge = challenge_for_reviewer(request.user, pk)
     assign_form = AssignForm(
         initial={"formats": challenge.formats.all(), "coordinator": challenge.coordinator}
     )

@@ -15,11 +15,13 @@ from transferraum.actors.models import Organisation
 from transferraum.challenges.forms import STEP_FORMS, ChallengeForm, CommentForm
 from transferraum.challenges.models import Challenge
 from transferraum.challenges.permissions import (
-    can_edit,
-    can_see_full_text,
     can_submit_for,
-    can_view,
     roles_for,
+)
+from transferraum.challenges.selectors import (
+    challenge_for_editor,
+    challenge_for_reader,
+    challenge_for_viewer,
 )
 from transferraum.challenges.services import (
     CONTENT_FIELDS,
@@ -34,16 +36,6 @@ from transferraum.challenges.services import (
 from transferraum.challenges.workflow import LIFECYCLE
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.http import login_required_keeping_post, pending_post
-
-
-def _challenge_for(user: object, pk: int) -> Challenge:
-    """The challenge if the person may see it; 404 otherwise (existence is not revealed)."""
-    challenge = get_object_or_404(
-        Challenge.objects.select_related("organisation", "municipality"), pk=pk
-    )
-    if not can_view(user, challenge):
-        raise Http404
-    return challenge
 
 
 @login_required
@@ -180,9 +172,7 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    challenge = _challenge_for(request.user, pk)
-    if not can_edit(request.user, challenge):
-        raise PermissionDenied(_("This challenge cannot be changed now."))
+    challenge = challenge_for_editor(request.user, pk)
     organisation = challenge.organisation
     kept = pending_post(request)
     if request.method == "POST" or kept is not None:
@@ -211,7 +201,7 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def act(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Take a lifecycle step (submit, withdraw, and the coordinators' steps): the step's form
     (if it needs input) reads the note, the step's service decides."""
-    challenge = _challenge_for(request.user, pk)
+    challenge = challenge_for_viewer(request.user, pk)
     action = request.POST.get("action", "")
     service = STEP_SERVICES.get(action)
     form = STEP_FORMS[action](request.POST) if action in STEP_FORMS else None
@@ -239,7 +229,7 @@ def act(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def attachment_delete(
     request: AuthenticatedHttpRequest, pk: int, attachment_pk: int
 ) -> HttpResponse:
-    challenge = _challenge_for(request.user, pk)
+    challenge = challenge_for_viewer(request.user, pk)
     attachment = get_object_or_404(challenge.attachments, pk=attachment_pk)
     attachment_remove(actor=request.user, attachment=attachment)
     messages.success(request, _("The file %(name)s has been removed.") % {"name": attachment.name})
@@ -249,7 +239,7 @@ def attachment_delete(
 @login_required
 @require_POST
 def comment(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    challenge = _challenge_for(request.user, pk)
+    challenge = challenge_for_viewer(request.user, pk)
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
@@ -273,9 +263,7 @@ def comment(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
     """Files only for those who may read the full text: never a public media URL."""
-    challenge = _challenge_for(request.user, pk)
-    if not can_see_full_text(request.user, challenge):
-        raise Http404
+    challenge = challenge_for_reader(request.user, pk)
     attachment = get_object_or_404(challenge.attachments, pk=attachment_pk)
     try:
         handle = attachment.file.open("rb")

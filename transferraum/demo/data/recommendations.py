@@ -80,7 +80,8 @@ def zeitz_link(number: int) -> str:
 class Step:
     """One step of a recommendation's story, taken by `by` at `when`.
 
-    `action` is an action of the workflow (`recommendation_act`, with `note` and `data`), or
+    `action` is a step of the lifecycle (its service in `services.STEP_SERVICES` is called with
+    `note` and `data`), or
     `milestone` (plan one: title, due, progress), `milestone_update` (title, progress) or
     `progress` (set by hand). `by` is `m0`… for the team's members (by e-mail), `sup`/`sup2`
     for the project's supervisors (in the order of the project's table) or an e-mail address.

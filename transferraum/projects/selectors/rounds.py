@@ -6,17 +6,25 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from transferraum.accounts.models import User
+from transferraum.accounts.types import Viewer
 from transferraum.challenges.models import Challenge
+from transferraum.core.errors import PermissionDenied
 from transferraum.projects import phases
 from transferraum.projects.models import Application, Assignment, Project, Round, SupervisorCapacity
-from transferraum.projects.permissions import can_manage_rounds, can_view_project, can_view_round
+from transferraum.projects.permissions import (
+    can_edit_project,
+    can_manage_rounds,
+    can_view_project,
+    can_view_round,
+    is_student,
+)
 from transferraum.regions.models import Municipality
 
 P = Round.Phase
@@ -32,7 +40,7 @@ TEAM_STATUSES = (Project.Status.RUNNING, Project.Status.COMPLETED)
 # --- rounds -----------------------------------------------------------------------------------
 
 
-def rounds_for(user: Any) -> QuerySet[Round]:
+def rounds_for(user: Viewer) -> QuerySet[Round]:
     """The rounds `user` may see, newest first, with `project_count`; rounds in preparation
     only for coordinators."""
     # Rounds without dates are the newest plans: first on every database.
@@ -44,12 +52,30 @@ def rounds_for(user: Any) -> QuerySet[Round]:
     return rounds
 
 
-def round_for_viewer(user: Any, pk: int) -> Round:
-    """The round if `user` may see it; 404 otherwise, so that rounds in preparation stay
-    unknown."""
+def round_for_viewer(viewer: Viewer, pk: int) -> Round:
+    """The round if `viewer` may see it; 404 otherwise, the same answer as for one that does not
+    exist, so that rounds in preparation stay unknown."""
     round = get_object_or_404(Round, pk=pk)
-    if not can_view_round(user, round):
+    if not can_view_round(viewer, round):
         raise Http404
+    return round
+
+
+def round_for_coordinator(viewer: Viewer, pk: int) -> Round:
+    """The round for the coordinators' pages (its form, its phases, its projects, the
+    allocation): 403 to everybody else before anything is looked up (so the answer says nothing
+    about the round), 404 when unknown."""
+    if not can_manage_rounds(viewer):
+        raise PermissionDenied(_("Only coordinators manage rounds and their projects."))
+    return get_object_or_404(Round, pk=pk)
+
+
+def round_for_applicant(viewer: Viewer, pk: int) -> Round:
+    """The round for applying to it: 404 when `viewer` may not see it, 403 when they see it but
+    are not a student (whether applications are open is the service's to say)."""
+    round = round_for_viewer(viewer, pk)
+    if not is_student(viewer):
+        raise PermissionDenied(_("Only students apply for projects."))
     return round
 
 
@@ -126,9 +152,10 @@ def round_supervisors(round: Round) -> list[tuple[User, int | None]]:
 # --- projects ---------------------------------------------------------------------------------
 
 
-def project_for_viewer(user: Any, pk: int) -> Project:
+def project_for_viewer(viewer: Viewer, pk: int) -> Project:
     """A project with everything its public page shows (one query; the lists follow in
-    `project_page_lists`); 404 when `user` may not see it."""
+    `project_page_lists`); 404 when `viewer` may not see it, the same answer as for one that
+    does not exist."""
     project = get_object_or_404(
         Project.objects.select_related(
             "round",
@@ -139,8 +166,17 @@ def project_for_viewer(user: Any, pk: int) -> Project:
         ).defer(*_BOUNDARIES),
         pk=pk,
     )
-    if not can_view_project(user, project):
+    if not can_view_project(viewer, project):
         raise Http404
+    return project
+
+
+def project_for_editor(viewer: Viewer, pk: int) -> Project:
+    """The project if `viewer` may change it now: 404 when they may not see it, 403 when they see
+    it but may not change it (coordinators, until applications close)."""
+    project = project_for_viewer(viewer, pk)
+    if not can_edit_project(viewer, project):
+        raise PermissionDenied(_("This project cannot be changed now."))
     return project
 
 

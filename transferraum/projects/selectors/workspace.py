@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Prefetch
 from django.http import Http404
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from transferraum.accounts.models import User
+from transferraum.accounts.types import Viewer
 from transferraum.core.errors import PermissionDenied
 from transferraum.projects.models import (
     Assignment,
@@ -27,8 +27,11 @@ from transferraum.projects.models import (
 from transferraum.projects.permissions import can_view_workspace
 
 
-def get_workspace_for(user: Any, pk: int) -> Project:
-    """The project whose workspace `user` may see: 404 if there is none, 403 if not theirs."""
+def workspace_for_member(viewer: Viewer, pk: int) -> Project:
+    """The project whose workspace `viewer` belongs to (team, supervisors, partners,
+    coordinators, once the allocation is published): 404 if there is none, 403 if it is not
+    theirs. (Unlike `project_for_viewer`, the 403 tells that the project exists: its public page
+    says so anyway, except in preparation, when no workspace is open to anyone.)"""
     project = (
         Project.objects.select_related("round", "challenge__organisation", "format")
         .filter(pk=pk)
@@ -36,7 +39,7 @@ def get_workspace_for(user: Any, pk: int) -> Project:
     )
     if project is None:
         raise Http404
-    if not can_view_workspace(user, project):
+    if not can_view_workspace(viewer, project):
         raise PermissionDenied(_("Only the team, its supervisors and partners see this workspace."))
     return project
 
@@ -108,7 +111,7 @@ def _milestone_rows(project: Project, today: dt.date) -> list[MilestoneRow]:
 
 
 def workspace_for(project: Project, *, now: dt.datetime | None = None) -> Workspace:
-    """Everything the workspace page shows; `project` comes from `get_workspace_for`, so the
+    """Everything the workspace page shows; `project` comes from `workspace_for_member`, so the
     viewer is already authorised. A constant number of queries (about a dozen)."""
     now = now or timezone.now()
     meetings = list(

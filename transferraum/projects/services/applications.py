@@ -26,7 +26,7 @@ from transferraum.projects.models import (
     Round,
     StudentProfile,
 )
-from transferraum.projects.permissions import applications_open
+from transferraum.projects.permissions import applications_open, is_student
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MAX_WORK_WITH = 2
@@ -34,14 +34,6 @@ MAX_SEMESTER = 30
 MOTIVATION_MAX_LENGTH = 1500
 AVAILABILITY_MAX_LENGTH = 300  # StudentProfile.availability
 LANGUAGES_MAX_LENGTH = 200  # PersonProfile.languages
-
-
-def is_student(user: object) -> bool:
-    return bool(
-        getattr(user, "is_authenticated", False)
-        and getattr(user, "is_active", False)
-        and getattr(user, "role", None) == User.Role.STUDENT
-    )
 
 
 def berlin_time(moment: dt.datetime) -> str:

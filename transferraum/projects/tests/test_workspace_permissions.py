@@ -15,7 +15,7 @@ from transferraum.projects.permissions import (
     can_give_feedback,
     can_view_workspace,
 )
-from transferraum.projects.tests.test_workspace_services import Team, build_team
+from transferraum.projects.tests.test_workspace_services import Team
 
 ACTIONS = ("view", "contribute", "deliver", "summary", "feedback")
 
@@ -54,19 +54,6 @@ COMPLETED_CASES = [
     for persona, allowed in COMPLETED_TABLE.items()
     for action in ACTIONS
 ]
-
-
-@pytest.fixture
-def team(
-    town_eilenburg, officer_eilenburg, member_eilenburg, student_geography, student_informatics
-) -> Team:
-    return build_team(
-        town_eilenburg,
-        partner_contact=officer_eilenburg,
-        organisation_member=member_eilenburg,
-        member=student_geography,
-        other_team_member=student_informatics,
-    )
 
 
 def person(request, team: Team, persona: str):

@@ -114,19 +114,6 @@ def build_team(
     )
 
 
-@pytest.fixture
-def team(
-    town_eilenburg, officer_eilenburg, member_eilenburg, student_geography, student_informatics
-) -> Team:
-    return build_team(
-        town_eilenburg,
-        partner_contact=officer_eilenburg,
-        organisation_member=member_eilenburg,
-        member=student_geography,
-        other_team_member=student_informatics,
-    )
-
-
 @pytest.fixture(autouse=True)
 def _english():
     with translation.override("en"):

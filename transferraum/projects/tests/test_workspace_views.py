@@ -30,20 +30,7 @@ from transferraum.projects.services.workspace import (
     post_add,
 )
 from transferraum.projects.tests.factories import MilestoneFactory, ProjectFactory
-from transferraum.projects.tests.test_workspace_services import PDF, PNG, Team, build_team, pdf
-
-
-@pytest.fixture
-def team(
-    town_eilenburg, officer_eilenburg, member_eilenburg, student_geography, student_informatics
-) -> Team:
-    return build_team(
-        town_eilenburg,
-        partner_contact=officer_eilenburg,
-        organisation_member=member_eilenburg,
-        member=student_geography,
-        other_team_member=student_informatics,
-    )
+from transferraum.projects.tests.test_workspace_services import PDF, PNG, Team, pdf
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from transferraum.accounts.http import AuthenticatedHttpRequest
 from transferraum.accounts.models import User
-from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.errors import DomainError
 from transferraum.projects.forms.allocation import MoveForm, RunForm
 from transferraum.projects.models import AllocationRun, Assignment, Project, Round
 from transferraum.projects.permissions import can_allocate, can_manage_rounds
@@ -27,6 +27,7 @@ from transferraum.projects.selectors.allocation import (
     run_error,
     student_result,
 )
+from transferraum.projects.selectors.rounds import round_for_coordinator, round_for_viewer
 from transferraum.projects.services.allocation import (
     MoveProblem,
     allocation_move,
@@ -35,13 +36,6 @@ from transferraum.projects.services.allocation import (
     allocation_start,
     counterfactual_request,
 )
-
-
-def _round_for_coordinator(request: AuthenticatedHttpRequest, pk: int) -> Round:
-    round = get_object_or_404(Round, pk=pk)
-    if not can_manage_rounds(request.user):
-        raise PermissionDenied(_("Only coordinators run the allocation."))
-    return round
 
 
 def _render_board(
@@ -75,7 +69,7 @@ def _render_board(
 def board(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Teams per project, closed projects, students without a place, the rank profile and the
     newest run with its progress."""
-    round = _round_for_coordinator(request, pk)
+    round = round_for_coordinator(request.user, pk)
     last_seed = round.runs.order_by("-created_at", "-pk").values_list("seed", flat=True).first()
     return _render_board(request, round, RunForm(initial={"seed": last_seed or 0}))
 
@@ -83,7 +77,7 @@ def board(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def run(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    round = _round_for_coordinator(request, pk)
+    round = round_for_coordinator(request.user, pk)
     form = RunForm(request.POST)
     if form.is_valid():
         try:
@@ -100,7 +94,7 @@ def run(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def progress(request: AuthenticatedHttpRequest, pk: int, run_pk: int) -> HttpResponse:
     """The run's progress for the board's polling; a finished run reloads the board."""
-    round = _round_for_coordinator(request, pk)
+    round = round_for_coordinator(request.user, pk)
     run = get_object_or_404(
         AllocationRun.objects.select_related("started_by").defer("instance", "result"),
         pk=run_pk,
@@ -166,7 +160,7 @@ def _check(
 def move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """GET with a student and a project shows every rule the move would break; POST saves it
     (pinned), after confirmation when a rule breaks; an overfilling move is refused."""
-    round = _round_for_coordinator(request, pk)
+    round = round_for_coordinator(request.user, pk)
     if request.method == "POST":
         form = MoveForm(request.POST, round=round)
         if not form.is_valid():
@@ -213,7 +207,7 @@ def move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    round = _round_for_coordinator(request, pk)
+    round = round_for_coordinator(request.user, pk)
     try:
         allocation_publish(actor=request.user, round=round)
     except DomainError as error:
@@ -237,7 +231,7 @@ def result(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A student's own result: the project, the rank, why not each better-ranked project and,
     on request (POST), what giving them their first choice would have cost the others; the
     engine answers in the background and the page polls for it (`result_counterfactual`)."""
-    round = get_object_or_404(Round, pk=pk)
+    round = round_for_viewer(request.user, pk)
     outcome = student_result(round, request.user)
     context: dict[str, Any] = {
         "round": round,
@@ -271,7 +265,7 @@ def result(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def result_counterfactual(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The first-choice question's answer for the result page's polling: 204 while it is being
     computed, then the answer (or why there is none)."""
-    round = get_object_or_404(Round, pk=pk)
+    round = round_for_viewer(request.user, pk)
     if not request.htmx:
         return redirect(_result_url(round, "counterfactual"))
     outcome = student_result(round, request.user)

@@ -8,14 +8,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from transferraum.accounts.http import AuthenticatedHttpRequest
+from transferraum.accounts.types import Viewer
 from transferraum.actors.selectors import competences_grouped
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.http import login_required_keeping_post, pending_post
@@ -25,7 +26,7 @@ from transferraum.projects.forms.applications import (
     posted_project_ids,
 )
 from transferraum.projects.models import Application, Assignment, Round, StudentProfile
-from transferraum.projects.permissions import applications_open, can_view_round
+from transferraum.projects.permissions import applications_open, is_student
 from transferraum.projects.selectors.applications import (
     application_of,
     applications_of_student,
@@ -35,26 +36,18 @@ from transferraum.projects.selectors.applications import (
     student_profile_of,
     students_naming,
 )
+from transferraum.projects.selectors.rounds import round_for_applicant
 from transferraum.projects.services.applications import (
     application_closed_reason,
     application_submit,
     application_withdraw,
-    is_student,
     student_profile_update,
 )
 
 
-def _require_student(user: object) -> None:
+def _require_student(user: Viewer) -> None:
     if not is_student(user):
         raise PermissionDenied(_("Only students apply for projects."))
-
-
-def _round_for(user: object, pk: int) -> Round:
-    """The round if the person may see it; 404 otherwise."""
-    round = get_object_or_404(Round, pk=pk)
-    if not can_view_round(user, round):
-        raise Http404
-    return round
 
 
 def _safe_next(request: AuthenticatedHttpRequest) -> str | None:
@@ -150,8 +143,7 @@ def _render_apply(
 @require_http_methods(["GET", "POST"])
 def apply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Rank the round's projects (submitting again replaces the ranking) while it is open."""
-    round = _round_for(request.user, pk)
-    _require_student(request.user)
+    round = round_for_applicant(request.user, pk)
     application = application_of(request.user, round)
     stored_ids = [choice.project_id for choice in application.choices.all()] if application else []
     kept = pending_post(request)
@@ -206,8 +198,7 @@ def apply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    round = _round_for(request.user, pk)
-    _require_student(request.user)
+    round = round_for_applicant(request.user, pk)
     try:
         application_withdraw(actor=request.user, round=round)
     except DomainError as error:

@@ -44,8 +44,10 @@ from transferraum.projects.selectors.rounds import (
     eligible_challenge,
     eligible_challenges,
     phase_timeline,
+    project_for_editor,
     project_for_viewer,
     project_team,
+    round_for_coordinator,
     round_for_viewer,
     round_project_for_challenge,
     round_projects,
@@ -174,8 +176,7 @@ def _round_initial(round: Round) -> dict[str, Any]:
 def round_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The round's dates and rules, and the supervisors' capacities (saved together or not
     at all)."""
-    _require_manager(request)
-    round = round_for_viewer(request.user, pk)
+    round = round_for_coordinator(request.user, pk)
     supervisors = round_supervisors(round)
     kept = pending_post(request)
     if kept is not None:
@@ -212,8 +213,7 @@ def round_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def round_advance_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Advance the round to its next phase (`richtung=vor`) or reopen applications
     (`richtung=zurueck` with a new deadline)."""
-    _require_manager(request)
-    round = round_for_viewer(request.user, pk)
+    round = round_for_coordinator(request.user, pk)
     try:
         if request.POST.get("richtung") == "zurueck":
             form = ReopenForm(request.POST)
@@ -268,8 +268,7 @@ def _project_form_response(
 @require_http_methods(["GET", "POST"])
 def project_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Choose a suitable challenge (`?challenge=`), then describe the project."""
-    _require_manager(request)
-    round = round_for_viewer(request.user, pk)
+    round = round_for_coordinator(request.user, pk)
     if not phases.phase_allows(round.phase, phases.EDIT_PROJECTS):
         raise PermissionDenied(
             _("Projects can be added and changed only until applications close.")
@@ -362,9 +361,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def project_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    project = project_for_viewer(request.user, pk)
-    if not can_edit_project(request.user, project):
-        raise PermissionDenied(_("This project cannot be changed now."))
+    project = project_for_editor(request.user, pk)
     challenge, round = project.challenge, project.round
     kept = pending_post(request)
     if kept is not None:

@@ -36,8 +36,8 @@ from transferraum.projects.permissions import (
 )
 from transferraum.projects.selectors.workspace import (
     feedback_for,
-    get_workspace_for,
     workspace_for,
+    workspace_for_member,
     workspace_people,
 )
 from transferraum.projects.services.workspace import (
@@ -142,14 +142,14 @@ def _render_form(
 @login_required
 @require_safe
 def workspace(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    project = get_workspace_for(request.user, pk)
+    project = workspace_for_member(request.user, pk)
     return _render_workspace(request, project)
 
 
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def milestone_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    project = get_workspace_for(request.user, pk)
+    project = workspace_for_member(request.user, pk)
     _require_contribute(request, project)
     form = MilestoneForm(_submitted(request))
     if request.method == "POST" and form.is_valid():
@@ -175,7 +175,7 @@ def milestone_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def milestone_edit(request: AuthenticatedHttpRequest, pk: int, milestone_pk: int) -> HttpResponse:
-    project = get_workspace_for(request.user, pk)
+    project = workspace_for_member(request.user, pk)
     milestone = get_object_or_404(Milestone, pk=milestone_pk, project=project)
     milestone.project = project  # with its round and challenge, for the permission checks
     _require_contribute(request, project)
@@ -205,7 +205,7 @@ def milestone_edit(request: AuthenticatedHttpRequest, pk: int, milestone_pk: int
 @require_POST
 def milestone_status(request: AuthenticatedHttpRequest, pk: int, milestone_pk: int) -> HttpResponse:
     """The quick status change from the table of milestones."""
-    project = get_workspace_for(request.user, pk)
+    project = workspace_for_member(request.user, pk)
     milestone = get_object_or_404(Milestone, pk=milestone_pk, project=project)
     milestone.project = project
     _require_contribute(request, project)
@@ -260,7 +260,7 @@ def _meeting_form(
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def meeting_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    project = get_workspace_for(request.user, pk)
+    project = workspace_for_member(request.user, pk)
     _require_contribute(request, project)
     form, done = _meeting_form(request, project, None)
     return done or _render_form(
@@ -276,7 +276,7 @@ def meeting_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request: AuthenticatedHttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
-    project = get_workspace_for(request.user, pk)
+    project = workspace_for_member(request.user, pk)
     meeting = get_object_or_404(Meeting, pk=meeting_pk, project=project)
     meeting.project = project
     _require_contribute(request, project)
@@ -346,7 +346,7 @@ def _upload(
 @login_required
 @require_http_methods(["GET", "POST"])
 def document_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    project = get_workspace_for(request.user, pk)
+    project = workspace_for_member(request.user, pk)
     _require_contribute(request, project)
     return _upload(request, project, None)
 
@@ -354,7 +354,7 @@ def document_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def document_version(request: AuthenticatedHttpRequest, pk: int, document_pk: int) -> HttpResponse:
-    project = get_workspace_for(request.user, pk)
+    project = workspace_for_member(request.user, pk)
     document = get_object_or_404(Document, pk=document_pk, project=project)
     _require_contribute(request, project)
     if document.category in Document.DELIVERABLES and not can_deliver(request.user, project):
@@ -370,7 +370,7 @@ def document_download(
     request: AuthenticatedHttpRequest, pk: int, document_pk: int, number: int
 ) -> FileResponse:
     """Only for the people of the workspace; every version stays downloadable."""
-    project = get_workspace_for(request.user, pk)
+    project = workspace_for_member(request.user, pk)
     version = get_object_or_404(
         DocumentVersion, document_id=document_pk, document__project=project, number=number
     )
@@ -388,7 +388,7 @@ def document_download(
 @require_POST
 def post(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A message in the discussion; a refused one comes back in the form, as typed."""
-    project = get_workspace_for(request.user, pk)
+    project = workspace_for_member(request.user, pk)
     _require_contribute(request, project)
     form = PostForm(request.POST)
     if form.is_valid():
@@ -405,7 +405,7 @@ def post(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def feedback(request: AuthenticatedHttpRequest, pk: int, stage: str) -> HttpResponse:
-    project = get_workspace_for(request.user, pk)
+    project = workspace_for_member(request.user, pk)
     if stage not in Feedback.Stage.values:
         raise Http404
     if not can_give_feedback(request.user, project, stage):
@@ -446,7 +446,7 @@ def feedback(request: AuthenticatedHttpRequest, pk: int, stage: str) -> HttpResp
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def deliverables(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    project = get_workspace_for(request.user, pk)
+    project = workspace_for_member(request.user, pk)
     if not can_edit_summary(request.user, project):
         raise PermissionDenied(
             _(

@@ -46,7 +46,6 @@ from transferraum.recommendations.services import (
     recommendation_progress_set,
 )
 from transferraum.recommendations.standing import standing
-from transferraum.recommendations.views.common import recommendation_for
 from transferraum.recommendations.workflow import DECISION_ACTIONS, LIFECYCLE, event_label
 
 # --- the history ----------------------------------------------------------------------------
@@ -177,7 +176,7 @@ def _render(
     status: int = 200,
 ) -> HttpResponse:
     user = request.user
-    # The roles are computed once (recommendation_for) and handed to every predicate; whoever
+    # The roles are computed once (recommendation_for_viewer) and handed to every predicate; whoever
     # sees this page may view the recommendation, so the steps follow from status and roles.
     actions = LIFECYCLE.allowed(recommendation.status, roles)
     manage = can_manage_milestones(user, recommendation, roles=roles)
@@ -231,7 +230,7 @@ def _render(
 
 @require_safe
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    recommendation, roles = recommendation_for(request.user, pk)
+    recommendation, roles = selectors.recommendation_for_viewer(request.user, pk)
     return _render(request, recommendation, roles)
 
 
@@ -290,11 +289,11 @@ def _take(
 @login_required
 @require_POST
 def act(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
-    """Take one step (or send a notice). Authorised by role here (403; `recommendation_for`
+    """Take one step (or send a notice). Authorised by role here (403; `recommendation_for_viewer`
     already answered 404 to who may not see it); whether the step follows from the status and
     whether its data hold is the service's to say. A second click on a step just taken answers
     "Already recorded." instead of an error."""
-    recommendation, roles = recommendation_for(request.user, pk)
+    recommendation, roles = selectors.recommendation_for_viewer(request.user, pk)
     step = LIFECYCLE.steps.get(action)
     if step is None:
         raise Http404
@@ -334,21 +333,10 @@ def act(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse
 # --- implementation -------------------------------------------------------------------------
 
 
-def _require_manage(user: Any, recommendation: Recommendation, roles: set[str]) -> None:
-    if not can_manage_milestones(user, recommendation, roles=roles):
-        raise PermissionDenied(
-            _(
-                "The partner and the coordinators keep the implementation up to date, from the "
-                "adoption until it is implemented."
-            )
-        )
-
-
 @login_required
 @require_POST
 def milestone_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    recommendation, roles = recommendation_for(request.user, pk)
-    _require_manage(request.user, recommendation, roles)
+    recommendation, roles = selectors.recommendation_for_implementer(request.user, pk)
     form = MilestoneForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -373,11 +361,10 @@ def milestone_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def milestone_edit(request: AuthenticatedHttpRequest, pk: int, milestone_pk: int) -> HttpResponse:
-    recommendation, roles = recommendation_for(request.user, pk)
+    recommendation, roles = selectors.recommendation_for_implementer(request.user, pk)
     milestone = get_object_or_404(
         ImplementationMilestone, pk=milestone_pk, recommendation=recommendation
     )
-    _require_manage(request.user, recommendation, roles)
     form = MilestoneProgressForm(request.POST, prefix=f"m{milestone.pk}")
     if form.is_valid():
         done = form.cleaned_data["done"]
@@ -401,8 +388,7 @@ def milestone_edit(request: AuthenticatedHttpRequest, pk: int, milestone_pk: int
 @login_required
 @require_POST
 def progress(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    recommendation, roles = recommendation_for(request.user, pk)
-    _require_manage(request.user, recommendation, roles)
+    recommendation, roles = selectors.recommendation_for_implementer(request.user, pk)
     form = ProgressForm(request.POST)
     if form.is_valid():
         try:

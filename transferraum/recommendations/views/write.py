@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -17,13 +17,12 @@ from transferraum.core.http import login_required_keeping_post, pending_post
 from transferraum.projects.models import Project
 from transferraum.recommendations.forms import RecommendationForm
 from transferraum.recommendations.models import Recommendation
-from transferraum.recommendations.permissions import can_edit, can_write_for
+from transferraum.recommendations.selectors import project_for_author, recommendation_for_editor
 from transferraum.recommendations.services import (
     DuplicateDraft,
     recommendation_create,
     recommendation_update,
 )
-from transferraum.recommendations.views.common import recommendation_for
 
 
 def _submitted(request: AuthenticatedHttpRequest) -> QueryDict | None:
@@ -62,28 +61,19 @@ def _render(
     )
 
 
-def _project_from(request: AuthenticatedHttpRequest) -> Project | None:
+def _project_pk(request: AuthenticatedHttpRequest) -> int | None:
     pk = request.GET.get("projekt", "")
     if not pk:
         return None
     if not pk.isdecimal() or len(pk) > 10:
         raise PermissionDenied(_("Please start from the project's workspace."))
-    return get_object_or_404(
-        Project.objects.select_related("round", "challenge__organisation"), pk=int(pk)
-    )
+    return int(pk)
 
 
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    project = _project_from(request)
-    if not can_write_for(request.user, project):
-        raise PermissionDenied(
-            _(
-                "Recommendations are written by the project's team (from its workspace) or by "
-                "the accompanying research."
-            )
-        )
+    project = project_for_author(request.user, _project_pk(request))
     data = _submitted(request)
     form = RecommendationForm(data, project=project)
     if request.method == "POST" and form.is_valid():
@@ -113,11 +103,7 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    recommendation, _roles = recommendation_for(request.user, pk)
-    if not can_edit(request.user, recommendation):
-        raise PermissionDenied(
-            _("Only the authors can change a recommendation, and only while it is a draft.")
-        )
+    recommendation = recommendation_for_editor(request.user, pk)
     project = recommendation.project
     data = _submitted(request)
     form = RecommendationForm(
