@@ -13,10 +13,12 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from transferraum.accounts.models import User
 from transferraum.actors.models import Membership
 from transferraum.challenges.models import TopicField
+from transferraum.core.filters import Filters, choice, model_choice, model_pk
 from transferraum.projects.models import Assignment, Document, DocumentVersion, Project, Round
 from transferraum.recommendations.models import Recommendation, RecommendationEvent
 from transferraum.recommendations.workflow import NOTICES, REQUEST_APPROVAL, what_happens_next
@@ -68,48 +70,48 @@ def confidential_reach(user: Any) -> Literal["all", "some", "none"]:
 
 
 @dataclass(frozen=True)
-class TrackerQuery:
-    """What the tracker lists: every value is one the platform knows (empty: no filter)."""
+class TrackerFilters(Filters):
+    """What the tracker lists, as the URL carries it (`ort`, `thema`, `runde`, `status`, `an`,
+    `seite`): every value is one the platform knows (empty: no filter); a known town, topic or
+    round costs one small query each."""
 
-    municipality: str = ""  # Municipality.ags
-    topic: str = ""  # TopicField.slug of the project's challenge
-    round: int | None = None  # Round.pk
-    status: str = ""  # Recommendation.Status
-    addressee: str = ""  # Recommendation.Addressee
-
-
-def tracker_query(
-    *,
-    municipality: str = "",
-    topic: str = "",
-    round: str = "",
-    status: str = "",
-    addressee: str = "",
-) -> TrackerQuery:
-    """The filters as typed, with every value the platform does not know dropped (at most three
-    small queries)."""
-    return TrackerQuery(
-        municipality=(
-            municipality
-            if municipality.isdecimal()
-            and len(municipality) == 8
-            and Municipality.objects.filter(ags=municipality).exists()
-            else ""
-        ),
-        topic=topic if topic and TopicField.objects.filter(slug=topic).exists() else "",
-        round=(
-            int(round)
-            if round.isdecimal()
-            and len(round) < 10
-            and Round.objects.filter(pk=int(round)).exists()
-            else None
-        ),
-        status=status if status in Recommendation.Status.values else "",
-        addressee=addressee if addressee in Recommendation.Addressee.values else "",
+    municipality: str = model_choice(
+        "ort",
+        Municipality,
+        to_field="ags",
+        label=gettext_lazy("Town"),
+        empty_label=gettext_lazy("All towns"),
+        only=("name",),
+    )
+    # of the project's challenge
+    topic: str = model_choice(
+        "thema",
+        TopicField,
+        label=gettext_lazy("Topic field"),
+        empty_label=gettext_lazy("All topic fields"),
+    )
+    round: int | None = model_pk(
+        "runde",
+        Round,
+        label=gettext_lazy("Round"),
+        empty_label=gettext_lazy("All rounds"),
+        only=("name",),
+    )
+    status: str = choice(
+        "status",
+        choices=Recommendation.Status.choices,
+        label=gettext_lazy("Status"),
+        empty_label=gettext_lazy("All statuses"),
+    )
+    addressee: str = choice(
+        "an",
+        choices=Recommendation.Addressee.choices,
+        label=gettext_lazy("Addressed to"),
+        empty_label=gettext_lazy("Everyone addressed"),
     )
 
 
-def tracker_recommendations(user: Any, query: TrackerQuery) -> QuerySet[Recommendation]:
+def tracker_recommendations(user: Any, query: TrackerFilters) -> QuerySet[Recommendation]:
     """The recommendations `user` may see that match the filters, the latest change first, with
     everything a row shows (one query a page)."""
     recommendations = visible_to(user).defer("municipality__boundary")
