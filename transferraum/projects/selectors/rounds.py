@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.http import Http404, QueryDict
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.models import User
 from transferraum.challenges.models import Challenge
+from transferraum.core.filters import Filters, Select, model_choice, model_pk
 from transferraum.projects import phases
 from transferraum.projects.models import Application, Assignment, Project, Round, SupervisorCapacity
 from transferraum.projects.permissions import can_manage_rounds, can_view_project, can_view_round
@@ -198,23 +200,20 @@ def eligible_challenge(round: Round, pk: str | int | None) -> Challenge | None:
 
 
 @dataclass(frozen=True)
-class ShowcaseFilters:
-    municipality: str = ""  # Municipality.ags (`ort`)
-    round: int | None = None  # Round.pk (`runde`)
+class ShowcaseFilters(Filters):
+    """The showcase's town and round: each one the platform knows (one small query each)."""
 
-    @classmethod
-    def from_query(cls, data: QueryDict) -> ShowcaseFilters:
-        """Parse the GET parameters; malformed values are ignored."""
-        ags = data.get("ort", "").strip()
-        round_pk = data.get("runde", "").strip()
-        return cls(
-            municipality=ags if ags.isdecimal() and len(ags) == 8 else "",
-            round=int(round_pk) if round_pk.isdecimal() and len(round_pk) < 10 else None,
-        )
-
-    @property
-    def is_filtered(self) -> bool:
-        return bool(self.municipality or self.round)
+    municipality: str = model_choice(
+        "ort",
+        Municipality,
+        to_field="ags",
+        label=_("Town"),
+        empty_label=_("All towns"),
+        only=("name",),
+    )
+    round: int | None = model_pk(
+        "runde", Round, label=_("Round"), empty_label=_("All rounds"), only=("name",)
+    )
 
 
 def showcase_projects(filters: ShowcaseFilters) -> QuerySet[Project]:
@@ -259,6 +258,14 @@ def showcase_rounds() -> QuerySet[Round]:
         .distinct()
         .order_by(F("applications_open_at").desc(nulls_last=True), "-pk")
     )
+
+
+def showcase_selects(filters: ShowcaseFilters) -> list[Select]:
+    """The selects of the showcase's filter form (two queries)."""
+    return [
+        filters.select("municipality", [(town.ags, town.name) for town in showcase_towns()]),
+        filters.select("round", [(round.pk, round.name) for round in showcase_rounds()]),
+    ]
 
 
 # --- who hears of a phase change --------------------------------------------------------------
