@@ -21,6 +21,7 @@ filters, each with the link that removes it, and `select(name, …)` describes a
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import Field, dataclass, field, fields, replace
 from typing import Any, ClassVar, Self, TypeAlias, cast
@@ -136,7 +137,15 @@ class Choice(Param):
         return (raw if raw in dict(self.choices) else self.default), {}
 
     def display(self, item: str, labels: Mapping[str, str]) -> str:
+        if item in labels:  # kept from choices given for one request
+            return labels[item]
         return str(dict(self.choices).get(item, item))
+
+    def among(self, choices: Choices) -> Self:
+        """This parameter with other choices (those of one request)."""
+        other = copy.copy(self)
+        other.choices = tuple((str(value), text) for value, text in choices)
+        return other
 
     def options(self) -> list[tuple[str, str]]:
         return [(value, str(text)) for value, text in self.choices]
@@ -379,12 +388,26 @@ class Filters:
         return cast(Param, found.metadata[_PARAM])
 
     @classmethod
-    def from_query(cls, data: QueryDict) -> Self:
-        """Parse the GET parameters; values the platform does not know are dropped."""
+    def from_query(cls, data: QueryDict, *, choices: Mapping[str, Choices] | None = None) -> Self:
+        """Parse the GET parameters; values the platform does not know are dropped.
+
+        `choices` gives a choice field the choices of this request by field name (the districts
+        a graph has), where the declaration cannot know them.
+        """
         values: dict[str, Any] = {}
         labels: dict[str, Mapping[str, str]] = {}
-        for name, param in cls.declared():
+        for name, declared in cls.declared():
+            param = declared
+            if choices and name in choices:
+                if not isinstance(declared, Choice):
+                    raise TypeError(f"{cls.__name__}.{name} has no choices to replace")
+                param = declared.among(choices[name])
             values[name], labels[name] = param.parse(data.getlist(param.key))
+            if param is not declared:
+                # The chips cannot ask the declaration for these labels: keep them.
+                labels[name] = {
+                    item: param.display(item, {}) for item in param.serialise(values[name])
+                }
         page = _number(_clean(data.get(cls.page_param, "")))
         return cls(page=page or 1, value_labels=labels, **values)
 

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 from typing import Any
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from transferraum.actors.models import Organisation
+from transferraum.core.filters import Filters, multiple_choice
 from transferraum.core.htmx import render_page_or_partial, wants_partial
 from transferraum.core.http import HtmxHttpRequest
 from transferraum.core.pagination import pagination_context
@@ -47,13 +47,22 @@ SOURCE_LABELS = {SOURCE_MEMBERSHIP: _("Shared membership")}
 
 
 @dataclass(frozen=True)
+class GraphFilters(Filters):
+    """The graph's filters: kinds of organisation (`art`) and districts (`kreis`), both any
+    number; the districts are those of the graph's organisations (`from_query(…, choices=…)`)."""
+
+    kinds: tuple[str, ...] = multiple_choice(
+        "art", choices=Organisation.Kind.choices, label=_("Kind of organisation")
+    )
+    districts: tuple[str, ...] = multiple_choice("kreis", choices=(), label=_("District"))
+
+
+@dataclass(frozen=True)
 class _Filtered:
     graph: Graph
     organisations: dict[NodeId, Organisation]
     districts: list[District]
-    kinds_chosen: list[str]
-    districts_chosen: list[str]
-    query: str
+    filters: GraphFilters
 
 
 @dataclass(frozen=True)
@@ -76,14 +85,15 @@ def _filtered_graph(request: HttpRequest) -> _Filtered:
     """The graph after the `art` (kind) and `kreis` (district key) filters; unknown values drop."""
     organisations = graph_organisations()
     districts = districts_of(organisations.values())
-    requested_kinds = set(request.GET.getlist("art"))
-    requested_keys = set(request.GET.getlist("kreis"))
-    # In the order of the choices, so that one selection has one URL.
-    kinds = [kind for kind in Organisation.Kind.values if kind in requested_kinds]
-    keys = [district.key for district in districts if district.key in requested_keys]
-    graph = graph_filter(cooperation_graph(organisations), kinds=kinds, districts=keys)
-    query = urlencode([("art", kind) for kind in kinds] + [("kreis", key) for key in keys])
-    return _Filtered(graph, organisations, districts, kinds, keys, query)
+    filters = GraphFilters.from_query(
+        request.GET, choices={"districts": [(d.key, d.name) for d in districts]}
+    )
+    graph = graph_filter(
+        cooperation_graph(organisations),
+        kinds=list(filters.kinds),
+        districts=list(filters.districts),
+    )
+    return _Filtered(graph, organisations, districts, filters)
 
 
 @require_safe
@@ -110,20 +120,20 @@ def graph_page(request: HttpRequest) -> HttpResponse:
             "edge_rows": edge_rows,
             "degree_rows": degree_rows,
             "kind_choices": [
-                (value, label, value in filtered.kinds_chosen)
+                (value, label, value in filtered.filters.kinds)
                 for value, label in Organisation.Kind.choices
             ],
             "district_choices": [
-                (district.key, district.name, district.key in filtered.districts_chosen)
+                (district.key, district.name, district.key in filtered.filters.districts)
                 for district in filtered.districts
             ],
-            "is_filtered": bool(filtered.kinds_chosen or filtered.districts_chosen),
+            "is_filtered": filtered.filters.is_filtered,
             "legend": [
                 (value, label)
                 for value, label in Organisation.Kind.choices
                 if value in kinds_present
             ],
-            "data_url": f"{data_url}?{filtered.query}" if filtered.query else data_url,
+            "data_url": data_url + filtered.filters.querystring(),
         },
     )
 

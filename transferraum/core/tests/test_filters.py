@@ -236,3 +236,17 @@ def test_words_cut_at_a_space_read_back_the_same():
 
     assert parsed.query == "a" * 19
     assert parse(parsed.querystring().lstrip("?")) == parsed
+
+
+@pytest.mark.django_db
+def test_choices_of_one_request_replace_the_declared_ones():
+    present = [("green", "Green now"), ("teal", "Teal")]
+
+    parsed = ExampleFilters.from_query(
+        QueryDict("farbe=red&farbe=teal&farbe=green"), choices={"colours": present}
+    )
+
+    assert parsed.colours == ("green", "teal")  # red is not offered this time
+    assert [chip.value for chip in parsed.chips("/")] == ["Green now", "Teal"]
+    with pytest.raises(TypeError):
+        ExampleFilters.from_query(QueryDict(""), choices={"query": present})
