@@ -151,6 +151,57 @@ def board_cards(challenges: list[Challenge]) -> list[BoardCard]:
     return [BoardCard(challenge, teaser(challenge)) for challenge in challenges]
 
 
+# --- the coordinators' queue -----------------------------------------------------------------
+
+QUEUE_STATUSES = (
+    Challenge.Status.SUBMITTED,
+    Challenge.Status.IN_REVIEW,
+    Challenge.Status.CHANGES_REQUESTED,
+    Challenge.Status.ACCEPTED,
+)
+ME, NOBODY = "ich", "niemand"
+
+
+@dataclass(frozen=True)
+class QueueFilters(Filters):
+    """The review queue's filters (`status`, `thema`, `zustaendig`, `seite`); no status means
+    every waiting one."""
+
+    status: str = choice(
+        "status",
+        choices=[(status, Challenge.Status(status).label) for status in QUEUE_STATUSES],
+        label=_("Status"),
+        empty_label=_("All waiting"),
+    )
+    topic: str = model_choice(
+        "thema", TopicField, label=_("Topic field"), empty_label=_("All topic fields")
+    )
+    responsible: str = choice(
+        "zustaendig",
+        choices=((ME, _("Me")), (NOBODY, _("Nobody yet"))),
+        label=_("Responsible"),
+        empty_label=_("Everyone"),
+    )
+
+
+def queue_challenges(user: Any, filters: QueueFilters) -> QuerySet[Challenge]:
+    """Challenges waiting for the coordinators, oldest submission first, with what a row shows;
+    `user` is the coordinator whom "mine" means."""
+    challenges = (
+        Challenge.objects.filter(status__in=[filters.status] if filters.status else QUEUE_STATUSES)
+        .select_related("organisation", "municipality", "coordinator")
+        .prefetch_related("topics", "formats")
+        .order_by("submitted_at", "pk")
+    )
+    if filters.topic:
+        challenges = challenges.filter(topics__slug=filters.topic)
+    if filters.responsible == ME:
+        challenges = challenges.filter(coordinator=user)
+    elif filters.responsible == NOBODY:
+        challenges = challenges.filter(coordinator__isnull=True)
+    return challenges
+
+
 # --- one challenge ----------------------------------------------------------------------------
 
 
