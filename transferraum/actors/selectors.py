@@ -10,6 +10,7 @@ from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from transferraum.actors.matching import ActorProfile, matches_for
 from transferraum.actors.models import (
@@ -23,7 +24,20 @@ from transferraum.actors.models import (
 )
 from transferraum.actors.permissions import can_manage_organisation, can_view_person
 from transferraum.core.errors import PermissionDenied
+from transferraum.core.filters import Filters, choice
 from transferraum.core.search import query_stems, search_document
+
+
+@dataclass(frozen=True)
+class OrganisationFilters(Filters):
+    """The list of organisations by kind (`art`)."""
+
+    kind: str = choice(
+        "art",
+        choices=Organisation.Kind.choices,
+        label=gettext_lazy("Kind"),
+        empty_label=gettext_lazy("All kinds"),
+    )
 
 
 def organisations_list(*, kind: str | None = None) -> QuerySet[Organisation]:
