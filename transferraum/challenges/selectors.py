@@ -31,7 +31,13 @@ from transferraum.core.filters import Filters, Select, choice, model_choice, sea
 from transferraum.core.markdown import render_markdown
 from transferraum.core.search import search_queryset
 from transferraum.regions.models import District, Municipality
-from transferraum.regions.selectors import MunicipalityGroup, municipalities_by_district
+from transferraum.regions.selectors import (
+    MunicipalityGroup,
+    district_filter,
+    municipalities_by_district,
+    municipality_filter,
+    municipality_options,
+)
 
 PAGE_SIZE = 20
 FEED_SIZE = 30
@@ -49,31 +55,20 @@ _BOUNDARIES = ("municipality__boundary", "municipality__district__boundary")
 _NEWEST_FIRST = (F("published_at").desc(nulls_last=True), "-updated_at", "-pk")
 
 
+def topic_filter(key: str = "thema") -> str:
+    """A filter field for one topic field by its slug, named by it in chips."""
+    return model_choice(key, TopicField, label=_("Topic field"), empty_label=_("All topic fields"))
+
+
 @dataclass(frozen=True)
 class BoardFilters(Filters):
     """What the person asked for, cleaned: every value is one the platform knows (a known
     topic, town, district or format costs one small query each)."""
 
     query: str = search("q", label=_("Search"), max_length=QUERY_MAX_LENGTH)
-    topic: str = model_choice(
-        "thema", TopicField, label=_("Topic field"), empty_label=_("All topic fields")
-    )
-    municipality: str = model_choice(
-        "ort",
-        Municipality,
-        to_field="ags",
-        label=_("Town"),
-        empty_label=_("All towns"),
-        only=("name",),
-    )
-    district: str = model_choice(
-        "kreis",
-        District,
-        to_field="key",
-        label=_("District"),
-        empty_label=_("All districts"),
-        only=("name",),
-    )
+    topic: str = topic_filter()
+    municipality: str = municipality_filter()
+    district: str = district_filter()
     transfer_format: str = model_choice(
         "format",
         TransferFormat,
@@ -173,9 +168,7 @@ class QueueFilters(Filters):
         label=_("Status"),
         empty_label=_("All waiting"),
     )
-    topic: str = model_choice(
-        "thema", TopicField, label=_("Topic field"), empty_label=_("All topic fields")
-    )
+    topic: str = topic_filter()
     responsible: str = choice(
         "zustaendig",
         choices=((ME, _("Me")), (NOBODY, _("Nobody yet"))),
@@ -290,13 +283,7 @@ def board_selects(filters: BoardFilters) -> list[Select]:
     """The selects of the board's filter form, in its order (four queries)."""
     return [
         filters.select("topic", [(topic.slug, topic.name) for topic in topic_choices()]),
-        filters.select(
-            "municipality",
-            groups=[
-                (group.district.name, [(town.ags, town.name) for town in group.municipalities])
-                for group in municipality_groups(filters)
-            ],
-        ),
+        filters.select("municipality", groups=municipality_options(municipality_groups(filters))),
         filters.select(
             "district", [(district.key, district.name) for district in district_choices(filters)]
         ),

@@ -36,7 +36,13 @@ from transferraum.core.filters import (
 )
 from transferraum.core.search import normalise, search_queryset
 from transferraum.regions.models import District, Municipality
-from transferraum.regions.selectors import MunicipalityGroup, municipalities_by_district
+from transferraum.regions.selectors import (
+    MunicipalityGroup,
+    district_filter,
+    municipalities_by_district,
+    municipality_filter,
+    municipality_options,
+)
 
 ORGANISATIONS = "organisationen"
 PEOPLE = "personen"
@@ -70,21 +76,9 @@ class DirectoryFilters(Filters):
     kinds: tuple[str, ...] = multiple_choice(
         "art", choices=Organisation.Kind.choices, label=_("Kind of organisation")
     )
-    district: str = model_choice(
-        "kreis",
-        District,
-        to_field="key",
-        label=_("District"),
-        empty_label=_("All districts"),
-        only=("name",),
-    )
-    municipality: str = model_choice(
-        "gemeinde",
-        Municipality,
-        to_field="ags",
-        label=_("Municipality"),
-        empty_label=_("All municipalities"),
-        only=("name",),
+    district: str = district_filter()
+    municipality: str = municipality_filter(
+        "gemeinde", label=_("Municipality"), empty_label=_("All municipalities")
     )
     # A category also matches the terms beneath it.
     competence: str = model_choice(
@@ -319,13 +313,7 @@ def directory_selects(filters: DirectoryFilters) -> list[Select]:
         filters.select(
             "district", [(district.key, district.name) for district in district_choices(filters)]
         ),
-        filters.select(
-            "municipality",
-            groups=[
-                (group.district.name, [(town.ags, town.name) for town in group.municipalities])
-                for group in municipality_groups(filters)
-            ],
-        ),
+        filters.select("municipality", groups=municipality_options(municipality_groups(filters))),
         filters.select(
             "competence",
             groups=[

@@ -18,11 +18,14 @@ from django.utils.translation import gettext_lazy
 from transferraum.accounts.models import User
 from transferraum.actors.models import Membership
 from transferraum.challenges.models import TopicField
-from transferraum.core.filters import Filters, choice, model_choice, model_pk
+from transferraum.challenges.selectors import topic_filter
+from transferraum.core.filters import Filters, choice
 from transferraum.projects.models import Assignment, Document, DocumentVersion, Project, Round
+from transferraum.projects.selectors.rounds import round_filter
 from transferraum.recommendations.models import Recommendation, RecommendationEvent
 from transferraum.recommendations.workflow import NOTICES, REQUEST_APPROVAL, what_happens_next
 from transferraum.regions.models import Municipality
+from transferraum.regions.selectors import municipality_filter
 
 A = Recommendation.Author
 
@@ -75,28 +78,10 @@ class TrackerFilters(Filters):
     `seite`): every value is one the platform knows (empty: no filter); a known town, topic or
     round costs one small query each."""
 
-    municipality: str = model_choice(
-        "ort",
-        Municipality,
-        to_field="ags",
-        label=gettext_lazy("Town"),
-        empty_label=gettext_lazy("All towns"),
-        only=("name",),
-    )
+    municipality: str = municipality_filter()
     # of the project's challenge
-    topic: str = model_choice(
-        "thema",
-        TopicField,
-        label=gettext_lazy("Topic field"),
-        empty_label=gettext_lazy("All topic fields"),
-    )
-    round: int | None = model_pk(
-        "runde",
-        Round,
-        label=gettext_lazy("Round"),
-        empty_label=gettext_lazy("All rounds"),
-        only=("name",),
-    )
+    topic: str = topic_filter()
+    round: int | None = round_filter()
     status: str = choice(
         "status",
         choices=Recommendation.Status.choices,

@@ -15,11 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.models import User
 from transferraum.challenges.models import Challenge
-from transferraum.core.filters import Filters, Select, model_choice, model_pk
+from transferraum.core.filters import Filters, Select, model_pk
 from transferraum.projects import phases
 from transferraum.projects.models import Application, Assignment, Project, Round, SupervisorCapacity
 from transferraum.projects.permissions import can_manage_rounds, can_view_project, can_view_round
 from transferraum.regions.models import Municipality
+from transferraum.regions.selectors import municipality_filter
 
 P = Round.Phase
 
@@ -199,21 +200,17 @@ def eligible_challenge(round: Round, pk: str | int | None) -> Challenge | None:
 # --- the showcase -----------------------------------------------------------------------------
 
 
+def round_filter(key: str = "runde") -> int | None:
+    """A filter field for one round by its number, named by it in chips."""
+    return model_pk(key, Round, label=_("Round"), empty_label=_("All rounds"), only=("name",))
+
+
 @dataclass(frozen=True)
 class ShowcaseFilters(Filters):
     """The showcase's town and round: each one the platform knows (one small query each)."""
 
-    municipality: str = model_choice(
-        "ort",
-        Municipality,
-        to_field="ags",
-        label=_("Town"),
-        empty_label=_("All towns"),
-        only=("name",),
-    )
-    round: int | None = model_pk(
-        "runde", Round, label=_("Round"), empty_label=_("All rounds"), only=("name",)
-    )
+    municipality: str = municipality_filter()
+    round: int | None = round_filter()
 
 
 def showcase_projects(filters: ShowcaseFilters) -> QuerySet[Project]:
