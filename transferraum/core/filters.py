@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import Field, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, ClassVar, Self, TypeAlias, cast
 from urllib.parse import urlencode
 
@@ -384,8 +384,8 @@ class Filters:
 
     @classmethod
     def param(cls, name: str) -> Param:
-        found: Field[Any] = next(each for each in fields(cls) if each.name == name)
-        return cast(Param, found.metadata[_PARAM])
+        """The parameter of the filter field `name` (KeyError for any other name)."""
+        return dict(cls.declared())[name]
 
     @classmethod
     def from_query(cls, data: QueryDict, *, choices: Mapping[str, Choices] | None = None) -> Self:
