@@ -9,6 +9,7 @@ from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from transferraum.accounts.types import Viewer
 from transferraum.actors.matching import ActorProfile, matches_for
@@ -23,6 +24,7 @@ from transferraum.actors.models import (
 )
 from transferraum.actors.permissions import can_manage_organisation, can_view_person
 from transferraum.core.errors import PermissionDenied
+from transferraum.core.filters import Filters, choice
 from transferraum.core.search import query_stems, search_document
 
 # --- fetch and authorise ----------------------------------------------------------------------
@@ -66,6 +68,18 @@ def person_for_viewer(viewer: Viewer, user_pk: int) -> PersonProfile:
 
 
 # --- reads ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrganisationFilters(Filters):
+    """The list of organisations by kind (`art`)."""
+
+    kind: str = choice(
+        "art",
+        choices=Organisation.Kind.choices,
+        label=gettext_lazy("Kind"),
+        empty_label=gettext_lazy("All kinds"),
+    )
 
 
 def organisations_list(*, kind: str | None = None) -> QuerySet[Organisation]:

@@ -30,6 +30,7 @@ from transferraum.actors.permissions import (
     can_see_members,
 )
 from transferraum.actors.selectors import (
+    OrganisationFilters,
     competences_grouped,
     competences_matching,
     contacts_of,
@@ -64,16 +65,13 @@ from transferraum.core.htmx import render_page_or_partial
 
 @require_safe
 def organisation_list(request: HttpRequest) -> HttpResponse:
-    kind = request.GET.get("art") or None
-    if kind not in Organisation.Kind.values:
-        kind = None
+    filters = OrganisationFilters.from_query(request.GET)
     return render(
         request,
         "actors/organisation_list.html",
         {
-            "organisations": organisations_list(kind=kind),
-            "kinds": Organisation.Kind.choices,
-            "kind": kind,
+            "organisations": organisations_list(kind=filters.kind or None),
+            "selects": [filters.select("kind")],
         },
     )
 

@@ -1,8 +1,9 @@
 """Reads of challenges for the public board, the detail page, the feed and the format catalogue.
 
-The board's filters live in the URL under the German names the page shows (`q`, `thema`, `ort`,
-`kreis`, `format`, `status`, `seite`), so a search can be bookmarked, shared and restored by the
-browser's back button. Values the platform does not know are dropped, never raised.
+The board's filters (`BoardFilters`, on `core.filters`) live in the URL under the German names
+the page shows (`q`, `thema`, `ort`, `kreis`, `format`, `status`, `seite`), so a search can be
+bookmarked, shared and restored by the browser's back button. Values the platform does not know
+are dropped, never raised.
 
 Nothing here ever reads the problem, context or desired result of a challenge that is not
 public, except for people whom `can_see_full_text` allows: the board's search matches the
@@ -15,14 +16,14 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import urlencode
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
-from django.http import Http404, QueryDict
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.types import Viewer
 from transferraum.challenges.models import Challenge, Comment, Follow, TopicField, TransferFormat
@@ -35,10 +36,17 @@ from transferraum.challenges.permissions import (
 )
 from transferraum.challenges.workflow import COORDINATOR, SUBMITTER
 from transferraum.core.errors import PermissionDenied
+from transferraum.core.filters import Filters, Select, choice, model_choice, search
 from transferraum.core.markdown import render_markdown
 from transferraum.core.search import search_queryset
 from transferraum.regions.models import District, Municipality
-from transferraum.regions.selectors import MunicipalityGroup, municipalities_by_district
+from transferraum.regions.selectors import (
+    MunicipalityGroup,
+    district_filter,
+    municipalities_by_district,
+    municipality_filter,
+    municipality_options,
+)
 
 PAGE_SIZE = 20
 FEED_SIZE = 30
@@ -56,83 +64,33 @@ _BOUNDARIES = ("municipality__boundary", "municipality__district__boundary")
 _NEWEST_FIRST = (F("published_at").desc(nulls_last=True), "-updated_at", "-pk")
 
 
+def topic_filter(key: str = "thema") -> str:
+    """A filter field for one topic field by its slug, named by it in chips."""
+    return model_choice(key, TopicField, label=_("Topic field"), empty_label=_("All topic fields"))
+
+
 @dataclass(frozen=True)
-class BoardFilters:
-    """What the person asked for, cleaned: every value is one the platform knows."""
+class BoardFilters(Filters):
+    """What the person asked for, cleaned: every value is one the platform knows (a known
+    topic, town, district or format costs one small query each)."""
 
-    query: str = ""
-    topic: str = ""  # TopicField.slug (`thema`)
-    municipality: str = ""  # Municipality.ags (`ort`)
-    district: str = ""  # District.key (`kreis`)
-    transfer_format: str = ""  # TransferFormat.slug (`format`)
-    status: str = ""  # one of Challenge.BOARD_STATUSES
-    page: int = 1
-
-    @classmethod
-    def from_query(cls, data: QueryDict) -> BoardFilters:
-        """Parse the GET parameters; unknown values are ignored (at most four small queries)."""
-
-        def value(key: str) -> str:
-            # PostgreSQL refuses NUL characters in strings: they can only come from tampering.
-            return data.get(key, "").replace("\x00", "").strip()
-
-        topic, municipality, district = value("thema"), value("ort"), value("kreis")
-        transfer_format, status, page = value("format"), value("status"), value("seite")
-        return cls(
-            query=" ".join(value("q").split())[:QUERY_MAX_LENGTH],
-            topic=topic if topic and TopicField.objects.filter(slug=topic).exists() else "",
-            municipality=(
-                municipality
-                if municipality and Municipality.objects.filter(ags=municipality).exists()
-                else ""
-            ),
-            district=(
-                district if district and District.objects.filter(key=district).exists() else ""
-            ),
-            transfer_format=(
-                transfer_format
-                if transfer_format and TransferFormat.objects.filter(slug=transfer_format).exists()
-                else ""
-            ),
-            status=status if status in Challenge.BOARD_STATUSES else "",
-            # isdecimal(), not isdigit(): "²" is a digit that int() refuses.
-            page=int(page) if page.isdecimal() and int(page) > 0 else 1,
-        )
-
-    @property
-    def is_filtered(self) -> bool:
-        return bool(
-            self.query
-            or self.topic
-            or self.municipality
-            or self.district
-            or self.transfer_format
-            or self.status
-        )
-
-    def params(self) -> list[tuple[str, str]]:
-        """The filters as URL parameters, in a fixed order and without defaults."""
-        items = [
-            (key, value)
-            for key, value in (
-                ("q", self.query),
-                ("thema", self.topic),
-                ("ort", self.municipality),
-                ("kreis", self.district),
-                ("format", self.transfer_format),
-                ("status", self.status),
-            )
-            if value
-        ]
-        if self.page > 1:
-            items.append(("seite", str(self.page)))
-        return items
-
-    def querystring(self, **changes: Any) -> str:
-        """`?…` of these filters with `changes` (`page=2`); "" when all are defaults."""
-        filters = replace(self, **changes) if changes else self
-        items = filters.params()
-        return f"?{urlencode(items)}" if items else ""
+    query: str = search("q", label=_("Search"), max_length=QUERY_MAX_LENGTH)
+    topic: str = topic_filter()
+    municipality: str = municipality_filter()
+    district: str = district_filter()
+    transfer_format: str = model_choice(
+        "format",
+        TransferFormat,
+        label=_("Transfer format"),
+        empty_label=_("All formats"),
+        only=("name_de", "name_en"),
+    )
+    status: str = choice(
+        "status",
+        choices=[(status, Challenge.Status(status).label) for status in Challenge.BOARD_STATUSES],
+        label=_("Status"),
+        empty_label=_("All statuses"),
+    )
 
 
 def board_challenges(filters: BoardFilters) -> QuerySet[Challenge]:
@@ -197,6 +155,55 @@ def board_cards(challenges: list[Challenge]) -> list[BoardCard]:
     return [BoardCard(challenge, teaser(challenge)) for challenge in challenges]
 
 
+# --- the coordinators' queue -----------------------------------------------------------------
+
+QUEUE_STATUSES = (
+    Challenge.Status.SUBMITTED,
+    Challenge.Status.IN_REVIEW,
+    Challenge.Status.CHANGES_REQUESTED,
+    Challenge.Status.ACCEPTED,
+)
+ME, NOBODY = "ich", "niemand"
+
+
+@dataclass(frozen=True)
+class QueueFilters(Filters):
+    """The review queue's filters (`status`, `thema`, `zustaendig`, `seite`); no status means
+    every waiting one."""
+
+    status: str = choice(
+        "status",
+        choices=[(status, Challenge.Status(status).label) for status in QUEUE_STATUSES],
+        label=_("Status"),
+        empty_label=_("All waiting"),
+    )
+    topic: str = topic_filter()
+    responsible: str = choice(
+        "zustaendig",
+        choices=((ME, _("Me")), (NOBODY, _("Nobody yet"))),
+        label=_("Responsible"),
+        empty_label=_("Everyone"),
+    )
+
+
+def queue_challenges(user: Any, filters: QueueFilters) -> QuerySet[Challenge]:
+    """Challenges waiting for the coordinators, oldest submission first, with what a row shows;
+    `user` is the coordinator whom "mine" means."""
+    challenges = (
+        Challenge.objects.filter(status__in=[filters.status] if filters.status else QUEUE_STATUSES)
+        .select_related("organisation", "municipality", "coordinator")
+        .prefetch_related("topics", "formats")
+        .order_by("submitted_at", "pk")
+    )
+    if filters.topic:
+        challenges = challenges.filter(topics__slug=filters.topic)
+    if filters.responsible == ME:
+        challenges = challenges.filter(coordinator=user)
+    elif filters.responsible == NOBODY:
+        challenges = challenges.filter(coordinator__isnull=True)
+    return challenges
+
+
 # --- one challenge ----------------------------------------------------------------------------
 
 
@@ -232,7 +239,7 @@ def challenge_for_editor(viewer: Viewer, pk: int) -> Challenge:
     see it but may not change it (any more)."""
     challenge = challenge_for_viewer(viewer, pk)
     if not can_edit(viewer, challenge):
-        raise PermissionDenied(_("This challenge cannot be changed now."))
+        raise PermissionDenied(gettext("This challenge cannot be changed now."))
     return challenge
 
 
@@ -240,7 +247,7 @@ def challenge_for_reviewer(viewer: Viewer, pk: int) -> Challenge:
     """The challenge with what the review shows, for coordinators: 403 to everybody else before
     anything is looked up (so the answer says nothing about the challenge), 404 when unknown."""
     if not can_review(viewer):
-        raise PermissionDenied(_("Only coordinators review challenges."))
+        raise PermissionDenied(gettext("Only coordinators review challenges."))
     return get_object_or_404(
         Challenge.objects.select_related(
             "organisation", "municipality", "contact_person", "coordinator", "format_wish"
@@ -315,10 +322,18 @@ def district_choices(filters: BoardFilters) -> list[District]:
     )
 
 
-def status_choices() -> list[tuple[str, str]]:
-    labels = dict(Challenge.Status.choices)
-    return [(str(status), str(labels[status])) for status in Challenge.BOARD_STATUSES]
-
-
 def format_choices() -> QuerySet[TransferFormat]:
     return TransferFormat.objects.only("slug", "name_de", "name_en").order_by("position", "name_de")
+
+
+def board_selects(filters: BoardFilters) -> list[Select]:
+    """The selects of the board's filter form, in its order (four queries)."""
+    return [
+        filters.select("topic", [(topic.slug, topic.name) for topic in topic_choices()]),
+        filters.select("municipality", groups=municipality_options(municipality_groups(filters))),
+        filters.select(
+            "district", [(district.key, district.name) for district in district_choices(filters)]
+        ),
+        filters.select("transfer_format", [(each.slug, each.name) for each in format_choices()]),
+        filters.select("status"),
+    ]

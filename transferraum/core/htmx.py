@@ -6,6 +6,15 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django_htmx.http import push_url as push
+
+
+def wants_partial(request: HttpRequest) -> bool:
+    """htmx asks for the fragment; a history restore (back button after the cache was evicted)
+    needs the whole page."""
+    htmx = getattr(request, "htmx", None)
+    return bool(htmx) and not getattr(htmx, "history_restore_request", False)
 
 
 def render_page_or_partial(
@@ -15,12 +24,18 @@ def render_page_or_partial(
     context: dict[str, Any],
     *,
     status: int = 200,
+    push_url: str | None = None,
 ) -> HttpResponse:
     """Render `template`, or only its `{% partialdef partial %}` when htmx asks.
 
-    A history-restore request (back button after the cache was evicted) gets the whole page.
+    `push_url` puts the tidy address of the fragment into the browser's address bar. The same
+    URL answers with a page or a fragment, so caches are told to keep them apart.
     """
-    htmx = getattr(request, "htmx", None)
-    wants_partial = bool(htmx) and not getattr(htmx, "history_restore_request", False)
-    name = f"{template}#{partial}" if wants_partial else template
-    return render(request, name, context, status=status)
+    if wants_partial(request):
+        response = render(request, f"{template}#{partial}", context, status=status)
+        if push_url is not None:
+            push(response, push_url)
+    else:
+        response = render(request, template, context, status=status)
+    patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
+    return response

@@ -1,21 +1,21 @@
 """The directory and its map: organisations and people found by words, place and competence.
 
-The filters live in the URL under the German names the pages show (`q`, `typ`, `art`, `kreis`,
-`gemeinde`, `kompetenz`, `angebot`, `bedarf`, `seite`), so a search can be bookmarked, shared and
-restored by the browser's back button. Values the platform does not know are dropped, never
-raised: an old link to a removed competence shows everything instead of an error.
+The filters (`DirectoryFilters`, on `core.filters`) live in the URL under the German names the
+pages show (`q`, `typ`, `art`, `kreis`, `gemeinde`, `kompetenz`, `angebot`, `bedarf`, `seite`),
+so a search can be bookmarked, shared and restored by the browser's back button. Values the
+platform does not know are dropped, never raised: an old link to a removed competence shows
+everything instead of an error.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from typing import Any, TypedDict
-from urllib.parse import urlencode
+from typing import TypedDict
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.models import User
 from transferraum.actors.models import (
@@ -26,9 +26,23 @@ from transferraum.actors.models import (
     Organisation,
     PersonProfile,
 )
+from transferraum.core.filters import (
+    Filters,
+    Select,
+    choice,
+    model_choice,
+    multiple_choice,
+    search,
+)
 from transferraum.core.search import normalise, search_queryset
 from transferraum.regions.models import District, Municipality
-from transferraum.regions.selectors import MunicipalityGroup, municipalities_by_district
+from transferraum.regions.selectors import (
+    MunicipalityGroup,
+    district_filter,
+    municipalities_by_district,
+    municipality_filter,
+    municipality_options,
+)
 
 ORGANISATIONS = "organisationen"
 PEOPLE = "personen"
@@ -46,96 +60,39 @@ _BOUNDARIES = ("municipality__boundary", "municipality__district__boundary")
 
 
 @dataclass(frozen=True)
-class DirectoryFilters:
-    """What the person asked for, cleaned: every value is one the platform knows."""
+class DirectoryFilters(Filters):
+    """What the person asked for, cleaned: every value is one the platform knows (a known
+    district, municipality or competence costs one small query each)."""
 
-    query: str = ""
-    tab: str = ORGANISATIONS
-    kinds: tuple[str, ...] = ()
-    district: str = ""  # District.key
-    municipality: str = ""  # Municipality.ags
-    competence: str = ""  # Competence.slug; a category also matches the terms beneath it
-    offer: str = ""  # ListingCategory value of an offer
-    need: str = ""  # ListingCategory value of a need
-    page: int = 1
-
-    @classmethod
-    def from_query(cls, data: QueryDict) -> DirectoryFilters:
-        """Parse the GET parameters; unknown values are ignored (at most three small queries)."""
-
-        def value(key: str) -> str:
-            # PostgreSQL refuses NUL characters in strings: they can only come from tampering.
-            return data.get(key, "").replace("\x00", "").strip()
-
-        tab, district, municipality = value("typ"), value("kreis"), value("gemeinde")
-        competence, page = value("kompetenz"), value("seite")
-        requested_kinds = set(data.getlist("art"))
-        return cls(
-            query=" ".join(value("q").split())[:QUERY_MAX_LENGTH],
-            tab=tab if tab in TABS else ORGANISATIONS,
-            # In the order of the choices, so that one selection has one URL.
-            kinds=tuple(kind for kind in Organisation.Kind.values if kind in requested_kinds),
-            district=(
-                district if district and District.objects.filter(key=district).exists() else ""
-            ),
-            municipality=(
-                municipality
-                if municipality and Municipality.objects.filter(ags=municipality).exists()
-                else ""
-            ),
-            competence=(
-                competence
-                if competence and Competence.objects.filter(slug=competence).exists()
-                else ""
-            ),
-            offer=value("angebot") if value("angebot") in ListingCategory.values else "",
-            need=value("bedarf") if value("bedarf") in ListingCategory.values else "",
-            # isdecimal(), not isdigit(): "²" is a digit that int() refuses.
-            page=int(page) if page.isdecimal() and int(page) > 0 else 1,
-        )
-
-    @property
-    def is_filtered(self) -> bool:
-        return bool(
-            self.query
-            or self.kinds
-            or self.district
-            or self.municipality
-            or self.competence
-            or self.offer
-            or self.need
-        )
-
-    def params(self) -> list[tuple[str, str]]:
-        """The filters as URL parameters, in a fixed order and without defaults."""
-        items: list[tuple[str, str]] = []
-        if self.query:
-            items.append(("q", self.query))
-        if self.tab != ORGANISATIONS:
-            items.append(("typ", self.tab))
-        items.extend(("art", kind) for kind in self.kinds)
-        for key, value in (
-            ("kreis", self.district),
-            ("gemeinde", self.municipality),
-            ("kompetenz", self.competence),
-            ("angebot", self.offer),
-            ("bedarf", self.need),
-        ):
-            if value:
-                items.append((key, value))
-        if self.page > 1:
-            items.append(("seite", str(self.page)))
-        return items
-
-    def querystring(self, **changes: Any) -> str:
-        """`?…` of these filters with `changes` (`tab=PEOPLE`, `page=2`); "" when all defaults."""
-        filters = replace(self, **changes) if changes else self
-        items = filters.params()
-        return f"?{urlencode(items)}" if items else ""
-
-    def cleared(self) -> DirectoryFilters:
-        """No filters, on the same tab."""
-        return DirectoryFilters(tab=self.tab)
+    query: str = search("q", label=_("Search"), max_length=QUERY_MAX_LENGTH)
+    # Which list shows, not a filter: "reset all" keeps it.
+    tab: str = choice(
+        "typ",
+        choices=((ORGANISATIONS, _("Organisations")), (PEOPLE, _("People"))),
+        label=_("Organisations or people"),
+        default=ORGANISATIONS,
+        sticky=True,
+    )
+    kinds: tuple[str, ...] = multiple_choice(
+        "art", choices=Organisation.Kind.choices, label=_("Kind of organisation")
+    )
+    district: str = district_filter()
+    municipality: str = municipality_filter(
+        "gemeinde", label=_("Municipality"), empty_label=_("All municipalities")
+    )
+    # A category also matches the terms beneath it.
+    competence: str = model_choice(
+        "kompetenz", Competence, label=_("Competence"), empty_label=_("All competences")
+    )
+    offer: str = choice(
+        "angebot", choices=ListingCategory.choices, label=_("Offers"), empty_label=_("Any offer")
+    )
+    need: str = choice(
+        "bedarf",
+        choices=ListingCategory.choices,
+        label=_("Looking for"),
+        empty_label=_("Any need"),
+    )
 
     def for_map(self) -> DirectoryFilters:
         """The map shows organisations, all on one page."""
@@ -338,3 +295,36 @@ def competence_groups() -> list[CompetenceGroup]:
     if loose:
         groups.append(CompetenceGroup(None, loose))
     return groups
+
+
+def _competence_options(group: CompetenceGroup) -> list[tuple[str, str]]:
+    """A category's terms, after the category itself, which matches all of them."""
+    options = [(term.slug, term.label) for term in group.terms]
+    if group.category is None:
+        return options
+    whole = _("%(name)s – all terms") % {"name": group.category.label}
+    return [(group.category.slug, str(whole)), *options]
+
+
+def directory_selects(filters: DirectoryFilters) -> list[Select]:
+    """The selects of the filter form of the directory and the map, in its order (three
+    queries); offers and needs concern organisations, so the people tab has none."""
+    selects = [
+        filters.select(
+            "district", [(district.key, district.name) for district in district_choices(filters)]
+        ),
+        filters.select("municipality", groups=municipality_options(municipality_groups(filters))),
+        filters.select(
+            "competence",
+            groups=[
+                (
+                    group.category.label if group.category else _("Other terms"),
+                    _competence_options(group),
+                )
+                for group in competence_groups()
+            ],
+        ),
+    ]
+    if filters.tab != PEOPLE:
+        selects += [filters.select("offer"), filters.select("need")]
+    return selects

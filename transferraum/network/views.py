@@ -2,19 +2,18 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 from typing import Any
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
-from django_htmx.http import push_url
 
-from transferraum.actors.models import ListingCategory, Organisation
+from transferraum.actors.models import Organisation
+from transferraum.core.filters import Filters, multiple_choice
+from transferraum.core.htmx import render_page_or_partial, wants_partial
 from transferraum.core.http import HtmxHttpRequest
 from transferraum.core.pagination import pagination_context
 from transferraum.network.directory import (
@@ -22,12 +21,10 @@ from transferraum.network.directory import (
     PAGE_SIZE,
     PEOPLE,
     DirectoryFilters,
-    competence_groups,
     directory_organisations,
     directory_people,
-    district_choices,
+    directory_selects,
     map_points,
-    municipality_groups,
 )
 from transferraum.network.graph import (
     Edge,
@@ -50,13 +47,22 @@ SOURCE_LABELS = {SOURCE_MEMBERSHIP: _("Shared membership")}
 
 
 @dataclass(frozen=True)
+class GraphFilters(Filters):
+    """The graph's filters: kinds of organisation (`art`) and districts (`kreis`), both any
+    number; the districts are those of the graph's organisations (`from_query(…, choices=…)`)."""
+
+    kinds: tuple[str, ...] = multiple_choice(
+        "art", choices=Organisation.Kind.choices, label=_("Kind of organisation")
+    )
+    districts: tuple[str, ...] = multiple_choice("kreis", choices=(), label=_("District"))
+
+
+@dataclass(frozen=True)
 class _Filtered:
     graph: Graph
     organisations: dict[NodeId, Organisation]
     districts: list[District]
-    kinds_chosen: list[str]
-    districts_chosen: list[str]
-    query: str
+    filters: GraphFilters
 
 
 @dataclass(frozen=True)
@@ -79,14 +85,15 @@ def _filtered_graph(request: HttpRequest) -> _Filtered:
     """The graph after the `art` (kind) and `kreis` (district key) filters; unknown values drop."""
     organisations = graph_organisations()
     districts = districts_of(organisations.values())
-    requested_kinds = set(request.GET.getlist("art"))
-    requested_keys = set(request.GET.getlist("kreis"))
-    # In the order of the choices, so that one selection has one URL.
-    kinds = [kind for kind in Organisation.Kind.values if kind in requested_kinds]
-    keys = [district.key for district in districts if district.key in requested_keys]
-    graph = graph_filter(cooperation_graph(organisations), kinds=kinds, districts=keys)
-    query = urlencode([("art", kind) for kind in kinds] + [("kreis", key) for key in keys])
-    return _Filtered(graph, organisations, districts, kinds, keys, query)
+    filters = GraphFilters.from_query(
+        request.GET, choices={"districts": [(d.key, d.name) for d in districts]}
+    )
+    graph = graph_filter(
+        cooperation_graph(organisations),
+        kinds=list(filters.kinds),
+        districts=list(filters.districts),
+    )
+    return _Filtered(graph, organisations, districts, filters)
 
 
 @require_safe
@@ -113,20 +120,20 @@ def graph_page(request: HttpRequest) -> HttpResponse:
             "edge_rows": edge_rows,
             "degree_rows": degree_rows,
             "kind_choices": [
-                (value, label, value in filtered.kinds_chosen)
+                (value, label, value in filtered.filters.kinds)
                 for value, label in Organisation.Kind.choices
             ],
             "district_choices": [
-                (district.key, district.name, district.key in filtered.districts_chosen)
+                (district.key, district.name, district.key in filtered.filters.districts)
                 for district in filtered.districts
             ],
-            "is_filtered": bool(filtered.kinds_chosen or filtered.districts_chosen),
+            "is_filtered": filtered.filters.is_filtered,
             "legend": [
                 (value, label)
                 for value, label in Organisation.Kind.choices
                 if value in kinds_present
             ],
-            "data_url": f"{data_url}?{filtered.query}" if filtered.query else data_url,
+            "data_url": data_url + filtered.filters.querystring(),
         },
     )
 
@@ -149,25 +156,6 @@ def graph_data(request: HttpRequest) -> JsonResponse:
 # --- directory and map ------------------------------------------------------------------------
 
 
-def _wants_partial(request: HtmxHttpRequest) -> bool:
-    """htmx asks for the results only; a history restore after a cache miss needs the page."""
-    return bool(request.htmx) and not request.htmx.history_restore_request
-
-
-def _respond(
-    request: HtmxHttpRequest, template: str, context: dict[str, Any], canonical_url: str
-) -> HttpResponse:
-    """The page, or to htmx its `results` partial with the tidy URL for the address bar."""
-    if _wants_partial(request):
-        response = render(request, f"{template}#results", context)
-        push_url(response, canonical_url)
-    else:
-        response = render(request, template, context)
-    # The same URL answers with a page or a fragment: caches must keep them apart.
-    patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
-    return response
-
-
 def _filter_form(filters: DirectoryFilters, *, action: str, target: str) -> dict[str, Any]:
     """What the shared filter form (network/_filters.html) shows; read only for full pages."""
     return {
@@ -176,10 +164,7 @@ def _filter_form(filters: DirectoryFilters, *, action: str, target: str) -> dict
         "kind_choices": [
             (value, label, value in filters.kinds) for value, label in Organisation.Kind.choices
         ],
-        "districts": district_choices(filters),
-        "municipality_groups": municipality_groups(filters),
-        "competence_groups": competence_groups(),
-        "listing_categories": ListingCategory.choices,
+        "selects": directory_selects(filters),
     }
 
 
@@ -221,12 +206,15 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
             )
             for tab, label in ((ORGANISATIONS, _("Organisations")), (PEOPLE, _("People")))
         ],
+        "chips": filters.chips(base),
         "reset_url": base + filters.cleared().querystring(),
         "map_url": reverse("network:map") + filters.for_map().querystring(),
     }
-    if not _wants_partial(request):
+    if not wants_partial(request):
         context |= _filter_form(filters, action=base, target="#directory-results")
-    return _respond(request, "network/directory.html", context, base + filters.querystring())
+    return render_page_or_partial(
+        request, "network/directory.html", "results", context, push_url=base + filters.querystring()
+    )
 
 
 @require_safe
@@ -239,15 +227,18 @@ def directory_map(request: HtmxHttpRequest) -> HttpResponse:
         "points": map_points(filters),
         "data_url": reverse("network:map-data") + filters.querystring(),
         "directory_url": reverse("network:directory") + filters.querystring(),
+        "chips": filters.chips(base),
         "reset_url": base,
     }
-    if not _wants_partial(request):
+    if not wants_partial(request):
         context |= _filter_form(filters, action=base, target="#map-results")
         context |= {
             "map_tile_url": settings.MAP_TILE_URL,
             "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
         }
-    return _respond(request, "network/map.html", context, base + filters.querystring())
+    return render_page_or_partial(
+        request, "network/map.html", "results", context, push_url=base + filters.querystring()
+    )
 
 
 @require_safe

@@ -15,13 +15,17 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from transferraum.accounts.models import User
 from transferraum.accounts.types import Viewer
 from transferraum.actors.models import Membership
 from transferraum.challenges.models import TopicField
+from transferraum.challenges.selectors import topic_filter
 from transferraum.core.errors import PermissionDenied
+from transferraum.core.filters import Filters, choice
 from transferraum.projects.models import Assignment, Document, DocumentVersion, Project, Round
+from transferraum.projects.selectors.rounds import round_filter
 from transferraum.recommendations.models import Recommendation, RecommendationEvent
 from transferraum.recommendations.permissions import (
     can_edit,
@@ -32,6 +36,7 @@ from transferraum.recommendations.permissions import (
 )
 from transferraum.recommendations.workflow import LIFECYCLE, REQUEST_APPROVAL, what_happens_next
 from transferraum.regions.models import Municipality
+from transferraum.regions.selectors import municipality_filter
 
 A = Recommendation.Author
 
@@ -153,48 +158,30 @@ def confidential_reach(user: Viewer) -> Literal["all", "some", "none"]:
 
 
 @dataclass(frozen=True)
-class TrackerQuery:
-    """What the tracker lists: every value is one the platform knows (empty: no filter)."""
+class TrackerFilters(Filters):
+    """What the tracker lists, as the URL carries it (`ort`, `thema`, `runde`, `status`, `an`,
+    `seite`): every value is one the platform knows (empty: no filter); a known town, topic or
+    round costs one small query each."""
 
-    municipality: str = ""  # Municipality.ags
-    topic: str = ""  # TopicField.slug of the project's challenge
-    round: int | None = None  # Round.pk
-    status: str = ""  # Recommendation.Status
-    addressee: str = ""  # Recommendation.Addressee
-
-
-def tracker_query(
-    *,
-    municipality: str = "",
-    topic: str = "",
-    round: str = "",
-    status: str = "",
-    addressee: str = "",
-) -> TrackerQuery:
-    """The filters as typed, with every value the platform does not know dropped (at most three
-    small queries)."""
-    return TrackerQuery(
-        municipality=(
-            municipality
-            if municipality.isdecimal()
-            and len(municipality) == 8
-            and Municipality.objects.filter(ags=municipality).exists()
-            else ""
-        ),
-        topic=topic if topic and TopicField.objects.filter(slug=topic).exists() else "",
-        round=(
-            int(round)
-            if round.isdecimal()
-            and len(round) < 10
-            and Round.objects.filter(pk=int(round)).exists()
-            else None
-        ),
-        status=status if status in Recommendation.Status.values else "",
-        addressee=addressee if addressee in Recommendation.Addressee.values else "",
+    municipality: str = municipality_filter()
+    # of the project's challenge
+    topic: str = topic_filter()
+    round: int | None = round_filter()
+    status: str = choice(
+        "status",
+        choices=Recommendation.Status.choices,
+        label=gettext_lazy("Status"),
+        empty_label=gettext_lazy("All statuses"),
+    )
+    addressee: str = choice(
+        "an",
+        choices=Recommendation.Addressee.choices,
+        label=gettext_lazy("Addressed to"),
+        empty_label=gettext_lazy("Everyone addressed"),
     )
 
 
-def tracker_recommendations(user: Viewer, query: TrackerQuery) -> QuerySet[Recommendation]:
+def tracker_recommendations(user: Viewer, query: TrackerFilters) -> QuerySet[Recommendation]:
     """The recommendations `user` may see that match the filters, the latest change first, with
     everything a row shows (one query a page)."""
     recommendations = visible_to(user).defer("municipality__boundary")

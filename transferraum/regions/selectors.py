@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
+from transferraum.core.filters import Label, model_choice
 from transferraum.regions.models import District, Municipality, Programme
 
 
@@ -84,3 +86,43 @@ def municipalities_by_district(
             municipality
         )
     return list(groups.values())
+
+
+# --- filters of list pages (core.filters) -----------------------------------------------------
+
+
+def municipality_filter(
+    key: str = "ort", *, label: Label | None = None, empty_label: Label | None = None
+) -> str:
+    """A filter field for one municipality by its AGS, named by it in chips; "Town" unless
+    `label` says otherwise."""
+    return model_choice(
+        key,
+        Municipality,
+        to_field="ags",
+        label=_("Town") if label is None else label,
+        empty_label=_("All towns") if empty_label is None else empty_label,
+        only=("name",),
+    )
+
+
+def district_filter(key: str = "kreis") -> str:
+    """A filter field for one district by its key, named by it in chips."""
+    return model_choice(
+        key,
+        District,
+        to_field="key",
+        label=_("District"),
+        empty_label=_("All districts"),
+        only=("name",),
+    )
+
+
+def municipality_options(
+    groups: list[MunicipalityGroup],
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The groups as options of a filter select: one <optgroup> per district."""
+    return [
+        (group.district.name, [(town.ags, town.name) for town in group.municipalities])
+        for group in groups
+    ]

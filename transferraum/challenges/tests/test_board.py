@@ -405,6 +405,27 @@ def test_board_page_keeps_the_chosen_filters(client, board):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("htmx", [False, True])
+def test_each_chosen_filter_is_a_chip_that_removes_it(client, board, htmx):
+    response = client.get(
+        reverse("challenges:board"),
+        {"ort": "14730110", "status": "completed", "seite": "1"},
+        headers={"HX-Request": "true"} if htmx else {},
+    )
+    content = response.content.decode()
+    assert (
+        '<a class="kern-link tr-chip" href="/herausforderungen/?status=completed">'
+        '<span class="kern-sr-only">Remove filter </span>Town: Eilenburg<'
+    ) in content
+    assert (
+        'href="/herausforderungen/?ort=14730110"><span class="kern-sr-only">Remove filter </span>'
+        "Status: Completed<"
+    ) in content
+    assert 'href="/herausforderungen/">Reset all filters' in content
+    assert "Active filters" not in client.get(reverse("challenges:board")).content.decode()
+
+
+@pytest.mark.django_db
 def test_searching_a_confidential_word_finds_nothing_on_the_page(client, board):
     response = client.get(reverse("challenges:board"), {"q": SECRET})
     assert "0 challenges found." in response.content.decode()

@@ -148,6 +148,34 @@ def test_queue_and_review_are_for_coordinators(client, request, town_eilenburg, 
 
 
 @pytest.mark.django_db
+def test_queue_filters_by_status_and_responsible_and_drops_the_unknown(
+    client, coordinator, town_eilenburg
+):
+    ChallengeFactory(organisation=town_eilenburg, status=S.SUBMITTED, title="Ladenleerstand")
+    ChallengeFactory(
+        organisation=town_eilenburg, status=S.IN_REVIEW, title="Radweg", coordinator=coordinator
+    )
+    ChallengeFactory(organisation=town_eilenburg, status=S.DRAFT, title="Bahnhof")
+    client.force_login(coordinator)
+    url = reverse("challenges:queue")
+
+    def titles(params) -> set[str]:
+        page = client.get(url, params).content.decode()
+        return {t for t in ("Ladenleerstand", "Radweg", "Bahnhof") if f">{t}<" in page}
+
+    assert titles({}) == {"Ladenleerstand", "Radweg"}
+    assert titles({"status": "submitted"}) == {"Ladenleerstand"}
+    assert titles({"zustaendig": "ich"}) == {"Radweg"}
+    assert titles({"zustaendig": "niemand"}) == {"Ladenleerstand"}
+    assert titles({"status": "draft", "thema": "x\x00", "zustaendig": "du"}) == {
+        "Ladenleerstand",
+        "Radweg",
+    }
+    page = client.get(url, {"zustaendig": "ich"}).content.decode()
+    assert '<option value="ich" selected>' in page
+
+
+@pytest.mark.django_db
 def test_queue_query_count_does_not_grow(
     client, coordinator, town_eilenburg, django_assert_num_queries
 ):

@@ -15,12 +15,11 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
-from django_htmx.http import HttpResponseClientRedirect, push_url
+from django_htmx.http import HttpResponseClientRedirect
 
 from transferraum.challenges.models import Challenge
 from transferraum.challenges.permissions import (
@@ -35,30 +34,22 @@ from transferraum.challenges.selectors import (
     BoardFilters,
     board_cards,
     board_challenges,
+    board_selects,
     challenge_comments,
     challenge_for_viewer,
-    district_choices,
     feed_challenges,
     format_catalogue,
-    format_choices,
     format_for_viewer,
     is_following,
-    municipality_groups,
     public_text,
-    status_choices,
-    topic_choices,
 )
 from transferraum.challenges.services import challenge_follow
+from transferraum.core.htmx import render_page_or_partial, wants_partial
 from transferraum.core.http import HtmxHttpRequest
 from transferraum.core.markdown import render_markdown
 from transferraum.core.pagination import pagination_context
 
 # --- the board --------------------------------------------------------------------------------
-
-
-def _wants_partial(request: HtmxHttpRequest) -> bool:
-    """htmx asks for the results only; a history restore after a cache miss needs the page."""
-    return bool(request.htmx) and not request.htmx.history_restore_request
 
 
 @require_safe
@@ -69,12 +60,13 @@ def board(request: HtmxHttpRequest) -> HttpResponse:
     # A page number beyond the last shows the last page, and the address says so.
     filters = replace(filters, page=page.number)
     base = reverse("challenges:board")
-    partial = _wants_partial(request)
+    partial = wants_partial(request)
     context: dict[str, Any] = {
         "filters": filters,
         "page": page,
         "cards": board_cards(list(page.object_list)),
         **pagination_context(page, lambda number: base + filters.querystring(page=number)),
+        "chips": filters.chips(base),
         "reset_url": base,
         "feed_url": reverse("challenges:feed") + filters.querystring(page=1),
         "partial": partial,
@@ -82,21 +74,11 @@ def board(request: HtmxHttpRequest) -> HttpResponse:
         # takes the focus (htmx focuses [autofocus] in swapped content).
         "focus_results": partial and (request.htmx.trigger or "").startswith("board-page-"),
     }
-    if partial:
-        response = render(request, "challenges/board.html#results", context)
-        push_url(response, base + filters.querystring())
-    else:
-        context |= {
-            "topics": topic_choices(),
-            "municipality_groups": municipality_groups(filters),
-            "districts": district_choices(filters),
-            "formats": format_choices(),
-            "statuses": status_choices(),
-        }
-        response = render(request, "challenges/board.html", context)
-    # The same URL answers with a page or a fragment: caches must keep them apart.
-    patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
-    return response
+    if not partial:
+        context["selects"] = board_selects(filters)
+    return render_page_or_partial(
+        request, "challenges/board.html", "results", context, push_url=base + filters.querystring()
+    )
 
 
 class BoardFeed(Feed):

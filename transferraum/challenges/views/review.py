@@ -7,27 +7,26 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from transferraum.accounts.http import AuthenticatedHttpRequest
 from transferraum.accounts.models import User
 from transferraum.challenges.forms import STEP_FORMS, AssignForm, CommentForm
-from transferraum.challenges.models import Challenge, TopicField
+from transferraum.challenges.models import TopicField
 from transferraum.challenges.permissions import can_review
 from transferraum.challenges.recommender import recommendations_for
-from transferraum.challenges.selectors import challenge_for_reviewer
+from transferraum.challenges.selectors import (
+    QueueFilters,
+    challenge_for_reviewer,
+    queue_challenges,
+)
 from transferraum.challenges.services import challenge_assign, next_actions
 from transferraum.challenges.workflow import LIFECYCLE
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.models import Activity
-
-QUEUE_STATUSES = (
-    Challenge.Status.SUBMITTED,
-    Challenge.Status.IN_REVIEW,
-    Challenge.Status.CHANGES_REQUESTED,
-    Challenge.Status.ACCEPTED,
-)
+from transferraum.core.pagination import pagination_context
 
 
 def _require_coordinator(request: AuthenticatedHttpRequest) -> None:
@@ -40,38 +39,20 @@ def _require_coordinator(request: AuthenticatedHttpRequest) -> None:
 def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Challenges waiting for the coordinators, oldest submission first; filters in the URL."""
     _require_coordinator(request)
-    status = request.GET.get("status", "")
-    challenges = (
-        Challenge.objects.filter(
-            status__in=[status] if status in QUEUE_STATUSES else QUEUE_STATUSES
-        )
-        .select_related("organisation", "municipality", "coordinator")
-        .prefetch_related("topics", "formats")
-        .order_by("submitted_at", "pk")
-    )
-    topic = request.GET.get("thema", "")
-    if topic:
-        challenges = challenges.filter(topics__slug=topic)
-    responsible = request.GET.get("zustaendig", "")
-    if responsible == "ich":
-        challenges = challenges.filter(coordinator=request.user)
-    elif responsible == "niemand":
-        challenges = challenges.filter(coordinator__isnull=True)
-    page = Paginator(challenges, 30).get_page(request.GET.get("seite"))
+    filters = QueueFilters.from_query(request.GET)
+    page = Paginator(queue_challenges(request.user, filters), 30).get_page(filters.page)
+    base = reverse("challenges:queue")
     return render(
         request,
         "challenges/queue.html",
         {
             "page": page,
-            "statuses": [
-                (value, label)
-                for value, label in Challenge.Status.choices
-                if value in QUEUE_STATUSES
+            **pagination_context(page, lambda number: base + filters.querystring(page=number)),
+            "selects": [
+                filters.select("status"),
+                filters.select("topic", [(t.slug, t.name) for t in TopicField.objects.all()]),
+                filters.select("responsible"),
             ],
-            "topics": TopicField.objects.all(),
-            "status": status,
-            "topic": topic,
-            "responsible": responsible,
         },
     )
 

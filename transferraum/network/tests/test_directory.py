@@ -509,6 +509,29 @@ def test_filter_form_shows_the_choices_and_what_is_chosen(client, directory):
 
 
 @pytest.mark.django_db
+def test_each_chosen_filter_is_a_chip_that_removes_it_and_keeps_the_tab(client, directory):
+    response = client.get(
+        reverse("network:directory"),
+        {"typ": "personen", "kompetenz": "geoinformatik", "art": ["town", "company"]},
+    )
+    content = results_html(response)
+    chip = '<span class="kern-sr-only">Remove filter </span>'
+    assert (
+        f'href="/verzeichnis/?typ=personen&amp;art=company&amp;kompetenz=geoinformatik">{chip}'
+        "Kind of organisation: Town administration<"
+    ) in content
+    assert (
+        f'href="/verzeichnis/?typ=personen&amp;art=town&amp;art=company">{chip}'
+        "Competence: Geoinformatics<"
+    ) in content
+    assert 'href="/verzeichnis/?typ=personen">Reset all filters' in content
+    # The tab is no filter: nothing to remove.
+    assert "Active filters" not in results_html(
+        client.get(reverse("network:directory"), {"typ": "personen"})
+    )
+
+
+@pytest.mark.django_db
 def test_competence_link_of_an_organisation_page_filters_the_directory(client, directory):
     page = client.get(directory.institute.get_absolute_url()).content.decode()
     assert 'href="/verzeichnis/?kompetenz=geoinformatik"' in page

@@ -8,14 +8,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.http import Http404, QueryDict
+from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.models import User
 from transferraum.accounts.types import Viewer
 from transferraum.challenges.models import Challenge
 from transferraum.core.errors import PermissionDenied
+from transferraum.core.filters import Filters, Select, model_pk
 from transferraum.projects import phases
 from transferraum.projects.models import Application, Assignment, Project, Round, SupervisorCapacity
 from transferraum.projects.permissions import (
@@ -26,6 +28,7 @@ from transferraum.projects.permissions import (
     is_student,
 )
 from transferraum.regions.models import Municipality
+from transferraum.regions.selectors import municipality_filter
 
 P = Round.Phase
 
@@ -66,7 +69,7 @@ def round_for_coordinator(viewer: Viewer, pk: int) -> Round:
     allocation): 403 to everybody else before anything is looked up (so the answer says nothing
     about the round), 404 when unknown."""
     if not can_manage_rounds(viewer):
-        raise PermissionDenied(_("Only coordinators manage rounds and their projects."))
+        raise PermissionDenied(gettext("Only coordinators manage rounds and their projects."))
     return get_object_or_404(Round, pk=pk)
 
 
@@ -75,7 +78,7 @@ def round_for_applicant(viewer: Viewer, pk: int) -> Round:
     are not a student (whether applications are open is the service's to say)."""
     round = round_for_viewer(viewer, pk)
     if not is_student(viewer):
-        raise PermissionDenied(_("Only students apply for projects."))
+        raise PermissionDenied(gettext("Only students apply for projects."))
     return round
 
 
@@ -176,7 +179,7 @@ def project_for_editor(viewer: Viewer, pk: int) -> Project:
     it but may not change it (coordinators, until applications close)."""
     project = project_for_viewer(viewer, pk)
     if not can_edit_project(viewer, project):
-        raise PermissionDenied(_("This project cannot be changed now."))
+        raise PermissionDenied(gettext("This project cannot be changed now."))
     return project
 
 
@@ -233,24 +236,17 @@ def eligible_challenge(round: Round, pk: str | int | None) -> Challenge | None:
 # --- the showcase -----------------------------------------------------------------------------
 
 
+def round_filter(key: str = "runde") -> int | None:
+    """A filter field for one round by its number, named by it in chips."""
+    return model_pk(key, Round, label=_("Round"), empty_label=_("All rounds"), only=("name",))
+
+
 @dataclass(frozen=True)
-class ShowcaseFilters:
-    municipality: str = ""  # Municipality.ags (`ort`)
-    round: int | None = None  # Round.pk (`runde`)
+class ShowcaseFilters(Filters):
+    """The showcase's town and round: each one the platform knows (one small query each)."""
 
-    @classmethod
-    def from_query(cls, data: QueryDict) -> ShowcaseFilters:
-        """Parse the GET parameters; malformed values are ignored."""
-        ags = data.get("ort", "").strip()
-        round_pk = data.get("runde", "").strip()
-        return cls(
-            municipality=ags if ags.isdecimal() and len(ags) == 8 else "",
-            round=int(round_pk) if round_pk.isdecimal() and len(round_pk) < 10 else None,
-        )
-
-    @property
-    def is_filtered(self) -> bool:
-        return bool(self.municipality or self.round)
+    municipality: str = municipality_filter()
+    round: int | None = round_filter()
 
 
 def showcase_projects(filters: ShowcaseFilters) -> QuerySet[Project]:
@@ -295,6 +291,14 @@ def showcase_rounds() -> QuerySet[Round]:
         .distinct()
         .order_by(F("applications_open_at").desc(nulls_last=True), "-pk")
     )
+
+
+def showcase_selects(filters: ShowcaseFilters) -> list[Select]:
+    """The selects of the showcase's filter form (two queries)."""
+    return [
+        filters.select("municipality", [(town.ags, town.name) for town in showcase_towns()]),
+        filters.select("round", [(round.pk, round.name) for round in showcase_rounds()]),
+    ]
 
 
 # --- who hears of a phase change --------------------------------------------------------------

@@ -696,6 +696,22 @@ def test_the_showcase_shows_finished_projects_and_filters_by_town_and_round(
 
 
 @pytest.mark.django_db
+def test_the_showcase_shows_the_chosen_town_and_round_as_chips(client, town_eilenburg):
+    autumn = RoundFactory(name="Herbst", phase=P.CLOSED, published_at=timezone.now())
+    _finished("Radwege", town_eilenburg.municipality, autumn)
+    url = reverse("projects:showcase")
+    ags = town_eilenburg.municipality.ags
+
+    page = client.get(url, {"ort": ags, "runde": autumn.pk}).content.decode()
+
+    chip = '<span class="kern-sr-only">Remove filter </span>'
+    assert f'href="{url}?runde={autumn.pk}">{chip}Town: Eilenburg<' in page
+    assert f'href="{url}?ort={ags}">{chip}Round: Herbst<' in page
+    assert f'<option value="{autumn.pk}" selected>Herbst</option>' in page
+    assert "Active filters" not in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
 def test_the_showcase_needs_the_same_queries_for_many_projects(
     client, town_eilenburg, django_assert_max_num_queries
 ):

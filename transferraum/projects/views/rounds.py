@@ -55,8 +55,7 @@ from transferraum.projects.selectors.rounds import (
     rounds_for,
     running_without_summary,
     showcase_projects,
-    showcase_rounds,
-    showcase_towns,
+    showcase_selects,
 )
 from transferraum.projects.services.rounds import (
     capacity_set,
@@ -417,8 +416,8 @@ def showcase(request: HttpRequest) -> HttpResponse:
         {
             "filters": filters,
             "projects": showcase_projects(filters),
-            "towns": showcase_towns(),
-            "rounds": showcase_rounds(),
+            "selects": showcase_selects(filters),
+            "chips": filters.chips(reverse("projects:showcase")),
             "reset_url": reverse("projects:showcase"),
         },
     )

@@ -3,9 +3,12 @@ filters, pages, progress bars in words, and a constant number of queries."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -175,6 +178,22 @@ def test_the_filters(english, programme, zeitz_project, town_eilenburg, params, 
 
 
 @pytest.mark.django_db
+def test_each_chosen_filter_is_a_chip_that_removes_it(english, programme, zeitz_project):
+    round = zeitz_project.round
+    ags = zeitz_project.challenge.municipality.ags
+
+    page = english.get(URL, {"ort": ags, "runde": round.pk, "an": "company"}).content.decode()
+
+    chip = '<span class="kern-sr-only">Remove filter </span>'
+    town = zeitz_project.challenge.municipality.name
+    assert f'href="{URL}?runde={round.pk}&amp;an=company">{chip}Town: {town}<' in page
+    assert f'href="{URL}?ort={ags}&amp;an=company">{chip}Round: {round.name}<' in page
+    assert f'href="{URL}?ort={ags}&amp;runde={round.pk}">{chip}Addressed to: A company<' in page
+    assert f'<option value="{round.pk}" selected>{round.name}</option>' in page
+    assert f'href="{URL}">Reset all filters' in page
+
+
+@pytest.mark.django_db
 def test_a_town_and_round_link_their_dossier(english, programme, project, town_eilenburg):
     ags = town_eilenburg.municipality.ags
 
@@ -290,15 +309,21 @@ def test_drafts_are_marked_not_public_for_their_authors(english, programme, stud
 
 @pytest.mark.django_db
 def test_unknown_filter_values_are_dropped(programme, zeitz_project):
-    query = selectors.tracker_query(
-        municipality="99999999",
-        topic="gibt-es-nicht",
-        round=str(zeitz_project.round.pk),
-        status="verloren",
-        addressee="company",
+    query = selectors.TrackerFilters.from_query(
+        QueryDict(
+            urlencode(
+                {
+                    "ort": "99999999",
+                    "thema": "gibt-es-nicht",
+                    "runde": str(zeitz_project.round.pk),
+                    "status": "verloren",
+                    "an": "company",
+                }
+            )
+        )
     )
 
-    assert query == selectors.TrackerQuery(round=zeitz_project.round.pk, addressee="company")
+    assert query == selectors.TrackerFilters(round=zeitz_project.round.pk, addressee="company")
 
 
 @pytest.mark.django_db
@@ -307,7 +332,7 @@ def test_the_tracker_selects_what_the_viewer_may_see_and_asked_for(
 ):
     from django.contrib.auth.models import AnonymousUser
 
-    query = selectors.tracker_query(round=str(zeitz_project.round.pk))
+    query = selectors.TrackerFilters.from_query(QueryDict(f"runde={zeitz_project.round.pk}"))
 
     assert set(selectors.tracker_recommendations(AnonymousUser(), query)) == {
         programme["zeitz"],
