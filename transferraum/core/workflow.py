@@ -150,6 +150,12 @@ class StepRules(Generic[M]):
         """What every step of the app records besides the service's own details."""
         return {}
 
+    def activity_data(self, taken: Taken[M]) -> dict[str, Any]:
+        """What the activity log keeps of a step: by default the new status, the note and the
+        details. An app whose log others read in another shape says so here."""
+        note_data = {"note": taken.note} if taken.note else {}
+        return {"status": getattr(taken.obj, self.status_field), **note_data, **taken.details}
+
     def recorded(self, taken: Taken[M]) -> None:
         """Record what the app records besides the activity log (after the save)."""
 
@@ -167,7 +173,7 @@ def step_take(
     holds none of the step's roles and with `rules.out_of_order` (DomainError) when the step
     does not follow from the status. The body of the `with` checks the step's own rules on
     `taken.obj` and sets its fields; then the status is set, the object saved (a notice saves
-    nothing), the activity recorded (`<lifecycle>.<step>` with status, note and details),
+    nothing), the activity recorded (`<lifecycle>.<step>` with `rules.activity_data`),
     `rules.recorded` called and `rules.notify` enqueued for after the commit.
     """
     step = rules.lifecycle[name]
@@ -184,12 +190,11 @@ def step_take(
     if step.target is not None:
         setattr(obj, rules.status_field, step.target)
         obj.save()
-    note_data = {"note": taken.note} if taken.note else {}
     activity_record(
         actor=actor,
         verb=f"{rules.lifecycle.name}.{step.records}",
         target=obj,
-        data={"status": getattr(obj, rules.status_field), **note_data, **taken.details},
+        data=rules.activity_data(taken),
     )
     rules.recorded(taken)
     if notifications_enabled():

@@ -15,29 +15,38 @@ P = Round.Phase
 COORDINATOR = "coordinator"
 
 
-def _step(name: str, source: str, target: str, label: Promise) -> Step:
-    return Step(name, frozenset({source}), target, frozenset({COORDINATOR}), label)
+def _step(name: str, source: str, target: str, label: Promise, event: str) -> Step:
+    return Step(name, frozenset({source}), target, frozenset({COORDINATOR}), label, event=event)
 
 
 # The coordinator advances a round one phase at a time (`services.rounds.round_advance`); the only
-# step back reopens applications while the allocation is not published (`round_reopen`).
+# step back reopens applications while the allocation is not published (`round_reopen`). Every
+# step forward is logged as `round.advanced` and the step back as `round.reopened` (the
+# allocation reads the latter to tell which hand moves are stale).
+ADVANCED = "advanced"
+REOPENED = "reopened"
 ADVANCE_STEPS = (
-    _step("open_applications", P.PREPARATION, P.APPLICATIONS, _("Open applications")),
+    _step("open_applications", P.PREPARATION, P.APPLICATIONS, _("Open applications"), ADVANCED),
     _step(
         "start_allocation",
         P.APPLICATIONS,
         P.ALLOCATION,
         _("Close applications and start the allocation"),
+        ADVANCED,
     ),
-    _step("start_work", P.ALLOCATION, P.WORK, _("Start the work phase")),
-    _step("start_presentations", P.WORK, P.PRESENTATION, _("Start the final presentations")),
-    _step("close", P.PRESENTATION, P.CLOSED, _("Close the round")),
+    _step("start_work", P.ALLOCATION, P.WORK, _("Start the work phase"), ADVANCED),
+    _step(
+        "start_presentations", P.WORK, P.PRESENTATION, _("Start the final presentations"), ADVANCED
+    ),
+    _step("close", P.PRESENTATION, P.CLOSED, _("Close the round"), ADVANCED),
 )
 REOPEN_APPLICATIONS = _step(
-    "reopen_applications", P.ALLOCATION, P.APPLICATIONS, _("Reopen applications")
+    "reopen_applications", P.ALLOCATION, P.APPLICATIONS, _("Reopen applications"), REOPENED
 )
 LIFECYCLE = Lifecycle("round", (*ADVANCE_STEPS, REOPEN_APPLICATIONS))
 
+# phase → the step that advances it
+ADVANCE_FROM: dict[str, Step] = {source: step for step in ADVANCE_STEPS for source in step.sources}
 # phase → the phase the coordinator may advance it to
 NEXT_PHASE: dict[str, str] = {
     source: str(step.target) for step in ADVANCE_STEPS for source in step.sources

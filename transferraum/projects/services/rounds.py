@@ -24,6 +24,7 @@ from transferraum.challenges.selectors import public_text
 from transferraum.challenges.services import challenge_follow_project
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.services import activity_record
+from transferraum.core.workflow import Step, StepRules, Taken, step_take
 from transferraum.notifications.services import notifications_enabled
 from transferraum.projects import phases
 from transferraum.projects.models import (
@@ -85,7 +86,7 @@ TITLE_MAX = 200
 CHALLENGE_STATUSES = (Challenge.Status.PUBLISHED, Challenge.Status.IN_PROGRESS)
 
 # Notification events beside the phases themselves
-REOPENED = "reopened"
+REOPENED = phases.REOPENED
 
 
 # --- rounds -----------------------------------------------------------------------------------
@@ -99,6 +100,40 @@ def _require_coordinator(actor: User) -> None:
 def _lock_round(round: Round) -> Round:
     """Reload under a row lock, so that two clicks cannot both move the round."""
     return Round.objects.select_for_update().get(pk=round.pk)
+
+
+class RoundRules(StepRules[Round]):
+    """How a step between a round's phases is authorised, refused and recorded (`core.workflow`).
+    The phase is the round's status; the log keeps where the round came from and went to."""
+
+    lifecycle = phases.LIFECYCLE
+    status_field = "phase"
+
+    def lock(self, obj: Round) -> Round:
+        return _lock_round(obj)
+
+    def roles(self, actor: Any, obj: Round) -> set[str]:
+        return {phases.COORDINATOR} if can_manage_rounds(actor) else set()
+
+    def refused(self, obj: Round, step: Step, roles: set[str]) -> PermissionDenied:
+        return PermissionDenied(_("Only coordinators manage rounds and their projects."))
+
+    def out_of_order(self, obj: Round, step: Step, roles: set[str]) -> DomainError:
+        if step is phases.REOPEN_APPLICATIONS:
+            return DomainError(
+                _("Applications cannot be reopened while the round is “%(phase)s”.")
+                % {"phase": obj.get_phase_display()}
+            )
+        return DomainError(
+            _("The round has moved on in the meantime: it is now “%(phase)s”.")
+            % {"phase": obj.get_phase_display()}
+        )
+
+    def activity_data(self, taken: Taken[Round]) -> dict[str, Any]:
+        return {"from": taken.from_status, "to": taken.step.target, **taken.details}
+
+
+RULES = RoundRules()
 
 
 def _local_date(moment: dt.datetime) -> dt.date:
@@ -284,7 +319,8 @@ def _notify(round: Round, event: str) -> None:
 
 @transaction.atomic
 def round_advance(*, actor: User, round: Round, expected_phase: str | None = None) -> Round:
-    """Move the round to its next phase (phases.NEXT_PHASE) and tell the people concerned.
+    """Move the round to its next phase and tell the people concerned: the step of
+    `phases.ADVANCE_FROM`, taken through `core.workflow.step_take` (logged as `round.advanced`).
 
     Rules: coordinators only (PermissionDenied). Opening applications needs at least one open
     project and a deadline in the future, and sets the opening to now if it lay later. Closing
@@ -300,44 +336,42 @@ def round_advance(*, actor: User, round: Round, expected_phase: str | None = Non
             _("The round has moved on in the meantime: it is now “%(phase)s”.")
             % {"phase": current.get_phase_display()}
         )
-    target = phases.NEXT_PHASE.get(current.phase)
-    if target is None:
+    step = phases.ADVANCE_FROM.get(current.phase)
+    if step is None:
         raise DomainError(_("The round is closed."))
-    now = timezone.now()
-    if target == P.APPLICATIONS:
-        if not current.projects.filter(status=Project.Status.OPEN).exists():
-            raise DomainError(_("Please add at least one project before opening applications."))
-        if current.applications_close_at is None or current.applications_close_at <= now:
-            raise DomainError(
-                _("Please set an application deadline in the future first."),
-                field="applications_close_at",
-            )
-        if current.applications_open_at is None or current.applications_open_at > now:
-            current.applications_open_at = now
-    elif target == P.ALLOCATION:
-        if current.applications_close_at is None or current.applications_close_at > now:
-            current.applications_close_at = now
-    elif target == P.WORK:
-        if current.published_at is None:
-            raise DomainError(_("Please publish the allocation before the work starts."))
-    elif target == P.CLOSED:
-        for project in current.projects.filter(status=Project.Status.RUNNING).select_related(
-            "challenge"
-        ):
-            _complete(actor, project)
-    previous = current.phase
-    current.phase = target
-    current.save()
-    activity_record(
-        actor=actor, verb="round.advanced", target=current, data={"from": previous, "to": target}
-    )
-    _notify(current, target)
+    target = step.target
+    with step_take(RULES, step.name, actor=actor, obj=current) as taken:
+        current = taken.obj
+        now = timezone.now()
+        if target == P.APPLICATIONS:
+            if not current.projects.filter(status=Project.Status.OPEN).exists():
+                raise DomainError(_("Please add at least one project before opening applications."))
+            if current.applications_close_at is None or current.applications_close_at <= now:
+                raise DomainError(
+                    _("Please set an application deadline in the future first."),
+                    field="applications_close_at",
+                )
+            if current.applications_open_at is None or current.applications_open_at > now:
+                current.applications_open_at = now
+        elif target == P.ALLOCATION:
+            if current.applications_close_at is None or current.applications_close_at > now:
+                current.applications_close_at = now
+        elif target == P.WORK:
+            if current.published_at is None:
+                raise DomainError(_("Please publish the allocation before the work starts."))
+        elif target == P.CLOSED:
+            for project in current.projects.filter(status=Project.Status.RUNNING).select_related(
+                "challenge"
+            ):
+                _complete(actor, project)
+    _notify(current, str(target))
     return current
 
 
 @transaction.atomic
 def round_reopen(*, actor: User, round: Round, applications_close_at: dt.datetime) -> Round:
-    """Open applications again (phases.PREVIOUS_PHASE) with a new deadline.
+    """Open applications again with a new deadline: the step `phases.REOPEN_APPLICATIONS`,
+    taken through `core.workflow.step_take` (logged as `round.reopened` with the deadline).
 
     Rules: coordinators only; only from a phase that has a step back, while the allocation is
     not published and no allocation run is under way; the new deadline lies in the future and
@@ -345,54 +379,44 @@ def round_reopen(*, actor: User, round: Round, applications_close_at: dt.datetim
     Applicants hear of it. Raises PermissionDenied, DomainError.
     """
     _require_coordinator(actor)
-    current = _lock_round(round)
-    target = phases.PREVIOUS_PHASE.get(current.phase)
-    if target is None:
-        raise DomainError(
-            _("Applications cannot be reopened while the round is “%(phase)s”.")
-            % {"phase": current.get_phase_display()}
-        )
-    if current.is_published:
-        raise DomainError(_("The allocation is published: applications cannot be reopened."))
-    if current.runs.filter(
-        status__in=(AllocationRun.Status.QUEUED, AllocationRun.Status.RUNNING)
-    ).exists():
-        raise DomainError(_("An allocation run is under way: please wait until it has finished."))
-    now = timezone.now()
-    if applications_close_at <= now:
-        raise DomainError(
-            _("The new deadline must lie in the future."), field="applications_close_at"
-        )
-    work = current.work_starts_on
-    if work is not None and work < _local_date(applications_close_at):
-        raise DomainError(
-            _(
-                "The new deadline lies after the start of the work (%(date)s). Please choose an "
-                "earlier deadline, or first move the start of the work in the round's settings."
+    with step_take(RULES, phases.REOPEN_APPLICATIONS.name, actor=actor, obj=round) as taken:
+        current = taken.obj
+        if current.is_published:
+            raise DomainError(_("The allocation is published: applications cannot be reopened."))
+        if current.runs.filter(
+            status__in=(AllocationRun.Status.QUEUED, AllocationRun.Status.RUNNING)
+        ).exists():
+            raise DomainError(
+                _("An allocation run is under way: please wait until it has finished.")
             )
-            % {"date": date_format(work, "SHORT_DATE_FORMAT")},
-            field="applications_close_at",
-        )
-    if current.applications_open_at is not None and current.applications_open_at >= now:
-        current.applications_open_at = now
-    merged = {field: getattr(current, field) for field in ROUND_FIELDS}
-    _check_round(merged | {"applications_close_at": applications_close_at})
-    previous = current.phase
-    current.phase = target
-    current.applications_close_at = applications_close_at
-    current.save()
+        now = timezone.now()
+        if applications_close_at <= now:
+            raise DomainError(
+                _("The new deadline must lie in the future."), field="applications_close_at"
+            )
+        work = current.work_starts_on
+        if work is not None and work < _local_date(applications_close_at):
+            raise DomainError(
+                _(
+                    "The new deadline lies after the start of the work (%(date)s). Please choose "
+                    "an earlier deadline, or first move the start of the work in the round's "
+                    "settings."
+                )
+                % {"date": date_format(work, "SHORT_DATE_FORMAT")},
+                field="applications_close_at",
+            )
+        if current.applications_open_at is not None and current.applications_open_at >= now:
+            current.applications_open_at = now
+        merged = {field: getattr(current, field) for field in ROUND_FIELDS}
+        _check_round(merged | {"applications_close_at": applications_close_at})
+        current.applications_close_at = applications_close_at
+        taken.details["deadline"] = applications_close_at.isoformat()
     # The old result no longer holds: only the hand moves of students who still apply stay.
     from transferraum.projects.models import Application, Assignment
 
     applicants = Application.objects.filter(round=current).values("student_id")
     stale = Assignment.objects.filter(round=current)
     stale.exclude(pinned=True, student_id__in=applicants).delete()
-    activity_record(
-        actor=actor,
-        verb="round.reopened",
-        target=current,
-        data={"from": previous, "to": target, "deadline": applications_close_at.isoformat()},
-    )
     _notify(current, REOPENED)
     return current
 
