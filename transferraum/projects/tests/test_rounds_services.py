@@ -17,6 +17,7 @@ from transferraum.challenges.tests.factories import ChallengeFactory, TransferFo
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.models import Activity
 from transferraum.notifications.services import notifications_suppressed
+from transferraum.projects import phases
 from transferraum.projects.models import AllocationRun, Project, Round, SupervisorCapacity
 from transferraum.projects.services.rounds import (
     capacity_set,
@@ -993,3 +994,49 @@ def test_the_fewest_choices_are_explained_clearly(coordinator):
         round_create(actor=coordinator, **(ROUND | {"min_choices": 0}))
 
     assert error.value.message == "The fewest projects a student ranks must be at least 1."
+
+
+# --- the phase steps as a table ---------------------------------------------------------------
+
+
+def _round_ready_for(step: str, phase: str) -> Round:
+    """A round in `phase` whose other conditions let `step` pass where the phase allows it: an
+    open project, a deadline in the future, the allocation published for the work (and not for
+    reopening applications)."""
+    round = RoundFactory(phase=phase, applications_close_at=_in(7))
+    ProjectFactory(round=round)
+    if step == "start_work" or phase in (P.WORK, P.PRESENTATION, P.CLOSED):
+        round.published_at = timezone.now()
+        round.save()
+    return round
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", ["coordinator", "supervisor", "student_geography"])
+@pytest.mark.parametrize("phase", list(P))
+@pytest.mark.parametrize("step", [step.name for step in phases.LIFECYCLE])
+def test_every_phase_step_for_every_persona_through_the_services(request, persona, phase, step):
+    """Allowed: the round is in the step's target phase and the log says so. Refused: an error,
+    the phase unchanged and nothing logged."""
+    actor = request.getfixturevalue(persona)
+    round = _round_ready_for(step, phase)
+    declared = phases.LIFECYCLE[step]
+    allowed = persona == "coordinator" and phase in declared.sources
+
+    def take() -> Round:
+        if declared is phases.REOPEN_APPLICATIONS:
+            return round_reopen(actor=actor, round=round, applications_close_at=_in(10))
+        # The page sends the phase the coordinator saw: the step's own source.
+        (source,) = declared.sources
+        return round_advance(actor=actor, round=round, expected_phase=source)
+
+    if allowed:
+        assert take().phase == declared.target
+        entry = Activity.objects.get(verb=f"round.{declared.records}")
+        assert (entry.data["from"], entry.data["to"]) == (phase, declared.target)
+    else:
+        with pytest.raises((DomainError, PermissionDenied)):
+            take()
+        round.refresh_from_db()
+        assert round.phase == phase
+        assert not Activity.objects.filter(verb__startswith="round.").exists()
