@@ -222,6 +222,25 @@ def test_coordinator_requests_changes_from_the_review_page(
 
 
 @pytest.mark.django_db
+def test_a_tampered_note_is_refused_with_a_message_and_takes_no_step(
+    client, coordinator, town_eilenburg
+):
+    challenge = ChallengeFactory(organisation=town_eilenburg, status=S.SUBMITTED)
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("challenges:act", args=[challenge.pk]),
+        {"action": "request_changes", "note": "Bitte\x00ergänzen"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    challenge.refresh_from_db()
+    assert challenge.status == S.SUBMITTED
+    assert "Nullzeichen sind nicht erlaubt." in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_publishing_without_a_format_is_refused_with_a_message(client, coordinator, town_eilenburg):
     challenge = ChallengeFactory(organisation=town_eilenburg, status=S.ACCEPTED)
     client.force_login(coordinator)

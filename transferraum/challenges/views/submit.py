@@ -205,10 +205,13 @@ def act(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     action = request.POST.get("action", "")
     service = STEP_SERVICES.get(action)
     form = STEP_FORMS[action](request.POST) if action in STEP_FORMS else None
-    data = form.service_data() if form is not None and form.is_valid() else {}
     try:
         if service is None:
             raise DomainError(_("Unknown action."))
+        if form is not None and not form.is_valid():
+            # Only a tampered note fails the form (a NUL character): say why, take no step.
+            raise DomainError(" ".join(str(e) for errors in form.errors.values() for e in errors))
+        data = form.service_data() if form is not None else {}
         challenge = service(actor=request.user, challenge=challenge, **data)
     except DomainError as error:
         messages.error(request, error.message)
