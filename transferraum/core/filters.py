@@ -411,13 +411,19 @@ class Filters:
         page = _number(_clean(data.get(cls.page_param, "")))
         return cls(page=page or 1, value_labels=labels, **values)
 
+    def applies(self, name: str) -> bool:
+        """Whether the filter `name` narrows the list shown now. A page whose view ignores some
+        filters (the directory's people ignore offers) says so here: they stay in the URL, so
+        nothing is lost, but show no chip and count as no filter."""
+        return True
+
     @property
     def is_filtered(self) -> bool:
         """Whether anything narrows the list (a sticky parameter does not)."""
         return any(
             getattr(self, name) != param.default
             for name, param in self.declared()
-            if not param.sticky
+            if not param.sticky and self.applies(name)
         )
 
     def params(self) -> list[tuple[str, str]]:
@@ -458,7 +464,7 @@ class Filters:
                 url=url + self.without(name, item).querystring(),
             )
             for name, param in self.declared()
-            if not param.sticky
+            if not param.sticky and self.applies(name)
             for item in param.serialise(getattr(self, name))
         ]
 

@@ -94,6 +94,10 @@ class DirectoryFilters(Filters):
         empty_label=_("Any need"),
     )
 
+    def applies(self, name: str) -> bool:
+        """People have no offers and needs: those filters wait for the organisations' tab."""
+        return not (self.tab == PEOPLE and name in ("offer", "need"))
+
     def for_map(self) -> DirectoryFilters:
         """The map shows organisations, all on one page."""
         return replace(self, tab=ORGANISATIONS, page=1)

@@ -532,6 +532,21 @@ def test_each_chosen_filter_is_a_chip_that_removes_it_and_keeps_the_tab(client, 
 
 
 @pytest.mark.django_db
+def test_offers_wait_for_the_organisations_tab_without_a_chip_on_the_people_tab(
+    client, directory
+):
+    category = ListingCategory.choices[0][0]
+    people = results_html(
+        client.get(reverse("network:directory"), {"typ": "personen", "angebot": category})
+    )
+    assert "Active filters" not in people
+    # … but stay in the link back to the organisations, where they narrow the list.
+    assert f"angebot={category}" in people
+    organisations = results_html(client.get(reverse("network:directory"), {"angebot": category}))
+    assert "Offers: " in organisations
+
+
+@pytest.mark.django_db
 def test_competence_link_of_an_organisation_page_filters_the_directory(client, directory):
     page = client.get(directory.institute.get_absolute_url()).content.decode()
     assert 'href="/verzeichnis/?kompetenz=geoinformatik"' in page
