@@ -41,6 +41,12 @@ def organisation_for_viewer(viewer: Viewer, slug: str) -> Organisation:
     )
 
 
+def organisation_logo_for_viewer(viewer: Viewer, slug: str) -> Organisation:
+    """Only what serving the organisation's logo needs, in one query (pages show many logos);
+    404 when unknown. Public like the organisation's page."""
+    return get_object_or_404(Organisation.objects.only("pk", "slug", "logo"), slug=slug)
+
+
 def organisation_for_editor(viewer: Viewer, slug: str) -> Organisation:
     """The organisation if `viewer` may manage it (profile, offers, members, invitations): 404
     when unknown, 403 when not allowed (its page is public, so nothing is revealed)."""

@@ -37,6 +37,7 @@ from transferraum.actors.selectors import (
     members_of,
     organisation_for_editor,
     organisation_for_viewer,
+    organisation_logo_for_viewer,
     organisations_list,
     pending_invitations_of,
     person_for_viewer,
@@ -492,7 +493,7 @@ def invitation_respond(request: HttpRequest, token: str) -> HttpResponse:
 @require_safe
 def organisation_logo(request: HttpRequest, slug: str) -> FileResponse:
     """Logos are public like the organisation's page; served here, as media are not public."""
-    organisation = organisation_for_viewer(request.user, slug)
+    organisation = organisation_logo_for_viewer(request.user, slug)
     if not organisation.logo:
         raise Http404
     return _image_response(organisation.logo)

@@ -506,7 +506,9 @@ def test_profile_form_with_a_suggested_term_and_contact_choice(
 
 
 @pytest.mark.django_db
-def test_logo_is_served_with_its_type(client, owner_zeitz, company_zeitz):
+def test_logo_is_served_with_its_type(
+    client, owner_zeitz, company_zeitz, django_assert_num_queries
+):
     organisation_update(
         actor=owner_zeitz,
         organisation=company_zeitz,
@@ -514,7 +516,9 @@ def test_logo_is_served_with_its_type(client, owner_zeitz, company_zeitz):
         logo=SimpleUploadedFile("logo.png", png_bytes(), content_type="image/png"),
     )
 
-    response = client.get(reverse("actors:logo", args=[company_zeitz.slug]))
+    # Pages show many logos: each costs one query.
+    with django_assert_num_queries(1):
+        response = client.get(reverse("actors:logo", args=[company_zeitz.slug]))
 
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"

@@ -532,9 +532,7 @@ def test_each_chosen_filter_is_a_chip_that_removes_it_and_keeps_the_tab(client, 
 
 
 @pytest.mark.django_db
-def test_offers_wait_for_the_organisations_tab_without_a_chip_on_the_people_tab(
-    client, directory
-):
+def test_offers_wait_for_the_organisations_tab_without_a_chip_on_the_people_tab(client, directory):
     category = ListingCategory.choices[0][0]
     people = results_html(
         client.get(reverse("network:directory"), {"typ": "personen", "angebot": category})
