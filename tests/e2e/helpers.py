@@ -10,6 +10,11 @@ from playwright.sync_api import Page, expect
 
 from transferraum.accounts.tests.factories import PASSWORD
 
+# WeasyPrint renders a dossier of a whole round in a few seconds on an idle machine; with both
+# cores busy (the other tests, the live server) it can take several times as long. Tests do not
+# judge speed (benchmarks do), so a download may take up to a minute.
+PDF_TIMEOUT_MS = 60_000
+
 # A file that the upload checks accept as a PDF (its content starts with the PDF signature).
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 

@@ -20,7 +20,7 @@ from transferraum.projects.tests.factories import SupervisorFactory
 from transferraum.recommendations.models import Recommendation
 from transferraum.recommendations.tests.factories import team_project
 
-from .helpers import PDF, de, expect_message, log_in, log_out
+from .helpers import PDF, PDF_TIMEOUT_MS, de, expect_message, log_in, log_out
 
 PARKING = "Fahrradparken am Bahnhof Eilenburg ausbauen"
 SHUTTLE = "Rufbus zwischen Bahnhof und Gewerbegebiet Ost"
@@ -245,7 +245,7 @@ def test_team_to_council_decision(page: Page, check_a11y, team):
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.get_by_text(PARKING).first).to_be_visible()
     check_a11y(page)
-    with page.expect_download() as download_info:
+    with page.expect_download(timeout=PDF_TIMEOUT_MS) as download_info:
         page.get_by_role("link", name=de("Download as PDF")).click()
     download = download_info.value
     assert download.suggested_filename.endswith(".pdf")
@@ -291,7 +291,7 @@ def test_the_chain_on_the_demo_data(page: Page, check_a11y, demo):
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.get_by_text(waiting.title).first).to_be_visible()
     check_a11y(page)
-    with page.expect_download() as download_info:
+    with page.expect_download(timeout=PDF_TIMEOUT_MS) as download_info:
         page.get_by_role("link", name=de("Download as PDF")).click()
     with open(download_info.value.path(), "rb") as file:
         assert file.read(5) == b"%PDF-"
