@@ -22,6 +22,7 @@ urlpatterns = [
         {"template": "core/accessibility.html"},
         name="accessibility",
     ),
+    path("mein-bereich/", core_views.start, name="start"),
     path("konto/", include("allauth.urls")),
     path("konto/", include("transferraum.accounts.urls")),
     path("", include("transferraum.regions.urls")),

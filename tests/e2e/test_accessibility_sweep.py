@@ -28,6 +28,7 @@ PUBLIC = [
     "/gibt-es-nicht/",
 ]
 COORDINATOR = [
+    "/mein-bereich/",
     "/konto/profil/",
     "/profil/bearbeiten/",
     "/organisationen/neu/",

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
+
+from transferraum.core.start import start_page_for
 
 
 @require_safe
@@ -18,6 +21,14 @@ def legal_page(request: HttpRequest, *, template: str) -> HttpResponse:
             "statement_date": settings.ACCESSIBILITY_STATEMENT_DATE,
         },
     )
+
+
+@login_required
+@require_safe
+def start(request: HttpRequest) -> HttpResponse:
+    """The start page "Mein Bereich": what waits for the person, by area, each with one link to
+    act (the landing page after signing in); when nothing waits, what the person can start."""
+    return render(request, "core/start.html", {"start": start_page_for(request.user)})
 
 
 def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -351,22 +351,26 @@ def recent_duplicate_draft(
     )
 
 
-def reminders_due(
+def _days(stale_days: int | None) -> int:
+    # At least a day, so that a second reminder run on the same day never sends again.
+    return max(1, stale_days if stale_days is not None else settings.RECOMMENDATION_REMINDER_DAYS)
+
+
+def needs_nudge(
     now: datetime | None = None, stale_days: int | None = None
 ) -> QuerySet[Recommendation]:
-    """Recommendations with the partner that need a nudge at `now`:
+    """Recommendations with the partner that wait too long at `now`:
 
     - stale: no event for `stale_days` days of the calendar (default
       `settings.RECOMMENDATION_REMINDER_DAYS`), or
     - overdue: the date for a first answer has passed and no decision has been recorded;
 
     never finished ones (implemented, evaluated, rejected) nor drafts (nothing waits for the
-    partner yet), and none reminded within the last `stale_days`: a reminder repeats at that
-    pace, so a second run on the same day sends nothing. Annotated with `last_event_at`.
+    partner yet). Annotated with `last_event_at`. The reminders (`reminders_due`) and the
+    coordinators' start page read this one rule.
     """
     now = now or timezone.now()
-    # At least a day, so that a second run on the same day never sends again.
-    days = max(1, stale_days if stale_days is not None else settings.RECOMMENDATION_REMINDER_DAYS)
+    days = _days(stale_days)
     today = timezone.localdate(now)
     # Counted in days of the calendar (Europe/Berlin): whatever the hour the command runs, an
     # event of 11 January is 90 days old on 11 April.
@@ -375,9 +379,6 @@ def reminders_due(
     )
     stale = Q(last_event_at__lt=start_of_day) | Q(last_event_at__isnull=True)
     overdue = Q(first_answer_due__lt=today, status__in=Recommendation.AWAITING_DECISION_STATUSES)
-    not_recently = Q(last_reminded_on__isnull=True) | Q(
-        last_reminded_on__lte=today - timedelta(days=days)
-    )
     return (
         Recommendation.objects.open()
         .annotate(
@@ -388,7 +389,22 @@ def reminders_due(
             )
         )
         .filter(stale | overdue)
-        .filter(not_recently)
         .select_related("responsible_person", "municipality", "addressee_organisation")
         .order_by("municipality__name", "first_answer_due", "pk")
     )
+
+
+def reminders_due(
+    now: datetime | None = None, stale_days: int | None = None
+) -> QuerySet[Recommendation]:
+    """Recommendations that need a reminder at `now`: those that wait too long (`needs_nudge`)
+    and were not reminded within the last `stale_days`: a reminder repeats at that pace, so a
+    second run on the same day sends nothing. Annotated with `last_event_at`.
+    """
+    now = now or timezone.now()
+    days = _days(stale_days)
+    today = timezone.localdate(now)
+    not_recently = Q(last_reminded_on__isnull=True) | Q(
+        last_reminded_on__lte=today - timedelta(days=days)
+    )
+    return needs_nudge(now, stale_days).filter(not_recently)

@@ -12,13 +12,13 @@ def _clear_rate_limits():
 
 
 @pytest.mark.django_db
-def test_login_by_email_leads_to_the_profile(client, officer_eilenburg):
+def test_login_by_email_leads_to_the_start_page(client, officer_eilenburg):
     response = client.post(
         reverse("account_login"), {"login": officer_eilenburg.email, "password": PASSWORD}
     )
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:profile")
+    assert response["Location"] == reverse("start")
     profile = client.get(reverse("accounts:profile")).content.decode()
     assert "Stadtverwaltung Eilenburg" in profile
 

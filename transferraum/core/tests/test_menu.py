@@ -48,7 +48,8 @@ def registry():
 )
 def test_each_person_sees_the_entries_meant_for_them_in_menu_order(request, persona, extra):
     user = request.getfixturevalue(persona) if persona else AnonymousUser()
-    assert urls(menu_for(user, "/")) == [reverse(name) for name in PUBLIC + extra]
+    personal = ["start"] if persona else []  # "Mein Bereich" first, for everyone signed in
+    assert urls(menu_for(user, "/")) == [reverse(name) for name in personal + PUBLIC + extra]
 
 
 def test_staff_see_the_administration_last(coordinator):

@@ -151,7 +151,7 @@ def test_demo_login_through_the_login_form_passes_mandatory_verification(demo, c
         {"login": "stadtplanung@zeitz.example", "password": DEMO_PASSWORD},
     )
     assert response.status_code == 302
-    assert response.url == reverse("accounts:profile")
+    assert response.url == reverse("start")
 
 
 def test_second_run_creates_and_changes_nothing(demo):
