@@ -61,6 +61,10 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
             # reverse accessor: accounts must not import a domain app
             "memberships": user.memberships.select_related("organisation__municipality"),
             "role_requests": role_requests_of(user)[:5],
+            # reverse accessor again: requests to join an organisation live in actors
+            "membership_requests": user.membership_requests.select_related("organisation").order_by(
+                "-created_at"
+            )[:5],
             "can_request_role": can_request_role(user),
         },
     )
