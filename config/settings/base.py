@@ -175,6 +175,9 @@ MAP_TILE_ATTRIBUTION = env_str(
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
+# Verified addresses at these e-mail domains get the student role at once (coordinators add
+# more in the admin: "Student e-mail domains").
+STUDENT_EMAIL_DOMAINS = [d.lower() for d in env_list("STUDENT_EMAIL_DOMAINS", [])]
 # Days without any change after which a recommendation reminds its responsible person.
 RECOMMENDATION_REMINDER_DAYS = env_int("RECOMMENDATION_REMINDER_DAYS", 90)
 

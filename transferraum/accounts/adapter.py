@@ -3,8 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+
+from transferraum.accounts.models import User
+from transferraum.accounts.services import user_grant_student_by_email
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -22,3 +26,12 @@ class AccountAdapter(DefaultAccountAdapter):
                 samesite="Lax",
             )
         return response
+
+    def confirm_email(self, request: HttpRequest, email_address: EmailAddress) -> bool:
+        """A verified address at a university's student domain grants the student role (or the
+        open student request): the explicit hook after verification, not a signal."""
+        verified = bool(super().confirm_email(request, email_address))
+        user = email_address.user
+        if verified and isinstance(user, User):
+            user_grant_student_by_email(user=user)
+        return verified

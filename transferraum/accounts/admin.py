@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.accounts.models import StudyProgramme, User
+from transferraum.accounts.models import RoleRequest, StudentEmailDomain, StudyProgramme, User
 
 
 @admin.register(User)
@@ -24,3 +25,26 @@ class UserAdmin(BaseUserAdmin):
 class StudyProgrammeAdmin(admin.ModelAdmin):
     list_display = ["name", "degree", "faculty"]
     search_fields = ["name"]
+
+
+@admin.register(StudentEmailDomain)
+class StudentEmailDomainAdmin(admin.ModelAdmin):
+    """Coordinators keep the university domains whose verified addresses make students."""
+
+    list_display = ["domain"]
+    search_fields = ["domain"]
+
+
+@admin.register(RoleRequest)
+class RoleRequestAdmin(admin.ModelAdmin):
+    """For reading only: decisions go through the queue's services."""
+
+    list_display = ["user", "role", "status", "created_at", "decided_by"]
+    list_filter = ["role", "status"]
+    search_fields = ["user__email", "user__name"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

@@ -1,6 +1,12 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from transferraum.accounts.models import REQUESTABLE_ROLES, StudyProgramme
 
 
 class ProfileForm(forms.Form):
@@ -9,4 +15,56 @@ class ProfileForm(forms.Form):
     )
     language = forms.ChoiceField(
         label=_("Language of the interface and e-mails"), choices=settings.LANGUAGES
+    )
+
+
+class RoleRequestForm(forms.Form):
+    """What a person asks for; the service checks what the role needs (a student's programme
+    and semester)."""
+
+    role = forms.ChoiceField(
+        label=_("Role you ask for"),
+        choices=[(role.value, role.label) for role in REQUESTABLE_ROLES],
+    )
+    study_programme = forms.ModelChoiceField(
+        label=_("Study programme"),
+        queryset=StudyProgramme.objects.all(),
+        required=False,
+        help_text=_("Only for the student role."),
+    )
+    semester = forms.IntegerField(
+        label=_("Semester"),
+        min_value=1,
+        max_value=30,
+        required=False,
+        help_text=_("Only for the student role."),
+    )
+    note = forms.CharField(
+        label=_("Note to the coordinators"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        required=False,
+        help_text=_("For example your chair, your project idea or who knows you."),
+    )
+
+    def service_data(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        programme = data.get("study_programme")
+        return {
+            "role": data["role"],
+            "note": data.get("note", ""),
+            "study_programme_id": programme.pk if programme else None,
+            "semester": data.get("semester"),
+        }
+
+
+class RoleDecisionForm(forms.Form):
+    """The coordinator's answer: granting takes an optional note, refusing needs a reason."""
+
+    note = forms.CharField(
+        label=_("Reason or note for the person"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        help_text=_("Required when you refuse; the person reads it in the e-mail."),
     )

@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from transferraum.core.models import TimeStampedModel
+
 
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
@@ -119,3 +121,109 @@ class User(AbstractUser):
     @property
     def is_coordinator(self) -> bool:
         return self.is_active and self.role == self.Role.COORDINATOR
+
+
+# The roles a person may ask for. Coordinators are appointed, staff of an organisation join it
+# (an invitation or, later, a membership request) and the public role is everyone's start.
+REQUESTABLE_ROLES = (
+    User.Role.STUDENT,
+    User.Role.SUPERVISOR,
+    User.Role.RESEARCHER,
+    User.Role.FOUNDER,
+)
+
+
+class RoleRequestQuerySet(models.QuerySet["RoleRequest"]):
+    def open(self) -> RoleRequestQuerySet:
+        return self.filter(status=RoleRequest.Status.OPEN)
+
+
+class RoleRequest(TimeStampedModel):
+    """A person asks for one role in the programme; coordinators grant or refuse it with a
+    reason. Its lifecycle is `accounts.workflow.LIFECYCLE`. A request names one role, so that it
+    stays valid when a person later holds a set of roles."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Waiting for an answer")
+        GRANTED = "granted", _("Granted")
+        REFUSED = "refused", _("Refused")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="role_requests"
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=[(role.value, role.label) for role in REQUESTABLE_ROLES],
+    )
+    study_programme = models.ForeignKey(
+        StudyProgramme,
+        verbose_name=_("study programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    semester = models.PositiveSmallIntegerField(_("semester"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    decided_by = models.ForeignKey(
+        User,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    by_email_domain = models.BooleanField(_("granted by the e-mail domain"), default=False)
+
+    objects = RoleRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("role request")
+        verbose_name_plural = _("role requests")
+        constraints = [
+            # One open request per person and role: a second click cannot create another.
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=models.Q(status="open"),
+                name="one_open_role_request",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} ({self.get_status_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+
+class StudentEmailDomain(models.Model):
+    """A university's e-mail domain whose verified addresses grant the student role at once
+    (besides `settings.STUDENT_EMAIL_DOMAINS`); coordinators keep the list in the admin."""
+
+    domain = models.CharField(
+        _("domain"),
+        max_length=200,
+        unique=True,
+        help_text=_("The part after the @, e.g. studserv.uni-leipzig.de."),
+    )
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = _("student e-mail domain")
+        verbose_name_plural = _("student e-mail domains")
+
+    def __str__(self) -> str:
+        return self.domain
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.domain = self.domain.strip().lstrip("@").lower()
+        super().save(*args, **kwargs)

@@ -1,14 +1,24 @@
-"""Writes on a person's own account."""
+"""Writes on a person's own account, and role requests (one service per step of
+`workflow.LIFECYCLE`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from transferraum.accounts.models import User
-from transferraum.core.errors import DomainError
+from transferraum.accounts.models import REQUESTABLE_ROLES, RoleRequest, StudentEmailDomain, User
+from transferraum.accounts.permissions import can_request_role
+from transferraum.accounts.tasks import role_request_notify
+from transferraum.accounts.workflow import COORDINATOR, EMAIL_DOMAIN, LIFECYCLE, REQUESTER
+from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.services import activity_record
+from transferraum.core.workflow import Step, StepRules, Taken, step_take
 
 
 @transaction.atomic
@@ -39,3 +49,192 @@ def user_update_profile(*, user: User, name: str, language: str) -> User:
     user_set_language(user=user, language=language)
     activity_record(actor=user, verb="profile.updated", target=user)
     return user
+
+
+# --- role requests ----------------------------------------------------------------------------
+
+
+def student_email_domains() -> set[str]:
+    """The e-mail domains whose verified addresses make a person a student: the setting's and
+    the coordinators' list."""
+    configured = {domain.lower() for domain in settings.STUDENT_EMAIL_DOMAINS}
+    return configured | set(StudentEmailDomain.objects.values_list("domain", flat=True))
+
+
+def has_student_email(user: User) -> bool:
+    """Whether the person has a *verified* address at a student e-mail domain. An unverified
+    address proves nothing: its request waits for the coordinators (or for the verification)."""
+    domains = student_email_domains()
+    if not domains:
+        return False
+    verified = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    return any(email.rsplit("@", 1)[-1].lower() in domains for email in verified)
+
+
+class RoleRequestRules(StepRules[RoleRequest]):
+    """How a step of a role request is authorised, refused, recorded and announced."""
+
+    lifecycle = LIFECYCLE
+
+    def lock(self, obj: RoleRequest) -> RoleRequest:
+        return (
+            RoleRequest.objects.select_for_update()
+            .select_related("user", "study_programme")
+            .get(pk=obj.pk)
+        )
+
+    def roles(self, actor: Any, obj: RoleRequest) -> set[str]:
+        if actor is None:
+            return {EMAIL_DOMAIN}
+        roles = set()
+        if actor.is_active and actor.is_coordinator:
+            roles.add(COORDINATOR)
+        if actor.is_active and actor.pk == obj.user_id:
+            roles.add(REQUESTER)
+        return roles
+
+    def refused(self, obj: RoleRequest, step: Step, roles: set[str]) -> PermissionDenied:
+        if step.name == "withdraw":
+            return PermissionDenied(_("Only the person who asked can withdraw a request."))
+        return PermissionDenied(_("Only coordinators decide on role requests."))
+
+    def out_of_order(self, obj: RoleRequest, step: Step, roles: set[str]) -> DomainError:
+        return DomainError(
+            _("This request has already been answered: “%(status)s”.")
+            % {"status": obj.get_status_display()}
+        )
+
+    def details(self, taken: Taken[RoleRequest]) -> dict[str, Any]:
+        return {"role": taken.obj.role, "person": taken.obj.user_id}
+
+    def notify(self, pk: Any, event: str) -> None:
+        role_request_notify.enqueue(pk, event)
+
+
+RULES = RoleRequestRules()
+
+
+def _decided(role_request: RoleRequest, actor: User | None, reason: str = "") -> None:
+    role_request.decided_by = actor
+    role_request.decided_at = timezone.now()
+    role_request.reason = reason
+
+
+@transaction.atomic
+def role_request_submit(
+    *,
+    actor: User,
+    role: str,
+    note: str = "",
+    study_programme_id: int | None = None,
+    semester: int | None = None,
+) -> RoleRequest:
+    """A person asks for a role in the programme. Rules: a role one may ask for and does not
+    hold yet; a student names their study programme and semester; one open request per person
+    and role. A student with a verified address at a configured university domain is granted
+    at once. Raises PermissionDenied (not signed in, a coordinator), DomainError."""
+    if not can_request_role(actor):
+        raise PermissionDenied(_("Coordinators hold every role already."))
+    if role not in REQUESTABLE_ROLES:
+        raise DomainError(_("Please choose a role you can ask for."), field="role")
+    if actor.role == role:
+        raise DomainError(_("You have this role already."), field="role")
+    if role == User.Role.STUDENT:
+        if study_programme_id is None:
+            raise DomainError(_("Please choose your study programme."), field="study_programme")
+        if semester is None or not 1 <= semester <= 30:
+            raise DomainError(_("Please give your semester (1 to 30)."), field="semester")
+    else:
+        study_programme_id, semester = None, None
+    if RoleRequest.objects.open().filter(user=actor, role=role).exists():
+        raise DomainError(_("You have already asked for this role; the coordinators will answer."))
+    try:
+        with transaction.atomic():
+            role_request = RoleRequest.objects.create(
+                user=actor,
+                role=role,
+                note=note.strip(),
+                study_programme_id=study_programme_id,
+                semester=semester,
+            )
+    except IntegrityError as error:  # a second click at the same moment
+        raise DomainError(
+            _("You have already asked for this role; the coordinators will answer.")
+        ) from error
+    activity_record(
+        actor=actor, verb="role_request.submit", target=role_request, data={"role": role}
+    )
+    if role == User.Role.STUDENT and has_student_email(actor):
+        role_request = role_request_grant(actor=None, role_request=role_request)
+    return role_request
+
+
+@transaction.atomic
+def role_request_grant(
+    *, actor: User | None, role_request: RoleRequest, note: str = ""
+) -> RoleRequest:
+    """A coordinator grants the role (`actor` None: the e-mail domain granted it). The person
+    gets the role and, for the student role, the study programme and semester they gave. Raises
+    PermissionDenied (not a coordinator), DomainError (already answered)."""
+    with step_take(RULES, "grant", actor=actor, obj=role_request, note=note) as taken:
+        request = taken.obj
+        _decided(request, actor, taken.note)
+        request.by_email_domain = actor is None
+        person = request.user
+        person.role = request.role
+        fields = ["role"]
+        if request.role == User.Role.STUDENT and request.study_programme_id:
+            person.study_programme_id = request.study_programme_id
+            person.semester = request.semester
+            fields += ["study_programme", "semester"]
+        person.save(update_fields=fields)
+    return taken.obj
+
+
+@transaction.atomic
+def role_request_refuse(*, actor: User, role_request: RoleRequest, note: str) -> RoleRequest:
+    """A coordinator refuses the request; `note` is the reason (required), which the person
+    reads. Raises PermissionDenied (not a coordinator), DomainError (already answered, no
+    reason)."""
+    with step_take(RULES, "refuse", actor=actor, obj=role_request, note=note) as taken:
+        if not taken.note:
+            raise DomainError(_("Please give a reason for the refusal."), field="note")
+        _decided(taken.obj, actor, taken.note)
+    return taken.obj
+
+
+@transaction.atomic
+def role_request_withdraw(*, actor: User, role_request: RoleRequest, note: str = "") -> RoleRequest:
+    """The person takes their open request back. Raises PermissionDenied (not theirs),
+    DomainError (already answered)."""
+    with step_take(RULES, "withdraw", actor=actor, obj=role_request, note=note) as taken:
+        pass  # no rules beyond the lifecycle's
+    return taken.obj
+
+
+# The service of each step, for callers that hold a step's name as data (the decision page).
+STEP_SERVICES: dict[str, Callable[..., RoleRequest]] = {
+    "grant": role_request_grant,
+    "refuse": role_request_refuse,
+    "withdraw": role_request_withdraw,
+}
+
+
+@transaction.atomic
+def user_grant_student_by_email(*, user: User) -> RoleRequest | None:
+    """After a person verified an address: if it lies at a student e-mail domain, grant their
+    open student request, or (for a person with the public role) the student role itself, as
+    a request granted by the domain so that the profile shows where the role came from. Returns
+    the granted request, or None when nothing changed."""
+    if not user.is_active or not has_student_email(user):
+        return None
+    open_request = RoleRequest.objects.open().filter(user=user, role=User.Role.STUDENT).first()
+    if open_request is not None:
+        return role_request_grant(actor=None, role_request=open_request)
+    if user.role != User.Role.PUBLIC:
+        return None
+    role_request = RoleRequest.objects.create(user=user, role=User.Role.STUDENT)
+    activity_record(
+        actor=user, verb="role_request.submit", target=role_request, data={"role": "student"}
+    )
+    return role_request_grant(actor=None, role_request=role_request)

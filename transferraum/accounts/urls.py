@@ -6,4 +6,12 @@ app_name = "accounts"
 urlpatterns = [
     path("profil/", views.profile, name="profile"),
     path("sprache/", views.switch_language, name="language"),
+    path("rolle/", views.role_request, name="role_request"),
+    path(
+        "rolle/<int:pk>/zurueckziehen/",
+        views.role_request_withdraw_view,
+        name="role_request_withdraw",
+    ),
+    path("rollenanfragen/", views.role_requests, name="role_requests"),
+    path("rollenanfragen/<int:pk>/", views.role_request_decide, name="role_request_decide"),
 ]

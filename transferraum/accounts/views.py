@@ -3,18 +3,36 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import activate
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from transferraum.accounts.forms import ProfileForm
+from transferraum.accounts.forms import ProfileForm, RoleDecisionForm, RoleRequestForm
 from transferraum.accounts.http import AuthenticatedHttpRequest
-from transferraum.accounts.services import user_set_language, user_update_profile
-from transferraum.core.errors import DomainError
+from transferraum.accounts.models import REQUESTABLE_ROLES, RoleRequest
+from transferraum.accounts.permissions import can_decide_role_requests, can_request_role
+from transferraum.accounts.selectors import (
+    RoleRequestFilters,
+    role_request_for_reviewer,
+    role_request_for_viewer,
+    role_requests_of,
+    role_requests_queue,
+)
+from transferraum.accounts.services import (
+    role_request_grant,
+    role_request_refuse,
+    role_request_submit,
+    role_request_withdraw,
+    user_set_language,
+    user_update_profile,
+)
+from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.pagination import pagination_context
 
 
 @login_required
@@ -42,6 +60,12 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
             "form": form,
             # reverse accessor: accounts must not import a domain app
             "memberships": user.memberships.select_related("organisation__municipality"),
+            "role_requests": role_requests_of(user)[:5],
+            # reverse accessor again: requests to join an organisation live in actors
+            "membership_requests": user.membership_requests.select_related("organisation").order_by(
+                "-created_at"
+            )[:5],
+            "can_request_role": can_request_role(user),
         },
     )
 
@@ -71,4 +95,112 @@ def _set_language_cookie(response: HttpResponse, language: str) -> None:
         max_age=settings.LANGUAGE_COOKIE_AGE,
         samesite="Lax",
         secure=settings.SESSION_COOKIE_SECURE,
+    )
+
+
+# --- role requests ----------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def role_request(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The form to ask for a role; `?role=student` chooses the role (the 403 page links so)."""
+    if not can_request_role(request.user):
+        raise PermissionDenied(_("Coordinators hold every role already."))
+    if request.method == "POST":
+        form = RoleRequestForm(request.POST)
+        if form.is_valid():
+            try:
+                created = role_request_submit(actor=request.user, **form.service_data())
+            except DomainError as error:
+                error.attach_to(form)
+            else:
+                if created.status == RoleRequest.Status.GRANTED:
+                    messages.success(
+                        request,
+                        _(
+                            "Your university e-mail address confirms that you study: "
+                            "you have the student role now."
+                        ),
+                    )
+                else:
+                    messages.success(
+                        request,
+                        _("Your request has been sent. The coordinators will answer by e-mail."),
+                    )
+                return redirect("accounts:profile")
+    else:
+        wished = request.GET.get("role", "")
+        form = RoleRequestForm(
+            initial={
+                "role": wished if wished in REQUESTABLE_ROLES else "",
+                "study_programme": request.user.study_programme_id,
+                "semester": request.user.semester,
+            }
+        )
+    return render(request, "accounts/role_request_form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def role_request_withdraw_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    role_request = role_request_for_viewer(request.user, pk)
+    try:
+        role_request_withdraw(actor=request.user, role_request=role_request)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your request has been withdrawn."))
+    return redirect("accounts:profile")
+
+
+@login_required
+def role_requests(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The coordinators' queue of open role requests, oldest first; filter by role."""
+    if not can_decide_role_requests(request.user):
+        raise PermissionDenied(_("Only coordinators decide on role requests."))
+    filters = RoleRequestFilters.from_query(request.GET)
+    page = Paginator(role_requests_queue(request.user, filters), 30).get_page(filters.page)
+    base = reverse("accounts:role_requests")
+    return render(
+        request,
+        "accounts/role_requests.html",
+        {
+            "page": page,
+            **pagination_context(page, lambda number: base + filters.querystring(page=number)),
+            "selects": [filters.select("role")],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def role_request_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """One request for the coordinators: who asks, for what, and the answer."""
+    role_request = role_request_for_reviewer(request.user, pk)
+    form = RoleDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        step = request.POST.get("step")
+        note = form.cleaned_data["note"]
+        try:
+            if step == "grant":
+                role_request_grant(actor=request.user, role_request=role_request, note=note)
+                message = _("%(person)s is now %(role)s.")
+            elif step == "refuse":
+                role_request_refuse(actor=request.user, role_request=role_request, note=note)
+                message = _("The request of %(person)s has been refused.")
+            else:
+                raise DomainError(_("Unknown action."))
+        except DomainError as error:
+            error.attach_to(form)
+        else:
+            messages.success(
+                request,
+                message % {"person": role_request.user, "role": role_request.get_role_display()},
+            )
+            return redirect("accounts:role_requests")
+    return render(
+        request,
+        "accounts/role_request_decide.html",
+        {"role_request": role_request, "form": form},
     )

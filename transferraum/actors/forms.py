@@ -224,3 +224,34 @@ class PersonProfileForm(forms.Form):
 
 class CompetenceSuggestForm(forms.Form):
     suggestion = forms.CharField(label=_("Suggest a new term"), max_length=100)
+
+
+class MembershipRequestForm(forms.Form):
+    """A person asks to join an organisation; the service checks the rules."""
+
+    role = forms.ChoiceField(
+        label=_("Role in the organisation"),
+        choices=Membership.Role.choices,
+        initial=Membership.Role.MEMBER,
+        help_text=_("Administrators manage the members and the organisation's page."),
+    )
+    position = forms.CharField(label=_("Position"), max_length=200, required=False)
+    note = forms.CharField(
+        label=_("Note to the organisation"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        required=False,
+        help_text=_("For example your department or who in the organisation knows you."),
+    )
+
+
+class MembershipDecisionForm(forms.Form):
+    """The organisation's answer: granting takes an optional note, refusing needs a reason."""
+
+    note = forms.CharField(
+        label=_("Reason or note for the person"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        help_text=_("Required when you refuse; the person reads it in the e-mail."),
+    )

@@ -371,3 +371,75 @@ class Invitation(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.accepted_at is None and self.revoked_at is None and not self.is_expired
+
+
+class MembershipRequestQuerySet(models.QuerySet["MembershipRequest"]):
+    def open(self) -> MembershipRequestQuerySet:
+        return self.filter(status=MembershipRequest.Status.OPEN)
+
+
+class MembershipRequest(TimeStampedModel):
+    """A person asks to join an organisation as its staff (the role request for "staff of an
+    organisation"); its administrators or the coordinators grant or refuse it with a reason.
+    Its lifecycle is `actors.workflow.MEMBERSHIP_REQUEST`."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Waiting for an answer")
+        GRANTED = "granted", _("Granted")
+        REFUSED = "refused", _("Refused")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="membership_requests",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="membership_requests",
+    )
+    role = models.CharField(
+        _("role in the organisation"),
+        max_length=10,
+        choices=Membership.Role.choices,
+        default=Membership.Role.MEMBER,
+    )
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    decided_by = models.ForeignKey(
+        User,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    objects = MembershipRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("membership request")
+        verbose_name_plural = _("membership requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"],
+                condition=models.Q(status="open"),
+                name="one_open_membership_request",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.organisation} ({self.get_status_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN

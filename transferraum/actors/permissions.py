@@ -53,3 +53,10 @@ def can_view_person(viewer: Viewer, profile: PersonProfile) -> bool:
     if viewer.pk == profile.user_id or viewer.is_coordinator:
         return True
     return profile.visibility == PersonProfile.Visibility.MEMBERS
+
+
+def can_request_membership(user: Viewer, organisation: Organisation) -> bool:
+    """A signed-in person who is not a member yet may ask to join."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return not organisation.memberships.filter(user_id=user.pk).exists()

@@ -19,6 +19,7 @@ from transferraum.actors.models import (
     Listing,
     ListingCategory,
     Membership,
+    MembershipRequest,
     Organisation,
     PersonProfile,
 )
@@ -204,3 +205,35 @@ def competences_grouped() -> list[tuple[Competence | None, list[Competence]]]:
         (parents.get(key), items)
         for key, items in sorted(groups.items(), key=lambda kv: str(parents.get(kv[0]) or "~"))
     ]
+
+
+# --- membership requests ----------------------------------------------------------------------
+
+
+def membership_request_for_viewer(viewer: Viewer, pk: int) -> MembershipRequest:
+    """The request for its person, the organisation's administrators and the coordinators; 404
+    to everybody else, as when it does not exist."""
+    membership_request = get_object_or_404(
+        MembershipRequest.objects.select_related("user", "organisation"), pk=pk
+    )
+    if not viewer.is_authenticated or not (
+        viewer.pk == membership_request.user_id
+        or can_manage_organisation(viewer, membership_request.organisation)
+    ):
+        raise Http404
+    return membership_request
+
+
+def membership_request_for_reviewer(viewer: Viewer, slug: str, pk: int) -> MembershipRequest:
+    """A request to join the organisation `slug` for deciding on it: 403 to whoever may not
+    manage the organisation (its page is public), 404 when the request is unknown or belongs to
+    another organisation."""
+    organisation = organisation_for_editor(viewer, slug)
+    return get_object_or_404(
+        organisation.membership_requests.select_related("user", "organisation"), pk=pk
+    )
+
+
+def membership_requests_open(organisation: Organisation) -> QuerySet[MembershipRequest]:
+    """The organisation's open requests to join, oldest first, for its members page."""
+    return organisation.membership_requests.open().select_related("user").order_by("created_at")

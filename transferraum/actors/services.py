@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 from typing import Any
 
@@ -11,12 +11,13 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from transferraum.accounts.models import User
+from transferraum.actors import workflow
 from transferraum.actors.errors import DuplicateOrganisation, InvitationInvalid
 from transferraum.actors.models import (
     Competence,
@@ -24,6 +25,7 @@ from transferraum.actors.models import (
     Listing,
     ListingCategory,
     Membership,
+    MembershipRequest,
     Organisation,
     PersonProfile,
 )
@@ -32,10 +34,14 @@ from transferraum.actors.permissions import (
     can_curate_competences,
     can_edit_organisation,
     can_invite,
+    can_manage_organisation,
 )
+from transferraum.actors.tasks import membership_request_notify
+from transferraum.actors.workflow import MEMBERSHIP_REQUEST
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.search import search_document
 from transferraum.core.services import activity_record
+from transferraum.core.workflow import Step, StepRules, Taken, step_take
 from transferraum.regions.models import Municipality
 
 
@@ -605,3 +611,154 @@ def membership_set_contact(*, actor: User, membership: Membership, is_contact: b
     membership.is_contact = is_contact
     membership.save(update_fields=["is_contact", "updated_at"])
     return membership
+
+
+# --- membership requests ----------------------------------------------------------------------
+
+
+class MembershipRequestRules(StepRules[MembershipRequest]):
+    """How a step of a membership request is authorised, refused, recorded and announced: the
+    organisation's administrators and the coordinators decide, the requester withdraws."""
+
+    lifecycle = MEMBERSHIP_REQUEST
+
+    def lock(self, obj: MembershipRequest) -> MembershipRequest:
+        return (
+            MembershipRequest.objects.select_for_update()
+            .select_related("user", "organisation")
+            .get(pk=obj.pk)
+        )
+
+    def roles(self, actor: Any, obj: MembershipRequest) -> set[str]:
+        roles: set[str] = set()
+        if not actor.is_active:
+            return roles
+        if actor.is_coordinator:
+            roles.add(workflow.COORDINATOR)
+        if can_manage_organisation(actor, obj.organisation):
+            roles.add(workflow.ADMIN)
+        if actor.pk == obj.user_id:
+            roles.add(workflow.REQUESTER)
+        return roles
+
+    def refused(self, obj: MembershipRequest, step: Step, roles: set[str]) -> PermissionDenied:
+        if step.name == "withdraw":
+            return PermissionDenied(_("Only the person who asked can withdraw a request."))
+        return PermissionDenied(
+            _("Only coordinators and the organisation's administrators may do this.")
+        )
+
+    def out_of_order(self, obj: MembershipRequest, step: Step, roles: set[str]) -> DomainError:
+        return DomainError(
+            _("This request has already been answered: “%(status)s”.")
+            % {"status": obj.get_status_display()}
+        )
+
+    def details(self, taken: Taken[MembershipRequest]) -> dict[str, Any]:
+        return {"organisation": taken.obj.organisation_id, "person": taken.obj.user_id}
+
+    def notify(self, pk: Any, event: str) -> None:
+        membership_request_notify.enqueue(pk, event)
+
+
+MEMBERSHIP_RULES = MembershipRequestRules()
+
+
+@transaction.atomic
+def membership_request_submit(
+    *,
+    actor: User,
+    organisation: Organisation,
+    role: str = Membership.Role.MEMBER,
+    position: str = "",
+    note: str = "",
+) -> MembershipRequest:
+    """A person asks to join an organisation as its staff, wishing to be admin or member.
+    Rules: not a member already; one open request per person and organisation. Raises
+    PermissionDenied (not signed in), DomainError."""
+    if not actor.is_authenticated or not actor.is_active:
+        raise PermissionDenied(_("Please sign in first."))
+    if role not in Membership.Role.values:
+        raise DomainError(_("Please choose a role in the organisation."), field="role")
+    if organisation.memberships.filter(user=actor).exists():
+        raise DomainError(_("You are a member of this organisation already."))
+    duplicate = _("You have already asked to join; the organisation will answer.")
+    if MembershipRequest.objects.open().filter(user=actor, organisation=organisation).exists():
+        raise DomainError(duplicate)
+    try:
+        with transaction.atomic():
+            membership_request = MembershipRequest.objects.create(
+                user=actor,
+                organisation=organisation,
+                role=role,
+                position=position.strip(),
+                note=note.strip(),
+            )
+    except IntegrityError as error:  # a second click at the same moment
+        raise DomainError(duplicate) from error
+    activity_record(actor=actor, verb="membership_request.submit", target=membership_request)
+    return membership_request
+
+
+def _membership_decided(membership_request: MembershipRequest, actor: User, reason: str) -> None:
+    membership_request.decided_by = actor
+    membership_request.decided_at = timezone.now()
+    membership_request.reason = reason
+
+
+@transaction.atomic
+def membership_request_grant(
+    *, actor: User, membership_request: MembershipRequest, note: str = ""
+) -> MembershipRequest:
+    """An administrator of the organisation (or a coordinator) lets the person in with the
+    role they wished; a person with the public role becomes staff of an organisation. Raises
+    PermissionDenied, DomainError (already answered)."""
+    with step_take(
+        MEMBERSHIP_RULES, "grant", actor=actor, obj=membership_request, note=note
+    ) as taken:
+        request = taken.obj
+        _membership_decided(request, actor, taken.note)
+        Membership.objects.update_or_create(
+            user=request.user,
+            organisation=request.organisation,
+            defaults={"role": request.role, "position": request.position},
+        )
+        person = request.user
+        if person.role == User.Role.PUBLIC:
+            person.role = User.Role.STAFF
+            person.save(update_fields=["role"])
+    return taken.obj
+
+
+@transaction.atomic
+def membership_request_refuse(
+    *, actor: User, membership_request: MembershipRequest, note: str
+) -> MembershipRequest:
+    """The organisation (or a coordinator) refuses; `note` is the reason (required), which the
+    person reads. Raises PermissionDenied, DomainError (already answered, no reason)."""
+    with step_take(
+        MEMBERSHIP_RULES, "refuse", actor=actor, obj=membership_request, note=note
+    ) as taken:
+        if not taken.note:
+            raise DomainError(_("Please give a reason for the refusal."), field="note")
+        _membership_decided(taken.obj, actor, taken.note)
+    return taken.obj
+
+
+@transaction.atomic
+def membership_request_withdraw(
+    *, actor: User, membership_request: MembershipRequest, note: str = ""
+) -> MembershipRequest:
+    """The person takes their open request back. Raises PermissionDenied, DomainError."""
+    with step_take(
+        MEMBERSHIP_RULES, "withdraw", actor=actor, obj=membership_request, note=note
+    ) as taken:
+        pass  # no rules beyond the lifecycle's
+    return taken.obj
+
+
+MEMBERSHIP_REQUEST_SERVICES: dict[str, Callable[..., MembershipRequest]] = {
+    "grant": membership_request_grant,
+    "refuse": membership_request_refuse,
+    "withdraw": membership_request_withdraw,
+}

@@ -24,6 +24,19 @@ urlpatterns = [
         views.listing_delete,
         name="listing-delete",
     ),
+    path(
+        "organisationen/<slug:slug>/beitreten/", views.membership_request, name="membership-request"
+    ),
+    path(
+        "organisationen/<slug:slug>/beitrittsanfragen/<int:pk>/",
+        views.membership_request_decide,
+        name="membership-request-decide",
+    ),
+    path(
+        "beitrittsanfragen/<int:pk>/zurueckziehen/",
+        views.membership_request_withdraw_view,
+        name="membership-request-withdraw",
+    ),
     path("einladung/<str:token>/", views.invitation_respond, name="invitation"),
     path("organisationen/<slug:slug>/logo/", views.organisation_logo, name="logo"),
     path("personen/<int:pk>/", views.person_detail, name="person"),

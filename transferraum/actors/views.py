@@ -18,6 +18,8 @@ from transferraum.actors.forms import (
     AcceptInvitationForm,
     InvitationForm,
     ListingForm,
+    MembershipDecisionForm,
+    MembershipRequestForm,
     OrganisationCreateForm,
     OrganisationForm,
     PersonProfileForm,
@@ -27,6 +29,7 @@ from transferraum.actors.permissions import (
     can_create_organisation,
     can_curate_competences,
     can_manage_organisation,
+    can_request_membership,
     can_see_members,
 )
 from transferraum.actors.selectors import (
@@ -35,6 +38,9 @@ from transferraum.actors.selectors import (
     competences_matching,
     contacts_of,
     members_of,
+    membership_request_for_reviewer,
+    membership_request_for_viewer,
+    membership_requests_open,
     organisation_for_editor,
     organisation_for_viewer,
     organisation_logo_for_viewer,
@@ -44,6 +50,7 @@ from transferraum.actors.selectors import (
     suggestions_for,
 )
 from transferraum.actors.services import (
+    MEMBERSHIP_REQUEST_SERVICES,
     ORGANISATION_FIELDS,
     competence_approve,
     competence_merge,
@@ -54,6 +61,8 @@ from transferraum.actors.services import (
     invitation_revoke,
     listing_add,
     listing_remove,
+    membership_request_submit,
+    membership_request_withdraw,
     membership_set_contact,
     organisation_register,
     organisation_update,
@@ -93,6 +102,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "members": members_of(organisation) if show_members else None,
             "suggestions": suggestions_for(organisation),
             "can_manage": can_manage_organisation(request.user, organisation),
+            "can_request_membership": can_request_membership(request.user, organisation),
         },
     )
 
@@ -413,6 +423,7 @@ def organisation_manage(request: AuthenticatedHttpRequest, slug: str) -> HttpRes
             "organisation": organisation,
             "members": members_of(organisation),
             "invitations": pending_invitations_of(organisation),
+            "membership_requests": membership_requests_open(organisation),
             "form": form,
         },
         status=status,
@@ -518,3 +529,81 @@ def _image_response(field: Any) -> FileResponse:
     response = FileResponse(handle, content_type=mimetypes.guess_type(field.name)[0])
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+# --- membership requests ----------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_request(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    """Ask to join an organisation as its staff, with a role wish and a note."""
+    organisation = organisation_for_viewer(request.user, slug)
+    form = MembershipRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership_request_submit(
+                actor=request.user, organisation=organisation, **form.cleaned_data
+            )
+        except DomainError as error:
+            error.attach_to(form)
+        else:
+            messages.success(
+                request,
+                _("Your request has been sent to %(name)s. You will get an answer by e-mail.")
+                % {"name": organisation.name},
+            )
+            return redirect("accounts:profile")
+    return render(
+        request,
+        "actors/membership_request_form.html",
+        {"organisation": organisation, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_request_decide(
+    request: AuthenticatedHttpRequest, slug: str, pk: int
+) -> HttpResponse:
+    """One request to join, for the organisation's administrators and the coordinators."""
+    membership_request = membership_request_for_reviewer(request.user, slug, pk)
+    form = MembershipDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        step = request.POST.get("step", "")
+        try:
+            if step not in ("grant", "refuse"):
+                raise DomainError(_("Unknown action."))
+            MEMBERSHIP_REQUEST_SERVICES[step](
+                actor=request.user,
+                membership_request=membership_request,
+                note=form.cleaned_data["note"],
+            )
+        except DomainError as error:
+            error.attach_to(form)
+        else:
+            message = (
+                _("%(person)s is now a member.")
+                if step == "grant"
+                else _("The request of %(person)s has been refused.")
+            )
+            messages.success(request, message % {"person": membership_request.user})
+            return redirect("actors:manage", slug=membership_request.organisation.slug)
+    return render(
+        request,
+        "actors/membership_request_decide.html",
+        {"membership_request": membership_request, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def membership_request_withdraw_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    membership_request = membership_request_for_viewer(request.user, pk)
+    try:
+        membership_request_withdraw(actor=request.user, membership_request=membership_request)
+    except (DomainError, PermissionDenied) as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your request has been withdrawn."))
+    return redirect("accounts:profile")

@@ -31,8 +31,13 @@ class DomainError(Exception):
 
 class PermissionDenied(DjangoPermissionDenied):
     """The person may not do this. Not a DomainError: it is never shown as a form error, but
-    travels up to Django, which answers 403 with the message."""
+    travels up to Django, which answers 403 with the message.
 
-    def __init__(self, message: str) -> None:
+    `needs_role` names the role (a code such as "student") that would open the page; the 403
+    page then offers to ask for it. core only carries the code: what a role is and how one asks
+    for it belongs to accounts, which renders the offer."""
+
+    def __init__(self, message: str, *, needs_role: str = "") -> None:
         super().__init__(message)
         self.message = message
+        self.needs_role = str(needs_role)

@@ -37,7 +37,8 @@ def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     message = str(exception) if exception and str(exception) else ""
-    return render(request, "403.html", {"reason": message}, status=403)
+    needs_role = getattr(exception, "needs_role", "")
+    return render(request, "403.html", {"reason": message, "needs_role": needs_role}, status=403)
 
 
 def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

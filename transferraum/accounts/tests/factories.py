@@ -1,6 +1,6 @@
 import factory
 
-from transferraum.accounts.models import StudyProgramme, User
+from transferraum.accounts.models import RoleRequest, StudyProgramme, User
 
 PASSWORD = "ein-sicheres-Passwort-2026"
 
@@ -36,3 +36,12 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.get_or_create(
                 user=self, email=self.email, defaults={"verified": True, "primary": True}
             )
+
+
+class RoleRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleRequest
+
+    user = factory.SubFactory(UserFactory)
+    role = User.Role.SUPERVISOR
+    note = "Ich betreue Seminare am Institut für Geographie."

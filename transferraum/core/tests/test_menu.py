@@ -43,7 +43,15 @@ def registry():
         ("outsider", ["challenges:mine"]),
         ("officer_eilenburg", ["challenges:mine"]),
         ("student_geography", ["challenges:mine"]),
-        ("coordinator", ["challenges:mine", "challenges:queue", "actors:competences"]),
+        (
+            "coordinator",
+            [
+                "challenges:mine",
+                "challenges:queue",
+                "accounts:role_requests",
+                "actors:competences",
+            ],
+        ),
     ],
 )
 def test_each_person_sees_the_entries_meant_for_them_in_menu_order(request, persona, extra):

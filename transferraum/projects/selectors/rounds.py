@@ -78,7 +78,9 @@ def round_for_applicant(viewer: Viewer, pk: int) -> Round:
     are not a student (whether applications are open is the service's to say)."""
     round = round_for_viewer(viewer, pk)
     if not is_student(viewer):
-        raise PermissionDenied(gettext("Only students apply for projects."))
+        raise PermissionDenied(
+            gettext("Only students apply for projects."), needs_role=User.Role.STUDENT
+        )
     return round
 
 

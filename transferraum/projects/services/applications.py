@@ -200,7 +200,7 @@ def application_submit(
     "work_with"); nothing is stored on error. The student gets a confirmation e-mail.
     """
     if not is_student(actor):
-        raise PermissionDenied(_("Only students apply for projects."))
+        raise PermissionDenied(_("Only students apply for projects."), needs_role=User.Role.STUDENT)
     round = _lock_open_round(round)
     checked = _checked_choices(round, choices)
     partners = _checked_work_with(actor, work_with)
@@ -238,7 +238,7 @@ def application_withdraw(*, actor: User, round: Round) -> None:
     Raises PermissionDenied (not a student), DomainError (closed, or nothing to withdraw).
     """
     if not is_student(actor):
-        raise PermissionDenied(_("Only students apply for projects."))
+        raise PermissionDenied(_("Only students apply for projects."), needs_role=User.Role.STUDENT)
     round = _lock_open_round(round)
     application = Application.objects.select_for_update().filter(round=round, student=actor).first()
     if application is None:
@@ -272,7 +272,9 @@ def student_profile_update(
     and 30 if given; mobility from the list. Raises PermissionDenied, DomainError.
     """
     if not is_student(actor):
-        raise PermissionDenied(_("Only students have a profile for applying."))
+        raise PermissionDenied(
+            _("Only students have a profile for applying."), needs_role=User.Role.STUDENT
+        )
     if study_programme is None:
         raise DomainError(_("Please choose your study programme."), field="study_programme")
     if semester is not None and not 1 <= semester <= MAX_SEMESTER:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from transferraum.accounts.http import AuthenticatedHttpRequest
+from transferraum.accounts.models import User
 from transferraum.accounts.types import Viewer
 from transferraum.actors.selectors import competences_grouped
 from transferraum.core.errors import DomainError, PermissionDenied
@@ -47,7 +48,7 @@ from transferraum.projects.services.applications import (
 
 def _require_student(user: Viewer) -> None:
     if not is_student(user):
-        raise PermissionDenied(_("Only students apply for projects."))
+        raise PermissionDenied(_("Only students apply for projects."), needs_role=User.Role.STUDENT)
 
 
 def _safe_next(request: AuthenticatedHttpRequest) -> str | None:

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from django_tasks import task
+
+from transferraum.accounts.models import RoleRequest
+from transferraum.notifications.services import email_send
+
+# event → the requester hears of it; withdrawing is their own doing
+REQUESTER_EVENTS = {"grant", "refuse"}
+
+
+@task()
+def role_request_notify(role_request_id: int, event: str) -> None:
+    """Tell the requester that their request was granted or refused, in their language."""
+    if event not in REQUESTER_EVENTS:
+        return
+    role_request = RoleRequest.objects.select_related("user").get(pk=role_request_id)
+    person = role_request.user
+    if not person.is_active:
+        return
+    email_send(
+        to=person.email,
+        template=f"accounts/email/role_request_{event}",
+        context={"role_request": role_request, "person": person},
+        language=person.language,
+    )
