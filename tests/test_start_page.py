@@ -9,9 +9,11 @@ from types import SimpleNamespace
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
+from transferraum.accounts.models import User
+from transferraum.accounts.services import role_request_grant, role_request_submit
 from transferraum.challenges.models import Challenge, Follow
 from transferraum.challenges.tests.factories import ChallengeFactory
 from transferraum.core.start import LIMIT
@@ -177,12 +179,22 @@ def test_a_coordinator_with_nothing_to_do_is_told_so(client, people):
     assert "Was Sie beginnen können" not in page
 
 
-def test_the_role_request_is_offered_only_once_its_page_exists(client, people):
-    """Role requests arrive with their own part of issue 17 (`accounts:role_request`)."""
+def test_a_role_request_waits_on_both_start_pages_until_it_is_decided(client, people):
+    """A newcomer is offered to ask for a role; once she asked, her page says it waits and the
+    coordinators' page lists it with the link to decide; once granted, both items are gone."""
     _count, page = start_queries(client, people.outsider)
-    try:
-        address = reverse("accounts:role_request")
-    except NoReverseMatch:
-        assert "Eine Rolle beantragen" not in page
-    else:
-        assert f'href="{address}"' in page
+    assert f'href="{reverse("accounts:role_request")}"' in page
+
+    request = role_request_submit(actor=people.outsider, role=User.Role.RESEARCHER, note="BF")
+    _count, page = start_queries(client, people.outsider)
+    assert "wartet auf die Koordination" in page
+    assert f'href="{reverse("accounts:role_request")}"' not in page
+    _count, page = start_queries(client, people.coordinator)
+    decide = reverse("accounts:role_request_decide", args=[request.pk])
+    assert f'href="{decide}"' in page
+
+    role_request_grant(actor=people.coordinator, role_request=request)
+    _count, page = start_queries(client, people.coordinator)
+    assert f'href="{decide}"' not in page
+    _count, page = start_queries(client, people.outsider)
+    assert "wartet auf die Koordination" not in page

@@ -1,38 +1,58 @@
-"""What a person with the public role can start (core.start): ask for a role.
-
-The role-request page (`accounts:role_request`) arrives with the role requests of issue 17;
-until its URL exists, the start page offers nothing here."""
+"""The account's part of the start page (core.start): coordinators see the role requests they
+have to decide; a requester sees that their request waits; a person with the public role and no
+request is offered to ask for a role."""
 
 from __future__ import annotations
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from transferraum.accounts.models import User
-from transferraum.core.start import IDEA, StartItem, start_register
+from transferraum.accounts.permissions import can_decide_role_requests
+from transferraum.accounts.selectors import role_requests_waiting
+from transferraum.core.start import IDEA, LIMIT, StartItem, bounded, start_register
 
 AREA = "account"
 
 
-def role_request_url() -> str:
-    """The address of the role-request page, or "" while there is none."""
-    try:
-        return reverse("accounts:role_request")
-    except NoReverseMatch:
-        return ""
-
-
 @start_register(AREA, gettext_lazy("Your account"), order=10)
 def items_for(user: User) -> list[StartItem]:
-    url = role_request_url()
-    if user.role != User.Role.PUBLIC or not url:
+    waiting = list(role_requests_waiting(user)[: LIMIT + 1])
+    if can_decide_role_requests(user):
+        return bounded(
+            [
+                StartItem(
+                    title=_("%(person)s asks for the role “%(role)s”")
+                    % {"person": request.user, "role": request.get_role_display()},
+                    area=AREA,
+                    url=reverse("accounts:role_request_decide", args=[request.pk]),
+                    action=_("Decide"),
+                    detail=request.note,
+                )
+                for request in waiting
+            ],
+            more_url=reverse("accounts:role_requests"),
+            more_title=_("All open role requests"),
+        )
+    if waiting:
+        return [
+            StartItem(
+                title=_("Your request for the role “%(role)s” waits for the coordinators")
+                % {"role": request.get_role_display()},
+                area=AREA,
+                url=reverse("accounts:profile"),
+                action=_("See your requests"),
+            )
+            for request in waiting[:LIMIT]
+        ]
+    if user.role != User.Role.PUBLIC:
         return []
     return [
         StartItem(
             title=_("Take part in the programme"),
             area=AREA,
-            url=url,
+            url=reverse("accounts:role_request"),
             action=_("Ask for a role"),
             detail=_(
                 "As a student, supervisor, researcher, founder or staff of an organisation: "
