@@ -2,21 +2,28 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from transferraum.accounts.models import User
 from transferraum.actors.models import Invitation
-from transferraum.notifications.services import email_send
+from transferraum.actors.notification_kinds import INVITATION
+from transferraum.notifications.services import notify
 
 
 @task()
 def invitation_send_email(invitation_id: int) -> None:
-    """Send the invitation link; a withdrawn or accepted invitation is not sent."""
+    """Send the invitation link; a withdrawn or accepted invitation is not sent. Someone who
+    already has an account also finds it among their notifications; a new person gets the
+    e-mail only."""
     invitation = Invitation.objects.select_related("organisation", "invited_by").get(
         pk=invitation_id
     )
     if not invitation.is_pending:
         return
-    email_send(
-        to=invitation.email,
+    person = User.objects.filter(email__iexact=invitation.email, is_active=True).first()
+    notify(
+        recipient=person or invitation.email,
+        kind=INVITATION,
         template="actors/email/invitation",
         context={"invitation": invitation},
         language=invitation.language,
+        url=invitation.get_absolute_url(),
     )

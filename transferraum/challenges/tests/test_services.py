@@ -119,8 +119,8 @@ def test_the_whole_chain_with_notifications_in_the_recipients_language(
             note="Bitte Zeitraum nennen.",
         )
     assert [m.subject for m in mail.outbox] == [
-        "Received: “Leerstand am Markt”",
-        "Please revise: “Leerstand am Markt”",
+        "[Transferraum] Received: “Leerstand am Markt”",
+        "[Transferraum] Please revise: “Leerstand am Markt”",
     ]
     assert "Bitte Zeitraum nennen." in mail.outbox[1].body
     assert Comment.objects.get().is_change_request
@@ -142,7 +142,7 @@ def test_the_whole_chain_with_notifications_in_the_recipients_language(
     assert challenge.status == S.PUBLISHED
     assert challenge.coordinator == coordinator
     assert challenge.published_at is not None
-    assert mail.outbox[-1].subject == "Published: “Leerstand am Markt”"
+    assert mail.outbox[-1].subject == "[Transferraum] Published: “Leerstand am Markt”"
     assert "Practice project" in mail.outbox[-1].body
 
 
