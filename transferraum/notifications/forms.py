@@ -23,10 +23,11 @@ class PreferencesForm(forms.Form):
                 choices=Delivery.choices,
                 initial=initial_choices.get(kind.key, kind.default),
                 widget=forms.RadioSelect,
+                required=False,  # a kind left out keeps its choice
             )
 
     def rows(self) -> list[tuple[NotificationKind, forms.BoundField]]:
         return [(kind, self[kind.key]) for kind in self.kinds]
 
     def choices_chosen(self) -> dict[str, Delivery]:
-        return {key: Delivery(value) for key, value in self.cleaned_data.items()}
+        return {key: Delivery(value) for key, value in self.cleaned_data.items() if value}

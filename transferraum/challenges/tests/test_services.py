@@ -24,6 +24,7 @@ from transferraum.challenges.tests.factories import (
 )
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.models import Activity
+from transferraum.notifications.models import Notification
 
 S = Challenge.Status
 
@@ -144,6 +145,15 @@ def test_the_whole_chain_with_notifications_in_the_recipients_language(
     assert challenge.published_at is not None
     assert mail.outbox[-1].subject == "[Transferraum] Published: “Leerstand am Markt”"
     assert "Practice project" in mail.outbox[-1].body
+    # every e-mail is also a notification in the platform, linking to the challenge
+    notifications = Notification.objects.filter(recipient=officer_eilenburg)
+    assert notifications.count() == len(mail.outbox)
+    assert [n.kind for n in notifications.order_by("pk")][:2] == [
+        "challenge.review",
+        "challenge.review",
+    ]
+    assert notifications.first().url == challenge.get_absolute_url()
+    assert notifications.filter(kind="challenge.published").count() == 1
 
 
 @pytest.mark.django_db
