@@ -157,6 +157,19 @@ def test_the_whole_chain_with_notifications_in_the_recipients_language(
 
 
 @pytest.mark.django_db
+def test_a_title_with_an_ampersand_stays_plain_text_in_subject_and_notification(
+    officer_eilenburg, town_eilenburg, django_capture_on_commit_callbacks
+):
+    challenge = draft(officer_eilenburg, town_eilenburg, title="Rad & Weg", problem="Leerstand")
+    with django_capture_on_commit_callbacks(execute=True):
+        challenge_submit(actor=officer_eilenburg, challenge=challenge)
+
+    assert mail.outbox[0].subject == "[Transferraum] Eingegangen: „Rad & Weg“"
+    assert "Rad &amp; Weg" in mail.outbox[0].alternatives[0][0]
+    assert Notification.objects.get().title == "Eingegangen: „Rad & Weg“"
+
+
+@pytest.mark.django_db
 def test_rejection_needs_a_reason(officer_eilenburg, coordinator, town_eilenburg):
     challenge = ChallengeFactory(organisation=town_eilenburg, status=S.SUBMITTED)
 
