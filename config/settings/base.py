@@ -157,6 +157,8 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Transferraum <noreply@transferraum.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Before the subject of every e-mail the platform sends (notifications, admins).
+EMAIL_SUBJECT_PREFIX = "[Transferraum] "
 
 TASKS = {
     "default": {

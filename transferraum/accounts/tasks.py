@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from django.urls import reverse
 from django_tasks import task
 
 from transferraum.accounts.models import RoleRequest
-from transferraum.notifications.services import email_send
+from transferraum.accounts.notification_kinds import ROLE_REQUEST
+from transferraum.notifications.services import notify
 
 # event → the requester hears of it; withdrawing is their own doing
 REQUESTER_EVENTS = {"grant", "refuse"}
@@ -18,9 +20,11 @@ def role_request_notify(role_request_id: int, event: str) -> None:
     person = role_request.user
     if not person.is_active:
         return
-    email_send(
-        to=person.email,
+    notify(
+        recipient=person,
+        kind=ROLE_REQUEST,
         template=f"accounts/email/role_request_{event}",
         context={"role_request": role_request, "person": person},
         language=person.language,
+        url=reverse("accounts:profile"),
     )

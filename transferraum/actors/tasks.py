@@ -2,23 +2,30 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from transferraum.accounts.models import User
 from transferraum.actors.models import Invitation, MembershipRequest
-from transferraum.notifications.services import email_send
+from transferraum.actors.notification_kinds import INVITATION, MEMBERSHIP_REQUEST
+from transferraum.notifications.services import notify
 
 
 @task()
 def invitation_send_email(invitation_id: int) -> None:
-    """Send the invitation link; a withdrawn or accepted invitation is not sent."""
+    """Send the invitation link; a withdrawn or accepted invitation is not sent. Someone who
+    already has an account also finds it among their notifications; a new person gets the
+    e-mail only."""
     invitation = Invitation.objects.select_related("organisation", "invited_by").get(
         pk=invitation_id
     )
     if not invitation.is_pending:
         return
-    email_send(
-        to=invitation.email,
+    person = User.objects.filter(email__iexact=invitation.email, is_active=True).first()
+    notify(
+        recipient=person or invitation.email,
+        kind=INVITATION,
         template="actors/email/invitation",
         context={"invitation": invitation},
         language=invitation.language,
+        url=invitation.get_absolute_url(),
     )
 
 
@@ -33,9 +40,11 @@ def membership_request_notify(membership_request_id: int, event: str) -> None:
     person = membership_request.user
     if not person.is_active:
         return
-    email_send(
-        to=person.email,
+    notify(
+        recipient=person,
+        kind=MEMBERSHIP_REQUEST,
         template=f"actors/email/membership_request_{event}",
         context={"membership_request": membership_request, "person": person},
         language=person.language,
+        url=membership_request.organisation.get_absolute_url(),
     )

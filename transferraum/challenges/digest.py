@@ -7,13 +7,15 @@ from datetime import datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from transferraum.accounts.models import User
 from transferraum.challenges.models import Challenge
+from transferraum.challenges.notification_kinds import CHALLENGE_DIGEST
 from transferraum.core.models import Activity
 from transferraum.notifications.models import DigestRun
-from transferraum.notifications.services import email_send
+from transferraum.notifications.services import notify
 
 DIGEST_KIND = "coordinator-challenges"
 # What coordinators need to hear of: steps taken by the organisations, not by themselves.
@@ -55,11 +57,13 @@ def coordinator_digest_send(*, now: datetime | None = None) -> DigestReport:
     coordinators = list(User.objects.filter(role=User.Role.COORDINATOR, is_active=True))
     if items:
         for coordinator in coordinators:
-            email_send(
-                to=coordinator.email,
+            notify(
+                recipient=coordinator,
+                kind=CHALLENGE_DIGEST,
                 template="challenges/email/digest",
                 context={"person": coordinator, "items": items, "since": since},
                 language=coordinator.language,
+                url=reverse("challenges:queue"),
             )
     DigestRun.objects.create(
         kind=DIGEST_KIND, covered_until=now, recipients=len(coordinators) if items else 0

@@ -4,7 +4,12 @@ from django_tasks import task
 
 from transferraum.accounts.models import User
 from transferraum.challenges.models import Challenge
-from transferraum.notifications.services import email_send
+from transferraum.challenges.notification_kinds import (
+    CHALLENGE_PROGRESS,
+    CHALLENGE_PUBLISHED,
+    CHALLENGE_REVIEW,
+)
+from transferraum.notifications.services import notify
 
 # event → who hears of it at once; coordinators learn of everything in their daily digest
 SUBMITTER_EVENTS = {"submit", "request_changes", "accept", "publish", "reject"}
@@ -27,14 +32,22 @@ def challenge_notify(challenge_id: int, event: str) -> None:
     if event in FOLLOWER_EVENTS or event == "publish":
         recipients += [f.user for f in challenge.follows.select_related("user") if f.user.is_active]
     change_request = challenge.comments.filter(is_change_request=True).last()
+    if event == "publish":
+        kind = CHALLENGE_PUBLISHED
+    elif event in SUBMITTER_EVENTS:
+        kind = CHALLENGE_REVIEW
+    else:
+        kind = CHALLENGE_PROGRESS
     seen = set()
     for person in recipients:
         if person.pk in seen:
             continue
         seen.add(person.pk)
-        email_send(
-            to=person.email,
+        notify(
+            recipient=person,
+            kind=kind,
             template=f"challenges/email/{event}",
             context={"challenge": challenge, "person": person, "change_request": change_request},
             language=person.language,
+            url=challenge.get_absolute_url(),
         )

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django_tasks import task
 
 from transferraum.accounts.models import User
 from transferraum.actors.models import Membership
-from transferraum.notifications.services import email_send
+from transferraum.notifications.kinds import NotificationKind
+from transferraum.notifications.services import absolute_url, notify
 from transferraum.recommendations.models import Recommendation, RecommendationEvent
+from transferraum.recommendations.notification_kinds import (
+    RECOMMENDATION_APPROVAL_REQUESTED,
+    RECOMMENDATION_HANDED_OVER,
+    RECOMMENDATION_PROGRESS,
+)
 from transferraum.recommendations.selectors import approvers_of, authors_of
 
 # event → template; the approvers hear that the authors ask for approval, the partner of the
@@ -30,7 +35,7 @@ NOTIFIED_EVENTS = frozenset(APPROVER_EVENTS) | frozenset(PARTNER_EVENTS) | froze
 
 def mail_link(recommendation: Recommendation) -> str:
     """The absolute address of the recommendation's page, for e-mails."""
-    return f"{settings.SITE_URL}{recommendation.get_absolute_url()}"
+    return absolute_url(recommendation.get_absolute_url())
 
 
 def partner_recipients(recommendation: Recommendation) -> list[User]:
@@ -73,12 +78,16 @@ def recommendation_notify(recommendation_id: int, event: str) -> None:
         .order_by("-at", "-pk")
         .first()
     )
+    kind: NotificationKind
     if event in APPROVER_EVENTS:
         template, recipients = APPROVER_EVENTS[event], approvers_of(recommendation)
+        kind = RECOMMENDATION_APPROVAL_REQUESTED
     elif event in PARTNER_EVENTS:
         template, recipients = PARTNER_EVENTS[event], partner_recipients(recommendation)
+        kind = RECOMMENDATION_HANDED_OVER
     elif event in AUTHOR_EVENTS:
         template, recipients = AUTHOR_EVENTS[event], authors_of(recommendation)
+        kind = RECOMMENDATION_PROGRESS
     else:
         return
     link = mail_link(recommendation)
@@ -86,8 +95,9 @@ def recommendation_notify(recommendation_id: int, event: str) -> None:
         recommendation.project.challenge.organisation if recommendation.project else None
     )
     for person in recipients:
-        email_send(
-            to=person.email,
+        notify(
+            recipient=person,
+            kind=kind,
             template=f"recommendations/email/{template}",
             context={
                 "recommendation": recommendation,
@@ -99,4 +109,5 @@ def recommendation_notify(recommendation_id: int, event: str) -> None:
                 "note": entry.note if entry is not None else "",
             },
             language=person.language,
+            url=recommendation.get_absolute_url(),
         )

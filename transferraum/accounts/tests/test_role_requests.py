@@ -113,7 +113,7 @@ def test_a_coordinator_grants_the_student_role_with_the_programme(
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["mia.neu@example.org"]
-    assert message.subject == "Ihre Rolle: Studierende/r"
+    assert message.subject == "[Transferraum] Ihre Rolle: Studierende/r"
     assert "/konto/profil/" in message.body
     html = message.alternatives[0][0] if message.alternatives else ""
     assert not html or "/konto/profil/" in html

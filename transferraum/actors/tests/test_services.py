@@ -16,6 +16,7 @@ from transferraum.actors.services import (
 )
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.models import Activity
+from transferraum.notifications.models import Notification
 
 NEW_PASSWORD = "Mulde-Ufer-2026!"
 
@@ -47,6 +48,23 @@ def test_coordinator_invites_and_the_mail_carries_a_working_link(
     assert f"https://transferraum.example/einladung/{invitation.token}/" in message.body
     assert "Hallo Nora Neu" in message.body
     assert Activity.objects.filter(verb="invitation.created", actor=coordinator).exists()
+
+
+@pytest.mark.django_db
+def test_an_invitation_is_a_notification_for_someone_with_an_account_only(
+    coordinator, town_eilenburg, student_geography, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(coordinator, town_eilenburg, email="nobody-yet@eilenburg.example")
+        invitation = invite(coordinator, town_eilenburg, email=student_geography.email.upper())
+
+    assert len(mail.outbox) == 2
+    notification = Notification.objects.get()
+    assert notification.recipient == student_geography
+    assert notification.kind == "invitation"
+    assert notification.url == invitation.get_absolute_url()
+    assert "List-Unsubscribe" not in mail.outbox[0].extra_headers
+    assert "List-Unsubscribe" in mail.outbox[1].extra_headers
 
 
 @pytest.mark.django_db

@@ -24,6 +24,7 @@ from transferraum.challenges.tests.factories import (
 )
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.models import Activity
+from transferraum.notifications.models import Notification
 
 S = Challenge.Status
 
@@ -119,8 +120,8 @@ def test_the_whole_chain_with_notifications_in_the_recipients_language(
             note="Bitte Zeitraum nennen.",
         )
     assert [m.subject for m in mail.outbox] == [
-        "Received: “Leerstand am Markt”",
-        "Please revise: “Leerstand am Markt”",
+        "[Transferraum] Received: “Leerstand am Markt”",
+        "[Transferraum] Please revise: “Leerstand am Markt”",
     ]
     assert "Bitte Zeitraum nennen." in mail.outbox[1].body
     assert Comment.objects.get().is_change_request
@@ -142,8 +143,30 @@ def test_the_whole_chain_with_notifications_in_the_recipients_language(
     assert challenge.status == S.PUBLISHED
     assert challenge.coordinator == coordinator
     assert challenge.published_at is not None
-    assert mail.outbox[-1].subject == "Published: “Leerstand am Markt”"
+    assert mail.outbox[-1].subject == "[Transferraum] Published: “Leerstand am Markt”"
     assert "Practice project" in mail.outbox[-1].body
+    # every e-mail is also a notification in the platform, linking to the challenge
+    notifications = Notification.objects.filter(recipient=officer_eilenburg)
+    assert notifications.count() == len(mail.outbox)
+    assert [n.kind for n in notifications.order_by("pk")][:2] == [
+        "challenge.review",
+        "challenge.review",
+    ]
+    assert notifications.first().url == challenge.get_absolute_url()
+    assert notifications.filter(kind="challenge.published").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_title_with_an_ampersand_stays_plain_text_in_subject_and_notification(
+    officer_eilenburg, town_eilenburg, django_capture_on_commit_callbacks
+):
+    challenge = draft(officer_eilenburg, town_eilenburg, title="Rad & Weg", problem="Leerstand")
+    with django_capture_on_commit_callbacks(execute=True):
+        challenge_submit(actor=officer_eilenburg, challenge=challenge)
+
+    assert mail.outbox[0].subject == "[Transferraum] Eingegangen: „Rad & Weg“"
+    assert "Rad &amp; Weg" in mail.outbox[0].alternatives[0][0]
+    assert Notification.objects.get().title == "Eingegangen: „Rad & Weg“"
 
 
 @pytest.mark.django_db

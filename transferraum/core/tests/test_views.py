@@ -89,6 +89,7 @@ def test_production_settings_pass_the_deploy_check():
         "DJANGO_SETTINGS_MODULE": "config.settings.prod",
         "SECRET_KEY": "x9#Lq2!vR7@pZ4$wK8^mN3&tB6*hJ1(cF5)dG0-sY_eU+aQ=oI~lX",
         "ALLOWED_HOSTS": "transferraum.example",
+        "SITE_URL": "https://transferraum.example",
         "DATABASE_URL": "sqlite:////tmp/transferraum-deploy-check.sqlite3",
     }
     result = subprocess.run(

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from django.urls import reverse
 from django_tasks import task
 
 from transferraum.accounts.models import User
-from transferraum.notifications.services import email_send
+from transferraum.notifications.services import notify
 from transferraum.projects.models import Application, Assignment, Project, Round
+from transferraum.projects.notification_kinds import ALLOCATION_PUBLISHED
 from transferraum.projects.selectors.allocation import (
     key_pk,
     language_of,
@@ -97,7 +99,14 @@ def allocation_notify(round_id: int) -> None:
                 if key_pk(key) in by_pk
             ]
             template = "projects/email/allocation_unplaced"
-        email_send(to=student.email, template=template, context=context, language=language)
+        notify(
+            recipient=student,
+            kind=ALLOCATION_PUBLISHED,
+            template=template,
+            context=context,
+            language=language,
+            url=reverse("projects:result", args=[round.pk]),
+        )
 
     # Supervisors and partner contacts: one e-mail each with all their teams of the round.
     staff_teams: dict[int, list[tuple[Project, list[User]]]] = defaultdict(list)
@@ -109,9 +118,11 @@ def allocation_notify(round_id: int) -> None:
                 people[person.pk] = person
                 staff_teams[person.pk].append((project, team))
     for pk, person in sorted(people.items()):
-        email_send(
-            to=person.email,
+        notify(
+            recipient=person,
+            kind=ALLOCATION_PUBLISHED,
             template="projects/email/allocation_team",
             context={"person": person, "round": round, "teams": staff_teams[pk]},
             language=person.language,
+            url=round.get_absolute_url(),
         )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django_tasks import task
 
 from transferraum.accounts.models import User
-from transferraum.notifications.services import email_send
+from transferraum.notifications.services import notify
 from transferraum.projects.models import Application, Round
+from transferraum.projects.notification_kinds import APPLICATION_CONFIRMATION
 
 EVENTS = ("submitted", "withdrawn")
 
@@ -33,9 +35,11 @@ def application_notify(round_id: int, student_id: int, event: str) -> None:
         context["application"] = application
         context["choices"] = list(application.choices.select_related("project").order_by("rank"))
         context["work_with"] = [p.name or p.email for p in application.work_with.all()]
-    email_send(
-        to=student.email,
+    notify(
+        recipient=student,
+        kind=APPLICATION_CONFIRMATION,
         template=f"projects/email/application_{event}",
         context=context,
         language=student.language,
+        url=reverse("projects:apply", args=[round.pk]),
     )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from transferraum.notifications.services import email_send
+from transferraum.notifications.services import notify
 from transferraum.projects.models import Round
+from transferraum.projects.notification_kinds import ROUND_PHASE
 from transferraum.projects.selectors.rounds import phase_recipients
 
 
@@ -15,8 +16,9 @@ def round_notify(round_id: int, event: str) -> None:
     their own language, with their projects in the round."""
     round = Round.objects.get(pk=round_id)
     for recipient in phase_recipients(round, event):
-        email_send(
-            to=recipient.person.email,
+        notify(
+            recipient=recipient.person,
+            kind=ROUND_PHASE,
             template=f"projects/email/phase_{event}",
             context={
                 "round": round,
@@ -25,4 +27,5 @@ def round_notify(round_id: int, event: str) -> None:
                 "projects": recipient.projects,
             },
             language=recipient.person.language,
+            url=round.get_absolute_url(),
         )

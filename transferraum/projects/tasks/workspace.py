@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django_tasks import task
 
-from transferraum.notifications.services import email_send
+from transferraum.notifications.services import notify
 from transferraum.projects.models import Post
+from transferraum.projects.notification_kinds import WORKSPACE_POST
 from transferraum.projects.selectors.workspace import workspace_people
 
 
@@ -17,9 +19,11 @@ def workspace_post_notify(post_id: int) -> None:
     for person in workspace_people(post.project).everyone():
         if person.pk == post.author_id or not person.is_active or not person.email:
             continue
-        email_send(
-            to=person.email,
+        notify(
+            recipient=person,
+            kind=WORKSPACE_POST,
             template="projects/email/workspace_post",
             context={"post": post, "project": post.project, "person": person},
             language=person.language,
+            url=reverse("projects:workspace", args=[post.project_id]) + "#discussion",
         )

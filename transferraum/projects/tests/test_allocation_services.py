@@ -657,7 +657,7 @@ def test_publication_starts_staffed_projects_closes_the_others_and_tells_everyon
     assert len(recipients) == len(mail.outbox) == 7  # five students, supervisor, partner
     for student in data.students:
         assert "Projekt" in recipients[student.email].subject
-    assert recipients[lonely.email].subject.startswith("No place for you yet")
+    assert recipients[lonely.email].subject.startswith("[Transferraum] No place for you yet")
     assert "coordinators will contact you" in recipients[lonely.email].body
     assert "Projekt A" in recipients[data.supervisor.email].body
     assert "Projekt A" in recipients[owner_zeitz.email].body

@@ -432,7 +432,10 @@ def test_the_confirmation_lists_the_ranking_and_the_deadline_in_the_students_lan
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["mia@studserv.uni-leipzig.example"]
-    assert message.subject == "Your application for “Wintersemester 2026/27” has been received"
+    assert (
+        message.subject
+        == "[Transferraum] Your application for “Wintersemester 2026/27” has been received"
+    )
     assert message.extra_headers["Content-Language"] == "en"
     body = message.body
     assert "Hello Mia," in body

@@ -320,7 +320,7 @@ def test_opening_applications_tells_students_supervisors_and_partners_in_their_l
     }
     english = sent[student_informatics.email]
     assert english.extra_headers["Content-Language"] == "en"
-    assert english.subject == f"Applications are open: {preparation.name}"
+    assert english.subject == f"[Transferraum] Applications are open: {preparation.name}"
     assert "rank those that interest you" in english.body
     assert sent[student_geography.email].extra_headers["Content-Language"] == "de"
     # Supervisors and partners read which of their projects students can apply for.
@@ -796,7 +796,7 @@ def test_every_phase_mail_reaches_its_people(
 
     to_student = [m for m in mail.outbox if m.to == [student_geography.email]]
     assert len(to_student) == 1
-    assert to_student[0].subject == f"{subject}: Runde & Co"
+    assert to_student[0].subject == f"[Transferraum] {subject}: Runde & Co"
     assert round.get_absolute_url() in to_student[0].body
     people = {m.to[0] for m in mail.outbox}
     if event == P.ALLOCATION:

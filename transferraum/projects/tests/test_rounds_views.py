@@ -159,8 +159,8 @@ def test_the_round_page_needs_the_same_queries_for_many_projects(
     client.force_login(coordinator)
     url = reverse("projects:round", args=[round.pk])
 
-    # session, user, round, projects, two kinds of skills
-    with django_assert_max_num_queries(6):
+    # session, user, round, projects, two kinds of skills, the bell's unread count
+    with django_assert_max_num_queries(7):
         response = client.get(url)
 
     assert response.content.decode().count("tr-project-card") == 12

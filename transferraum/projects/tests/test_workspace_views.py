@@ -43,7 +43,7 @@ def url(team: Team, name: str = "workspace", *args) -> str:
     return reverse(f"projects:{name}", args=[team.project.pk, *args])
 
 
-WORKSPACE_QUERIES = 17
+WORKSPACE_QUERIES = 18
 
 
 def in_days(days: int) -> dt.date:
@@ -147,8 +147,8 @@ def test_the_page_needs_a_constant_number_of_queries(client, team):
     assert len(many) == len(few)
     # session, user, project; the viewer's roles once (supervisor, contacts, team place); the
     # workspace (meetings and attendees, documents and versions, members, supervisors,
-    # partners, milestones, posts, feedback); the recommendations. Before the roles were kept
-    # on the project for the request: 29 (the roles asked four times).
+    # partners, milestones, posts, feedback); the recommendations; the bell's unread count.
+    # Before the roles were kept on the project for the request: 29 (the roles asked four times).
     assert len(few) == WORKSPACE_QUERIES, "\n".join(q["sql"][:120] for q in few.captured_queries)
 
 

@@ -7,13 +7,15 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from transferraum.accounts.models import User
 from transferraum.core.services import activity_record
-from transferraum.notifications.services import email_send
+from transferraum.notifications.services import notify
 from transferraum.recommendations import selectors
 from transferraum.recommendations.models import Recommendation
+from transferraum.recommendations.notification_kinds import RECOMMENDATION_REMINDER
 from transferraum.recommendations.tasks import mail_link
 
 # --- reminders ------------------------------------------------------------------------------
@@ -63,11 +65,13 @@ def recommendation_reminders_send(
             )
             for r in recommendations
         ]
-        email_send(
-            to=person.email,
+        notify(
+            recipient=person,
+            kind=RECOMMENDATION_REMINDER,
             template="recommendations/email/reminder",
             context={"person": person, "items": items, "days": days},
             language=person.language,
+            url=reverse("recommendations:tracker"),
         )
     Recommendation.objects.filter(pk__in=[r.pk for r in due]).update(last_reminded_on=today)
     for recommendation in due:
