@@ -1,8 +1,22 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from transferraum.core.menu import PERSONAL, MenuEntry, menu_register, signed_in
+
 
 class AccountsConfig(AppConfig):
     name = "transferraum.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        menu_register(
+            MenuEntry(
+                "accounts:profile",
+                _("My profile"),
+                order=20,
+                visible=signed_in,
+                exact=True,
+                section=PERSONAL,
+            ),
+        )

@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.core.menu import MenuEntry, menu_register, staff
+from transferraum.core.menu import PERSONAL, MenuEntry, menu_register, staff
 
 
 class CoreConfig(AppConfig):
@@ -12,6 +12,11 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         menu_register(
             MenuEntry(
-                "admin:index", _("Administration"), order=900, visible=staff, marks_current=False
+                "admin:index",
+                _("Administration"),
+                order=900,
+                visible=staff,
+                marks_current=False,
+                section=PERSONAL,
             ),
         )
