@@ -52,3 +52,75 @@
     option.checked = false;
   });
 })();
+
+// Menus: the sections and the personal menu are <details> disclosures that work without this
+// script. With it, opening one closes the others, Escape closes the open one and returns the focus
+// to its summary, and a click or focus elsewhere closes it.
+(function () {
+  "use strict";
+  var SELECTOR = "details[data-tr-disclosure]";
+  function closeAll(except) {
+    document.querySelectorAll(SELECTOR + "[open]").forEach(function (disclosure) {
+      if (disclosure !== except) {
+        disclosure.open = false;
+      }
+    });
+  }
+  document.addEventListener(
+    "toggle",
+    function (event) {
+      var disclosure = event.target;
+      if (disclosure.matches && disclosure.matches(SELECTOR) && disclosure.open) {
+        closeAll(disclosure);
+      }
+    },
+    true
+  );
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") {
+      return;
+    }
+    var open = document.activeElement && document.activeElement.closest(SELECTOR + "[open]");
+    if (open) {
+      open.open = false;
+      open.querySelector("summary").focus();
+    }
+  });
+  function closeOutside(event) {
+    var inside = event.target.closest && event.target.closest(SELECTOR);
+    closeAll(inside);
+  }
+  document.addEventListener("click", closeOutside);
+  document.addEventListener("focusin", closeOutside);
+})();
+
+// Wide tables scroll inside their container (KERN's .kern-table-responsive), not the page. A
+// container that does scroll becomes a labelled region that keyboard users can focus and scroll.
+(function () {
+  "use strict";
+  function label(container) {
+    var caption = container.querySelector("caption");
+    if (caption) {
+      return caption.textContent.trim();
+    }
+    var heading = container.closest("section") && container.closest("section").querySelector("h2, h3");
+    return heading ? heading.textContent.trim() : document.title;
+  }
+  function markScrollable() {
+    document.querySelectorAll(".kern-table-responsive").forEach(function (container) {
+      if (container.scrollWidth > container.clientWidth + 1) {
+        container.setAttribute("tabindex", "0");
+        container.setAttribute("role", "region");
+        if (!container.hasAttribute("aria-label") && !container.hasAttribute("aria-labelledby")) {
+          container.setAttribute("aria-label", label(container));
+        }
+      } else if (container.getAttribute("role") === "region") {
+        container.removeAttribute("tabindex");
+        container.removeAttribute("role");
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", markScrollable);
+  document.addEventListener("htmx:afterSwap", markScrollable);
+  window.addEventListener("resize", markScrollable);
+})();

@@ -42,7 +42,7 @@ def fill_login_form(page: Page, email: str, password: str = PASSWORD) -> None:
     page.get_by_label("E-Mail-Adresse").fill(email)
     page.get_by_label("Passwort").fill(password)
     page.get_by_role("button", name="Anmelden").click()
-    expect(page.get_by_role("button", name="Abmelden")).to_be_visible()
+    expect(page.get_by_role("navigation", name="Persönliches Menü")).to_be_visible()
 
 
 def log_in(page: Page, email: str, password: str = PASSWORD) -> None:
@@ -51,7 +51,16 @@ def log_in(page: Page, email: str, password: str = PASSWORD) -> None:
     fill_login_form(page, email, password)
 
 
+def open_personal_menu(page: Page) -> None:
+    """Open the person's own menu in the header (profile, language, sign-out)."""
+    menu = page.get_by_role("navigation", name="Persönliches Menü")
+    if not menu.locator("details[open]").count():
+        menu.locator("summary").click()
+    expect(menu.get_by_role("button", name="Abmelden")).to_be_visible()
+
+
 def log_out(page: Page) -> None:
+    open_personal_menu(page)
     page.get_by_role("button", name="Abmelden").click()
     expect(page.get_by_role("link", name="Anmelden").first).to_be_visible()
 

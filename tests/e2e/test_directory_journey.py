@@ -85,10 +85,10 @@ def test_owner_adds_offer_and_need_and_finds_a_partner_in_directory_and_map(
     expect(listings).to_contain_text("Luftbilder unseres Betriebsgeländes")
     check_a11y(page)
 
-    # The directory, from the main navigation, lists every organisation.
-    navigation_link = page.get_by_role("navigation", name="Hauptnavigation").locator(
-        'a[href="/verzeichnis/"]'
-    )
+    # The directory, from the main navigation's section "Netzwerk", lists every organisation.
+    navigation = page.get_by_role("navigation", name="Hauptnavigation")
+    navigation.locator("summary", has_text="Netzwerk").click()
+    navigation_link = navigation.locator('a[href="/verzeichnis/"]')
     navigation_link.click()
     expect(page).to_have_url(re.compile(r"/verzeichnis/$"))
     expect(navigation_link).to_have_attribute("aria-current", "page")

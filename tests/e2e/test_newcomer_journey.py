@@ -11,7 +11,7 @@ from transferraum.actors.tests.factories import OrganisationFactory
 from transferraum.regions.models import Municipality
 from transferraum.regions.services import region_load_reference
 
-from .helpers import fill_login_form
+from .helpers import fill_login_form, log_out, open_personal_menu
 
 
 @pytest.fixture
@@ -47,14 +47,16 @@ def test_newcomer_coordinator_invites_officer_who_joins(page: Page, check_a11y, 
     fill_login_form(page, "koordination@uni-leipzig.example")
     # … and returns to the page she came from, now logged in.
     expect(page.get_by_role("heading", level=1)).to_have_text("Transfer über Köpfe")
-    page.get_by_role("link", name="Katrin").click()
+    open_personal_menu(page)
+    page.get_by_role("link", name="Mein Profil").click()
     expect(page.get_by_role("heading", name="Mein Profil")).to_be_visible()
     check_a11y(page)
 
     # … finds the town's administration and invites an officer.
-    page.get_by_role("navigation", name="Hauptnavigation").get_by_role(
-        "link", name="Organisationen"
-    ).click()
+    # "Verzeichnis" in the section "Netzwerk" is the one entry for the organisations.
+    navigation = page.get_by_role("navigation", name="Hauptnavigation")
+    navigation.locator("summary", has_text="Netzwerk").click()
+    navigation.get_by_role("link", name="Verzeichnis").click()
     check_a11y(page)
     page.get_by_role("link", name="Stadtverwaltung Eilenburg").click()
     page.get_by_role("link", name="Mitglieder und Einladungen verwalten").click()
@@ -71,7 +73,7 @@ def test_newcomer_coordinator_invites_officer_who_joins(page: Page, check_a11y, 
         page.get_by_role("button", name="Einladung an stadtplanung@eilenburg.example zurückziehen")
     ).to_be_visible()
     check_a11y(page)
-    page.get_by_role("button", name="Abmelden").click()
+    log_out(page)
 
     # The officer follows the link from the e-mail, sets a password and sees the town's page.
     assert len(mail.outbox) == 1

@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.core.menu import MenuEntry, coordinators, menu_register
+from transferraum.core.menu import PERSONAL, MenuEntry, coordinators, menu_register, signed_in
 
 
 class AccountsConfig(AppConfig):
@@ -11,5 +11,15 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         menu_register(
-            MenuEntry("accounts:role_requests", _("Role requests"), order=105, visible=coordinators)
+            MenuEntry(
+                "accounts:profile",
+                _("My profile"),
+                order=20,
+                visible=signed_in,
+                exact=True,
+                section=PERSONAL,
+            ),
+            MenuEntry(
+                "accounts:role_requests", _("Role requests"), order=105, visible=coordinators
+            ),
         )

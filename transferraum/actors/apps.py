@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.core.menu import MenuEntry, coordinators, menu_register
+from transferraum.core.menu import NETWORK, MenuEntry, coordinators, menu_register
 
 
 class ActorsConfig(AppConfig):
@@ -11,8 +11,12 @@ class ActorsConfig(AppConfig):
 
     def ready(self) -> None:
         menu_register(
-            MenuEntry("actors:organisations", _("Organisations"), order=70),
             MenuEntry(
-                "actors:competences", _("Vocabulary"), order=110, visible=coordinators, exact=True
+                "actors:competences",
+                _("Vocabulary"),
+                order=30,
+                visible=coordinators,
+                exact=True,
+                section=NETWORK,
             ),
         )

@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.core.menu import MenuEntry, coordinators, menu_register, signed_in
+from transferraum.core.menu import PROGRAMME, MenuEntry, coordinators, menu_register, signed_in
 
 
 class ChallengesConfig(AppConfig):
@@ -11,9 +11,20 @@ class ChallengesConfig(AppConfig):
 
     def ready(self) -> None:
         menu_register(
-            MenuEntry("challenges:board", _("Challenges"), order=40),
+            MenuEntry("challenges:board", _("Challenges"), order=10, section=PROGRAMME),
             MenuEntry(
-                "challenges:mine", _("Our challenges"), order=90, visible=signed_in, exact=True
+                "challenges:mine",
+                _("Our challenges"),
+                order=40,
+                visible=signed_in,
+                exact=True,
+                section=PROGRAMME,
             ),
-            MenuEntry("challenges:queue", _("Review queue"), order=100, visible=coordinators),
+            MenuEntry(
+                "challenges:queue",
+                _("Review queue"),
+                order=50,
+                visible=coordinators,
+                section=PROGRAMME,
+            ),
         )

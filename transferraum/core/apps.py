@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.core.menu import MenuEntry, menu_register, signed_in, staff
+from transferraum.core.menu import PERSONAL, MenuEntry, menu_register, signed_in, staff
 
 
 class CoreConfig(AppConfig):
@@ -12,9 +12,16 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         menu_register(
-            MenuEntry("start", _("My area"), order=5, visible=signed_in, exact=True),
             MenuEntry(
-                "admin:index", _("Administration"), order=900, visible=staff, marks_current=False
+                "start", _("My area"), order=10, visible=signed_in, exact=True, section=PERSONAL
+            ),
+            MenuEntry(
+                "admin:index",
+                _("Administration"),
+                order=900,
+                visible=staff,
+                marks_current=False,
+                section=PERSONAL,
             ),
         )
         # Every app's start-page provider (`<app>/start.py`, see core.start), as the admin

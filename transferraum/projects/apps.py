@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.core.menu import MenuEntry, menu_register
+from transferraum.core.menu import PROGRAMME, MenuEntry, menu_register
 
 
 class ProjectsConfig(AppConfig):
@@ -11,5 +11,5 @@ class ProjectsConfig(AppConfig):
 
     def ready(self) -> None:
         menu_register(
-            MenuEntry("projects:rounds", _("Projects"), order=50),
+            MenuEntry("projects:rounds", _("Projects"), order=20, section=PROGRAMME),
         )

@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.core.menu import MenuEntry, menu_register
+from transferraum.core.menu import PROGRAMME, MenuEntry, menu_register
 
 
 class RecommendationsConfig(AppConfig):
@@ -11,5 +11,5 @@ class RecommendationsConfig(AppConfig):
 
     def ready(self) -> None:
         menu_register(
-            MenuEntry("recommendations:tracker", _("Recommendations"), order=60),
+            MenuEntry("recommendations:tracker", _("Recommendations"), order=30, section=PROGRAMME),
         )

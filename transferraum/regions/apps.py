@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.core.menu import MenuEntry, menu_register
+from transferraum.core.menu import REGION, MenuEntry, menu_register
 
 
 class RegionsConfig(AppConfig):
@@ -11,6 +11,6 @@ class RegionsConfig(AppConfig):
 
     def ready(self) -> None:
         menu_register(
-            MenuEntry("regions:home", _("Home"), order=10, exact=True),
-            MenuEntry("regions:region", _("Region"), order=20, exact=True),
+            # The home page is the brand's link in the header, not a menu entry.
+            MenuEntry("regions:region", _("Region"), order=10, exact=True, section=REGION),
         )

@@ -1,4 +1,5 @@
-"""The main menu: entries registered by the apps, shown per person, the current page marked."""
+"""The menus: entries registered by the apps into sections, shown per person, the current page
+and section marked."""
 
 from __future__ import annotations
 
@@ -9,18 +10,22 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from transferraum.core import menu
-from transferraum.core.menu import MenuEntry, menu_for, menu_register, signed_in
+from transferraum.core.menu import (
+    NETWORK,
+    PERSONAL,
+    MenuEntry,
+    MenuSection,
+    main_menu_for,
+    menu_for,
+    menu_register,
+    section_register,
+    signed_in,
+)
 
-PUBLIC = [
-    "regions:home",
-    "regions:region",
-    "network:directory",
-    "challenges:board",
-    "projects:rounds",
-    "recommendations:tracker",
-    "actors:organisations",
-    "network:graph",
-]
+# In menu order: by section (Programme, Region, Network, …, the personal menu last), then by order.
+PROGRAMME = ["challenges:board", "projects:rounds", "recommendations:tracker"]
+REGION = ["regions:region", "network:map"]
+NETWORK_ENTRIES = ["network:directory", "network:graph"]
 
 
 def urls(links: list[menu.MenuLink]) -> list[str]:
@@ -30,40 +35,103 @@ def urls(links: list[menu.MenuLink]) -> list[str]:
 @pytest.fixture
 def registry():
     """Restore the registry after a test that registers an entry of its own."""
-    saved = dict(menu._ENTRIES)
+    saved, saved_sections = dict(menu._ENTRIES), dict(menu._SECTIONS)
     yield
     menu._ENTRIES.clear()
     menu._ENTRIES.update(saved)
+    menu._SECTIONS.clear()
+    menu._SECTIONS.update(saved_sections)
+
+
+SIGNED_IN = [*PROGRAMME, "challenges:mine", *REGION, *NETWORK_ENTRIES, "start", "accounts:profile"]
 
 
 @pytest.mark.parametrize(
-    ("persona", "extra"),
+    ("persona", "expected"),
     [
-        (None, []),
-        ("outsider", ["challenges:mine"]),
-        ("officer_eilenburg", ["challenges:mine"]),
-        ("student_geography", ["challenges:mine"]),
+        (None, [*PROGRAMME, *REGION, *NETWORK_ENTRIES]),
+        ("outsider", SIGNED_IN),
+        ("officer_eilenburg", SIGNED_IN),
+        ("student_geography", SIGNED_IN),
         (
             "coordinator",
             [
+                *PROGRAMME,
                 "challenges:mine",
                 "challenges:queue",
                 "accounts:role_requests",
+                *REGION,
+                *NETWORK_ENTRIES,
                 "actors:competences",
+                "start",
+                "accounts:profile",
             ],
         ),
     ],
 )
-def test_each_person_sees_the_entries_meant_for_them_in_menu_order(request, persona, extra):
+def test_each_person_sees_the_entries_meant_for_them_in_menu_order(request, persona, expected):
     user = request.getfixturevalue(persona) if persona else AnonymousUser()
-    personal = ["start"] if persona else []  # "Mein Bereich" first, for everyone signed in
-    assert urls(menu_for(user, "/")) == [reverse(name) for name in personal + PUBLIC + extra]
+    assert urls(menu_for(user, "/")) == [reverse(name) for name in expected]
 
 
-def test_staff_see_the_administration_last(coordinator):
+@pytest.mark.parametrize(
+    ("persona", "sections", "personal"),
+    [
+        (None, ["programme", "region", "network"], []),
+        ("outsider", ["programme", "region", "network"], ["start", "accounts:profile"]),
+        ("coordinator", ["programme", "region", "network"], ["start", "accounts:profile"]),
+    ],
+)
+def test_the_main_menu_has_a_few_sections_and_the_person_a_menu_of_their_own(
+    request, persona, sections, personal
+):
+    user = request.getfixturevalue(persona) if persona else AnonymousUser()
+    main, own = main_menu_for(user, "/")
+    assert [section.key for section in main] == sections
+    assert urls(own) == [reverse(name) for name in personal]
+
+
+def test_a_section_without_visible_entries_is_not_shown(db, registry):
+    section_register(MenuSection("research", "Forschung", order=40))
+    menu_register(
+        MenuEntry("impressum", "Umfragen", order=10, visible=lambda user: False, section="research")
+    )
+    main, _own = main_menu_for(AnonymousUser(), "/")
+    assert "research" not in [section.key for section in main]
+
+
+def test_an_entry_without_a_section_lands_in_the_programme(db, registry):
+    menu_register(MenuEntry("impressum", "Probewohnen", order=55))
+    main, _own = main_menu_for(AnonymousUser(), "/")
+    assert "Probewohnen" in [link.label for link in main[0].links]
+    assert main[0].key == "programme"
+
+
+def test_staff_see_the_administration_last_in_their_own_menu(coordinator):
     coordinator.is_staff = True
-    links = menu_for(coordinator, "/")
-    assert links[-1].url == reverse("admin:index")
+    _main, own = main_menu_for(coordinator, "/")
+    assert own[-1].url == reverse("admin:index")
+    assert menu_for(coordinator, "/")[-1].url == reverse("admin:index")
+
+
+def test_the_current_section_is_marked_with_its_entry(db):
+    board = reverse("challenges:board")
+    main, _own = main_menu_for(AnonymousUser(), board + "123/")
+    assert [section.key for section in main if section.current] == ["programme"]
+
+
+def test_the_directory_is_the_one_entry_for_the_organisation_pages(db):
+    links = menu_for(AnonymousUser(), reverse("actors:organisation", args=["stadt-eilenburg"]))
+    assert [link.url for link in links if link.current] == [reverse("network:directory")]
+    assert reverse("actors:organisations") not in urls(links)
+    main, _own = main_menu_for(AnonymousUser(), reverse("actors:organisations"))
+    assert [section.key for section in main if section.current] == [NETWORK]
+
+
+def test_the_longest_matching_address_wins(db):
+    """The map lies below the directory's address; on the map only the map is current."""
+    links = menu_for(AnonymousUser(), reverse("network:map"))
+    assert [link.url for link in links if link.current] == [reverse("network:map")]
 
 
 def test_the_current_section_is_marked_on_its_pages_below(db):
@@ -73,23 +141,41 @@ def test_the_current_section_is_marked_on_its_pages_below(db):
 
 
 def test_an_exact_entry_is_marked_only_on_its_own_address(db):
-    home = reverse("regions:home")
-    assert [link.url for link in menu_for(AnonymousUser(), home) if link.current] == [home]
+    region = reverse("regions:region")
+    assert [link.url for link in menu_for(AnonymousUser(), region) if link.current] == [region]
+    assert not any(link.current for link in menu_for(AnonymousUser(), region + "x/"))
     assert not any(link.current for link in menu_for(AnonymousUser(), "/impressum/"))
 
 
 def test_a_new_app_adds_its_entry_without_touching_the_header(client, registry, outsider):
-    menu_register(MenuEntry("impressum", "Probewohnen", order=55, visible=signed_in))
+    menu_register(
+        MenuEntry("impressum", "Probewohnen", order=25, visible=signed_in),
+        MenuEntry("privacy", "Meine Buchungen", order=30, section=PERSONAL),
+    )
     page = client.get(reverse("regions:home")).content.decode()
     assert "Probewohnen" not in page
     client.force_login(outsider)
     page = client.get(reverse("regions:home")).content.decode()
     nav = re.search(r'<nav class="tr-nav".*?</nav>', page, re.S).group(0)
     labels = re.findall(r'class="tr-nav__link"[^>]*>([^<]+)</a>', nav)
-    # between "Projekte" (50) and "Empfehlungen" (60)
+    # between "Projekte" (20) and "Empfehlungen" (30)
     assert labels.index("Probewohnen") == labels.index("Projekte") + 1
+    own = re.search(r'<nav class="tr-personal".*?</nav>', page, re.S).group(0)
+    assert re.findall(r'class="tr-nav__link"[^>]*>([^<]+)</a>', own) == [
+        "Mein Profil",
+        "Meine Buchungen",
+    ]
 
 
-def test_the_header_marks_the_current_page_in_german(client, db):
+def test_a_new_area_adds_its_section_without_touching_the_header(client, registry, db):
+    section_register(MenuSection("places", "Orte", order=25))
+    menu_register(MenuEntry("impressum", "Coworking", order=10, section="places"))
+    page = client.get(reverse("regions:home")).content.decode()
+    summaries = re.findall(r'class="tr-nav__summary"[^>]*>([^<]+)</summary>', page)
+    assert summaries == ["Programm", "Region", "Orte", "Netzwerk"]
+
+
+def test_the_header_marks_the_current_page_and_section_in_german(client, db):
     page = client.get(reverse("network:directory")).content.decode()
     assert re.search(r'href="/verzeichnis/" aria-current="page">Verzeichnis</a>', page)
+    assert re.search(r'class="tr-nav__summary" aria-current="true">Netzwerk</summary>', page)
