@@ -34,13 +34,13 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 # KERN's Fira Sans, cut down to what the interface shows: Latin with the accents of names in
-# Europe (Latin-1 and Latin Extended-A), typographic quotes and dashes, …, •, €, →, ≤, ✓. Only the
+# Europe (Latin-1 and Latin Extended-A), typographic quotes and dashes, …, •, €, →, ≤ (✓ is not in Fira Sans). Only the
 # weights KERN and our CSS use (400, 500, 600, 700), WOFF2 only; static/css/fonts.css declares
 # them with the same unicode-range. The full files stay for the dossier PDF (any name may appear).
 FONT_SRC := node_modules/@kern-ux/native/dist/fonts/fira-sans
 FONT_WEIGHTS := Regular Medium SemiBold Bold
 FONT_PDF := Regular Italic SemiBold Bold
-FONT_UNICODES := U+0020-007E,U+00A0-017F,U+2013-2014,U+2018-201A,U+201C-201E,U+2022,U+2026,U+2039-203A,U+20AC,U+2192,U+2212,U+2264,U+2713
+FONT_UNICODES := U+0020-007E,U+00A0-017F,U+2013-2014,U+2018-201A,U+201C-201E,U+2022,U+2026,U+2039-203A,U+20AC,U+2192,U+2212,U+2264
 
 vendor: node_modules/.installed $(VENV)/.synced ## Copy the front-end packages into static/vendor/, subset the fonts
 	@rm -rf static/vendor && mkdir -p static/vendor/kern/fonts/fira-sans static/vendor/kern/fonts/fira-sans-subset \
