@@ -34,9 +34,10 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 # KERN's Fira Sans, cut down to what the interface shows: Latin with the accents of names in
-# Europe (Latin-1 and Latin Extended-A), typographic quotes and dashes, …, •, €, →, ≤ (✓ is not in Fira Sans). Only the
-# weights KERN and our CSS use (400, 500, 600, 700), WOFF2 only; static/css/fonts.css declares
-# them with the same unicode-range. The full files stay for the dossier PDF (any name may appear).
+# Europe (Latin-1 and Latin Extended-A), typographic quotes and dashes, …, •, €, →, ≤ (Fira Sans
+# has no ✓). Only the weights KERN and our CSS use (400, 500, 600, 700), WOFF2 only;
+# static/css/fonts.css declares them with the same unicode-range. The full files stay for the
+# dossier PDF (WeasyPrint subsets itself and must render any name).
 FONT_SRC := node_modules/@kern-ux/native/dist/fonts/fira-sans
 FONT_WEIGHTS := Regular Medium SemiBold Bold
 FONT_PDF := Regular Italic SemiBold Bold
