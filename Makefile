@@ -17,7 +17,7 @@ TEST_APT_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subse
 	fonts-dejavu-core poppler-utils gettext
 
 .PHONY: help prepare setup run test lint format vendor messages db demo system-packages serve-prod clean \
-	bench bench-alloc
+	bench bench-alloc bench-web
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -33,11 +33,25 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-vendor: node_modules/.installed ## Copy the front-end packages into static/vendor/
-	@rm -rf static/vendor && mkdir -p static/vendor/kern/fonts static/vendor/htmx static/vendor/leaflet \
-		static/vendor/markercluster static/vendor/cytoscape
+# KERN's Fira Sans, cut down to what the interface shows: Latin with the accents of names in
+# Europe (Latin-1 and Latin Extended-A), typographic quotes and dashes, …, •, €, →, ≤ (Fira Sans
+# has no ✓). Only the weights KERN and our CSS use (400, 500, 600, 700), WOFF2 only;
+# static/css/fonts.css declares them with the same unicode-range. The full files stay for the
+# dossier PDF (WeasyPrint subsets itself and must render any name).
+FONT_SRC := node_modules/@kern-ux/native/dist/fonts/fira-sans
+FONT_WEIGHTS := Regular Medium SemiBold Bold
+FONT_PDF := Regular Italic SemiBold Bold
+FONT_UNICODES := U+0020-007E,U+00A0-017F,U+2013-2014,U+2018-201A,U+201C-201E,U+2022,U+2026,U+2039-203A,U+20AC,U+2192,U+2212,U+2264
+
+vendor: node_modules/.installed $(VENV)/.synced ## Copy the front-end packages into static/vendor/, subset the fonts
+	@rm -rf static/vendor && mkdir -p static/vendor/kern/fonts/fira-sans static/vendor/kern/fonts/fira-sans-subset \
+		static/vendor/htmx static/vendor/leaflet static/vendor/markercluster static/vendor/cytoscape
 	cp node_modules/@kern-ux/native/dist/kern.min.css node_modules/@kern-ux/native/LICENSE.md static/vendor/kern/
-	cp -r node_modules/@kern-ux/native/dist/fonts/fira-sans node_modules/@kern-ux/native/dist/fonts/fira-sans.css static/vendor/kern/fonts/
+	for w in $(FONT_PDF); do cp $(FONT_SRC)/FiraSans-$$w.woff2 static/vendor/kern/fonts/fira-sans/; done
+	for w in $(FONT_WEIGHTS); do \
+		$(VENV)/bin/pyftsubset $(FONT_SRC)/FiraSans-$$w.woff2 --unicodes="$(FONT_UNICODES)" \
+			--flavor=woff2 --output-file=static/vendor/kern/fonts/fira-sans-subset/FiraSans-$$w.woff2 || exit 1; \
+	done
 	cp node_modules/htmx.org/dist/htmx.min.js node_modules/htmx.org/LICENSE static/vendor/htmx/
 	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.js.map node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE static/vendor/leaflet/
 	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js node_modules/leaflet.markercluster/dist/leaflet.markercluster.js.map node_modules/leaflet.markercluster/dist/MarkerCluster.css node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css node_modules/leaflet.markercluster/MIT-LICENCE.txt static/vendor/markercluster/
@@ -93,10 +107,15 @@ test: $(VENV)/.synced vendor messages ## Every check and test: lint, unit, Postg
 	@$(MAKE) --no-print-directory lint
 	$(VENV)/bin/pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
-bench: $(VENV)/.synced bench-alloc ## Run every benchmark and write docs/benchmarks.md (takes a while)
+bench: $(VENV)/.synced bench-alloc bench-web ## Run every benchmark and write docs/benchmarks.md (takes a while)
 
 bench-alloc: $(VENV)/.synced ## Allocation benchmark: ours against stable, serial, greedy
 	$(PY) -m benchmarks.allocation.run --out docs/benchmarks.md
+
+# BENCH_WEB_START_PAGE: the signed-in page measured (the profile until "Mein Bereich" exists).
+bench-web: $(VENV)/.synced vendor messages ## Lighthouse (phone) on the main pages under gunicorn, production settings
+	@$(MAKE) --no-print-directory system-packages PACKAGES=chromium
+	$(PY) -m benchmarks.web.run --out docs/benchmarks.md $(BENCH_WEB_ARGS)
 
 serve-prod: prepare ## Serve with production settings through gunicorn (see README)
 	DJANGO_SETTINGS_MODULE=config.settings.prod $(MANAGE) collectstatic --no-input -v0

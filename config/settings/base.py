@@ -50,6 +50,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML compressed (static files come pre-compressed from WhiteNoise). BREACH: CSRF tokens are
+    # masked per response, the gzip header carries random padding (Django ≥ 4.2) and the session
+    # cookie is SameSite=Lax; docs/deployment.md says why that is enough here.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "transferraum.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -70,9 +70,32 @@
       });
   }
 
+  // Leaflet's work (tiles, shapes, SVG) is the page's heaviest; on a phone the map sits below
+  // the first screen, so it is drawn only when it comes near the viewport.
+  function start() {
+    var element = document.getElementById("region-map");
+    if (!element) {
+      return;
+    }
+    if (!("IntersectionObserver" in window)) {
+      init();
+      return;
+    }
+    var observer = new IntersectionObserver(
+      function (entries) {
+        if (entries.some(function (entry) { return entry.isIntersecting; })) {
+          observer.disconnect();
+          init();
+        }
+      },
+      { rootMargin: "300px" }
+    );
+    observer.observe(element);
+  }
+
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    init();
+    start();
   }
 })();
