@@ -112,7 +112,7 @@ bench: $(VENV)/.synced bench-alloc bench-web ## Run every benchmark and write do
 bench-alloc: $(VENV)/.synced ## Allocation benchmark: ours against stable, serial, greedy
 	$(PY) -m benchmarks.allocation.run --out docs/benchmarks.md
 
-# BENCH_WEB_START_PAGE: the signed-in page measured (the profile until "Mein Bereich" exists).
+# BENCH_WEB_START_PAGE: the signed-in page measured (default: "Mein Bereich", /mein-bereich/).
 bench-web: $(VENV)/.synced vendor messages ## Lighthouse (phone) on the main pages under gunicorn, production settings
 	@$(MAKE) --no-print-directory system-packages PACKAGES=chromium
 	$(PY) -m benchmarks.web.run --out docs/benchmarks.md $(BENCH_WEB_ARGS)

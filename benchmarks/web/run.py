@@ -37,8 +37,8 @@ CHROMIUM_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-quic --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run"
 )
-# The signed-in start page; "/konto/profil/" until "Mein Bereich" (`start`) exists.
-START_PAGE = os.environ.get("BENCH_WEB_START_PAGE", "/konto/profil/")
+# The signed-in start page ("Mein Bereich").
+START_PAGE = os.environ.get("BENCH_WEB_START_PAGE", "/mein-bereich/")
 
 TARGET_PERFORMANCE = 95
 TARGET_CLS = 0.1
