@@ -22,6 +22,7 @@ urlpatterns = [
         {"template": "core/accessibility.html"},
         name="accessibility",
     ),
+    path("suche/", core_views.search, name="search"),
     path("konto/", include("allauth.urls")),
     path("konto/", include("transferraum.accounts.urls")),
     path("", include("transferraum.regions.urls")),

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 from transferraum.core.menu import MenuEntry, menu_register, staff
@@ -15,3 +16,5 @@ class CoreConfig(AppConfig):
                 "admin:index", _("Administration"), order=900, visible=staff, marks_current=False
             ),
         )
+        # Each app's search providers (`core.site_search`) and page connections (`core.related`).
+        autodiscover_modules("site_search", "related")

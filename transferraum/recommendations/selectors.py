@@ -24,6 +24,7 @@ from transferraum.challenges.models import TopicField
 from transferraum.challenges.selectors import topic_filter
 from transferraum.core.errors import PermissionDenied
 from transferraum.core.filters import Filters, choice
+from transferraum.core.search import search_queryset
 from transferraum.projects.models import Assignment, Document, DocumentVersion, Project, Round
 from transferraum.projects.selectors.rounds import round_filter
 from transferraum.recommendations.models import Recommendation, RecommendationEvent
@@ -142,6 +143,35 @@ def visible_to(user: Viewer) -> QuerySet[Recommendation]:
         | Q(responsible_person_id=user.pk)
     )
     return queryset.filter(author | approver | (~preparation & (Q(confidential=False) | partner)))
+
+
+def recommendations_found(viewer: Viewer, query: str) -> QuerySet[Recommendation]:
+    """The recommendations `viewer` may see that match the words (see
+    `services.common.recommendation_index`), the latest change first (best match first where
+    PostgreSQL ranks)."""
+    recommendations = visible_to(viewer).defer("municipality__boundary")
+    return search_queryset(
+        recommendations.order_by("-updated_at", "-pk"),
+        query,
+        fulltext_fields=("title", "summary"),
+    )
+
+
+def recommendations_of(
+    viewer: Viewer, *, challenge_id: int | None = None, organisation_id: int | None = None
+) -> QuerySet[Recommendation]:
+    """The recommendations `viewer` may see from the projects of a challenge, or those of an
+    organisation (addressed to it, or from the projects of its challenges), the latest change
+    first."""
+    recommendations = visible_to(viewer).defer("municipality__boundary")
+    if challenge_id is not None:
+        recommendations = recommendations.filter(project__challenge_id=challenge_id)
+    if organisation_id is not None:
+        recommendations = recommendations.filter(
+            Q(addressee_organisation_id=organisation_id)
+            | Q(project__challenge__organisation_id=organisation_id)
+        )
+    return recommendations.order_by("-updated_at", "-pk")
 
 
 def confidential_reach(user: Viewer) -> Literal["all", "some", "none"]:
