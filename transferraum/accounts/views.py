@@ -15,6 +15,7 @@ from transferraum.accounts.forms import ProfileForm
 from transferraum.accounts.http import AuthenticatedHttpRequest
 from transferraum.accounts.services import user_set_language, user_update_profile
 from transferraum.core.errors import DomainError
+from transferraum.core.related import PERSON, related_for
 
 
 @login_required
@@ -42,6 +43,8 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
             "form": form,
             # reverse accessor: accounts must not import a domain app
             "memberships": user.memberships.select_related("organisation__municipality"),
+            # the challenges the person follows (the apps above register them)
+            "related": related_for(PERSON, user, user),
         },
     )
 
