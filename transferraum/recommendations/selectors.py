@@ -23,7 +23,7 @@ from transferraum.actors.models import Membership
 from transferraum.challenges.models import TopicField
 from transferraum.challenges.selectors import topic_filter
 from transferraum.core.errors import PermissionDenied
-from transferraum.core.filters import Filters, choice
+from transferraum.core.filters import Filters, choice, search
 from transferraum.core.search import search_queryset
 from transferraum.projects.models import Assignment, Document, DocumentVersion, Project, Round
 from transferraum.projects.selectors.rounds import round_filter
@@ -40,6 +40,9 @@ from transferraum.regions.models import Municipality
 from transferraum.regions.selectors import municipality_filter
 
 A = Recommendation.Author
+QUERY_MAX_LENGTH = 200
+# Texts PostgreSQL's German full-text search reads; `search_text` holds the rest.
+FULLTEXT_FIELDS = ("title", "summary")
 
 
 # --- fetch and authorise ----------------------------------------------------------------------
@@ -149,12 +152,7 @@ def recommendations_found(viewer: Viewer, query: str) -> QuerySet[Recommendation
     """The recommendations `viewer` may see that match the words (see
     `services.common.recommendation_index`), the latest change first (best match first where
     PostgreSQL ranks)."""
-    recommendations = visible_to(viewer).defer("municipality__boundary")
-    return search_queryset(
-        recommendations.order_by("-updated_at", "-pk"),
-        query,
-        fulltext_fields=("title", "summary"),
-    )
+    return tracker_recommendations(viewer, TrackerFilters(query=query))
 
 
 def recommendations_of(
@@ -189,10 +187,12 @@ def confidential_reach(user: Viewer) -> Literal["all", "some", "none"]:
 
 @dataclass(frozen=True)
 class TrackerFilters(Filters):
-    """What the tracker lists, as the URL carries it (`ort`, `thema`, `runde`, `status`, `an`,
-    `seite`): every value is one the platform knows (empty: no filter); a known town, topic or
-    round costs one small query each."""
+    """What the tracker lists, as the URL carries it (`q`, `ort`, `thema`, `runde`, `status`,
+    `an`, `seite`): every value is one the platform knows (empty: no filter); a known town,
+    topic or round costs one small query each."""
 
+    # words of the title, summary, addressee, town or project (`recommendation_index`)
+    query: str = search("q", label=gettext_lazy("Search"), max_length=QUERY_MAX_LENGTH)
     municipality: str = municipality_filter()
     # of the project's challenge
     topic: str = topic_filter()
@@ -231,7 +231,9 @@ def tracker_recommendations(user: Viewer, query: TrackerFilters) -> QuerySet[Rec
         recommendations = recommendations.filter(status=query.status)
     if query.addressee:
         recommendations = recommendations.filter(addressee_kind=query.addressee)
-    return recommendations.order_by("-updated_at", "-pk")
+    return search_queryset(
+        recommendations.order_by("-updated_at", "-pk"), query.query, fulltext_fields=FULLTEXT_FIELDS
+    )
 
 
 def tracker_towns(user: Viewer) -> QuerySet[Municipality]:

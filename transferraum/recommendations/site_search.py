@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from transferraum.core.site_search import (
@@ -14,7 +15,7 @@ from transferraum.core.site_search import (
     first_and_total,
     search_register,
 )
-from transferraum.recommendations.selectors import recommendations_found
+from transferraum.recommendations.selectors import TrackerFilters, recommendations_found
 
 
 def search_recommendations(query: str, viewer: Any, limit: int) -> tuple[list[SearchHit], int]:
@@ -35,7 +36,16 @@ def search_recommendations(query: str, viewer: Any, limit: int) -> tuple[list[Se
     return hits, total
 
 
-# The tracker has no search of its own yet: no list page to link.
+def _tracker_url(query: str) -> str:
+    return reverse("recommendations:tracker") + TrackerFilters(query=query).querystring()
+
+
 search_register(
-    SearchProvider("recommendations", _("Recommendations"), search_recommendations, order=50)
+    SearchProvider(
+        "recommendations",
+        _("Recommendations"),
+        search_recommendations,
+        order=50,
+        list_url=_tracker_url,
+    )
 )

@@ -179,10 +179,14 @@ def test_the_page_links_to_the_list_of_a_kind_when_there_are_more(client, town_e
     assert f'href="{reverse("challenges:board")}?q=Mobilit%C3%A4t"' in page
 
 
-def test_the_directory_is_linked_for_people(client, world, coordinator):
-    client.force_login(coordinator)
-    group = next(g for g in site_search("Leerstand", coordinator) if g.kind == "people")
-    assert group.list_url == reverse("network:directory") + "?q=Leerstand&typ=personen"
+def test_each_kind_links_its_list_page_filtered_by_the_words(world, coordinator):
+    urls = {group.kind: group.list_url for group in site_search("Leerstand", coordinator)}
+    assert urls == {
+        "people": reverse("network:directory") + "?q=Leerstand&typ=personen",
+        "challenges": reverse("challenges:board") + "?q=Leerstand",
+        "projects": "",  # the showcase has no search
+        "recommendations": reverse("recommendations:tracker") + "?q=Leerstand",
+    }
 
 
 @pytest.mark.parametrize(
