@@ -23,6 +23,7 @@ urlpatterns = [
         name="accessibility",
     ),
     path("mein-bereich/", core_views.start, name="start"),
+    path("suche/", core_views.search, name="search"),
     path("konto/", include("allauth.urls")),
     path("konto/", include("transferraum.accounts.urls")),
     path("", include("transferraum.regions.urls")),

@@ -4,7 +4,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from transferraum.accounts.tests.factories import PASSWORD
-from transferraum.actors.services import profile_for
+from transferraum.actors.services import organisation_index, profile_for
+from transferraum.actors.tests.factories import OrganisationFactory
 from transferraum.challenges.catalogue import catalogue_load
 from transferraum.regions.services import region_load_reference
 
@@ -21,6 +22,7 @@ PUBLIC = [
     "/impressum/",
     "/datenschutz/",
     "/barrierefreiheit/",
+    "/suche/?q=Eilenburg",
     "/datenquellen/",
     "/konto/login/",
     "/konto/signup/",
@@ -44,6 +46,8 @@ def site(transactional_db, coordinator):
     region_load_reference()
     catalogue_load()
     profile_for(coordinator)
+    # something for the search page to find
+    organisation_index(OrganisationFactory(name="Stadtverwaltung Eilenburg"))
 
 
 @pytest.mark.parametrize("language", ["de", "en"])

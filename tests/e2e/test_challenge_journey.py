@@ -85,11 +85,22 @@ def test_challenge_from_draft_to_board(page: Page, check_a11y, programme):
     # A student finds it through the search, with another word form.
     log_in(page, "lena.schubert@studserv.uni-leipzig.example")
     page.goto("/herausforderungen/")
-    page.get_by_role("searchbox").first.fill("Leerstand Marktplatz")
-    page.get_by_role("searchbox").first.press("Enter")
+    board_search = page.get_by_role("searchbox", name=de("Search"), exact=True)
+    board_search.fill("Leerstand Marktplatz")
+    board_search.press("Enter")
     page.get_by_role("link", name="Leerstände am Eilenburger Marktplatz").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Leerstände am Eilenburger Marktplatz"
     )
     expect(page.get_by_text("Praxisprojekt").first).to_be_visible()
+    check_a11y(page)
+
+    # The same challenge through the search field in the header, among the challenges found.
+    header_search = page.get_by_role("searchbox", name=de("Search the platform"))
+    header_search.fill("Leerstände Eilenburg")
+    header_search.press("Enter")
+    challenges = page.get_by_role("region", name=re.compile("^" + de("Challenges")))
+    expect(
+        challenges.get_by_role("link", name="Leerstände am Eilenburger Marktplatz")
+    ).to_be_visible()
     check_a11y(page)

@@ -33,6 +33,7 @@ from transferraum.accounts.services import (
 )
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.pagination import pagination_context
+from transferraum.core.related import PERSON, related_for
 
 
 @login_required
@@ -66,6 +67,8 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
                 "-created_at"
             )[:5],
             "can_request_role": can_request_role(user),
+            # the challenges the person follows (the apps above register them)
+            "related": related_for(PERSON, user, user),
         },
     )
 

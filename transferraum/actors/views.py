@@ -71,6 +71,7 @@ from transferraum.actors.services import (
 )
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.htmx import render_page_or_partial
+from transferraum.core.related import ORGANISATION, related_for
 
 
 @require_safe
@@ -103,6 +104,8 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "suggestions": suggestions_for(organisation),
             "can_manage": can_manage_organisation(request.user, organisation),
             "can_request_membership": can_request_membership(request.user, organisation),
+            # its challenges, projects and recommendations (the apps above register them)
+            "related": related_for(ORGANISATION, organisation, request.user),
         },
     )
 

@@ -26,6 +26,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.types import Viewer
+from transferraum.actors.models import Membership
 from transferraum.challenges.models import Challenge, Comment, Follow, TopicField, TransferFormat
 from transferraum.challenges.permissions import (
     can_edit,
@@ -153,6 +154,52 @@ class BoardCard:
 
 def board_cards(challenges: list[Challenge]) -> list[BoardCard]:
     return [BoardCard(challenge, teaser(challenge)) for challenge in challenges]
+
+
+# --- across the platform: search, an organisation's page, a person's follows ------------------
+
+
+def challenges_visible_to(viewer: Viewer) -> QuerySet[Challenge]:
+    """The challenges `viewer` may see, in one query (the same rule as `can_view`): those on the
+    board, and every other one of their own organisations; coordinators see all."""
+    challenges = Challenge.objects.all()
+    if not (viewer.is_authenticated and viewer.is_active):
+        return challenges.on_board()
+    if viewer.is_coordinator:
+        return challenges
+    own = Membership.objects.filter(user_id=viewer.pk).values("organisation_id")
+    return challenges.filter(Q(status__in=Challenge.BOARD_STATUSES) | Q(organisation_id__in=own))
+
+
+def challenges_found(viewer: Viewer, query: str) -> QuerySet[Challenge]:
+    """The challenges `viewer` may see that match the words, newest first (best match first
+    where PostgreSQL ranks), with the organisation."""
+    challenges = challenges_visible_to(viewer).order_by(*_NEWEST_FIRST)
+    return search_queryset(challenges, query, fulltext_fields=FULLTEXT_FIELDS).select_related(
+        "organisation"
+    )
+
+
+def organisation_challenges(viewer: Viewer, organisation_id: int) -> QuerySet[Challenge]:
+    """The organisation's challenges that `viewer` may see, newest first."""
+    return (
+        challenges_visible_to(viewer)
+        .filter(organisation_id=organisation_id)
+        .order_by(*_NEWEST_FIRST)
+        .only("pk", "title", "status", "published_at", "updated_at")
+    )
+
+
+def followed_challenges(user: Viewer) -> QuerySet[Challenge]:
+    """The challenges `user` follows and may still see, the latest followed first."""
+    if not user.is_authenticated:
+        return Challenge.objects.none()
+    return (
+        challenges_visible_to(user)
+        .filter(follows__user_id=user.pk)
+        .select_related("organisation")
+        .order_by("-follows__created_at", "-pk")
+    )
 
 
 # --- the coordinators' queue -----------------------------------------------------------------

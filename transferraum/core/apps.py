@@ -27,3 +27,5 @@ class CoreConfig(AppConfig):
         # Every app's start-page provider (`<app>/start.py`, see core.start), as the admin
         # finds `admin.py`: core names no app.
         autodiscover_modules("start")
+        # Each app's search providers (`core.site_search`) and page connections (`core.related`).
+        autodiscover_modules("site_search", "related")

@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from transferraum.core.search import query_stems
+from transferraum.core.site_search import SiteSearchFilters, site_search
 from transferraum.core.start import start_page_for
 
 
@@ -48,3 +50,19 @@ def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpR
 def error_500(request: HttpRequest) -> HttpResponse:
     # No context processors may query here: the database could be what failed.
     return render(request, "500.html", status=500)
+
+
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    """Everything the person may see that matches the words, grouped by kind (`?q=`)."""
+    filters = SiteSearchFilters.from_query(request.GET)
+    searchable = bool(query_stems(filters.query))
+    return render(
+        request,
+        "core/search.html",
+        {
+            "query": filters.query,
+            "searchable": searchable,
+            "groups": site_search(filters.query, request.user) if searchable else [],
+        },
+    )

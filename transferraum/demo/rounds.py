@@ -80,6 +80,7 @@ from transferraum.projects.models import (
     StudentProfile,
     SupervisorCapacity,
 )
+from transferraum.projects.services.rounds import project_index
 
 # Besides the loader's own names, the tables that callers and tests read through this module.
 __all__ = [
@@ -608,6 +609,7 @@ def _project_create(
     project.required_competences.set([context.competences[slug] for slug in spec.required])
     project.desired_competences.set([context.competences[slug] for slug in spec.desired])
     project.wanted_programmes.set([context.programmes[name] for name in spec.programmes])
+    project_index(project)
     return project
 
 

@@ -225,6 +225,8 @@ class Project(TimeStampedModel):
     public_summary = models.TextField(_("summary for the public"), blank=True)
     results = models.TextField(_("results"), blank=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    # Stemmed words of the public texts, recomputed by `services.rounds.project_index`.
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = ProjectQuerySet.as_manager()
 

@@ -241,6 +241,9 @@ class Recommendation(TimeStampedModel):
         _("value of the indicator"), max_length=200, blank=True, help_text=_("For example: 14 → 9")
     )
     last_reminded_on = models.DateField(_("last reminder"), null=True, blank=True)
+    # Stemmed words of the title, summary and addressee, recomputed by
+    # `services.common.recommendation_index`.
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = RecommendationQuerySet.as_manager()
 

@@ -23,7 +23,8 @@ from transferraum.actors.models import Membership
 from transferraum.challenges.models import TopicField
 from transferraum.challenges.selectors import topic_filter
 from transferraum.core.errors import PermissionDenied
-from transferraum.core.filters import Filters, choice
+from transferraum.core.filters import Filters, choice, search
+from transferraum.core.search import search_queryset
 from transferraum.projects.models import Assignment, Document, DocumentVersion, Project, Round
 from transferraum.projects.selectors.rounds import round_filter
 from transferraum.recommendations.models import Recommendation, RecommendationEvent
@@ -39,6 +40,9 @@ from transferraum.regions.models import Municipality
 from transferraum.regions.selectors import municipality_filter
 
 A = Recommendation.Author
+QUERY_MAX_LENGTH = 200
+# Texts PostgreSQL's German full-text search reads; `search_text` holds the rest.
+FULLTEXT_FIELDS = ("title", "summary")
 
 
 # --- fetch and authorise ----------------------------------------------------------------------
@@ -144,6 +148,30 @@ def visible_to(user: Viewer) -> QuerySet[Recommendation]:
     return queryset.filter(author | approver | (~preparation & (Q(confidential=False) | partner)))
 
 
+def recommendations_found(viewer: Viewer, query: str) -> QuerySet[Recommendation]:
+    """The recommendations `viewer` may see that match the words (see
+    `services.common.recommendation_index`), the latest change first (best match first where
+    PostgreSQL ranks)."""
+    return tracker_recommendations(viewer, TrackerFilters(query=query))
+
+
+def recommendations_of(
+    viewer: Viewer, *, challenge_id: int | None = None, organisation_id: int | None = None
+) -> QuerySet[Recommendation]:
+    """The recommendations `viewer` may see from the projects of a challenge, or those of an
+    organisation (addressed to it, or from the projects of its challenges), the latest change
+    first."""
+    recommendations = visible_to(viewer).defer("municipality__boundary")
+    if challenge_id is not None:
+        recommendations = recommendations.filter(project__challenge_id=challenge_id)
+    if organisation_id is not None:
+        recommendations = recommendations.filter(
+            Q(addressee_organisation_id=organisation_id)
+            | Q(project__challenge__organisation_id=organisation_id)
+        )
+    return recommendations.order_by("-updated_at", "-pk")
+
+
 def confidential_reach(user: Viewer) -> Literal["all", "some", "none"]:
     """Whether `user` may see every confidential recommendation (the coordinators), some of
     them (a partner, a team, a supervisor …) or none (at most one query)."""
@@ -159,10 +187,12 @@ def confidential_reach(user: Viewer) -> Literal["all", "some", "none"]:
 
 @dataclass(frozen=True)
 class TrackerFilters(Filters):
-    """What the tracker lists, as the URL carries it (`ort`, `thema`, `runde`, `status`, `an`,
-    `seite`): every value is one the platform knows (empty: no filter); a known town, topic or
-    round costs one small query each."""
+    """What the tracker lists, as the URL carries it (`q`, `ort`, `thema`, `runde`, `status`,
+    `an`, `seite`): every value is one the platform knows (empty: no filter); a known town,
+    topic or round costs one small query each."""
 
+    # words of the title, summary, addressee, town or project (`recommendation_index`)
+    query: str = search("q", label=gettext_lazy("Search"), max_length=QUERY_MAX_LENGTH)
     municipality: str = municipality_filter()
     # of the project's challenge
     topic: str = topic_filter()
@@ -201,7 +231,9 @@ def tracker_recommendations(user: Viewer, query: TrackerFilters) -> QuerySet[Rec
         recommendations = recommendations.filter(status=query.status)
     if query.addressee:
         recommendations = recommendations.filter(addressee_kind=query.addressee)
-    return recommendations.order_by("-updated_at", "-pk")
+    return search_queryset(
+        recommendations.order_by("-updated_at", "-pk"), query.query, fulltext_fields=FULLTEXT_FIELDS
+    )
 
 
 def tracker_towns(user: Viewer) -> QuerySet[Municipality]:

@@ -48,6 +48,7 @@ from transferraum.core.htmx import render_page_or_partial, wants_partial
 from transferraum.core.http import HtmxHttpRequest
 from transferraum.core.markdown import render_markdown
 from transferraum.core.pagination import pagination_context
+from transferraum.core.related import CHALLENGE, related_for
 
 # --- the board --------------------------------------------------------------------------------
 
@@ -156,6 +157,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit(request.user, challenge),
             "can_review": can_review(request.user),
             "comments": challenge_comments(request.user, challenge),
+            # its projects and their recommendations (the apps above register them)
+            "related": related_for(CHALLENGE, challenge, request.user),
         },
     )
 

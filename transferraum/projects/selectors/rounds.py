@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
@@ -15,9 +15,11 @@ from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.models import User
 from transferraum.accounts.types import Viewer
+from transferraum.actors.models import Membership
 from transferraum.challenges.models import Challenge
 from transferraum.core.errors import PermissionDenied
 from transferraum.core.filters import Filters, Select, model_pk
+from transferraum.core.search import search_queryset
 from transferraum.projects import phases
 from transferraum.projects.models import Application, Assignment, Project, Round, SupervisorCapacity
 from transferraum.projects.permissions import (
@@ -174,6 +176,52 @@ def project_for_viewer(viewer: Viewer, pk: int) -> Project:
     if not can_view_project(viewer, project):
         raise Http404
     return project
+
+
+def projects_visible_to(viewer: Viewer) -> QuerySet[Project]:
+    """The projects `viewer` may see, in one query (the same rule as `can_view_project`): those
+    of rounds past preparation; of a round in preparation only to coordinators, the project's
+    supervisors and its partner (the named contacts, or while none is named the members of the
+    challenge's organisation)."""
+    projects = Project.objects.all()
+    if can_manage_rounds(viewer):
+        return projects
+    public = ~Q(round__phase=P.PREPARATION)
+    if not (viewer.is_authenticated and viewer.is_active):
+        return projects.filter(public)
+    own = Membership.objects.filter(user_id=viewer.pk).values("organisation_id")
+    named = Project.partner_contacts.through.objects.filter(project_id=OuterRef("pk"))
+    partner = Q(partner_contacts__pk=viewer.pk) | (
+        Q(challenge__organisation_id__in=own) & ~Exists(named)
+    )
+    ties = Project.objects.filter(Q(supervisors__pk=viewer.pk) | partner).values("pk")
+    return projects.filter(public | Q(pk__in=ties))
+
+
+def projects_found(viewer: Viewer, query: str) -> QuerySet[Project]:
+    """The projects `viewer` may see that match the words, newest round first (best match first
+    where PostgreSQL ranks), with the round and the challenge's organisation."""
+    projects = projects_visible_to(viewer).order_by("-round_id", "title", "pk")
+    return search_queryset(
+        projects, query, fulltext_fields=("title", "description", "public_summary")
+    ).select_related("round", "challenge__organisation")
+
+
+def projects_of(
+    viewer: Viewer, *, challenge_id: int | None = None, organisation_id: int | None = None
+) -> QuerySet[Project]:
+    """The projects of a challenge or of an organisation's challenges that `viewer` may see,
+    newest round first, with the round."""
+    projects = projects_visible_to(viewer)
+    if challenge_id is not None:
+        projects = projects.filter(challenge_id=challenge_id)
+    if organisation_id is not None:
+        projects = projects.filter(challenge__organisation_id=organisation_id)
+    return (
+        projects.select_related("round")
+        .only("pk", "title", "status", "round__name")
+        .order_by("-round_id", "title", "pk")
+    )
 
 
 def project_for_editor(viewer: Viewer, pk: int) -> Project:

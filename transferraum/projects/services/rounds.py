@@ -23,6 +23,7 @@ from transferraum.challenges.models import Challenge, TransferFormat
 from transferraum.challenges.selectors import public_text
 from transferraum.challenges.services import challenge_follow_project
 from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.search import search_document
 from transferraum.core.services import activity_record
 from transferraum.core.workflow import Step, StepRules, Taken, step_take
 from transferraum.notifications.services import notifications_enabled
@@ -520,6 +521,24 @@ def _default_contacts(challenge: Challenge) -> list[User]:
     return [person] if is_member else []
 
 
+def project_index(project: Project) -> None:
+    """Search text from what the project's public page shows: its title, the public texts, the
+    module, the challenge's title, organisation and town (never the team's results)."""
+    challenge = project.challenge
+    parts = [
+        project.title,
+        project.description,
+        project.public_summary,
+        project.module,
+        challenge.title,
+        challenge.organisation.name,
+    ]
+    if challenge.municipality:
+        parts.append(challenge.municipality.name)
+    project.search_text = search_document(parts)
+    Project.objects.filter(pk=project.pk).update(search_text=project.search_text)
+
+
 def _require_edit_phase(round: Round) -> None:
     if not phases.phase_allows(round.phase, phases.EDIT_PROJECTS):
         raise DomainError(_("Projects can be added and changed only until applications close."))
@@ -579,6 +598,7 @@ def project_create(*, actor: User, round: Round, challenge: Challenge, **fields:
         raise DomainError(_(ALREADY_IN_ROUND), field="challenge") from error
     for field in PROJECT_RELATIONS:
         getattr(project, field).set(relations[field])
+    project_index(project)
     activity_record(actor=actor, verb="project.created", target=project)
     return project
 
@@ -615,6 +635,7 @@ def project_update(*, actor: User, project: Project, **fields: Any) -> Project:
     project.save()
     for field, people in relations.items():
         getattr(project, field).set(people)
+    project_index(project)
     activity_record(actor=actor, verb="project.updated", target=project, data={"fields": changed})
     return project
 

@@ -41,6 +41,7 @@ from transferraum.projects.permissions import (
     can_view_workspace,
 )
 from transferraum.projects.selectors.workspace import workspace_people
+from transferraum.projects.services.rounds import project_index
 
 TITLE_MAX = 200
 POST_MAX = 5000
@@ -473,5 +474,6 @@ def deliverables_update(
     project.public_summary = public_summary.strip()
     project.results = results.strip()
     project.save(update_fields=["public_summary", "results", "updated_at"])
+    project_index(project)
     activity_record(actor=actor, verb="project.deliverables_updated", target=project)
     return project

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from transferraum.accounts.models import User
 from transferraum.actors.models import Membership, Organisation
 from transferraum.core.errors import DomainError
+from transferraum.core.search import search_document
 from transferraum.core.services import activity_record
 from transferraum.projects.models import Document, Round
 from transferraum.recommendations import selectors
@@ -52,6 +53,29 @@ RELATED_FIELDS: dict[str, type[Model]] = {
 }
 
 _url_validator = URLValidator(schemes=["http", "https"])
+
+
+# --- search -------------------------------------------------------------------------------
+
+
+def recommendation_index(recommendation: Recommendation) -> None:
+    """Search text from the title, summary, expected effect, addressee, town and project. Only
+    people who may see the recommendation find it (`selectors.visible_to`), so a confidential
+    one's words reach nobody else."""
+    parts = [
+        recommendation.title,
+        recommendation.summary,
+        recommendation.expected_effect,
+        recommendation.addressee_name,
+    ]
+    for related in ("addressee_organisation", "municipality", "project"):
+        value = getattr(recommendation, related)
+        if value is not None:
+            parts.append(str(value))
+    recommendation.search_text = search_document(parts)
+    Recommendation.objects.filter(pk=recommendation.pk).update(
+        search_text=recommendation.search_text
+    )
 
 
 # --- rules on values ------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from transferraum.recommendations.services.common import (
     check_evidence,
     check_links,
     locked,
+    recommendation_index,
     record,
 )
 
@@ -80,6 +81,7 @@ def recommendation_create(
     documents = check_evidence(recommendation, evidence)
     recommendation.save()
     recommendation.evidence.set(documents)
+    recommendation_index(recommendation)
     record(recommendation=recommendation, actor=actor, action="created", from_status="")
     return recommendation
 
@@ -109,6 +111,7 @@ def recommendation_update(
             changed.append("evidence")
         recommendation.evidence.set(documents)
     recommendation.save()
+    recommendation_index(recommendation)
     if changed:
         record(
             recommendation=recommendation,

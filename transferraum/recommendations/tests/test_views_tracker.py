@@ -15,6 +15,7 @@ from django.urls import reverse
 from transferraum.challenges.tests.factories import TopicFieldFactory
 from transferraum.recommendations import selectors
 from transferraum.recommendations.models import Recommendation
+from transferraum.recommendations.services.common import recommendation_index
 from transferraum.recommendations.tests.factories import (
     RecommendationFactory,
     ResearchRecommendationFactory,
@@ -346,3 +347,36 @@ def test_the_tracker_selects_what_the_viewer_may_see_and_asked_for(
     )
     assert selectors.confidential_reach(AnonymousUser()) == "none"
     assert selectors.confidential_reach(coordinator) == "all"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Parkhäuser", {"Parkhaus am Markt"}),
+        ("rufbus ortsteil", {"Rufbus für die Ortsteile"}),
+        ("Eigentümer", set()),  # confidential: the public does not find it
+        ("Entwurf", set()),  # a draft neither
+        ("Zeitz", {"Rufbus für die Ortsteile", "Wohnen auf Probe"}),
+        ("\x00", PUBLIC),
+    ],
+)
+def test_the_search_finds_words_of_what_the_viewer_may_see(english, programme, query, expected):
+    for recommendation in programme.values():
+        recommendation_index(recommendation)
+
+    response = english.get(URL, {"q": query})
+
+    assert response.status_code == 200
+    assert titles(response) == expected
+
+
+@pytest.mark.django_db
+def test_the_partner_finds_its_confidential_one(english, programme, officer_eilenburg):
+    for recommendation in programme.values():
+        recommendation_index(recommendation)
+    english.force_login(officer_eilenburg)
+
+    response = english.get(URL, {"q": "Eigentümer"})
+
+    assert titles(response) == {"Verhandlung mit dem Eigentümer"}
