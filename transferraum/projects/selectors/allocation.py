@@ -468,13 +468,85 @@ class Board:
     @property
     def objective_value(self) -> str:
         """The headline objective, a whole number where it is one (counts and integer costs)."""
-        value = float(self.result.get("objective", 0))
-        return str(int(value)) if value.is_integer() else f"{value:.2f}"
+        return _number(self.result.get("objective", 0))
 
     @property
-    def solvers(self) -> str:
-        solvers = self.result.get("meta", {}).get("solvers", {})
-        return ", ".join(f"{name} {version}" for name, version in sorted(solvers.items()))
+    def first_choices(self) -> int:
+        """Students in the project they ranked first (the current teams, hand moves included)."""
+        return next((bar.count for bar in self.profile if bar.rank == 1), 0)
+
+    @property
+    def solver_details(self) -> list[tuple[str, str]]:
+        """The engine's record for the curious, in words: method, the stage that decided,
+        its value, rank cost, gap, seed, solvers and time; rows the run did not record are left
+        out (the demo's published run records only its result)."""
+        meta: dict[str, Any] = self.result.get("meta", {})
+        rows: list[tuple[str, str]] = []
+        if meta.get("method"):
+            rows.append((_("Method"), method_label(str(meta["method"]))))
+        if meta.get("objective_phase"):
+            rows.append(
+                (
+                    _("Deciding stage"),
+                    f"{stage_label(str(meta['objective_phase']))}: {self.objective_value}",
+                )
+            )
+        if meta.get("rank_cost") is not None:
+            rows.append((_("Sum of rank costs"), _number(meta["rank_cost"])))
+        if self.gap_percent is not None:
+            rows.append((_("Gap to the bound"), f"{self.gap_percent} %"))
+        if self.result_run is not None:
+            rows.append((_("Seed"), str(self.result_run.seed)))
+        solvers = meta.get("solvers", {})
+        if solvers:
+            rows.append(
+                (
+                    _("Solvers"),
+                    ", ".join(f"{name} {version}" for name, version in sorted(solvers.items())),
+                )
+            )
+        if self.result.get("seconds") is not None:
+            rows.append((_("Time"), _("%(seconds)s s") % {"seconds": self.result["seconds"]}))
+        return rows
+
+
+def _number(value: Any) -> str:
+    """A whole number where it is one (counts and integer costs), else two decimals."""
+    number = float(value)
+    return str(int(number)) if number.is_integer() else f"{number:.2f}"
+
+
+def method_label(method: str) -> str:
+    """The engine's method (result schema ``meta.method``) in words."""
+    labels = {
+        "min-cost-flow": _("minimum-cost flow"),
+        "network-lp": _("linear programme on the network"),
+        "mip": _("mixed-integer programme in stages"),
+        "trivial": _("nothing to solve"),
+    }
+    return labels.get(method, method)
+
+
+_RANK_STAGE = re.compile(r"rank-(\d+)(?:-(\d+))?$")
+
+
+def stage_label(name: str) -> str:
+    """An engine stage's name (``allocation.engine.stages``) in words."""
+    match = _RANK_STAGE.match(name)
+    if match and match.group(2):
+        return _("students on choices no. %(first)s to %(last)s") % {
+            "first": match.group(1),
+            "last": match.group(2),
+        }
+    if match:
+        return _("students on choice no. %(rank)s") % {"rank": match.group(1)}
+    labels = {
+        "placed": _("students placed"),
+        "rank-cost": _("sum of rank costs"),
+        "soft-wishes": _("wishes to work together and programme mix"),
+        "wanted-programmes": _("wanted study programmes"),
+    }
+    return labels.get(name, name)
 
 
 BAR_STEP = 28  # pixels per bar of the rank profile

@@ -153,6 +153,46 @@ def test_the_board_shows_teams_ranks_profile_closed_projects_and_unplaced_studen
 
 
 @pytest.mark.django_db
+def test_the_board_says_the_result_in_words_and_folds_the_solver_details_away(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(projects=3, students=6, min_size=1)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    client.force_login(coordinator)
+
+    content = client.get(url("allocation", data.round)).content.decode()
+
+    assert "6 of 6 placed, 6 first choices" in content
+    assert "proven best possible." in content
+    details = content[content.index("<details>") : content.index("</details>")]
+    assert "Solver details" in details
+    assert "Method" in details and "linear programme on the network" in details
+    assert "students on choice no. 1: 6" in details
+    assert "Sum of rank costs" in details
+    assert "highspy" in details
+    assert "“”" not in content and "in stage" not in content
+
+
+@pytest.mark.django_db
+def test_the_board_of_a_run_without_engine_records_leaves_no_blanks(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(projects=3, students=6, min_size=1)
+    run = run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    run.result["meta"] = {"demo": True}  # as the demo data's published run
+    run.save(update_fields=["result"])
+    client.force_login(coordinator)
+
+    content = client.get(url("allocation", data.round)).content.decode()
+
+    assert "6 of 6 placed, 6 first choices" in content
+    details = content[content.index("<details>") : content.index("</details>")]
+    assert "Method" not in details
+    assert "Seed" in details
+    assert '<dd class="kern-description-list-item__value"></dd>' not in content
+
+
+@pytest.mark.django_db
 def test_the_board_takes_the_same_number_of_queries_for_2_and_8_teams(
     client, coordinator, django_capture_on_commit_callbacks, django_assert_max_num_queries
 ):
