@@ -471,6 +471,11 @@ class Board:
         return _number(self.result.get("objective", 0))
 
     @property
+    def unranked_share(self) -> int:
+        """Percent of the placed students who are in a project they did not rank."""
+        return round(100 * self.unranked / self.placed) if self.placed else 0
+
+    @property
     def first_choices(self) -> int:
         """Students in the project they ranked first (the current teams, hand moves included)."""
         return next((bar.count for bar in self.profile if bar.rank == 1), 0)
@@ -554,10 +559,11 @@ BAR_START = 8.0  # percent of the chart's width left of the bars, for the rank
 BAR_AREA = 80.0  # percent of the chart's width for the longest bar
 
 
-def _profile(ranks: list[int], max_rank: int) -> list[ProfileBar]:
+def _profile(ranks: list[int], max_rank: int, placed: int) -> list[ProfileBar]:
+    """Bars per rank; shares are of all `placed` students, those moved by hand into a project
+    they did not rank included, so that the shares and the unranked add up to the whole."""
     counts = Counter(ranks)
     top = max(max_rank, max(counts, default=0))
-    placed = len(ranks)
     biggest = max(counts.values(), default=0)
     return [
         ProfileBar(
@@ -663,7 +669,9 @@ def allocation_board(round: Round) -> Board:
         teams=teams,
         closed=closed,
         unplaced=unplaced,
-        profile=_profile(ranks, round.max_choices) if (ranks or result) else [],
+        profile=_profile(ranks, round.max_choices, len(ranks) + unranked)
+        if (ranks or result)
+        else [],
         applicants=len(applications),
         placed=len(ranks) + unranked,
         unranked=unranked,

@@ -26,6 +26,7 @@ from transferraum.projects.models import (
     Round,
 )
 from transferraum.projects.selectors.allocation import (
+    allocation_board,
     counterfactual_answer,
     round_instance,
     student_result,
@@ -611,6 +612,30 @@ def test_moves_wait_for_a_running_allocation(coordinator):
             project=data.projects[1],
             confirm=True,
         )
+
+
+@pytest.mark.django_db
+def test_the_rank_profile_shares_are_of_all_placed_students_after_a_hand_move(
+    coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(projects=4, students=4, min_size=1)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    unranked = data.projects[3]  # Studentin 00 ranked A, B and C
+    allocation_move(
+        actor=coordinator,
+        round=data.round,
+        student=data.students[0],
+        project=unranked,
+        confirm=True,
+    )
+
+    board = allocation_board(data.round)
+
+    assert (board.placed, board.unranked) == (4, 1)
+    first, *others = board.profile
+    assert (first.rank, first.count, first.share) == (1, 3, 75)  # not 3 of 3 = 100 %
+    assert all(bar.share == 0 for bar in others)
+    assert board.unranked_share == 25
 
 
 # --------------------------------------------------------------------------------------------
