@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -137,7 +138,8 @@ def allocation_start(*, actor: User, round: Round, seed: int = 0) -> AllocationR
 
     Rules: coordinators only; the round is in the allocation phase and not published; at least
     one student applied; no other run of the round is waiting or running. Hand moves made
-    earlier are pins the run keeps. Raises PermissionDenied, DomainError.
+    earlier are pins the run keeps. The run gets the round's next number (1 for its first run),
+    under the round's lock. Raises PermissionDenied, DomainError.
     """
     from transferraum.projects.tasks.allocation import allocation_run
 
@@ -149,8 +151,10 @@ def allocation_start(*, actor: User, round: Round, seed: int = 0) -> AllocationR
     _require_no_active_run(round)
     if seed < 0:
         raise DomainError(_("The seed must not be negative."), field="seed")
+    last = AllocationRun.objects.filter(round=round).aggregate(last=Max("number"))["last"]
     run = AllocationRun.objects.create(
         round=round,
+        number=(last or 0) + 1,
         started_by=actor,
         objective=round.objective,
         seed=seed,

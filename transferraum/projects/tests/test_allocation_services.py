@@ -396,6 +396,56 @@ def test_a_run_delivered_twice_runs_once(coordinator, django_capture_on_commit_c
     assert again.finished_at == finished
 
 
+@pytest.mark.django_db
+def test_runs_are_numbered_within_their_round(coordinator, django_capture_on_commit_callbacks):
+    first_round = build_round(students=3)
+    second_round = build_round(students=3)
+
+    runs = [
+        run_allocation(first_round.round, coordinator, django_capture_on_commit_callbacks),
+        run_allocation(first_round.round, coordinator, django_capture_on_commit_callbacks),
+        run_allocation(second_round.round, coordinator, django_capture_on_commit_callbacks),
+    ]
+
+    assert [run.number for run in runs] == [1, 2, 1]
+    assert str(runs[2]).endswith("#1")
+
+
+@pytest.mark.django_db
+def test_a_run_number_is_unique_in_its_round(coordinator, django_capture_on_commit_callbacks):
+    from django.db import IntegrityError, transaction
+
+    data = build_round(students=3)
+    run = run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AllocationRun.objects.create(round=data.round, number=run.number, objective=run.objective)
+
+
+@pytest.mark.django_db
+def test_the_migration_numbers_existing_runs_per_round_in_their_order(
+    coordinator, django_capture_on_commit_callbacks
+):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "transferraum.projects.migrations.0003_allocation_run_number"
+    )
+    rounds = [build_round(students=3).round, build_round(students=3).round]
+    runs = [
+        run_allocation(round, coordinator, django_capture_on_commit_callbacks)
+        for round in (rounds[0], rounds[1], rounds[0])
+    ]
+    for offset, run in enumerate(runs):  # as numbered across rounds before
+        AllocationRun.objects.filter(pk=run.pk).update(number=100 + offset)
+
+    migration.number_runs(apps, None)
+
+    assert [AllocationRun.objects.get(pk=run.pk).number for run in runs] == [1, 1, 2]
+
+
 # --------------------------------------------------------------------------------------------
 # Permissions
 
@@ -717,7 +767,7 @@ def test_publication_needs_a_finished_newest_run_and_happens_once(
         allocation_publish(actor=coordinator, round=data.round)
     run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
     AllocationRun.objects.create(
-        round=data.round, objective="rank-maximal", status=AllocationRun.Status.FAILED
+        round=data.round, number=2, objective="rank-maximal", status=AllocationRun.Status.FAILED
     )
     with pytest.raises(DomainError, match="finished allocation run"):
         allocation_publish(actor=coordinator, round=data.round)
@@ -957,6 +1007,7 @@ def test_a_new_run_asks_the_counterfactual_anew(coordinator, django_capture_on_c
     old_run = AllocationRun.objects.get(round=round)
     new_run = AllocationRun.objects.create(
         round=round,
+        number=old_run.number + 1,
         objective=old_run.objective,
         status=AllocationRun.Status.DONE,
         instance=old_run.instance,
@@ -1117,7 +1168,7 @@ def test_run_errors_are_shown_in_the_viewers_language(coordinator, monkeypatch):
 
     data = build_round(students=3)
     run = AllocationRun.objects.create(
-        round=data.round, objective="rank-maximal", status=AllocationRun.Status.RUNNING
+        round=data.round, number=1, objective="rank-maximal", status=AllocationRun.Status.RUNNING
     )
     AllocationRun.objects.filter(pk=run.pk).update(
         updated_at=timezone.now() - dt.timedelta(hours=1)

@@ -234,6 +234,22 @@ def test_starting_a_run_finishes_it_in_the_background(
 
 
 @pytest.mark.django_db
+def test_the_first_run_of_a_round_is_run_no_1(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    earlier = build_round(students=3)
+    run_allocation(earlier.round, coordinator, django_capture_on_commit_callbacks)
+    data = build_round(students=3)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    client.force_login(coordinator)
+
+    content = client.get(url("allocation", data.round)).content.decode()
+
+    assert "Run no. 1" in content
+    assert "Run no. 2" not in content
+
+
+@pytest.mark.django_db
 def test_a_refused_run_shows_the_reason_and_keeps_the_seed(client, coordinator):
     round = RoundFactory(phase=Round.Phase.ALLOCATION)  # nobody applied
     client.force_login(coordinator)
@@ -311,6 +327,7 @@ def test_a_failed_run_shows_its_error(client, coordinator):
     data = build_round(students=3)
     AllocationRun.objects.create(
         round=data.round,
+        number=1,
         objective="rank-maximal",
         status=AllocationRun.Status.FAILED,
         progress_note="Failed",

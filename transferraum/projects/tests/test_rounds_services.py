@@ -481,7 +481,7 @@ def test_reopening_rules(coordinator, supervisor):
         )
     running = RoundFactory(phase=P.ALLOCATION)
     AllocationRun.objects.create(
-        round=running, status=AllocationRun.Status.RUNNING, objective=running.objective
+        round=running, number=1, status=AllocationRun.Status.RUNNING, objective=running.objective
     )
     with pytest.raises(DomainError, match="run"):
         round_reopen(actor=coordinator, round=running, applications_close_at=_in(7))
