@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -80,7 +80,7 @@ def language_of(user: User) -> Language:
 # The engine's input
 
 
-def round_instance(round: Round, *, seed: int = 0, free_student: int | None = None) -> Instance:
+def round_instance(round: Round, *, seed: int = 0, free_students: Collection[int] = ()) -> Instance:
     """The engine's input for `round`, in a constant number of queries (ten).
 
     Students are the round's applicants with their ranked open projects (first = rank 1),
@@ -88,8 +88,8 @@ def round_instance(round: Round, *, seed: int = 0, free_student: int | None = No
     round's open projects. A supervisor without a capacity for the round takes any number of
     students. Hand moves become pins: a student moved into a project they did not rank gets it
     appended to their list (so the engine can keep the pin), a student taken out of every team is
-    excluded from all their projects. `free_student` (a user pk) ignores that student's own pin,
-    for checking a new move.
+    excluded from all their projects. `free_students` (user pks) ignores those students' own
+    pins, for checking a new move or swap.
     """
     projects = list(
         Project.objects.filter(round=round, status=Project.Status.OPEN)
@@ -157,7 +157,7 @@ def round_instance(round: Round, *, seed: int = 0, free_student: int | None = No
     for student_id, project_id in Assignment.objects.filter(
         round=round, pinned=True, student_id__in=applicant_ids
     ).values_list("student_id", "project_id"):
-        if student_id == free_student:
+        if student_id in free_students:
             continue
         if project_id is None:
             exclusions.extend(

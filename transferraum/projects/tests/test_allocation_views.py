@@ -77,6 +77,8 @@ def test_the_board_asks_for_a_login(client):
         ("allocation-run", "post"),
         ("allocation-move", "get"),
         ("allocation-move", "post"),
+        ("allocation-swap", "get"),
+        ("allocation-swap", "post"),
         ("allocation-publish", "post"),
     ],
 )
@@ -666,3 +668,48 @@ def test_the_counterfactual_answers_kindly_when_the_engine_gives_up(
     assert "Ask again" in answer.content.decode()
     # In the background the engine has the run's whole time limit, not 10 seconds.
     assert seen == [60.0]
+
+
+@pytest.mark.django_db
+def test_moving_into_a_full_team_offers_a_swap_that_happens_in_one_step(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(projects=2, students=4, min_size=1, max_size=2)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    full_a, full_b = data.projects
+    student = Assignment.objects.filter(round=data.round, project=full_a)[0].student
+    other = Assignment.objects.filter(round=data.round, project=full_b)[0].student
+    client.force_login(coordinator)
+
+    move_page = client.get(
+        url("allocation-move", data.round), {"student": student.pk, "project": full_b.pk}
+    ).content.decode()
+    swap_link = f"{url('allocation-swap', data.round)}?student={student.pk}&amp;other={other.pk}"
+    assert swap_link in move_page
+    swap_page = client.get(
+        url("allocation-swap", data.round), {"student": student.pk, "other": other.pk}
+    ).content.decode()
+    assert "This swap breaks no rule." in swap_page
+    response = client.post(
+        url("allocation-swap", data.round), {"student": student.pk, "other": other.pk}
+    )
+
+    assert response.status_code == 302
+    assert Assignment.objects.get(round=data.round, student=student).project == full_b
+    assert Assignment.objects.get(round=data.round, student=other).project == full_a
+
+
+@pytest.mark.django_db
+def test_a_refused_swap_shows_the_reason(client, coordinator, django_capture_on_commit_callbacks):
+    data = build_round(projects=2, students=4, min_size=1, max_size=2)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    mates = Assignment.objects.filter(round=data.round, project=data.projects[0])
+    client.force_login(coordinator)
+
+    response = client.post(
+        url("allocation-swap", data.round),
+        {"student": mates[0].student_id, "other": mates[1].student_id},
+    )
+
+    assert response.status_code == 422
+    assert "are in the same team already" in response.content.decode()
