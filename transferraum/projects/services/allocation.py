@@ -21,7 +21,6 @@ from transferraum.allocation import engine
 from transferraum.allocation.engine import AllocationError, Violation
 from transferraum.allocation.io import check_pins, instance_to_json, result_to_json
 from transferraum.allocation.model import Explanation, Instance, InstanceError, Result
-from transferraum.challenges.services import challenge_follow_project
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.models import Activity
 from transferraum.core.services import activity_record
@@ -648,10 +647,11 @@ def _changed_after(round: Round, moment: dt.datetime) -> bool:
 def allocation_publish(*, actor: User, round: Round) -> Round:
     """Publish the round's teams: students, supervisors and partners see them.
 
-    Projects with members start (and their challenges move on to "in progress"), projects
-    without members close; every placed and unplaced student, every supervisor and partner
-    contact hears of it by e-mail. Rules: coordinators only; allocation phase; not published
-    yet; the newest run finished. Raises PermissionDenied, DomainError.
+    Projects with members start, projects without members close; every placed and unplaced
+    student, every supervisor and partner contact hears of it by e-mail. Their challenges move
+    on to "in progress" (and followers hear that the work has begun) only when the round
+    enters the work phase (`round_advance`). Rules: coordinators only; allocation phase; not
+    published yet; the newest run finished. Raises PermissionDenied, DomainError.
     """
     _require_coordinator(actor)
     round = _lock(round)
@@ -669,14 +669,11 @@ def allocation_publish(*, actor: User, round: Round) -> Round:
         )
     )
     started, closed = [], []
-    for project in Project.objects.filter(round=round, status=Project.Status.OPEN).select_related(
-        "challenge"
-    ):
+    for project in Project.objects.filter(round=round, status=Project.Status.OPEN):
         if project.pk in staffed:
             project.status = Project.Status.RUNNING
             started.append(project.pk)
             project.save(update_fields=["status", "updated_at"])
-            challenge_follow_project(actor=actor, challenge=project.challenge, event="start")
         else:
             project.status = Project.Status.CLOSED
             closed.append(project.pk)

@@ -827,7 +827,8 @@ def test_publication_starts_staffed_projects_closes_the_others_and_tells_everyon
     }
     a.challenge.refresh_from_db()
     c.challenge.refresh_from_db()
-    assert a.challenge.status == Challenge.Status.IN_PROGRESS
+    # The challenges move on when the work phase starts (test_rounds_services), not yet.
+    assert a.challenge.status == Challenge.Status.PUBLISHED
     assert c.challenge.status == Challenge.Status.PUBLISHED
     recipients = {m.to[0]: m for m in mail.outbox}
     assert len(recipients) == len(mail.outbox) == 7  # five students, supervisor, partner
