@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.models import User
@@ -73,6 +74,14 @@ class ChallengeForm(forms.ModelForm):
             "problem": _("Describe the situation as you see it. Markdown works: **bold**, lists."),
             "expected_team_size": _("Leave empty if you do not know."),
         }
+
+    # What `challenge_submit` asks for (`services._check_content`): not marked "optional",
+    # though a draft may be saved without it (the title is needed even for a draft).
+    needed_later: ClassVar[dict[str, str | Promise]] = {
+        "title": "",
+        "problem": _("needed to submit"),
+        "public_summary": _("needed to submit unless the challenge is public"),
+    }
 
     def __init__(self, *args: Any, organisation_id: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

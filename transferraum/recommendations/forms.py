@@ -118,6 +118,13 @@ class RecommendationForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.project = project
+        # What the approval and the hand-over need (`services.common.missing_fields`; without a
+        # project, whose partner is the addressee, also the organisation): not marked
+        # "optional", though a draft may be saved without it (see `{% kern_field %}`).
+        needed = ["summary", "rationale", "addressee_kind"]
+        if project is None:
+            needed.append("addressee_organisation")
+        self.needed_later: dict[str, StrOrPromise] = dict.fromkeys(needed, _("needed for approval"))
         fields = self.fields
         if project is None:
             del fields["evidence"]
