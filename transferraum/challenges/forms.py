@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from transferraum.accounts.models import User
 from transferraum.challenges.models import Challenge, TopicField, TransferFormat
 from transferraum.challenges.workflow import LIFECYCLE
+from transferraum.regions.forms import group_by_district
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -87,7 +88,7 @@ class ChallengeForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["title"].required = False  # the service asks for it with a clear message
         self.fields["problem"].required = False
-        self.fields["municipality"].queryset = self.fields["municipality"].queryset.order_by("name")  # type: ignore[attr-defined]
+        group_by_district(self.fields["municipality"])
         people = User.objects.filter(is_active=True)
         if organisation_id is not None:
             people = people.filter(memberships__organisation_id=organisation_id)

@@ -17,6 +17,7 @@ from transferraum.projects.models import Document, Project, Round
 from transferraum.recommendations.models import Recommendation
 from transferraum.recommendations.services import CONTENT_FIELDS, PLACE_FIELDS
 from transferraum.recommendations.workflow import LIFECYCLE
+from transferraum.regions.forms import group_by_district
 from transferraum.regions.models import Municipality
 
 if TYPE_CHECKING:
@@ -129,12 +130,10 @@ class RecommendationForm(forms.Form):
         if project is None:
             del fields["evidence"]
             _choices(fields["round"]).queryset = Round.objects.order_by("-pk")
-            _choices(fields["municipality"]).queryset = (
-                Municipality.objects.defer("boundary")
-                .filter(organisations__isnull=False)
-                .distinct()
-                .order_by("name")
-            )
+            _choices(fields["municipality"]).queryset = Municipality.objects.filter(
+                organisations__isnull=False
+            ).distinct()
+            group_by_district(fields["municipality"])
         else:
             del fields["round"], fields["municipality"]
             _choices(fields["evidence"]).queryset = Document.objects.filter(
