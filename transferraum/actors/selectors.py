@@ -111,8 +111,15 @@ class Suggestion:
     reasons: list[str]
 
 
-def suggestions_for(organisation: Organisation, *, limit: int = 6) -> list[Suggestion]:
-    """“Passt zu uns”: organisations whose offers meet our needs and the other way round."""
+def suggestions_for(
+    organisation: Organisation, viewer: Viewer, *, limit: int = 6
+) -> list[Suggestion]:
+    """“Passt zu uns”: organisations whose offers meet our needs and the other way round. The
+    reasons speak to `viewer` as the organisation ("you are looking for …") only when they are
+    one of its members; anyone else reads them in the third person."""
+    member = bool(
+        viewer.is_authenticated and organisation.memberships.filter(user_id=viewer.pk).exists()
+    )
     listings: dict[int, dict[str, set[str]]] = defaultdict(lambda: {"offer": set(), "need": set()})
     for org_id, direction, category in Listing.objects.values_list(
         "organisation_id", "direction", "category"
@@ -152,12 +159,21 @@ def suggestions_for(organisation: Organisation, *, limit: int = 6) -> list[Sugge
                 continue
             offers = ", ".join(dict.fromkeys(str(labels[r.offer]) for r in pairs))
             needs = ", ".join(dict.fromkeys(str(labels[r.need]) for r in pairs))
-            template = (
-                _("offers %(offer)s — you are looking for %(need)s")
-                if direction == "they_offer"
-                else _("is looking for %(need)s — you offer %(offer)s")
+            if member:
+                template = (
+                    _("offers %(offer)s — you are looking for %(need)s")
+                    if direction == "they_offer"
+                    else _("is looking for %(need)s — you offer %(offer)s")
+                )
+            else:
+                template = (
+                    _("offers %(offer)s — %(organisation)s is looking for %(need)s")
+                    if direction == "they_offer"
+                    else _("is looking for %(need)s — %(organisation)s offers %(offer)s")
+                )
+            reasons.append(
+                template % {"offer": offers, "need": needs, "organisation": organisation.name}
             )
-            reasons.append(template % {"offer": offers, "need": needs})
         if match.shared_competences:
             names = ", ".join(sorted(competence_labels[pk] for pk in match.shared_competences))
             reasons.append(_("shared competences: %(names)s") % {"names": names})

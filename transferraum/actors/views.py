@@ -90,7 +90,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "needs": [item for item in listings if item.direction == Listing.Direction.NEED],
             "contacts": contacts_of(organisation),
             "members": members_of(organisation) if show_members else None,
-            "suggestions": suggestions_for(organisation),
+            "suggestions": suggestions_for(organisation, request.user),
             "can_manage": can_manage_organisation(request.user, organisation),
         },
     )

@@ -338,7 +338,7 @@ def test_htmx_listing_form_returns_the_updated_list(client, owner_zeitz, company
 
 @pytest.mark.django_db
 def test_suggestions_name_the_reason(
-    coordinator, town_eilenburg, company_zeitz, django_assert_max_num_queries
+    coordinator, officer_eilenburg, town_eilenburg, company_zeitz, django_assert_max_num_queries
 ):
     listing_add(
         actor=coordinator,
@@ -356,11 +356,15 @@ def test_suggestions_name_the_reason(
     )
     OrganisationFactory(name="Ohne Bezug")
 
-    with django_assert_max_num_queries(5):
-        suggestions = suggestions_for(town_eilenburg)
+    with django_assert_max_num_queries(6):  # and one to ask whether the viewer is a member
+        suggestions = suggestions_for(town_eilenburg, officer_eilenburg)
 
     assert [s.organisation for s in suggestions] == [company_zeitz]
     assert suggestions[0].reasons == ["bietet Praktika – Sie suchen Fachkräfte"]
+    for visitor in (coordinator, AnonymousUser()):
+        assert suggestions_for(town_eilenburg, visitor)[0].reasons == [
+            "bietet Praktika – Stadtverwaltung Eilenburg sucht Fachkräfte"
+        ]
 
 
 # --- competences -----------------------------------------------------------------------------
