@@ -50,5 +50,12 @@
       chosen.appendChild(wrapper);
     }
     option.checked = false;
+    // A search result now stands among the chosen terms: do not show it twice.
+    if (option.hasAttribute("data-picker-result")) {
+      var result = option.closest(".kern-form-check");
+      if (result) {
+        result.remove();
+      }
+    }
   });
 })();

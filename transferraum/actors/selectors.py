@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
@@ -199,6 +200,35 @@ def competences_matching(query: str, *, limit: int = 12) -> list[Competence]:
         )
     )
     return found[:limit]
+
+
+@dataclass(frozen=True)
+class CompetenceHit:
+    """A search result of the picker: the term and the synonyms that the query matched (the
+    other synonyms, often in another language, are not shown)."""
+
+    competence: Competence
+    matched: list[str]
+
+
+def competence_hits(
+    query: str, *, exclude: Collection[int] = (), limit: int = 12
+) -> list[CompetenceHit]:
+    """The picker's results for `query`: terms not chosen already (`exclude`: their pks), each
+    with the synonyms the query matched unless it matched the term's label itself."""
+    wanted = query_stems(query)
+
+    def matches(text: str) -> bool:
+        document = search_document([text])
+        return all(f" {word}" in document or f"{word} " in document for word in wanted)
+
+    hits = []
+    for competence in competences_matching(query, limit=limit + len(exclude)):
+        if competence.pk in exclude:
+            continue
+        shown = [] if matches(competence.label) else competence.synonym_list
+        hits.append(CompetenceHit(competence, [s for s in shown if matches(s)]))
+    return hits[:limit]
 
 
 def competences_grouped() -> list[tuple[Competence | None, list[Competence]]]:

@@ -31,8 +31,8 @@ from transferraum.actors.permissions import (
 )
 from transferraum.actors.selectors import (
     OrganisationFilters,
+    competence_hits,
     competences_grouped,
-    competences_matching,
     contacts_of,
     members_of,
     organisation_for_editor,
@@ -329,10 +329,12 @@ def competence_search(request: HttpRequest) -> HttpResponse:
     if field not in {"competences", "interests"}:
         field = "competences"
     query = request.GET.get("competence_query", "")[:100]
+    # The terms already chosen come along (hx-include), so that a result is not shown twice.
+    chosen = {int(pk) for pk in request.GET.getlist(field) if pk.isdigit()}
     return render(
         request,
         "actors/_competence_results.html",
-        {"results": competences_matching(query), "field": field, "query": query},
+        {"results": competence_hits(query, exclude=chosen), "field": field, "query": query},
     )
 
 

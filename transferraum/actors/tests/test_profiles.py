@@ -414,6 +414,29 @@ def test_competence_search_answers_htmx_with_checkboxes(client, geoinformatik):
     assert "1 Begriff gefunden" in content
 
 
+@pytest.mark.django_db
+def test_competence_search_leaves_out_chosen_terms_and_unmatched_synonyms(client, geoinformatik):
+    geoinformatik.synonyms = "GIS\nKartografie\ngeographic information systems"
+    geoinformatik.save()
+    search = reverse("actors:competence-search")
+
+    by_synonym = client.get(search, {"competence_query": "GIS", "field": "competences"})
+    by_label = client.get(search, {"competence_query": "Geoinformatik", "field": "competences"})
+    chosen = client.get(
+        search,
+        {"competence_query": "GIS", "field": "competences", "competences": [geoinformatik.pk]},
+    )
+
+    content = by_synonym.content.decode()
+    assert "Geoinformatik <span" in content and "(GIS)" in content
+    assert "Kartografie" not in content and "geographic information" not in content
+    content = by_label.content.decode()
+    assert "Geoinformatik</label>" in content and "GIS" not in content
+    content = chosen.content.decode()
+    assert f'value="{geoinformatik.pk}"' not in content  # already ticked: not shown twice
+    assert "0 Begriffe gefunden" in content
+
+
 # --- person profiles -------------------------------------------------------------------------
 
 VISIBILITY = {
