@@ -50,6 +50,13 @@
       chosen.appendChild(wrapper);
     }
     option.checked = false;
+    // A search result now stands among the chosen terms: do not show it twice.
+    if (option.hasAttribute("data-picker-result")) {
+      var result = option.closest(".kern-form-check");
+      if (result) {
+        result.remove();
+      }
+    }
   });
 })();
 

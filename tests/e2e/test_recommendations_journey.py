@@ -27,8 +27,9 @@ SHUTTLE = "Rufbus zwischen Bahnhof und Gewerbegebiet Ost"
 
 
 def named(text: str) -> re.Pattern[str]:
-    """A field's whole label (an optional field's label goes on with "– optional")."""
-    return re.compile("^" + re.escape(text) + r"( – \w+)?$")
+    """A field's whole label (an optional field's label goes on with "– optional", one that the
+    approval needs with "– für die Freigabe nötig")."""
+    return re.compile("^" + re.escape(text) + r"( – [^–]+)?$")
 
 
 def label(verbose_name: str) -> re.Pattern[str]:
@@ -189,7 +190,13 @@ def test_team_to_council_decision(page: Page, check_a11y, team):
         # A council link that is not a web address is refused, and what was typed stays.
         form.get_by_label(de("Link to the council information system")).fill("Ratsinfo Ö 7.2")
         submit_step(page, de("Put on an agenda"))
-        expect(page.get_by_text(re.compile(r"Ratsinfo Ö 7\.2.*https://"))).to_be_visible()
+        # … said at the field and in the summary on top, which names the field and links to it
+        expect(page.get_by_text(re.compile(r"Ratsinfo Ö 7\.2.*https://")).first).to_be_visible()
+        expect(
+            page.locator("#form-errors").get_by_role(
+                "link", name=de("Link to the council information system")
+            )
+        ).to_be_visible()
         expect(form.get_by_label(de("Agenda item"))).to_have_value("Ö 7.2")
         check_a11y(page)
         form.get_by_label(de("Link to the council information system")).fill(
@@ -216,7 +223,7 @@ def test_team_to_council_decision(page: Page, check_a11y, team):
     form = take_step(page, de("Record the decision: rejected"))
     form.get_by_label(de("Decided on")).fill(council_day.isoformat())
     submit_step(page, de("Record the decision: rejected"))
-    expect(form.get_by_text(de("Please give the reason for the rejection."))).to_be_visible()
+    expect(form.get_by_text(de("Please give the reason for the rejection.")).first).to_be_visible()
     expect(page.locator(".rc-badges")).to_contain_text(status_label("on_agenda"))
     check_a11y(page)
     form.get_by_label(de("Reason for the rejection")).fill(

@@ -14,6 +14,7 @@ from transferraum.actors.models import (
     Organisation,
     PersonProfile,
 )
+from transferraum.regions.forms import group_by_district
 from transferraum.regions.models import Municipality
 
 
@@ -102,7 +103,7 @@ class OrganisationForm(forms.ModelForm):
 
     municipality = forms.ModelChoiceField(
         label=_("Municipality"),
-        queryset=Municipality.objects.select_related("district").order_by("name"),
+        queryset=Municipality.objects.all(),
         to_field_name="ags",
         required=False,
         error_messages={"invalid_choice": _("Please choose a municipality from the list.")},
@@ -144,6 +145,7 @@ class OrganisationForm(forms.ModelForm):
 
     def __init__(self, *args: Any, can_change_kind: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        group_by_district(self.fields["municipality"])
         self.fields["logo"].widget = forms.FileInput(
             attrs={"accept": "image/png,image/jpeg,image/webp"}
         )
@@ -165,7 +167,7 @@ class OrganisationCreateForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Organisation.Kind.choices)
     municipality = forms.ModelChoiceField(
         label=_("Municipality"),
-        queryset=Municipality.objects.order_by("name"),
+        queryset=Municipality.objects.all(),
         to_field_name="ags",
         required=False,
         error_messages={"invalid_choice": _("Please choose a municipality from the list.")},
@@ -176,6 +178,10 @@ class OrganisationCreateForm(forms.Form):
     allow_duplicate = forms.BooleanField(
         label=_("Create anyway: it is a different organisation of the same name"), required=False
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        group_by_district(self.fields["municipality"])
 
 
 class ListingForm(forms.Form):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
@@ -118,8 +119,15 @@ class Suggestion:
     reasons: list[str]
 
 
-def suggestions_for(organisation: Organisation, *, limit: int = 6) -> list[Suggestion]:
-    """“Passt zu uns”: organisations whose offers meet our needs and the other way round."""
+def suggestions_for(
+    organisation: Organisation, viewer: Viewer, *, limit: int = 6
+) -> list[Suggestion]:
+    """“Passt zu uns”: organisations whose offers meet our needs and the other way round. The
+    reasons speak to `viewer` as the organisation ("you are looking for …") only when they are
+    one of its members; anyone else reads them in the third person."""
+    member = bool(
+        viewer.is_authenticated and organisation.memberships.filter(user_id=viewer.pk).exists()
+    )
     listings: dict[int, dict[str, set[str]]] = defaultdict(lambda: {"offer": set(), "need": set()})
     for org_id, direction, category in Listing.objects.values_list(
         "organisation_id", "direction", "category"
@@ -159,12 +167,21 @@ def suggestions_for(organisation: Organisation, *, limit: int = 6) -> list[Sugge
                 continue
             offers = ", ".join(dict.fromkeys(str(labels[r.offer]) for r in pairs))
             needs = ", ".join(dict.fromkeys(str(labels[r.need]) for r in pairs))
-            template = (
-                _("offers %(offer)s — you are looking for %(need)s")
-                if direction == "they_offer"
-                else _("is looking for %(need)s — you offer %(offer)s")
+            if member:
+                template = (
+                    _("offers %(offer)s — you are looking for %(need)s")
+                    if direction == "they_offer"
+                    else _("is looking for %(need)s — you offer %(offer)s")
+                )
+            else:
+                template = (
+                    _("offers %(offer)s — %(organisation)s is looking for %(need)s")
+                    if direction == "they_offer"
+                    else _("is looking for %(need)s — %(organisation)s offers %(offer)s")
+                )
+            reasons.append(
+                template % {"offer": offers, "need": needs, "organisation": organisation.name}
             )
-            reasons.append(template % {"offer": offers, "need": needs})
         if match.shared_competences:
             names = ", ".join(sorted(competence_labels[pk] for pk in match.shared_competences))
             reasons.append(_("shared competences: %(names)s") % {"names": names})
@@ -190,6 +207,35 @@ def competences_matching(query: str, *, limit: int = 12) -> list[Competence]:
         )
     )
     return found[:limit]
+
+
+@dataclass(frozen=True)
+class CompetenceHit:
+    """A search result of the picker: the term and the synonyms that the query matched (the
+    other synonyms, often in another language, are not shown)."""
+
+    competence: Competence
+    matched: list[str]
+
+
+def competence_hits(
+    query: str, *, exclude: Collection[int] = (), limit: int = 12
+) -> list[CompetenceHit]:
+    """The picker's results for `query`: terms not chosen already (`exclude`: their pks), each
+    with the synonyms the query matched unless it matched the term's label itself."""
+    wanted = query_stems(query)
+
+    def matches(text: str) -> bool:
+        document = search_document([text])
+        return all(f" {word}" in document or f"{word} " in document for word in wanted)
+
+    hits = []
+    for competence in competences_matching(query, limit=limit + len(exclude)):
+        if competence.pk in exclude:
+            continue
+        shown = [] if matches(competence.label) else competence.synonym_list
+        hits.append(CompetenceHit(competence, [s for s in shown if matches(s)]))
+    return hits[:limit]
 
 
 def competences_grouped() -> list[tuple[Competence | None, list[Competence]]]:

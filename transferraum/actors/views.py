@@ -34,8 +34,8 @@ from transferraum.actors.permissions import (
 )
 from transferraum.actors.selectors import (
     OrganisationFilters,
+    competence_hits,
     competences_grouped,
-    competences_matching,
     contacts_of,
     members_of,
     membership_request_for_reviewer,
@@ -101,7 +101,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "needs": [item for item in listings if item.direction == Listing.Direction.NEED],
             "contacts": contacts_of(organisation),
             "members": members_of(organisation) if show_members else None,
-            "suggestions": suggestions_for(organisation),
+            "suggestions": suggestions_for(organisation, request.user),
             "can_manage": can_manage_organisation(request.user, organisation),
             "can_request_membership": can_request_membership(request.user, organisation),
             # its challenges, projects and recommendations (the apps above register them)
@@ -343,10 +343,12 @@ def competence_search(request: HttpRequest) -> HttpResponse:
     if field not in {"competences", "interests"}:
         field = "competences"
     query = request.GET.get("competence_query", "")[:100]
+    # The terms already chosen come along (hx-include), so that a result is not shown twice.
+    chosen = {int(pk) for pk in request.GET.getlist(field) if pk.isdigit()}
     return render(
         request,
         "actors/_competence_results.html",
-        {"results": competences_matching(query), "field": field, "query": query},
+        {"results": competence_hits(query, exclude=chosen), "field": field, "query": query},
     )
 
 

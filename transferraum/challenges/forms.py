@@ -1,13 +1,15 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.models import User
 from transferraum.challenges.models import Challenge, TopicField, TransferFormat
 from transferraum.challenges.workflow import LIFECYCLE
+from transferraum.regions.forms import group_by_district
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -74,11 +76,19 @@ class ChallengeForm(forms.ModelForm):
             "expected_team_size": _("Leave empty if you do not know."),
         }
 
+    # What `challenge_submit` asks for (`services._check_content`): not marked "optional",
+    # though a draft may be saved without it (the title is needed even for a draft).
+    needed_later: ClassVar[dict[str, str | Promise]] = {
+        "title": "",
+        "problem": _("needed to submit"),
+        "public_summary": _("needed to submit unless the challenge is public"),
+    }
+
     def __init__(self, *args: Any, organisation_id: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["title"].required = False  # the service asks for it with a clear message
         self.fields["problem"].required = False
-        self.fields["municipality"].queryset = self.fields["municipality"].queryset.order_by("name")  # type: ignore[attr-defined]
+        group_by_district(self.fields["municipality"])
         people = User.objects.filter(is_active=True)
         if organisation_id is not None:
             people = people.filter(memberships__organisation_id=organisation_id)

@@ -867,6 +867,7 @@ def _finished_run_create(
     started = _at(FINISHED_CLOSES + dt.timedelta(days=1), 8)
     run = AllocationRun.objects.create(
         round=round,
+        number=1,
         started_by=context.people[ROUND_AUTHOR],
         status=AllocationRun.Status.DONE,
         progress=100,

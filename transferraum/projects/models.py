@@ -328,6 +328,9 @@ class AllocationRun(TimeStampedModel):
         FAILED = "failed", _("Failed")
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="runs")
+    # 1, 2, … within the round (the coordinators' "run no."), given by `allocation_start`
+    # under the round's lock.
+    number = models.PositiveIntegerField(_("number in the round"))
     started_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -348,9 +351,13 @@ class AllocationRun(TimeStampedModel):
         get_latest_by = "created_at"
         verbose_name = _("allocation run")
         verbose_name_plural = _("allocation runs")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "number"], name="unique_run_number"),
+            models.CheckConstraint(condition=models.Q(number__gte=1), name="run_number_from_1"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.round} #{self.pk}"
+        return f"{self.round} #{self.number}"
 
 
 class Assignment(TimeStampedModel):

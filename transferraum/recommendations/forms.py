@@ -17,6 +17,7 @@ from transferraum.projects.models import Document, Project, Round
 from transferraum.recommendations.models import Recommendation
 from transferraum.recommendations.services import CONTENT_FIELDS, PLACE_FIELDS
 from transferraum.recommendations.workflow import LIFECYCLE
+from transferraum.regions.forms import group_by_district
 from transferraum.regions.models import Municipality
 
 if TYPE_CHECKING:
@@ -118,16 +119,21 @@ class RecommendationForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.project = project
+        # What the approval and the hand-over need (`services.common.missing_fields`; without a
+        # project, whose partner is the addressee, also the organisation): not marked
+        # "optional", though a draft may be saved without it (see `{% kern_field %}`).
+        needed = ["summary", "rationale", "addressee_kind"]
+        if project is None:
+            needed.append("addressee_organisation")
+        self.needed_later: dict[str, StrOrPromise] = dict.fromkeys(needed, _("needed for approval"))
         fields = self.fields
         if project is None:
             del fields["evidence"]
             _choices(fields["round"]).queryset = Round.objects.order_by("-pk")
-            _choices(fields["municipality"]).queryset = (
-                Municipality.objects.defer("boundary")
-                .filter(organisations__isnull=False)
-                .distinct()
-                .order_by("name")
-            )
+            _choices(fields["municipality"]).queryset = Municipality.objects.filter(
+                organisations__isnull=False
+            ).distinct()
+            group_by_district(fields["municipality"])
         else:
             del fields["round"], fields["municipality"]
             _choices(fields["evidence"]).queryset = Document.objects.filter(

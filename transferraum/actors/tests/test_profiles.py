@@ -338,7 +338,7 @@ def test_htmx_listing_form_returns_the_updated_list(client, owner_zeitz, company
 
 @pytest.mark.django_db
 def test_suggestions_name_the_reason(
-    coordinator, town_eilenburg, company_zeitz, django_assert_max_num_queries
+    coordinator, officer_eilenburg, town_eilenburg, company_zeitz, django_assert_max_num_queries
 ):
     listing_add(
         actor=coordinator,
@@ -356,11 +356,15 @@ def test_suggestions_name_the_reason(
     )
     OrganisationFactory(name="Ohne Bezug")
 
-    with django_assert_max_num_queries(5):
-        suggestions = suggestions_for(town_eilenburg)
+    with django_assert_max_num_queries(6):  # and one to ask whether the viewer is a member
+        suggestions = suggestions_for(town_eilenburg, officer_eilenburg)
 
     assert [s.organisation for s in suggestions] == [company_zeitz]
     assert suggestions[0].reasons == ["bietet Praktika – Sie suchen Fachkräfte"]
+    for visitor in (coordinator, AnonymousUser()):
+        assert suggestions_for(town_eilenburg, visitor)[0].reasons == [
+            "bietet Praktika – Stadtverwaltung Eilenburg sucht Fachkräfte"
+        ]
 
 
 # --- competences -----------------------------------------------------------------------------
@@ -408,6 +412,29 @@ def test_competence_search_answers_htmx_with_checkboxes(client, geoinformatik):
     assert 'name="interests"' in content
     assert f'value="{geoinformatik.pk}"' in content
     assert "1 Begriff gefunden" in content
+
+
+@pytest.mark.django_db
+def test_competence_search_leaves_out_chosen_terms_and_unmatched_synonyms(client, geoinformatik):
+    geoinformatik.synonyms = "GIS\nKartografie\ngeographic information systems"
+    geoinformatik.save()
+    search = reverse("actors:competence-search")
+
+    by_synonym = client.get(search, {"competence_query": "GIS", "field": "competences"})
+    by_label = client.get(search, {"competence_query": "Geoinformatik", "field": "competences"})
+    chosen = client.get(
+        search,
+        {"competence_query": "GIS", "field": "competences", "competences": [geoinformatik.pk]},
+    )
+
+    content = by_synonym.content.decode()
+    assert "Geoinformatik <span" in content and "(GIS)" in content
+    assert "Kartografie" not in content and "geographic information" not in content
+    content = by_label.content.decode()
+    assert "Geoinformatik</label>" in content and "GIS" not in content
+    content = chosen.content.decode()
+    assert f'value="{geoinformatik.pk}"' not in content  # already ticked: not shown twice
+    assert "0 Begriffe gefunden" in content
 
 
 # --- person profiles -------------------------------------------------------------------------

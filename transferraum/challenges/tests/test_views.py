@@ -38,6 +38,24 @@ FORM = {
 
 
 @pytest.mark.django_db
+def test_the_form_marks_what_submitting_needs_and_not_as_optional(
+    client, officer_eilenburg, town_eilenburg
+):
+    from transferraum.recommendations.tests.test_views_write import label_of
+
+    client.force_login(officer_eilenburg)
+    client.cookies["django_language"] = "en"
+
+    html = client.get(reverse("challenges:new")).content.decode()
+
+    assert "optional" not in label_of(html, "title")
+    assert "needed to submit" in label_of(html, "problem")
+    assert "optional" not in label_of(html, "problem")
+    assert "needed to submit unless the challenge is public" in label_of(html, "public_summary")
+    assert "optional" in label_of(html, "context")
+
+
+@pytest.mark.django_db
 def test_officer_saves_a_draft_and_submits_it_later(client, officer_eilenburg, town_eilenburg):
     client.force_login(officer_eilenburg)
 

@@ -49,8 +49,14 @@ def kern_field(field: forms.BoundField, **attrs: Any) -> dict[str, Any]:
         widget_attrs["aria-invalid"] = "true"
     # CheckboxSelectMultiple is a subclass of RadioSelect: ask for it first.
     input_type = "checkbox" if isinstance(widget, forms.CheckboxSelectMultiple) else "radio"
+    # A form names the fields a later step needs (submission, approval) in `needed_later`:
+    # field name → the note shown instead of "optional" ("" for none), so that a draft may be
+    # saved without them and nobody is told they are optional.
+    needed_later = getattr(field.form, "needed_later", {})
     return {
         "field": field,
+        "optional": not field.field.required and field.name not in needed_later,
+        "needed_note": needed_later.get(field.name, ""),
         "kind": kind,
         "input_type": input_type,
         "widget": field.as_widget(attrs=widget_attrs) if kind != "choices" else "",

@@ -1,5 +1,6 @@
 from django import forms
 from django.template import Context, Template
+from django.utils import translation
 
 
 class ChoiceForm(forms.Form):
@@ -26,3 +27,54 @@ def test_single_choice_is_radio_buttons():
     html = _render("one")
     assert html.count('type="radio"') == 2
     assert 'type="checkbox"' not in html
+
+
+class SignUpForm(forms.Form):
+    name = forms.CharField(label="Your name")
+    one = forms.ChoiceField(
+        label="Your pick", choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect
+    )
+    note = forms.CharField(label="Note", required=False)
+
+    def clean(self):
+        raise forms.ValidationError("Something is wrong with the whole.")
+
+
+@translation.override("en")
+def test_the_error_summary_names_each_field_and_links_to_it():
+    form = SignUpForm(data={"name": "", "one": ""})
+    assert not form.is_valid()
+    context = Context({"form": form})
+
+    summary = Template('{% include "components/form_errors.html" %}').render(context)
+    fields = Template("{% load kern %}{% kern_field form.name %}{% kern_field form.one %}").render(
+        context
+    )
+
+    assert "Something is wrong with the whole." in summary
+    assert '<a class="kern-link" href="#id_name">Your name</a>: This field is required.' in summary
+    assert '<a class="kern-link" href="#id_one">Your pick</a>: This field is required.' in summary
+    assert "Note" not in summary
+    assert 'id="id_name"' in fields and 'id="id_one"' in fields  # the links' targets
+
+
+class DraftForm(forms.Form):
+    title = forms.CharField(required=False)
+    problem = forms.CharField(required=False)
+    context = forms.CharField(required=False)
+    needed_later = {"title": "", "problem": "needed to submit"}
+
+
+@translation.override("en")
+def test_fields_a_later_step_needs_are_not_marked_optional():
+    form = DraftForm()
+    html = {
+        name: Template("{% load kern %}{% kern_field form." + name + " %}").render(
+            Context({"form": form})
+        )
+        for name in ("title", "problem", "context")
+    }
+
+    assert "– optional" not in html["title"] and "needed" not in html["title"]
+    assert "– needed to submit" in html["problem"] and "– optional" not in html["problem"]
+    assert "– optional" in html["context"]

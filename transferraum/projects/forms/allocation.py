@@ -1,5 +1,5 @@
-"""Forms of the allocation: start a run, move a student by hand. Shape only; the services check
-the rules."""
+"""Forms of the allocation: start a run, move or swap students by hand. Shape only; the
+services check the rules."""
 
 from __future__ import annotations
 
@@ -51,3 +51,18 @@ class MoveForm(forms.Form):
         self.fields["project"].queryset = Project.objects.filter(  # type: ignore[attr-defined]
             round=round, status=Project.Status.OPEN
         ).order_by("title")
+
+
+class SwapForm(forms.Form):
+    student = StudentChoiceField(queryset=User.objects.none(), label=_("Student"))
+    other = StudentChoiceField(queryset=User.objects.none(), label=_("Swap places with"))
+    confirm = forms.BooleanField(
+        required=False,
+        label=_("I have read the broken rules and want this swap anyway."),
+    )
+
+    def __init__(self, *args: Any, round: Round, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        applicants = User.objects.filter(applications__round=round).order_by("name", "email")
+        self.fields["student"].queryset = applicants  # type: ignore[attr-defined]
+        self.fields["other"].queryset = applicants  # type: ignore[attr-defined]

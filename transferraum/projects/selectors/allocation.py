@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -80,7 +80,7 @@ def language_of(user: User) -> Language:
 # The engine's input
 
 
-def round_instance(round: Round, *, seed: int = 0, free_student: int | None = None) -> Instance:
+def round_instance(round: Round, *, seed: int = 0, free_students: Collection[int] = ()) -> Instance:
     """The engine's input for `round`, in a constant number of queries (ten).
 
     Students are the round's applicants with their ranked open projects (first = rank 1),
@@ -88,8 +88,8 @@ def round_instance(round: Round, *, seed: int = 0, free_student: int | None = No
     round's open projects. A supervisor without a capacity for the round takes any number of
     students. Hand moves become pins: a student moved into a project they did not rank gets it
     appended to their list (so the engine can keep the pin), a student taken out of every team is
-    excluded from all their projects. `free_student` (a user pk) ignores that student's own pin,
-    for checking a new move.
+    excluded from all their projects. `free_students` (user pks) ignores those students' own
+    pins, for checking a new move or swap.
     """
     projects = list(
         Project.objects.filter(round=round, status=Project.Status.OPEN)
@@ -157,7 +157,7 @@ def round_instance(round: Round, *, seed: int = 0, free_student: int | None = No
     for student_id, project_id in Assignment.objects.filter(
         round=round, pinned=True, student_id__in=applicant_ids
     ).values_list("student_id", "project_id"):
-        if student_id == free_student:
+        if student_id in free_students:
             continue
         if project_id is None:
             exclusions.extend(
@@ -468,13 +468,90 @@ class Board:
     @property
     def objective_value(self) -> str:
         """The headline objective, a whole number where it is one (counts and integer costs)."""
-        value = float(self.result.get("objective", 0))
-        return str(int(value)) if value.is_integer() else f"{value:.2f}"
+        return _number(self.result.get("objective", 0))
 
     @property
-    def solvers(self) -> str:
-        solvers = self.result.get("meta", {}).get("solvers", {})
-        return ", ".join(f"{name} {version}" for name, version in sorted(solvers.items()))
+    def unranked_share(self) -> int:
+        """Percent of the placed students who are in a project they did not rank."""
+        return round(100 * self.unranked / self.placed) if self.placed else 0
+
+    @property
+    def first_choices(self) -> int:
+        """Students in the project they ranked first (the current teams, hand moves included)."""
+        return next((bar.count for bar in self.profile if bar.rank == 1), 0)
+
+    @property
+    def solver_details(self) -> list[tuple[str, str]]:
+        """The engine's record for the curious, in words: method, the stage that decided,
+        its value, rank cost, gap, seed, solvers and time; rows the run did not record are left
+        out (the demo's published run records only its result)."""
+        meta: dict[str, Any] = self.result.get("meta", {})
+        rows: list[tuple[str, str]] = []
+        if meta.get("method"):
+            rows.append((_("Method"), method_label(str(meta["method"]))))
+        if meta.get("objective_phase"):
+            rows.append(
+                (
+                    _("Deciding stage"),
+                    f"{stage_label(str(meta['objective_phase']))}: {self.objective_value}",
+                )
+            )
+        if meta.get("rank_cost") is not None:
+            rows.append((_("Sum of rank costs"), _number(meta["rank_cost"])))
+        if self.gap_percent is not None:
+            rows.append((_("Gap to the bound"), f"{self.gap_percent} %"))
+        if self.result_run is not None:
+            rows.append((_("Seed"), str(self.result_run.seed)))
+        solvers = meta.get("solvers", {})
+        if solvers:
+            rows.append(
+                (
+                    _("Solvers"),
+                    ", ".join(f"{name} {version}" for name, version in sorted(solvers.items())),
+                )
+            )
+        if self.result.get("seconds") is not None:
+            rows.append((_("Time"), _("%(seconds)s s") % {"seconds": self.result["seconds"]}))
+        return rows
+
+
+def _number(value: Any) -> str:
+    """A whole number where it is one (counts and integer costs), else two decimals."""
+    number = float(value)
+    return str(int(number)) if number.is_integer() else f"{number:.2f}"
+
+
+def method_label(method: str) -> str:
+    """The engine's method (result schema ``meta.method``) in words."""
+    labels = {
+        "min-cost-flow": _("minimum-cost flow"),
+        "network-lp": _("linear programme on the network"),
+        "mip": _("mixed-integer programme in stages"),
+        "trivial": _("nothing to solve"),
+    }
+    return labels.get(method, method)
+
+
+_RANK_STAGE = re.compile(r"rank-(\d+)(?:-(\d+))?$")
+
+
+def stage_label(name: str) -> str:
+    """An engine stage's name (``allocation.engine.stages``) in words."""
+    match = _RANK_STAGE.match(name)
+    if match and match.group(2):
+        return _("students on choices no. %(first)s to %(last)s") % {
+            "first": match.group(1),
+            "last": match.group(2),
+        }
+    if match:
+        return _("students on choice no. %(rank)s") % {"rank": match.group(1)}
+    labels = {
+        "placed": _("students placed"),
+        "rank-cost": _("sum of rank costs"),
+        "soft-wishes": _("wishes to work together and programme mix"),
+        "wanted-programmes": _("wanted study programmes"),
+    }
+    return labels.get(name, name)
 
 
 BAR_STEP = 28  # pixels per bar of the rank profile
@@ -482,10 +559,11 @@ BAR_START = 8.0  # percent of the chart's width left of the bars, for the rank
 BAR_AREA = 80.0  # percent of the chart's width for the longest bar
 
 
-def _profile(ranks: list[int], max_rank: int) -> list[ProfileBar]:
+def _profile(ranks: list[int], max_rank: int, placed: int) -> list[ProfileBar]:
+    """Bars per rank; shares are of all `placed` students, those moved by hand into a project
+    they did not rank included, so that the shares and the unranked add up to the whole."""
     counts = Counter(ranks)
     top = max(max_rank, max(counts, default=0))
-    placed = len(ranks)
     biggest = max(counts.values(), default=0)
     return [
         ProfileBar(
@@ -591,7 +669,9 @@ def allocation_board(round: Round) -> Board:
         teams=teams,
         closed=closed,
         unplaced=unplaced,
-        profile=_profile(ranks, round.max_choices) if (ranks or result) else [],
+        profile=_profile(ranks, round.max_choices, len(ranks) + unranked)
+        if (ranks or result)
+        else [],
         applicants=len(applications),
         placed=len(ranks) + unranked,
         unranked=unranked,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -20,7 +21,6 @@ from transferraum.allocation import engine
 from transferraum.allocation.engine import AllocationError, Violation
 from transferraum.allocation.io import check_pins, instance_to_json, result_to_json
 from transferraum.allocation.model import Explanation, Instance, InstanceError, Result
-from transferraum.challenges.services import challenge_follow_project
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.models import Activity
 from transferraum.core.services import activity_record
@@ -137,7 +137,8 @@ def allocation_start(*, actor: User, round: Round, seed: int = 0) -> AllocationR
 
     Rules: coordinators only; the round is in the allocation phase and not published; at least
     one student applied; no other run of the round is waiting or running. Hand moves made
-    earlier are pins the run keeps. Raises PermissionDenied, DomainError.
+    earlier are pins the run keeps. The run gets the round's next number (1 for its first run),
+    under the round's lock. Raises PermissionDenied, DomainError.
     """
     from transferraum.projects.tasks.allocation import allocation_run
 
@@ -149,8 +150,10 @@ def allocation_start(*, actor: User, round: Round, seed: int = 0) -> AllocationR
     _require_no_active_run(round)
     if seed < 0:
         raise DomainError(_("The seed must not be negative."), field="seed")
+    last = AllocationRun.objects.filter(round=round).aggregate(last=Max("number"))["last"]
     run = AllocationRun.objects.create(
         round=round,
+        number=(last or 0) + 1,
         started_by=actor,
         objective=round.objective,
         seed=seed,
@@ -445,6 +448,26 @@ def _check_move_target(round: Round, student: User, project: Project | None) -> 
         )
 
 
+def _check_changes(round: Round, moves: Mapping[int, Project | None]) -> list[MoveProblem]:
+    """Every rule that putting each student (user pk) of `moves` into their project (None: out
+    of every team) at once would break and that is not broken already."""
+    instance = round_instance(round, free_students=set(moves))
+    before_assignment = current_assignment(round)
+    after_assignment = dict(before_assignment)
+    for student_pk, project in moves.items():
+        after_assignment.pop(student_key(student_pk), None)
+        if project is not None:
+            after_assignment[student_key(student_pk)] = project_key(project.pk)
+    before = set(engine.violation_list(instance, before_assignment))
+    names = names_for_round(round)
+    people = {student_key(user.pk): user for user in User.objects.filter(pk__in=list(moves))}
+    return [
+        _problem(v, names, people.get(v.student or "") or next(iter(people.values())))
+        for v in engine.violation_list(instance, after_assignment)
+        if v not in before
+    ]
+
+
 def allocation_move_check(
     *, round: Round, student: User, project: Project | None
 ) -> list[MoveProblem]:
@@ -454,23 +477,38 @@ def allocation_move_check(
     rank, an exclusion. Raises DomainError for a student without application or a project that
     is not open in the round."""
     _check_move_target(round, student, project)
-    instance = round_instance(round, free_student=student.pk)
-    before_assignment = current_assignment(round)
-    key = student_key(student.pk)
-    after_assignment = dict(before_assignment)
-    after_assignment.pop(key, None)
-    if project is not None:
-        after_assignment[key] = project_key(project.pk)
-    before = set(engine.violation_list(instance, before_assignment))
-    names = names_for_round(round)
-    return [
-        _problem(v, names, student)
-        for v in engine.violation_list(instance, after_assignment)
-        if v not in before
-    ]
+    return _check_changes(round, {student.pk: project})
 
 
-@transaction.atomic
+def _pin(
+    round: Round, student: User, current: Assignment | None, project: Project | None
+) -> Assignment:
+    """Save `student`'s place in `project` as a hand move (pinned), with its rank and the
+    explanation a pinned place gets."""
+    ranks = dict(
+        Choice.objects.filter(application__round=round, application__student=student).values_list(
+            "project_id", "rank"
+        )
+    )
+    assignment = current or Assignment(round=round, student=student)
+    assignment.project = project
+    assignment.rank = ranks.get(project.pk) if project is not None else None
+    assignment.pinned = True
+    assignment.explanation = (
+        _pinned_explanation(project.pk, ranks, names_for_round(round)) if project else []
+    )
+    assignment.save()
+    return assignment
+
+
+def _require_confirmed(problems: list[MoveProblem], confirm: bool, message: str) -> None:
+    blocking = [p for p in problems if p.blocking]
+    if blocking:
+        raise DomainError(blocking[0].message, field="project")
+    if problems and not confirm:
+        raise DomainError(message, field="confirm")
+
+
 def allocation_move(
     *, actor: User, round: Round, student: User, project: Project | None, confirm: bool
 ) -> Assignment:
@@ -491,27 +529,12 @@ def allocation_move(
     if current is not None and current_project == target and current.pinned:
         raise DomainError(_("%(student)s is already there.") % {"student": student})
     problems = allocation_move_check(round=round, student=student, project=project)
-    blocking = [p for p in problems if p.blocking]
-    if blocking:
-        raise DomainError(blocking[0].message, field="project")
-    if problems and not confirm:
-        raise DomainError(
-            _("This move breaks the rules listed. Please confirm that you want it anyway."),
-            field="confirm",
-        )
-    ranks = dict(
-        Choice.objects.filter(application__round=round, application__student=student).values_list(
-            "project_id", "rank"
-        )
+    _require_confirmed(
+        problems,
+        confirm,
+        _("This move breaks the rules listed. Please confirm that you want it anyway."),
     )
-    assignment = current or Assignment(round=round, student=student)
-    assignment.project = project
-    assignment.rank = ranks.get(project.pk) if project is not None else None
-    assignment.pinned = True
-    assignment.explanation = (
-        _pinned_explanation(project.pk, ranks, names_for_round(round)) if project else []
-    )
-    assignment.save()
+    assignment = _pin(round, student, current, project)
     activity_record(
         actor=actor,
         verb="allocation.moved",
@@ -524,6 +547,84 @@ def allocation_move(
         },
     )
     return assignment
+
+
+def _swap_places(round: Round, student: User, other: User) -> tuple[Assignment | None, Assignment]:
+    """The current places of the two students of a swap; `other` must be in a team, and not in
+    `student`'s. Raises DomainError."""
+    _check_move_target(round, student, None)
+    _check_move_target(round, other, None)
+    if student.pk == other.pk:
+        raise DomainError(_("Choose two different students to swap."), field="other")
+    places = {
+        a.student_id: a
+        for a in Assignment.objects.filter(
+            round=round, student__in=[student, other]
+        ).select_related("project")
+    }
+    mine, theirs = places.get(student.pk), places.get(other.pk)
+    if theirs is None or theirs.project is None:
+        raise DomainError(
+            _("%(student)s has no team to swap with.") % {"student": other}, field="other"
+        )
+    if mine is not None and mine.project_id == theirs.project_id:
+        raise DomainError(
+            _("%(student)s and %(other)s are in the same team already.")
+            % {"student": student, "other": other},
+            field="other",
+        )
+    return mine, theirs
+
+
+def allocation_swap_check(*, round: Round, student: User, other: User) -> list[MoveProblem]:
+    """Every rule that swapping the places of `student` and `other` would break and that is not
+    broken already (the rules of `allocation_move_check`; a swap keeps every team's size unless
+    `student` had no team, then `other` ends without one). Raises DomainError when `other` has
+    no team, both are in the same team, or either did not apply."""
+    mine, theirs = _swap_places(round, student, other)
+    return _check_changes(
+        round, {student.pk: theirs.project, other.pk: mine.project if mine else None}
+    )
+
+
+def allocation_swap(
+    *, actor: User, round: Round, student: User, other: User, confirm: bool
+) -> tuple[Assignment, Assignment]:
+    """Swap the places of `student` and `other` in one step: `student` takes `other`'s place in
+    their team and `other` takes `student`'s (or ends without a team if `student` had none), so
+    that a student can go into a full team.
+
+    Both places are pinned. Rules: those of `allocation_move`, checked for both students at once
+    (see `allocation_swap_check`); any broken rule needs `confirm`. Raises PermissionDenied,
+    DomainError; nothing changes on error.
+    """
+    _require_coordinator(actor)
+    round = _lock(round)
+    _require_allocation_phase(round)
+    _require_no_active_run(round)
+    problems = allocation_swap_check(round=round, student=student, other=other)
+    _require_confirmed(
+        problems,
+        confirm,
+        _("This swap breaks the rules listed. Please confirm that you want it anyway."),
+    )
+    mine, theirs = _swap_places(round, student, other)
+    my_project, their_project = (mine.project if mine else None), theirs.project
+    placed = _pin(round, student, mine, their_project)
+    swapped = _pin(round, other, theirs, my_project)
+    activity_record(
+        actor=actor,
+        verb="allocation.swapped",
+        target=round,
+        data={
+            "student": student.pk,
+            "other": other.pk,
+            "from": my_project.pk if my_project else None,
+            "to": their_project.pk if their_project else None,
+            "broken": [p.kind for p in problems],
+        },
+    )
+    return placed, swapped
 
 
 # --------------------------------------------------------------------------------------------
@@ -546,10 +647,11 @@ def _changed_after(round: Round, moment: dt.datetime) -> bool:
 def allocation_publish(*, actor: User, round: Round) -> Round:
     """Publish the round's teams: students, supervisors and partners see them.
 
-    Projects with members start (and their challenges move on to "in progress"), projects
-    without members close; every placed and unplaced student, every supervisor and partner
-    contact hears of it by e-mail. Rules: coordinators only; allocation phase; not published
-    yet; the newest run finished. Raises PermissionDenied, DomainError.
+    Projects with members start, projects without members close; every placed and unplaced
+    student, every supervisor and partner contact hears of it by e-mail. Their challenges move
+    on to "in progress" (and followers hear that the work has begun) only when the round
+    enters the work phase (`round_advance`). Rules: coordinators only; allocation phase; not
+    published yet; the newest run finished. Raises PermissionDenied, DomainError.
     """
     _require_coordinator(actor)
     round = _lock(round)
@@ -567,14 +669,11 @@ def allocation_publish(*, actor: User, round: Round) -> Round:
         )
     )
     started, closed = [], []
-    for project in Project.objects.filter(round=round, status=Project.Status.OPEN).select_related(
-        "challenge"
-    ):
+    for project in Project.objects.filter(round=round, status=Project.Status.OPEN):
         if project.pk in staffed:
             project.status = Project.Status.RUNNING
             started.append(project.pk)
             project.save(update_fields=["status", "updated_at"])
-            challenge_follow_project(actor=actor, challenge=project.challenge, event="start")
         else:
             project.status = Project.Status.CLOSED
             closed.append(project.pk)

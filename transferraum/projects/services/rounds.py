@@ -326,8 +326,10 @@ def round_advance(*, actor: User, round: Round, expected_phase: str | None = Non
     Rules: coordinators only (PermissionDenied). Opening applications needs at least one open
     project and a deadline in the future, and sets the opening to now if it lay later. Closing
     applications sets the deadline to now if it lay later. The work phase needs the published
-    allocation. Closing the round completes every project still running. `expected_phase` is the
-    phase the coordinator saw: a second click finds the round moved on and is refused.
+    allocation, and moves the challenges of the running projects to "in progress" (their
+    followers are told the work has begun). Closing the round completes every project still
+    running. `expected_phase` is the phase the coordinator saw: a second click finds the round
+    moved on and is refused.
     Raises PermissionDenied, DomainError; nothing changes on error.
     """
     _require_coordinator(actor)
@@ -360,6 +362,12 @@ def round_advance(*, actor: User, round: Round, expected_phase: str | None = Non
         elif target == P.WORK:
             if current.published_at is None:
                 raise DomainError(_("Please publish the allocation before the work starts."))
+            # The work begins now, not at the publication: only now do the running projects'
+            # challenges move to "in progress" and their followers hear of it.
+            for project in current.projects.filter(status=Project.Status.RUNNING).select_related(
+                "challenge"
+            ):
+                challenge_follow_project(actor=actor, challenge=project.challenge, event="start")
         elif target == P.CLOSED:
             for project in current.projects.filter(status=Project.Status.RUNNING).select_related(
                 "challenge"

@@ -26,6 +26,7 @@ from transferraum.projects.models import (
     Round,
 )
 from transferraum.projects.selectors.allocation import (
+    allocation_board,
     counterfactual_answer,
     round_instance,
     student_result,
@@ -35,6 +36,8 @@ from transferraum.projects.services.allocation import (
     allocation_move_check,
     allocation_publish,
     allocation_start,
+    allocation_swap,
+    allocation_swap_check,
     counterfactual_execute,
     counterfactual_request,
 )
@@ -177,7 +180,7 @@ def test_hand_moves_become_pins_or_exclusions():
         f"p{b.pk}",
         f"p{c.pk}",
     }
-    freed = round_instance(data.round, free_student=s0.pk)
+    freed = round_instance(data.round, free_students={s0.pk})
     assert f"s{s0.pk}" not in {p.student for p in freed.pins}
 
 
@@ -395,6 +398,56 @@ def test_a_run_delivered_twice_runs_once(coordinator, django_capture_on_commit_c
     assert again.finished_at == finished
 
 
+@pytest.mark.django_db
+def test_runs_are_numbered_within_their_round(coordinator, django_capture_on_commit_callbacks):
+    first_round = build_round(students=3)
+    second_round = build_round(students=3)
+
+    runs = [
+        run_allocation(first_round.round, coordinator, django_capture_on_commit_callbacks),
+        run_allocation(first_round.round, coordinator, django_capture_on_commit_callbacks),
+        run_allocation(second_round.round, coordinator, django_capture_on_commit_callbacks),
+    ]
+
+    assert [run.number for run in runs] == [1, 2, 1]
+    assert str(runs[2]).endswith("#1")
+
+
+@pytest.mark.django_db
+def test_a_run_number_is_unique_in_its_round(coordinator, django_capture_on_commit_callbacks):
+    from django.db import IntegrityError, transaction
+
+    data = build_round(students=3)
+    run = run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AllocationRun.objects.create(round=data.round, number=run.number, objective=run.objective)
+
+
+@pytest.mark.django_db
+def test_the_migration_numbers_existing_runs_per_round_in_their_order(
+    coordinator, django_capture_on_commit_callbacks
+):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "transferraum.projects.migrations.0004_allocation_run_number"
+    )
+    rounds = [build_round(students=3).round, build_round(students=3).round]
+    runs = [
+        run_allocation(round, coordinator, django_capture_on_commit_callbacks)
+        for round in (rounds[0], rounds[1], rounds[0])
+    ]
+    for offset, run in enumerate(runs):  # as numbered across rounds before
+        AllocationRun.objects.filter(pk=run.pk).update(number=100 + offset)
+
+    migration.number_runs(apps, None)
+
+    assert [AllocationRun.objects.get(pk=run.pk).number for run in runs] == [1, 1, 2]
+
+
 # --------------------------------------------------------------------------------------------
 # Permissions
 
@@ -413,7 +466,7 @@ def supervisor(db) -> User:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("persona", REFUSED)
-@pytest.mark.parametrize("action", ["start", "move", "publish"])
+@pytest.mark.parametrize("action", ["start", "move", "swap", "publish"])
 def test_only_coordinators_allocate(request, persona, action):
     data = build_round(students=3)
     actor = _persona(request, persona)
@@ -424,6 +477,13 @@ def test_only_coordinators_allocate(request, persona, action):
             round=data.round,
             student=data.students[0],
             project=data.projects[1],
+            confirm=True,
+        ),
+        "swap": lambda: allocation_swap(
+            actor=actor,
+            round=data.round,
+            student=data.students[0],
+            other=data.students[1],
             confirm=True,
         ),
         "publish": lambda: allocation_publish(actor=actor, round=data.round),
@@ -613,6 +673,122 @@ def test_moves_wait_for_a_running_allocation(coordinator):
         )
 
 
+@pytest.mark.django_db
+def test_the_rank_profile_shares_are_of_all_placed_students_after_a_hand_move(
+    coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(projects=4, students=4, min_size=1)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    unranked = data.projects[3]  # Studentin 00 ranked A, B and C
+    allocation_move(
+        actor=coordinator,
+        round=data.round,
+        student=data.students[0],
+        project=unranked,
+        confirm=True,
+    )
+
+    board = allocation_board(data.round)
+
+    assert (board.placed, board.unranked) == (4, 1)
+    first, *others = board.profile
+    assert (first.rank, first.count, first.share) == (1, 3, 75)  # not 3 of 3 = 100 %
+    assert all(bar.share == 0 for bar in others)
+    assert board.unranked_share == 25
+
+
+def _place(round, student):
+    return Assignment.objects.get(round=round, student=student)
+
+
+@pytest.mark.django_db
+def test_a_swap_puts_a_student_into_a_full_team_in_one_step(
+    coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(projects=2, students=4, min_size=1, max_size=2)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    full_a, full_b = data.projects
+    student = Assignment.objects.filter(round=data.round, project=full_a)[0].student
+    other = Assignment.objects.filter(round=data.round, project=full_b)[0].student
+    assert allocation_move_check(round=data.round, student=student, project=full_b)[0].blocking
+
+    assert allocation_swap_check(round=data.round, student=student, other=other) == []
+    allocation_swap(
+        actor=coordinator, round=data.round, student=student, other=other, confirm=False
+    )
+
+    mine, theirs = _place(data.round, student), _place(data.round, other)
+    assert (mine.project, theirs.project) == (full_b, full_a)
+    assert mine.pinned and theirs.pinned
+    assert mine.rank is not None and theirs.rank is not None
+    assert Assignment.objects.filter(round=data.round, project=full_b).count() == 2
+    activity = Activity.objects.get(verb="allocation.swapped")
+    assert activity.data["student"] == student.pk and activity.data["other"] == other.pk
+
+
+@pytest.mark.django_db
+def test_a_swap_shows_every_broken_rule_and_needs_confirmation(
+    coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(projects=4, students=4, min_size=1, max_size=1)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    student = data.students[0]  # ranked A, B and C, not D
+    other = Assignment.objects.get(round=data.round, project=data.projects[3]).student
+    before = {a.student_id: a.project_id for a in Assignment.objects.filter(round=data.round)}
+
+    problems = allocation_swap_check(round=data.round, student=student, other=other)
+    assert [p.kind for p in problems] == ["not_ranked"]
+    assert problems[0].message == f"{student} did not rank “Projekt D”."
+    with pytest.raises(DomainError, match="confirm") as error:
+        allocation_swap(
+            actor=coordinator, round=data.round, student=student, other=other, confirm=False
+        )
+    assert error.value.field == "confirm"
+    assert {
+        a.student_id: a.project_id for a in Assignment.objects.filter(round=data.round)
+    } == before
+
+    allocation_swap(actor=coordinator, round=data.round, student=student, other=other, confirm=True)
+    assert _place(data.round, student).project == data.projects[3]
+    assert _place(data.round, student).rank is None
+
+
+@pytest.mark.django_db
+def test_a_student_without_a_team_swaps_into_a_full_one(
+    coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(projects=2, students=5, min_size=1, max_size=2)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    outside = Assignment.objects.get(round=data.round, project__isnull=True).student
+    other = Assignment.objects.filter(round=data.round, project=data.projects[0])[0].student
+
+    allocation_swap(actor=coordinator, round=data.round, student=outside, other=other, confirm=True)
+
+    assert _place(data.round, outside).project == data.projects[0]
+    assert _place(data.round, other).project is None
+    assert _place(data.round, other).pinned  # later runs keep them out
+
+
+@pytest.mark.django_db
+def test_swaps_that_are_no_swaps_are_refused(coordinator, django_capture_on_commit_callbacks):
+    data = build_round(projects=2, students=5, min_size=1, max_size=3)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    team = list(Assignment.objects.filter(round=data.round, project=data.projects[0]))
+    Assignment.objects.filter(pk=team[0].pk).update(project=None)
+    outside, mate, fellow = team[0].student, team[1].student, team[2].student
+
+    for student, other, message in [
+        (mate, mate, "two different students"),
+        (mate, fellow, "same team"),
+        (mate, outside, "no team to swap with"),
+    ]:
+        with pytest.raises(DomainError, match=message):
+            allocation_swap(
+                actor=coordinator, round=data.round, student=student, other=other, confirm=True
+            )
+    assert not Assignment.objects.filter(round=data.round, pinned=True).exists()
+
+
 # --------------------------------------------------------------------------------------------
 # Publication
 
@@ -651,7 +827,8 @@ def test_publication_starts_staffed_projects_closes_the_others_and_tells_everyon
     }
     a.challenge.refresh_from_db()
     c.challenge.refresh_from_db()
-    assert a.challenge.status == Challenge.Status.IN_PROGRESS
+    # The challenges move on when the work phase starts (test_rounds_services), not yet.
+    assert a.challenge.status == Challenge.Status.PUBLISHED
     assert c.challenge.status == Challenge.Status.PUBLISHED
     recipients = {m.to[0]: m for m in mail.outbox}
     assert len(recipients) == len(mail.outbox) == 7  # five students, supervisor, partner
@@ -692,7 +869,7 @@ def test_publication_needs_a_finished_newest_run_and_happens_once(
         allocation_publish(actor=coordinator, round=data.round)
     run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
     AllocationRun.objects.create(
-        round=data.round, objective="rank-maximal", status=AllocationRun.Status.FAILED
+        round=data.round, number=2, objective="rank-maximal", status=AllocationRun.Status.FAILED
     )
     with pytest.raises(DomainError, match="finished allocation run"):
         allocation_publish(actor=coordinator, round=data.round)
@@ -932,6 +1109,7 @@ def test_a_new_run_asks_the_counterfactual_anew(coordinator, django_capture_on_c
     old_run = AllocationRun.objects.get(round=round)
     new_run = AllocationRun.objects.create(
         round=round,
+        number=old_run.number + 1,
         objective=old_run.objective,
         status=AllocationRun.Status.DONE,
         instance=old_run.instance,
@@ -1092,7 +1270,7 @@ def test_run_errors_are_shown_in_the_viewers_language(coordinator, monkeypatch):
 
     data = build_round(students=3)
     run = AllocationRun.objects.create(
-        round=data.round, objective="rank-maximal", status=AllocationRun.Status.RUNNING
+        round=data.round, number=1, objective="rank-maximal", status=AllocationRun.Status.RUNNING
     )
     AllocationRun.objects.filter(pk=run.pk).update(
         updated_at=timezone.now() - dt.timedelta(hours=1)

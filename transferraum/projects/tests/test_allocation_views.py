@@ -77,6 +77,8 @@ def test_the_board_asks_for_a_login(client):
         ("allocation-run", "post"),
         ("allocation-move", "get"),
         ("allocation-move", "post"),
+        ("allocation-swap", "get"),
+        ("allocation-swap", "post"),
         ("allocation-publish", "post"),
     ],
 )
@@ -153,6 +155,46 @@ def test_the_board_shows_teams_ranks_profile_closed_projects_and_unplaced_studen
 
 
 @pytest.mark.django_db
+def test_the_board_says_the_result_in_words_and_folds_the_solver_details_away(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(projects=3, students=6, min_size=1)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    client.force_login(coordinator)
+
+    content = client.get(url("allocation", data.round)).content.decode()
+
+    assert "6 of 6 placed, 6 first choices" in content
+    assert "proven best possible." in content
+    details = content[content.index("<details>") : content.index("</details>")]
+    assert "Solver details" in details
+    assert "Method" in details and "linear programme on the network" in details
+    assert "students on choice no. 1: 6" in details
+    assert "Sum of rank costs" in details
+    assert "highspy" in details
+    assert "“”" not in content and "in stage" not in content
+
+
+@pytest.mark.django_db
+def test_the_board_of_a_run_without_engine_records_leaves_no_blanks(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(projects=3, students=6, min_size=1)
+    run = run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    run.result["meta"] = {"demo": True}  # as the demo data's published run
+    run.save(update_fields=["result"])
+    client.force_login(coordinator)
+
+    content = client.get(url("allocation", data.round)).content.decode()
+
+    assert "6 of 6 placed, 6 first choices" in content
+    details = content[content.index("<details>") : content.index("</details>")]
+    assert "Method" not in details
+    assert "Seed" in details
+    assert '<dd class="kern-description-list-item__value"></dd>' not in content
+
+
+@pytest.mark.django_db
 def test_the_board_takes_the_same_number_of_queries_for_2_and_8_teams(
     client, coordinator, django_capture_on_commit_callbacks, django_assert_max_num_queries
 ):
@@ -191,6 +233,22 @@ def test_starting_a_run_finishes_it_in_the_background(
     assert run.status == AllocationRun.Status.DONE
     assert run.seed == 4
     assert Assignment.objects.filter(round=data.round, project__isnull=False).count() == 6
+
+
+@pytest.mark.django_db
+def test_the_first_run_of_a_round_is_run_no_1(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    earlier = build_round(students=3)
+    run_allocation(earlier.round, coordinator, django_capture_on_commit_callbacks)
+    data = build_round(students=3)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    client.force_login(coordinator)
+
+    content = client.get(url("allocation", data.round)).content.decode()
+
+    assert "Run no. 1" in content
+    assert "Run no. 2" not in content
 
 
 @pytest.mark.django_db
@@ -271,6 +329,7 @@ def test_a_failed_run_shows_its_error(client, coordinator):
     data = build_round(students=3)
     AllocationRun.objects.create(
         round=data.round,
+        number=1,
         objective="rank-maximal",
         status=AllocationRun.Status.FAILED,
         progress_note="Failed",
@@ -609,3 +668,48 @@ def test_the_counterfactual_answers_kindly_when_the_engine_gives_up(
     assert "Ask again" in answer.content.decode()
     # In the background the engine has the run's whole time limit, not 10 seconds.
     assert seen == [60.0]
+
+
+@pytest.mark.django_db
+def test_moving_into_a_full_team_offers_a_swap_that_happens_in_one_step(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(projects=2, students=4, min_size=1, max_size=2)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    full_a, full_b = data.projects
+    student = Assignment.objects.filter(round=data.round, project=full_a)[0].student
+    other = Assignment.objects.filter(round=data.round, project=full_b)[0].student
+    client.force_login(coordinator)
+
+    move_page = client.get(
+        url("allocation-move", data.round), {"student": student.pk, "project": full_b.pk}
+    ).content.decode()
+    swap_link = f"{url('allocation-swap', data.round)}?student={student.pk}&amp;other={other.pk}"
+    assert swap_link in move_page
+    swap_page = client.get(
+        url("allocation-swap", data.round), {"student": student.pk, "other": other.pk}
+    ).content.decode()
+    assert "This swap breaks no rule." in swap_page
+    response = client.post(
+        url("allocation-swap", data.round), {"student": student.pk, "other": other.pk}
+    )
+
+    assert response.status_code == 302
+    assert Assignment.objects.get(round=data.round, student=student).project == full_b
+    assert Assignment.objects.get(round=data.round, student=other).project == full_a
+
+
+@pytest.mark.django_db
+def test_a_refused_swap_shows_the_reason(client, coordinator, django_capture_on_commit_callbacks):
+    data = build_round(projects=2, students=4, min_size=1, max_size=2)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    mates = Assignment.objects.filter(round=data.round, project=data.projects[0])
+    client.force_login(coordinator)
+
+    response = client.post(
+        url("allocation-swap", data.round),
+        {"student": mates[0].student_id, "other": mates[1].student_id},
+    )
+
+    assert response.status_code == 422
+    assert "are in the same team already" in response.content.decode()

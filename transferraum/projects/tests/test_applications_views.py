@@ -338,6 +338,26 @@ def test_a_closed_round_shows_why_and_the_stored_ranking_without_a_form(
 
 
 @pytest.mark.django_db
+def test_after_the_deadline_the_top_of_the_page_no_longer_offers_changes(
+    client, student_geography, projects
+):
+    application_for(student_geography, projects[:3])
+    round_ = closing_soon(projects[0].round)
+    client.force_login(student_geography)
+
+    with time_machine.travel(round_.applications_close_at + timedelta(minutes=5), tick=False):
+        response = client.get(apply_url(round_), HTTP_ACCEPT_LANGUAGE="en")
+
+    html = response.content.decode()
+    top = html[html.index("<h1") : html.index('id="rule-heading"')]
+    assert "Your application</h1>" in top
+    assert "The application deadline of “Wintersemester 2026/27” was" in top
+    assert "can change" not in top and "change it or withdraw it" not in top
+    assert "Change your application" not in html
+    assert html.count("The application deadline of") == 1
+
+
+@pytest.mark.django_db
 def test_the_apply_page_needs_the_same_queries_for_few_and_many_projects(
     client, student_geography, student_informatics, projects, django_assert_max_num_queries
 ):

@@ -481,7 +481,7 @@ def test_reopening_rules(coordinator, supervisor):
         )
     running = RoundFactory(phase=P.ALLOCATION)
     AllocationRun.objects.create(
-        round=running, status=AllocationRun.Status.RUNNING, objective=running.objective
+        round=running, number=1, status=AllocationRun.Status.RUNNING, objective=running.objective
     )
     with pytest.raises(DomainError, match="run"):
         round_reopen(actor=coordinator, round=running, applications_close_at=_in(7))
@@ -691,6 +691,37 @@ def test_projects_change_only_until_applications_close(
 
     with pytest.raises(DomainError):
         project_update(actor=coordinator, project=project, title="Neu")
+
+
+@pytest.mark.django_db
+def test_followers_hear_that_the_work_has_begun_when_the_work_phase_starts(
+    coordinator, supervisor, challenge, outsider, django_capture_on_commit_callbacks
+):
+    from transferraum.projects.services.allocation import allocation_publish
+    from transferraum.projects.tests.test_allocation_services import run_allocation
+
+    Follow.objects.create(challenge=challenge, user=outsider)
+    round = RoundFactory(phase=P.ALLOCATION)
+    project = ProjectFactory(
+        round=round, challenge=challenge, min_team_size=1, supervisors=[supervisor]
+    )
+    application_for(StudentFactory(), [project])
+    run_allocation(round, coordinator, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        allocation_publish(actor=coordinator, round=round)
+
+    challenge.refresh_from_db()
+    assert challenge.status == Challenge.Status.PUBLISHED
+    assert not [m for m in mail.outbox if m.to == [outsider.email]]
+    assert not Activity.objects.filter(verb="challenge.start").exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        round_advance(actor=coordinator, round=round)
+
+    challenge.refresh_from_db()
+    assert challenge.status == Challenge.Status.IN_PROGRESS
+    assert len([m for m in mail.outbox if m.to == [outsider.email]]) == 1
+    assert Activity.objects.filter(verb="challenge.start").count() == 1
 
 
 # --- project_complete -------------------------------------------------------------------------

@@ -98,6 +98,22 @@ def test_member_sees_every_section_of_the_workspace(english, team):
 
 
 @pytest.mark.django_db
+def test_right_after_publication_the_workspace_says_when_it_opens(english, team):
+    round = team.project.round
+    round.phase = Round.Phase.ALLOCATION
+    round.work_starts_on = dt.date(2027, 4, 12)
+    round.save()
+    english.force_login(team.member)
+
+    content = english.get(url(team)).content.decode()
+
+    assert "The workspace opens when the work phase starts." in content
+    assert "The work is planned to start on April 12, 2027." in content
+    assert "nothing can be added to it now" not in content
+    assert url(team, "workspace-milestone-new") not in content
+
+
+@pytest.mark.django_db
 def test_partner_sees_the_feedback_link_but_not_the_deliverables_form(english, team):
     english.force_login(team.partner_contact)
 

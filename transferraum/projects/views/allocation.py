@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from transferraum.accounts.http import AuthenticatedHttpRequest
 from transferraum.accounts.models import User
 from transferraum.core.errors import DomainError
-from transferraum.projects.forms.allocation import MoveForm, RunForm
+from transferraum.projects.forms.allocation import MoveForm, RunForm, SwapForm
 from transferraum.projects.models import AllocationRun, Assignment, Project, Round
 from transferraum.projects.permissions import can_allocate, can_manage_rounds
 from transferraum.projects.selectors.allocation import (
@@ -34,6 +34,8 @@ from transferraum.projects.services.allocation import (
     allocation_move_check,
     allocation_publish,
     allocation_start,
+    allocation_swap,
+    allocation_swap_check,
     counterfactual_request,
 )
 
@@ -127,6 +129,17 @@ def _render_move(
         if student is not None
         else None
     )
+    blocked = any(p.blocking for p in problems or [])
+    # A full team takes a newcomer only in a swap: offer its members.
+    swap_with = (
+        list(
+            User.objects.filter(assignments__round=round, assignments__project=project)
+            .exclude(pk=student.pk)
+            .order_by("name", "email")
+        )
+        if blocked and project is not None and student is not None
+        else []
+    )
     return render(
         request,
         "projects/allocation_move.html",
@@ -137,7 +150,8 @@ def _render_move(
             "project": project,
             "current": current,
             "problems": problems,
-            "blocked": any(p.blocking for p in problems or []),
+            "blocked": blocked,
+            "swap_with": swap_with,
         },
         status=status,
     )
@@ -202,6 +216,90 @@ def move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         if "project" in request.GET:
             problems = _check(round, form, student, project)
     return _render_move(request, round, form, student=student, project=project, problems=problems)
+
+
+def _render_swap(
+    request: AuthenticatedHttpRequest,
+    round: Round,
+    form: SwapForm,
+    *,
+    student: User | None,
+    other: User | None,
+    problems: list[MoveProblem] | None,
+    status: int = 200,
+) -> HttpResponse:
+    places = {
+        a.student_id: a
+        for a in Assignment.objects.filter(
+            round=round, student__in=[s for s in (student, other) if s is not None]
+        ).select_related("project")
+    }
+    mine = places.get(student.pk) if student is not None else None
+    theirs = places.get(other.pk) if other is not None else None
+    return render(
+        request,
+        "projects/allocation_swap.html",
+        {
+            "round": round,
+            "form": form,
+            "student": student,
+            "other": other,
+            "mine": mine.project if mine is not None else None,
+            "theirs": theirs.project if theirs is not None else None,
+            "problems": problems,
+            "blocked": any(p.blocking for p in problems or []),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def swap(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """GET with two students shows every rule swapping their places would break; POST swaps
+    them in one step (both pinned), after confirmation when a rule breaks."""
+    round = round_for_coordinator(request.user, pk)
+    if request.method == "POST":
+        form = SwapForm(request.POST, round=round)
+        if not form.is_valid():
+            return _render_swap(
+                request, round, form, student=None, other=None, problems=None, status=422
+            )
+        student, other = form.cleaned_data["student"], form.cleaned_data["other"]
+        try:
+            allocation_swap(
+                actor=request.user,
+                round=round,
+                student=student,
+                other=other,
+                confirm=form.cleaned_data["confirm"],
+            )
+        except DomainError as error:
+            error.attach_to(form)
+            try:
+                problems = allocation_swap_check(round=round, student=student, other=other)
+            except DomainError:
+                problems = None
+            return _render_swap(
+                request, round, form, student=student, other=other, problems=problems,
+                status=422,
+            )  # fmt: skip
+        messages.success(
+            request,
+            _("%(student)s and %(other)s have swapped places (pinned for later runs).")
+            % {"student": student, "other": other},
+        )
+        return redirect(reverse("projects:allocation", kwargs={"pk": round.pk}) + "#teams")
+    form = SwapForm(request.GET if "student" in request.GET else None, round=round)
+    student = other = None
+    problems = None
+    if form.is_bound and form.is_valid():
+        student, other = form.cleaned_data["student"], form.cleaned_data["other"]
+        try:
+            problems = allocation_swap_check(round=round, student=student, other=other)
+        except DomainError as error:
+            error.attach_to(form)
+    return _render_swap(request, round, form, student=student, other=other, problems=problems)
 
 
 @login_required
@@ -288,6 +386,7 @@ urlpatterns: list[URLPattern] = [
         name="allocation-progress",
     ),
     path("projekte/runden/<int:pk>/zuteilung/verschieben/", move, name="allocation-move"),
+    path("projekte/runden/<int:pk>/zuteilung/tauschen/", swap, name="allocation-swap"),
     path(
         "projekte/runden/<int:pk>/zuteilung/veroeffentlichen/", publish, name="allocation-publish"
     ),

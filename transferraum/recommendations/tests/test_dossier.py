@@ -160,6 +160,10 @@ def test_the_project_dossier_shows_challenge_team_results_and_recommendations(
     assert reverse("recommendations:dossier-project-pdf", args=[project.pk]) in page
     assert "Kataster online" in page
     assert "40 %" in page
+    # Rendering the PDF takes seconds: the link says so, and the page has a status to announce it
+    assert 'aria-describedby="pdf-note"' in page
+    assert "this can take a few seconds" in page
+    assert 'role="status"' in page and "The PDF is being prepared" in page
 
 
 @pytest.mark.django_db

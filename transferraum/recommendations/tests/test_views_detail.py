@@ -404,6 +404,8 @@ def test_the_partner_plans_and_updates_milestones(
     assert "Kataster online" in page
     assert "100 %" in page
     assert '<progress id="implementation-progress" max="100" value="100">' in page
+    assert 'id="path-progress"' not in page  # one progress figure, not two side by side
+    assert page.count("<progress") == 2  # the implementation's and the milestone's
 
 
 @pytest.mark.django_db

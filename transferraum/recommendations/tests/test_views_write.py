@@ -4,6 +4,7 @@ was typed when a rule refuses them, the evidence chooser limited to the project'
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.conf import settings
@@ -45,6 +46,28 @@ def form_data(**extra) -> dict[str, str]:
         "addressee_name": "Stadtrat Eilenburg",
         **extra,
     }
+
+
+def label_of(html: str, name: str) -> str:
+    """The text of the label of the input called `name`."""
+    field_id = re.search(rf'name="{name}"[^>]*id="([^"]+)"|id="([^"]+)"[^>]*name="{name}"', html)
+    assert field_id is not None, name
+    key = field_id.group(1) or field_id.group(2)
+    label = re.search(rf'<label class="kern-label" for="{key}">(.*?)</label>', html, re.S)
+    assert label is not None, name
+    return re.sub(r"<[^>]+>", "", label.group(1))
+
+
+@pytest.mark.django_db
+def test_what_the_approval_needs_is_not_marked_optional(english, researcher):
+    english.force_login(researcher)
+
+    html = english.get(new_url()).content.decode()
+
+    for name in ("summary", "rationale", "addressee_kind", "addressee_organisation"):
+        assert "optional" not in label_of(html, name)
+        assert "needed for approval" in label_of(html, name)
+    assert "optional" in label_of(html, "expected_effect")
 
 
 # --- who may open the form ------------------------------------------------------------------
