@@ -126,10 +126,13 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def _language_reset():
-    """A request with the English cookie leaves English active in the thread; reset after it."""
-    yield
+    """Every test starts in the default language (German), whatever ran before it on this
+    worker; a request with the English cookie leaves English active in the thread, so reset
+    after it too."""
     from django.utils import translation
 
+    translation.deactivate()
+    yield
     translation.deactivate()
 
 

@@ -84,6 +84,7 @@ def populate(people: SimpleNamespace, n: int) -> None:
         allocated = RoundFactory(phase=Round.Phase.ALLOCATION)
         AllocationRun.objects.create(
             round=allocated,
+            number=1,
             status=AllocationRun.Status.DONE,
             objective=allocated.objective,
             finished_at=now,

@@ -162,6 +162,7 @@ def test_a_new_app_adds_its_entry_without_touching_the_header(client, registry, 
     assert labels.index("Probewohnen") == labels.index("Projekte") + 1
     own = re.search(r'<nav class="tr-personal".*?</nav>', page, re.S).group(0)
     assert re.findall(r'class="tr-nav__link"[^>]*>([^<]+)</a>', own) == [
+        "Mein Bereich",
         "Mein Profil",
         "Meine Buchungen",
     ]

@@ -69,6 +69,7 @@ def test_a_finished_run_waits_to_be_published(coordinator, student_geography):
     place(student_geography, project)
     AllocationRun.objects.create(
         round=round,
+        number=1,
         status=AllocationRun.Status.RUNNING,
         objective=round.objective,
     )
