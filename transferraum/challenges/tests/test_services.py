@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from transferraum.challenges.models import Attachment, Challenge, Comment
 from transferraum.challenges.services import (
@@ -25,6 +26,16 @@ from transferraum.challenges.tests.factories import (
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.models import Activity
 from transferraum.notifications.models import Notification
+
+
+@pytest.fixture(autouse=True)
+def _german():
+    """The refusals below are matched in German, the platform's default language. In full
+    parallel runs two of them met English here (a leak from another test on the same worker not
+    yet found: see the session note of issue 17), so the language is set, not assumed."""
+    with translation.override("de"):
+        yield
+
 
 S = Challenge.Status
 
