@@ -85,7 +85,13 @@ def test_newcomer_coordinator_invites_officer_who_joins(page: Page, check_a11y, 
     page.get_by_label("Passwort", exact=True).fill("Mulde-Ufer-2026!")
     page.get_by_label("Passwort wiederholen").fill("anders")
     page.get_by_role("button", name="Konto anlegen und beitreten").click()
-    expect(page.get_by_text("Die beiden Passwörter unterscheiden sich.")).to_be_visible()
+    # at the field, and in the summary at the top, which names the field
+    expect(
+        page.get_by_text("Die beiden Passwörter unterscheiden sich.", exact=True)
+    ).to_be_visible()
+    expect(
+        page.get_by_text("Passwort wiederholen: Die beiden Passwörter unterscheiden sich.")
+    ).to_be_visible()
     expect(page.get_by_label("Ihr Name")).to_have_value("Nora Neumann")
     check_a11y(page)
     page.get_by_label("Passwort", exact=True).fill("Mulde-Ufer-2026!")
