@@ -78,7 +78,7 @@ class RoleRequestRules(StepRules[RoleRequest]):
 
     def lock(self, obj: RoleRequest) -> RoleRequest:
         return (
-            RoleRequest.objects.select_for_update()
+            RoleRequest.objects.select_for_update(of=("self",))
             .select_related("user", "study_programme")
             .get(pk=obj.pk)
         )

@@ -624,7 +624,7 @@ class MembershipRequestRules(StepRules[MembershipRequest]):
 
     def lock(self, obj: MembershipRequest) -> MembershipRequest:
         return (
-            MembershipRequest.objects.select_for_update()
+            MembershipRequest.objects.select_for_update(of=("self",))
             .select_related("user", "organisation")
             .get(pk=obj.pk)
         )

@@ -509,6 +509,7 @@ def _require_confirmed(problems: list[MoveProblem], confirm: bool, message: str)
         raise DomainError(message, field="confirm")
 
 
+@transaction.atomic
 def allocation_move(
     *, actor: User, round: Round, student: User, project: Project | None, confirm: bool
 ) -> Assignment:
@@ -587,6 +588,7 @@ def allocation_swap_check(*, round: Round, student: User, other: User) -> list[M
     )
 
 
+@transaction.atomic
 def allocation_swap(
     *, actor: User, round: Round, student: User, other: User, confirm: bool
 ) -> tuple[Assignment, Assignment]:
