@@ -88,6 +88,9 @@ def test_challenge_from_draft_to_board(page: Page, check_a11y, programme):
     board_search = page.get_by_role("searchbox", name=de("Search"), exact=True)
     board_search.fill("Leerstand Marktplatz")
     board_search.press("Enter")
+    # The results are swapped in by htmx: wait for the filtered list (its address) before the
+    # click, or the click can land on the list being replaced.
+    expect(page).to_have_url(re.compile(r"q=Leerstand"))
     page.get_by_role("link", name="Leerstände am Eilenburger Marktplatz").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Leerstände am Eilenburger Marktplatz"
