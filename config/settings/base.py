@@ -8,7 +8,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("TRANSFERRAUM_VAR_DIR", str(BASE_DIR / "var")))
@@ -148,8 +148,36 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Uploads go through Django's storage API only (never a path on disk, never a public URL): the
+# local disk under MEDIA_ROOT for one server, or any S3-compatible store (AWS, MinIO, Ceph …)
+# shared by several app servers (docs/deployment.md).
+STORAGE_BACKEND = env_choice("STORAGE_BACKEND", ["local", "s3"], "local")
+if STORAGE_BACKEND == "s3":
+    _UPLOADS: dict[str, object] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("S3_BUCKET"),
+            # Empty: AWS itself; else the store's address (https://minio.example:9000).
+            "endpoint_url": env_str("S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("S3_REGION", "") or None,
+            # Empty: boto3 finds credentials itself (instance role, ~/.aws, AWS_* variables).
+            "access_key": env_str("S3_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY", "") or None,
+            # "path" for stores without a DNS name per bucket (most MinIO set-ups).
+            "addressing_style": env_str("S3_ADDRESSING_STYLE", "") or None,
+            "location": env_str("S3_PREFIX", ""),
+            # Objects stay private; a URL to one, if ever built, carries a short-lived signature.
+            "default_acl": None,
+            "querystring_auth": env_bool("S3_QUERYSTRING_AUTH", True),
+            "querystring_expire": env_int("S3_QUERYSTRING_EXPIRE", 300),
+            # Two uploads of "bericht.pdf" must not overwrite each other (the disk's behaviour).
+            "file_overwrite": False,
+        },
+    }
+else:
+    _UPLOADS = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _UPLOADS,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
