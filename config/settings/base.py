@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config.env import env_bool, env_choice, env_int, env_list, env_str
@@ -100,13 +101,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The database cache is shared by every worker process, which the login rate limit needs.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "transferraum_cache",
+# The cache must be shared by every worker process and every app server: the login rate limits
+# count there, and the public dossier PDFs are kept there. The database cache (the default)
+# needs nothing else; CACHE_URL=redis://… uses a Redis server instead (Django's RedisCache).
+CACHE_URL = env_str("CACHE_URL", "")
+CACHES: dict[str, dict[str, object]]
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
     }
-}
+elif CACHE_URL:
+    raise ImproperlyConfigured(
+        f"CACHE_URL must be empty (database cache) or a redis:// address, not {CACHE_URL!r}."
+    )
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "transferraum_cache",
+            # Django's default of 300 entries would drop rate-limit counters of a busy site.
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20_000)},
+        }
+    }
+# Sessions in the database, so a person stays signed in whichever server answers.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -133,6 +151,9 @@ ACCOUNT_ADAPTER = "transferraum.accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": env_str("LOGIN_RATE_LIMIT", "10/m/ip,5/5m/key"),
 }
+# Behind a reverse proxy or load balancer every request comes from its address: with the number
+# of proxies that append to X-Forwarded-For, the per-IP login limit counts the real client.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ACCOUNT_ALLOW_REGISTRATION = env_bool("ACCOUNT_ALLOW_REGISTRATION", True)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Transferraum] "
 

@@ -1,12 +1,13 @@
 """More than one app server: two gunicorn instances behind no shared disk, one PostgreSQL, one
 S3-compatible store (moto's server on loopback).
 
-A file uploaded through one server downloads through the other with the same bytes, and a
-session started on one is valid on the other. The servers run with production settings
-(tests/deploy/settings.py) against this test's own PostgreSQL test database: the test is
-transactional, so what it writes is committed and the servers see it. Requests carry
-`X-Forwarded-Proto: https` as a reverse proxy's would; the secure cookies are passed by hand,
-since the client speaks plain HTTP on loopback.
+A file uploaded through one server downloads through the other with the same bytes, a session
+started on one is valid on the other, and failed sign-ins count on both. The servers run with
+production settings (tests/deploy/settings.py) against this test's own PostgreSQL test
+database: the test is transactional, so what it writes is committed and the servers see it.
+Requests carry the headers a load balancer in front of both would set (the site's host name,
+`X-Forwarded-Proto: https`, `X-Forwarded-For`); the secure cookies are passed by hand, since the
+client speaks plain HTTP on loopback.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import boto3
 import pytest
 import requests
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from moto.server import ThreadedMotoServer
@@ -34,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "Mulde-Ufer-2026!"  # noqa: S105 (a test account)
 SECRET_KEY = "two-servers-test-key-7f3a9c1e5b2d8f4a6c0e9b3d7a1f5c8e2b6d0a4f"  # noqa: S105
 BUCKET = "transferraum-uploads"
+HOST = "transferraum.example"
 START_TIMEOUT = 30  # seconds a server may take to answer
 REQUEST_TIMEOUT = 15
 
@@ -78,7 +81,8 @@ def _server_environment(endpoint: str, var_dir: Path) -> dict[str, str]:
         "PATH": "/usr/bin:/bin",
         "DJANGO_SETTINGS_MODULE": "tests.deploy.settings",
         "SECRET_KEY": SECRET_KEY,
-        "ALLOWED_HOSTS": "127.0.0.1",
+        "ALLOWED_HOSTS": HOST,
+        "TRUSTED_PROXY_COUNT": "1",
         "DATABASE_URL": (
             f"postgres://{user}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/"
             f"{db['NAME']}"
@@ -145,9 +149,12 @@ class Server:
             self.process.wait(timeout=10)
 
     def _headers(self, path: str) -> dict[str, str]:
+        # What the load balancer passes on: the site's name, the scheme and the client's address.
         return {
+            "Host": HOST,
             "X-Forwarded-Proto": "https",
-            "Referer": f"https://127.0.0.1:{self.port}{path}",
+            "X-Forwarded-For": "203.0.113.7",
+            "Referer": f"https://{HOST}{path}",
             "Accept-Language": "de",
         }
 
@@ -203,15 +210,17 @@ def _database_cache(settings):
         }
     }
     call_command("createcachetable", verbosity=0)
+    cache.clear()  # the table outlives the tests' flush: no counters of an earlier test
 
 
-def test_an_upload_and_a_session_on_one_server_work_on_the_other(
-    tmp_path, owner_zeitz, company_zeitz, _database_cache
+def test_uploads_sessions_and_login_limits_are_shared_by_two_servers(
+    tmp_path, owner_zeitz, company_zeitz, outsider, _database_cache
 ):
     # The servers check passwords with the production hashers, not the tests' fast one.
     hasher = PBKDF2PasswordHasher()
-    owner_zeitz.password = hasher.encode(PASSWORD, hasher.salt(), iterations=1000)
-    owner_zeitz.save(update_fields=["password"])
+    for user in (owner_zeitz, outsider):
+        user.password = hasher.encode(PASSWORD, hasher.salt(), iterations=1000)
+        user.save(update_fields=["password"])
     logo = png_bytes((64, 32))
 
     with _two_servers(tmp_path) as (a, b, endpoint):
@@ -255,6 +264,18 @@ def test_an_upload_and_a_session_on_one_server_work_on_the_other(
         assert download.status_code == 200, a.log()
         assert download.headers["Content-Type"] == "image/png"
         assert download.content == logo
+
+        # Failed sign-ins count on every server (LOGIN_RATE_LIMIT: five per account): after
+        # five on A and B, B refuses even the right password.
+        visitor = _cookies(b.get("/konto/login/"), {})
+        for server in (a, b, a, b, a):
+            failed = server.post(
+                "/konto/login/", {"login": outsider.email, "password": "falsch"}, visitor
+            )
+            assert failed.status_code == 200
+        refused = b.post("/konto/login/", {"login": outsider.email, "password": PASSWORD}, visitor)
+        assert refused.status_code != 302
+        assert "Zu viele gescheiterte Anmeldeversuche" in refused.text
 
 
 def _errors(html: str) -> str:
