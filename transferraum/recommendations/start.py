@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from transferraum.accounts.models import User
 from transferraum.actors.models import Membership
-from transferraum.core.start import IDEA, LIMIT, StartItem, bounded, start_register
+from transferraum.core.start import IDEA, StartItem, bounded_items, start_register
 from transferraum.projects.models import Assignment, Project
 from transferraum.recommendations.models import Recommendation, RecommendationEvent
 from transferraum.recommendations.selectors import needs_nudge
@@ -79,11 +79,9 @@ def _item(recommendation: Recommendation, roles: set[str], detail: str = "") -> 
     )
 
 
-def _rows(recommendations: QuerySet[Recommendation]) -> list[Recommendation]:
-    return list(
-        recommendations.select_related("municipality", "addressee_organisation").defer(
-            "municipality__boundary"
-        )[: LIMIT + 1]
+def _rows(recommendations: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
+    return recommendations.select_related("municipality", "addressee_organisation").defer(
+        "municipality__boundary"
     )
 
 
@@ -136,8 +134,9 @@ def _for_partner(user: User) -> list[StartItem]:
             F("first_answer_due").asc(nulls_last=True), "pk"
         )
     )
-    return bounded(
-        [_item(recommendation, {PARTNER}) for recommendation in recommendations],
+    return bounded_items(
+        recommendations,
+        lambda recommendation: _item(recommendation, {PARTNER}),
         more_url=_tracker(),
         more_title=_("All recommendations"),
     )
@@ -149,23 +148,27 @@ def _for_partner(user: User) -> list[StartItem]:
 def _waiting_too_long(now: dt.datetime) -> list[StartItem]:
     """What the reminders chase: no change for the reminder period, or the first answer
     overdue."""
-    items = []
-    for recommendation in _rows(
-        needs_nudge(now).order_by(F("first_answer_due").asc(nulls_last=True), "last_event_at")
-    ):
-        last = recommendation.last_event_at  # type: ignore[attr-defined]
-        since = (
-            _("no change since %(date)s")
-            % {"date": date_format(timezone.localdate(last), "DATE_FORMAT")}
-            if last is not None
-            else _("no change recorded")
-        )
-        place = recommendation.municipality.name if recommendation.municipality else ""
-        detail = ", ".join(
-            part for part in (recommendation.get_status_display(), place, since) if part
-        )
-        items.append(_item(recommendation, {COORDINATOR}, detail))
-    return bounded(items, more_url=_tracker(), more_title=_("All recommendations"))
+    return bounded_items(
+        _rows(
+            needs_nudge(now).order_by(F("first_answer_due").asc(nulls_last=True), "last_event_at")
+        ),
+        _nudge_item,
+        more_url=_tracker(),
+        more_title=_("All recommendations"),
+    )
+
+
+def _nudge_item(recommendation: Recommendation) -> StartItem:
+    last = recommendation.last_event_at  # type: ignore[attr-defined]
+    since = (
+        _("no change since %(date)s")
+        % {"date": date_format(timezone.localdate(last), "DATE_FORMAT")}
+        if last is not None
+        else _("no change recorded")
+    )
+    place = recommendation.municipality.name if recommendation.municipality else ""
+    detail = ", ".join(part for part in (recommendation.get_status_display(), place, since) if part)
+    return _item(recommendation, {COORDINATOR}, detail)
 
 
 # --- approvers and authors --------------------------------------------------------------------
@@ -187,11 +190,9 @@ def _approvals(user: User) -> list[StartItem]:
         .filter(_approval_requested())
         .order_by("last_request", "pk")
     )
-    return bounded(
-        [
-            _item(recommendation, {APPROVER}, _("Approval requested"))
-            for recommendation in recommendations
-        ],
+    return bounded_items(
+        recommendations,
+        lambda recommendation: _item(recommendation, {APPROVER}, _("Approval requested")),
         more_url=_tracker(S.DRAFTED),
         more_title=_("All drafts"),
     )
@@ -213,8 +214,9 @@ def _drafts(user: User) -> list[StartItem]:
         .exclude(Q(status=S.DRAFTED) & _approval_requested())
         .order_by("status", "-updated_at", "pk")  # approved before drafted
     )
-    return bounded(
-        [_item(recommendation, {AUTHOR}) for recommendation in recommendations],
+    return bounded_items(
+        recommendations,
+        lambda recommendation: _item(recommendation, {AUTHOR}),
         more_url=_tracker(),
         more_title=_("All recommendations"),
     )
