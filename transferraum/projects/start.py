@@ -207,7 +207,12 @@ def _supervised(user: User) -> QuerySet[Project]:
 def _projects_of_supervisor(user: User) -> list[StartItem]:
     """Projects the person supervises: applicants while the round takes applications, the
     workspace and its next milestone once the team works."""
-    return bounded_items(_supervised(user), _supervised_item)
+    return bounded_items(
+        _supervised(user),
+        _supervised_item,
+        more_url=reverse("projects:supervised"),
+        more_title=_("All projects you supervise"),
+    )
 
 
 def _supervised_item(project: Project) -> StartItem:
