@@ -50,13 +50,14 @@ PARTNER_TURN = tuple(
 )
 
 
-def _next_step(status: str, roles: set[str]) -> tuple[str, str]:
-    """The label of the link and the part of the page it opens: the one step the roles may take
-    now, or the list of steps when there is a choice."""
-    steps = [name for name in LIFECYCLE.allowed(status, roles) if name not in STEPS_BACK]
+def _next_step(recommendation: Recommendation, roles: set[str]) -> tuple[str, str]:
+    """The label of the link and where it leads: the one step the roles may take now, its form
+    unfolded, or the list of steps when there is a choice."""
+    allowed = LIFECYCLE.allowed(recommendation.status, roles)
+    steps = [name for name in allowed if name not in STEPS_BACK]
     if len(steps) == 1:
-        return str(LIFECYCLE[steps[0]].label), f"#step-{steps[0]}"
-    return _("Choose the next step"), "#steps"
+        return str(LIFECYCLE[steps[0]].label), recommendation.get_step_url(steps[0])
+    return _("Choose the next step"), recommendation.get_absolute_url() + "#steps"
 
 
 def _due(recommendation: Recommendation) -> dt.date | None:
@@ -68,11 +69,11 @@ def _due(recommendation: Recommendation) -> dt.date | None:
 
 
 def _item(recommendation: Recommendation, roles: set[str], detail: str = "") -> StartItem:
-    action, anchor = _next_step(recommendation.status, roles)
+    action, url = _next_step(recommendation, roles)
     return StartItem(
         title=recommendation.title,
         area=AREA,
-        url=recommendation.get_absolute_url() + anchor,
+        url=url,
         action=action,
         due=_due(recommendation),
         detail=detail or recommendation.get_status_display(),
