@@ -5,6 +5,7 @@ projects."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import cast
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
@@ -120,13 +121,8 @@ def _rounds_of_student(user: User) -> list[StartItem]:
     deadline)."""
     items = bounded_items(
         rounds_to_apply(user),
-        lambda round: StartItem(
-            title=round.name,
-            area=AREA,
-            url=reverse("projects:apply", args=[round.pk]),
-            action=_("Rank the projects"),
-            due=round.applications_close_at,
-            detail=_("Applications are open; you have not applied yet."),
+        _to_apply_page(
+            _("Rank the projects"), _("Applications are open; you have not applied yet.")
         ),
         more_url=reverse("projects:rounds"),
         more_title=_("All rounds"),
@@ -136,16 +132,24 @@ def _rounds_of_student(user: User) -> list[StartItem]:
     )
     return items + bounded_items(
         [round for round in applied[: LIMIT + 1] if applications_open(round)],
-        lambda round: StartItem(
-            title=round.name,
-            area=AREA,
-            url=reverse("projects:apply", args=[round.pk]),
-            action=_("Change the ranking"),
-            due=round.applications_close_at,
-            detail=_("Your ranking is submitted; you can change it until the deadline."),
+        _to_apply_page(
+            _("Change the ranking"),
+            _("Your ranking is submitted; you can change it until the deadline."),
         ),
         more_url=reverse("projects:mine"),
         more_title=_("My projects"),
+    )
+
+
+def _to_apply_page(action: str, detail: str) -> Callable[[Round], StartItem]:
+    """The item of an open round, leading to its apply page, due at the deadline."""
+    return lambda round: StartItem(
+        title=round.name,
+        area=AREA,
+        url=reverse("projects:apply", args=[round.pk]),
+        action=action,
+        due=round.applications_close_at,
+        detail=detail,
     )
 
 
