@@ -24,6 +24,40 @@ WEIGHTS = {
     "ExtraBold": 800,
     "Black": 900,
 }
+
+
+# Local faces shaped like Fira Sans, for the moment before a face has arrived: Arial (Windows,
+# macOS, iOS), DejaVu Sans (Linux). size-adjust = Fira's average width / the fallback's (the
+# OS/2 weighting of lowercase letters and space: Fira Sans 0.4594 regular and 0.4599 semibold,
+# Arial 904/2048 and bold 983/2048, DejaVu Sans 0.5070 and bold 0.5728); ascent and descent are
+# Fira's (0.935 and 0.265 of the em) divided by size-adjust.
+@dataclass(frozen=True)
+class Fallback:
+    family: str
+    local: tuple[str, str]
+    weights: str
+    size_adjust: str
+    ascent: str
+    descent: str
+
+
+FALLBACKS = (
+    Fallback("Fira Sans Arial", ("Arial", "ArialMT"), "100 500", "104.07%", "89.85%", "25.46%"),
+    Fallback(
+        "Fira Sans Arial", ("Arial Bold", "Arial-BoldMT"), "600 900", "95.82%", "97.58%", "27.66%"
+    ),
+    Fallback(
+        "Fira Sans DejaVu", ("DejaVu Sans", "DejaVuSans"), "100 500", "90.6%", "103.2%", "29.25%"
+    ),
+    Fallback(
+        "Fira Sans DejaVu",
+        ("DejaVu Sans Bold", "DejaVuSans-Bold"),
+        "600 900",
+        "80.29%",
+        "116.45%",
+        "33.01%",
+    ),
+)
 UNICODE_RANGE = re.compile(r"U\+[0-9A-F]{1,6}(-[0-9A-F]{1,6})?", re.IGNORECASE)
 TEMPLATE = "core/fonts.css"
 
@@ -46,7 +80,10 @@ def fonts_css(weights: list[str], unicodes: str) -> str:
     if wrong or not ranges:
         raise ValueError(f"not a unicode range: {', '.join(wrong) or '(empty)'}")
     faces = sorted((Face(name, WEIGHTS[name]) for name in weights), key=lambda face: face.weight)
-    return render_to_string(TEMPLATE, {"faces": faces, "unicode_range": ", ".join(ranges)})
+    return render_to_string(
+        TEMPLATE,
+        {"faces": faces, "unicode_range": ", ".join(ranges), "fallbacks": FALLBACKS},
+    )
 
 
 class Command(BaseCommand):
