@@ -6,6 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
@@ -57,9 +58,12 @@ def graph_page(request: HtmxHttpRequest) -> HttpResponse:
     `DRAWN_LINKS` links loads only when asked for (its script is large); htmx asks for the next
     page of links alone."""
     filters = GraphFilters.from_query(request.GET)
+    base = reverse("network:graph")
+    if "" in request.GET.values():
+        # The filter form sends its empty selects too: one selection has one address.
+        return redirect(base + filters.querystring())
     page: Page[Any] = Paginator(graph_links(filters), LINKS_PAGE_SIZE).get_page(filters.page)
     filters = replace(filters, page=page.number)
-    base = reverse("network:graph")
     partial = wants_partial(request)
     drawn_links = [] if partial else list(graph_links(filters)[:DRAWN_LINKS])
     top = [] if partial else list(graph_degrees(filters)[:TOP_ORGANISATIONS])
