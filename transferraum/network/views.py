@@ -23,9 +23,9 @@ from transferraum.network.directory import (
     directory_organisations,
     directory_people,
     directory_selects,
-    map_points,
 )
 from transferraum.network.graph import cytoscape_elements
+from transferraum.network.map import MapView, map_data, map_list
 from transferraum.network.selectors import (
     DRAWN_LINKS,
     LINKS_PAGE_SIZE,
@@ -204,14 +204,19 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_safe
 def directory_map(request: HtmxHttpRequest) -> HttpResponse:
-    """The organisations of the directory on the region's map; the list beside it is the same."""
-    filters = DirectoryFilters.from_query(request.GET).for_map()
+    """The organisations of the directory on the region's map; the list beside it names the
+    same organisations, a page at a time. The map asks for its points itself (karte.json)."""
+    parsed = DirectoryFilters.from_query(request.GET)
+    filters = replace(parsed.for_map(), page=parsed.page)
+    page: Page[Any] = Paginator(map_list(filters), PAGE_SIZE).get_page(filters.page)
+    filters = replace(filters, page=page.number)
     base = reverse("network:map")
     context: dict[str, Any] = {
         "filters": filters,
-        "points": map_points(filters),
-        "data_url": reverse("network:map-data") + filters.querystring(),
-        "directory_url": reverse("network:directory") + filters.querystring(),
+        "page": page,
+        **pagination_context(page, lambda number: base + filters.querystring(page=number)),
+        "data_url": reverse("network:map-data") + filters.querystring(page=1),
+        "directory_url": reverse("network:directory") + filters.querystring(page=1),
         "chips": filters.chips(base),
         "reset_url": base,
     }
@@ -228,6 +233,6 @@ def directory_map(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_safe
 def directory_map_data(request: HttpRequest) -> JsonResponse:
-    """The map's points: organisations matching the filters that have a place."""
-    points = map_points(DirectoryFilters.from_query(request.GET).for_map())
-    return JsonResponse({"count": len(points), "points": points})
+    """The map's points and clusters for the visible area (`bbox`) and `zoom`, by the filters."""
+    filters = DirectoryFilters.from_query(request.GET).for_map()
+    return JsonResponse(map_data(filters, MapView.from_query(request.GET)))
