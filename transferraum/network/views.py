@@ -66,10 +66,13 @@ def graph_page(request: HtmxHttpRequest) -> HttpResponse:
     filters = replace(filters, page=page.number)
     partial = wants_partial(request)
     drawn_links = [] if partial else list(graph_links(filters)[:DRAWN_LINKS])
+    if drawn_links and page.number == 1 and LINKS_PAGE_SIZE <= DRAWN_LINKS:
+        # The first page of links is the head of the drawn ones: one reading of the links less.
+        page.object_list = drawn_links[:LINKS_PAGE_SIZE]
     top = [] if partial else list(graph_degrees(filters)[:TOP_ORGANISATIONS])
     organisations = organisations_by_id(
         [end for row in [*page, *drawn_links] for end in (row["first"], row["second"])]
-        + [row["organisation_id"] for row in top]
+        + [row["node"] for row in top]
     )
     sources = [str(SOURCE_LABELS[SOURCE_MEMBERSHIP])]
     context: dict[str, Any] = {
@@ -90,13 +93,8 @@ def graph_page(request: HtmxHttpRequest) -> HttpResponse:
         drawn = drawn_graph(drawn_links, organisations)
         kinds_present = {node.kind for node in drawn.nodes}
         context |= {
-            "figures": network_figures(
-                filters,
-                links_total=page.paginator.count,
-                drawn=drawn,
-                max_degree=top[0]["degree"] if top else 0,
-            ),
-            "degree_rows": [(organisations[row["organisation_id"]], row["degree"]) for row in top],
+            "figures": network_figures(filters, links_total=page.paginator.count, drawn=drawn),
+            "degree_rows": [(organisations[row["node"]], row["degree"]) for row in top],
             "kind_choices": [
                 (value, label, value in filters.kinds) for value, label in Organisation.Kind.choices
             ],

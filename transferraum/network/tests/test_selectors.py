@@ -54,7 +54,7 @@ def test_links_come_strongest_first_each_pair_once_in_order(network):
 
 @pytest.mark.django_db
 def test_a_deactivated_person_links_nothing(network):
-    linked = {row["organisation_id"] for row in graph_degrees(GraphFilters())}
+    linked = {row["node"] for row in graph_degrees(GraphFilters())}
 
     assert network.loner.pk not in linked
     assert network.town.pk in linked
@@ -63,10 +63,10 @@ def test_a_deactivated_person_links_nothing(network):
 @pytest.mark.django_db
 def test_degrees_count_distinct_neighbours_most_linked_first(network):
     rows = list(graph_degrees(GraphFilters()))
-    degree = {row["organisation_id"]: row["degree"] for row in rows}
+    degree = {row["node"]: row["degree"] for row in rows}
 
     # The institute: town, company, Gründerwerkstatt. Company–Werkstatt's two people count once.
-    assert rows[0] == {"organisation_id": network.institute.pk, "degree": 3}
+    assert rows[0] == {"node": network.institute.pk, "degree": 3}
     assert degree[network.company.pk] == 2
     assert graph_degrees(GraphFilters()).count() == 7
 
@@ -104,7 +104,7 @@ def test_links_and_figures_agree_with_a_recomputation(network, filters, expected
     assert {frozenset((slug[r["first"]], slug[r["second"]])): r["weight"] for r in links} == (
         want.edges
     )
-    assert {slug[r["organisation_id"]]: r["degree"] for r in graph_degrees(filters)} == want.degree
+    assert {slug[r["node"]]: r["degree"] for r in graph_degrees(filters)} == want.degree
     assert figures.organisations == len(want.organisations)
     assert figures.links == len(want.edges)
     assert figures.density == pytest.approx(want.density)
