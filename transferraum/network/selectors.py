@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TypedDict, cast
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -242,15 +242,36 @@ def drawn_graph(links: Iterable[LinkRow], organisations: dict[int, Organisation]
     return Graph(nodes=nodes, edges=edges)
 
 
-def network_figures(filters: GraphFilters, *, links_total: int, drawn: Graph) -> NetworkFigures:
-    """The figures of the filtered network (two counting queries); `links_total` is
-    `graph_links(filters).count()`, which the caller has (a paginator's count)."""
-    spread = graph_degrees(filters).order_by().aggregate(linked=Count("node"), top=Max("degree"))
-    return NetworkFigures(
-        organisations=graph_organisations(filters).count(),
-        links=links_total,
+@dataclass(frozen=True)
+class LinkCounts:
+    links: int
+    linked: int  # organisations with at least one link
+    max_degree: int
+
+
+def graph_link_counts(filters: GraphFilters) -> LinkCounts:
+    """The number of links, of linked organisations and the highest degree, from one reading
+    of the degrees: each link adds one to the degree of both its ends, so links = Σ degree / 2."""
+    spread = (
+        graph_degrees(filters)
+        .order_by()
+        .aggregate(linked=Count("node"), top=Max("degree"), ends=Sum("degree"))
+    )
+    return LinkCounts(
+        links=(spread["ends"] or 0) // 2,
         linked=spread["linked"] or 0,
         max_degree=spread["top"] or 0,
+    )
+
+
+def network_figures(filters: GraphFilters, *, counts: LinkCounts, drawn: Graph) -> NetworkFigures:
+    """The figures of the filtered network: `counts` from `graph_link_counts`, the drawn graph
+    from `drawn_graph`, and the organisations counted here (one query)."""
+    return NetworkFigures(
+        organisations=graph_organisations(filters).count(),
+        links=counts.links,
+        linked=counts.linked,
+        max_degree=counts.max_degree,
         drawn_links=len(drawn.edges),
         drawn_organisations=len(drawn.nodes),
         drawn_components=len(components(drawn)),

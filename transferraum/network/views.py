@@ -34,6 +34,7 @@ from transferraum.network.selectors import (
     GraphFilters,
     drawn_graph,
     graph_degrees,
+    graph_link_counts,
     graph_links,
     graph_selects,
     network_figures,
@@ -62,7 +63,10 @@ def graph_page(request: HtmxHttpRequest) -> HttpResponse:
     if "" in request.GET.values():
         # The filter form sends its empty selects too: one selection has one address.
         return redirect(base + filters.querystring())
-    page: Page[Any] = Paginator(graph_links(filters), LINKS_PAGE_SIZE).get_page(filters.page)
+    counts = graph_link_counts(filters)
+    paginator = Paginator(graph_links(filters), LINKS_PAGE_SIZE)
+    paginator.count = counts.links  # known from the degrees: the links are not counted again
+    page: Page[Any] = paginator.get_page(filters.page)
     filters = replace(filters, page=page.number)
     partial = wants_partial(request)
     drawn_links = [] if partial else list(graph_links(filters)[:DRAWN_LINKS])
@@ -93,7 +97,7 @@ def graph_page(request: HtmxHttpRequest) -> HttpResponse:
         drawn = drawn_graph(drawn_links, organisations)
         kinds_present = {node.kind for node in drawn.nodes}
         context |= {
-            "figures": network_figures(filters, links_total=page.paginator.count, drawn=drawn),
+            "figures": network_figures(filters, counts=counts, drawn=drawn),
             "degree_rows": [(organisations[row["node"]], row["degree"]) for row in top],
             "kind_choices": [
                 (value, label, value in filters.kinds) for value, label in Organisation.Kind.choices
@@ -118,13 +122,12 @@ def graph_data(request: HttpRequest) -> JsonResponse:
     """The strongest `DRAWN_LINKS` links of the filtered network as Cytoscape.js elements, with
     the same key figures as the page."""
     filters = GraphFilters.from_query(request.GET)
-    links = graph_links(filters)
-    drawn_links = list(links[:DRAWN_LINKS])
+    drawn_links = list(graph_links(filters)[:DRAWN_LINKS])
     organisations = organisations_by_id(
         [row["first"] for row in drawn_links] + [row["second"] for row in drawn_links]
     )
     drawn = drawn_graph(drawn_links, organisations)
-    figures = network_figures(filters, links_total=links.count(), drawn=drawn)
+    figures = network_figures(filters, counts=graph_link_counts(filters), drawn=drawn)
     payload: dict[str, Any] = {
         "elements": cytoscape_elements(
             drawn,
