@@ -46,7 +46,7 @@ FONT_UNICODES := U+0020-007E,U+00A0-017F,U+2013-2014,U+2018-201A,U+201C-201E,U+2
 
 vendor: node_modules/.installed $(VENV)/.synced ## Copy the front-end packages into static/vendor/, subset the fonts
 	@rm -rf static/vendor && mkdir -p static/vendor/kern/fonts/fira-sans static/vendor/kern/fonts/fira-sans-subset \
-		static/vendor/htmx static/vendor/leaflet static/vendor/markercluster static/vendor/cytoscape
+		static/vendor/htmx static/vendor/leaflet static/vendor/cytoscape
 	cp node_modules/@kern-ux/native/dist/kern.min.css node_modules/@kern-ux/native/LICENSE.md static/vendor/kern/
 	for w in $(FONT_PDF); do cp $(FONT_SRC)/FiraSans-$$w.woff2 static/vendor/kern/fonts/fira-sans/; done
 	for w in $(FONT_WEIGHTS); do \
@@ -56,7 +56,6 @@ vendor: node_modules/.installed $(VENV)/.synced ## Copy the front-end packages i
 	$(MANAGE) fonts_css --weights $(FONT_WEIGHTS) --unicodes "$(FONT_UNICODES)" --output static/css/fonts.css
 	cp node_modules/htmx.org/dist/htmx.min.js node_modules/htmx.org/LICENSE static/vendor/htmx/
 	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.js.map node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE static/vendor/leaflet/
-	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js node_modules/leaflet.markercluster/dist/leaflet.markercluster.js.map node_modules/leaflet.markercluster/dist/MarkerCluster.css node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css node_modules/leaflet.markercluster/MIT-LICENCE.txt static/vendor/markercluster/
 	cp node_modules/cytoscape/dist/cytoscape.min.js node_modules/cytoscape/LICENSE static/vendor/cytoscape/
 
 system-packages: ## Install Debian packages given in PACKAGES (as root; otherwise say what is missing)
