@@ -2,8 +2,10 @@
 of recommendations adopted and implemented and the median time from hand-over to decision.
 
 Pure functions over `Fact`s (plain data, fast to test against a hand computation) and one
-selector, `facts_load`, that reads them from the database. The research dashboard and the public
-tracker call `figures_by_town_and_round` / `figures_total` and never count on their own.
+selector, `facts_load`, that reads them from the database: the transfer dossier of one town and
+round calls `summarise` on them, as it needs the median. The public tracker counts the whole
+programme, so `counts_load` computes its numbers (the same definitions, no median) as aggregates
+in SQL: one row per town and round and the total, without reading a recommendation into Python.
 
 Definitions:
 - counted: every recommendation handed over (drafts and approved texts are not yet transfer),
@@ -22,6 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Count, Q, Value, Window
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from transferraum.recommendations.models import (
@@ -167,3 +171,87 @@ def facts_load(queryset: RecommendationQuerySet | None = None) -> list[Fact]:
         )
         for r in recommendations
     ]
+
+
+# --- counted in SQL (the tracker) ---------------------------------------------------------------
+
+# The tracker's table shows at most this many towns and rounds; a filter shows the others.
+TABLE_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The numbers of one town and round, or of all (`summarise` without the median)."""
+
+    counted: int
+    adopted: int
+    implemented: int
+    rejected: int
+    municipality_id: int | None = None
+    municipality: str = ""
+    ags: str = ""
+    round_id: int | None = None
+    round: str = ""
+
+    @property
+    def share_adopted(self) -> float | None:
+        return _share(self.adopted, self.counted)
+
+    @property
+    def share_implemented(self) -> float | None:
+        return _share(self.implemented, self.counted)
+
+
+@dataclass(frozen=True)
+class CountsTable:
+    total: Counts
+    rows: list[Counts]  # by town name, then round name; at most the limit given
+    groups: int  # how many towns and rounds there are in all
+
+    @property
+    def more(self) -> bool:
+        return self.groups > len(self.rows)
+
+
+def _counts() -> dict[str, Count]:
+    return {
+        "counted": Count("pk"),
+        "adopted": Count("pk", filter=Q(status__in=Recommendation.ADOPTED_STATUSES)),
+        "implemented": Count("pk", filter=Q(status__in=Recommendation.IMPLEMENTED_STATUSES)),
+        "rejected": Count("pk", filter=Q(status=S.REJECTED)),
+    }
+
+
+def counts_load(queryset: RecommendationQuerySet, *, limit: int | None = None) -> CountsTable:
+    """The numbers of the handed-over recommendations of `queryset`, in two queries: the total,
+    and the first `limit` (default `TABLE_LIMIT`) rows of towns and rounds, in the order of
+    `figures_by_town_and_round`, with how many rows there are in all."""
+    handed_over = queryset.handed_over().order_by()
+    total = handed_over.aggregate(**_counts())
+    rows = (
+        handed_over.values("municipality_id", "round_id")
+        .annotate(
+            municipality_name=Coalesce("municipality__name", Value("")),
+            municipality_ags=Coalesce("municipality__ags", Value("")),
+            round_name=Coalesce("round__name", Value("")),
+            **_counts(),
+            groups=Window(Count("*")),
+        )
+        .order_by("municipality_name", "round_name", Coalesce("municipality_id", Value(0)))
+    )
+    found = list(rows[: limit or TABLE_LIMIT])
+    table = [
+        Counts(
+            counted=row["counted"],
+            adopted=row["adopted"],
+            implemented=row["implemented"],
+            rejected=row["rejected"],
+            municipality_id=row["municipality_id"],
+            municipality=row["municipality_name"],
+            ags=row["municipality_ags"],
+            round_id=row["round_id"],
+            round=row["round_name"],
+        )
+        for row in found
+    ]
+    return CountsTable(total=Counts(**total), rows=table, groups=found[0]["groups"] if found else 0)

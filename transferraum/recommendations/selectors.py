@@ -255,15 +255,6 @@ def tracker_municipality(ags: str) -> Municipality | None:
     return Municipality.objects.defer("boundary").filter(ags=ags).first() if ags else None
 
 
-def ags_by_municipality(ids: Iterable[int | None]) -> dict[int, str]:
-    """The AGS of these towns (for the links to their dossiers), in one query."""
-    return dict(
-        Municipality.objects.filter(pk__in=[pk for pk in ids if pk is not None]).values_list(
-            "pk", "ags"
-        )
-    )
-
-
 # --- one recommendation ---------------------------------------------------------------------
 
 

@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from transferraum.challenges.tests.factories import TopicFieldFactory
-from transferraum.recommendations import selectors
+from transferraum.core.testing import assert_capped, rows_marked
+from transferraum.recommendations import figures, selectors
 from transferraum.recommendations.models import Recommendation
 from transferraum.recommendations.services.common import recommendation_index
 from transferraum.recommendations.tests.factories import (
@@ -234,9 +235,21 @@ def test_long_lists_have_pages(english, project):
     first = english.get(URL).content.decode()
     second = english.get(URL, {"seite": "2"}).content.decode()
 
-    assert first.count('class="rc-card"') == 25
-    assert second.count('class="rc-card"') == 2
+    assert assert_capped(first, "data-tracker-item", 25) == 25
+    assert rows_marked(second, "data-tracker-item") == 2
     assert "seite=2" in first
+    assert '<span class="rc-number__value">27</span>' in first  # the numbers count them all
+
+
+@pytest.mark.django_db
+def test_the_table_of_towns_and_rounds_is_capped(english, programme, monkeypatch):
+    monkeypatch.setattr(figures, "TABLE_LIMIT", 1)
+
+    page = english.get(URL).content.decode()
+
+    assert assert_capped(page, "data-tracker-figures", 1) == 1
+    assert "The table shows 1 of 2 towns and rounds." in page
+    assert "The table shows" not in english.get(URL, {"status": "rejected"}).content.decode()
 
 
 @pytest.mark.django_db
@@ -260,11 +273,12 @@ def test_the_number_of_queries_does_not_grow_with_the_list(
     fill(1, zeitz_project)
     with CaptureQueriesContext(connection) as few:
         assert client.get(URL).status_code == 200
-    fill(10, project)
-    fill(5, zeitz_project)
+    fill(20, project)
+    fill(10, zeitz_project)
     with CaptureQueriesContext(connection) as many:
         response = client.get(URL)
-    assert response.content.decode().count('class="rc-card"') == 17
+    assert assert_capped(response, "data-tracker-item", 25) == 25
+    assert '<span class="rc-number__value">32</span>' in response.content.decode()
     assert len(many) == len(few)
 
 
