@@ -137,37 +137,38 @@ def _best_candidates(
     """The ids of the `limit` organisations that fit best, scored in SQL as `matches_for`
     scores: every met need (each of ours that one of their offers meets, each of theirs that
     one of our offers meets) counts `NEED_WEIGHT`, every shared competence `COMPETENCE_WEIGHT`;
-    best first, ties by id. One query: each reason is a row found through the indexes on
-    (direction, category) and on competence_id, UNION drops repeated reasons, and the sum per
-    organisation is ranked; no organisation's data is read into Python."""
+    best first, ties by id. One query: each met need gives a row per organisation (DISTINCT)
+    found through the index on (direction, category, organisation), each shared competence a
+    row through the index on competence_id; the sum per organisation is ranked. No
+    organisation's data is read into Python."""
     listing = Listing._meta.db_table
     through = Organisation.competences.through._meta.db_table
     parts: list[str] = []
     params: list[str | int] = []
 
-    def listings(direction: str, reason: str, categories: frozenset[str]) -> None:
+    def met(direction: str, categories: frozenset[str]) -> None:
         marks = ", ".join(["%s"] * len(categories))
         parts.append(
-            f"SELECT organisation_id, %s AS reason, 0 AS competence_id, {NEED_WEIGHT} AS weight "  # noqa: S608 (names from the models, values as parameters)
-            f"FROM {listing} WHERE direction = %s AND category IN ({marks})"
+            f"SELECT DISTINCT organisation_id, {NEED_WEIGHT} AS weight FROM {listing} "  # noqa: S608 (names from the models, values as parameters)
+            f"WHERE direction = %s AND category IN ({marks})"
         )
-        params.extend([reason, direction, *sorted(categories)])
+        params.extend([direction, *sorted(categories)])
 
     for need in sorted(needs):  # they offer what we need
-        listings(Listing.Direction.OFFER, f"they_offer:{need}", offers_meeting(need))
+        met(Listing.Direction.OFFER, offers_meeting(need))
     for need in sorted(needs_met_by(offers)):  # they need what we offer
-        listings(Listing.Direction.NEED, f"we_offer:{need}", frozenset({need}))
+        met(Listing.Direction.NEED, frozenset({need}))
     if competence_ids:
         marks = ", ".join(["%s"] * len(competence_ids))
         parts.append(
-            f"SELECT organisation_id, %s AS reason, competence_id, {COMPETENCE_WEIGHT} AS weight "  # noqa: S608
-            f"FROM {through} WHERE competence_id IN ({marks})"
+            f"SELECT organisation_id, {COMPETENCE_WEIGHT} AS weight FROM {through} "  # noqa: S608
+            f"WHERE competence_id IN ({marks})"
         )
-        params.extend(["competence", *sorted(competence_ids)])
+        params.extend(sorted(competence_ids))
     if not parts:
         return []
     sql = (
-        f"SELECT organisation_id, SUM(weight) AS score FROM ({' UNION '.join(parts)}) reasons "  # noqa: S608
+        f"SELECT organisation_id, SUM(weight) AS score FROM ({' UNION ALL '.join(parts)}) met "  # noqa: S608
         "WHERE organisation_id <> %s GROUP BY organisation_id "
         "ORDER BY score DESC, organisation_id LIMIT %s"
     )
