@@ -159,6 +159,9 @@ FILTERS = [
     ({"status": "rejected"}, {"Parkhaus am Markt"}),
     ({"an": "company"}, {"Rufbus für die Ortsteile"}),
     ({"an": "committee", "ort": "eilenburg"}, {"Parkhaus am Markt"}),
+    # addressed to the town of Zeitz, or from the projects of its challenges
+    ({"organisation": "zeitz-town"}, {"Rufbus für die Ortsteile", "Wohnen auf Probe"}),
+    ({"organisation": "eilenburg-town", "status": "rejected"}, {"Parkhaus am Markt"}),
     ({"ort": "nirgendwo", "status": "verloren", "runde": "x", "seite": "-3"}, PUBLIC),
 ]
 
@@ -170,6 +173,8 @@ def test_the_filters(english, programme, zeitz_project, town_eilenburg, params, 
         "eilenburg": town_eilenburg.municipality.ags,
         "zeitz": zeitz_project.challenge.municipality.ags,
         "zeitz-round": str(zeitz_project.round.pk),
+        "zeitz-town": zeitz_project.challenge.organisation.slug,
+        "eilenburg-town": town_eilenburg.slug,
     }
     query = {key: values.get(value, value) for key, value in params.items()}
 
@@ -193,6 +198,16 @@ def test_each_chosen_filter_is_a_chip_that_removes_it(english, programme, zeitz_
     assert f'href="{URL}?ort={ags}&amp;runde={round.pk}">{chip}Addressed to: A company<' in page
     assert f'<option value="{round.pk}" selected>{round.name}</option>' in page
     assert f'href="{URL}">Reset all filters' in page
+
+
+@pytest.mark.django_db
+def test_an_organisation_is_a_chip_and_kept_by_the_form(english, programme, town_zeitz):
+    page = english.get(URL, {"organisation": town_zeitz.slug}).content.decode()
+
+    chip = '<span class="kern-sr-only">Remove filter </span>'
+    assert f'href="{URL}">{chip}Organisation: {town_zeitz.name}<' in page
+    assert f'<input type="hidden" name="organisation" value="{town_zeitz.slug}">' in page
+    assert '<span class="rc-number__value">2</span> <span class="rc-number__label">handed' in page
 
 
 @pytest.mark.django_db
