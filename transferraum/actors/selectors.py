@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from django.db import connection
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Model, Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -36,17 +37,21 @@ from transferraum.actors.permissions import can_manage_organisation, can_view_pe
 from transferraum.core.errors import PermissionDenied
 from transferraum.core.filters import Filters, choice
 from transferraum.core.search import query_stems, search_document
+from transferraum.core.site_search import first_and_total
+
+M = TypeVar("M", bound=Model)
 
 # --- fetch and authorise ----------------------------------------------------------------------
 
 
 def organisation_for_viewer(viewer: Viewer, slug: str) -> Organisation:
-    """The organisation with everything its page shows, in a fixed number of queries; 404 when
-    unknown. Every organisation's page is public (`viewer` keeps the family's shape)."""
+    """The organisation with its town and competences, in two queries; 404 when unknown. Every
+    organisation's page is public (`viewer` keeps the family's shape). Its longer lists are
+    read bounded (`first_of`)."""
     return get_object_or_404(
-        Organisation.objects.select_related("municipality__district").prefetch_related(
-            "competences", "listings"
-        ),
+        Organisation.objects.select_related("municipality__district")
+        .defer("municipality__boundary", "municipality__district__boundary")
+        .prefetch_related("competences"),
         slug=slug,
     )
 
@@ -107,6 +112,33 @@ def organisations_list(*, kind: str | None = None) -> QuerySet[Organisation]:
     return organisations.order_by("kind", "name")
 
 
+# How many entries of each list an organisation's page shows (offers, needs, contacts, members).
+PAGE_LIST_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class FirstOf(Generic[M]):
+    """The first entries of a list and how many there are in all."""
+
+    items: list[M]
+    total: int
+
+    @property
+    def more(self) -> bool:
+        return self.total > len(self.items)
+
+
+def first_of(queryset: QuerySet[M], limit: int = PAGE_LIST_LIMIT) -> FirstOf[M]:
+    """The first `limit` rows of `queryset` and their total (at most two queries)."""
+    items, total = first_and_total(queryset, limit)
+    return FirstOf(items, total)
+
+
+def listings_of(organisation: Organisation, direction: str) -> QuerySet[Listing]:
+    """The organisation's offers or needs (`direction`), by category."""
+    return organisation.listings.filter(direction=direction).order_by("category", "pk")
+
+
 def members_of(organisation: Organisation) -> QuerySet[Membership]:
     return organisation.memberships.select_related("user").order_by("-role", "user__name")
 
@@ -116,8 +148,12 @@ def pending_invitations_of(organisation: Organisation) -> QuerySet[Invitation]:
 
 
 def contacts_of(organisation: Organisation) -> QuerySet[Membership]:
-    """Members who agreed to be shown as contact persons."""
-    return organisation.memberships.filter(is_contact=True).select_related("user")
+    """Members who agreed to be shown as contact persons, by name."""
+    return (
+        organisation.memberships.filter(is_contact=True)
+        .select_related("user")
+        .order_by("user__name", "pk")
+    )
 
 
 @dataclass(frozen=True)
