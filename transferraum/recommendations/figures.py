@@ -24,16 +24,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q, Value, Window
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.utils import timezone
 
+from transferraum.projects.models import Round
 from transferraum.recommendations.models import (
     Recommendation,
     RecommendationEvent,
     RecommendationQuerySet,
 )
 from transferraum.recommendations.workflow import DECISION_ACTIONS
+from transferraum.regions.models import Municipality
 
 S = Recommendation.Status
 
@@ -223,35 +224,50 @@ def _counts() -> dict[str, Count]:
 
 
 def counts_load(queryset: RecommendationQuerySet, *, limit: int | None = None) -> CountsTable:
-    """The numbers of the handed-over recommendations of `queryset`, in two queries: the total,
-    and the first `limit` (default `TABLE_LIMIT`) rows of towns and rounds, in the order of
-    `figures_by_town_and_round`, with how many rows there are in all."""
-    handed_over = queryset.handed_over().order_by()
-    total = handed_over.aggregate(**_counts())
-    rows = (
-        handed_over.values("municipality_id", "round_id")
-        .annotate(
-            municipality_name=Coalesce("municipality__name", Value("")),
-            municipality_ags=Coalesce("municipality__ags", Value("")),
-            round_name=Coalesce("round__name", Value("")),
-            **_counts(),
-            groups=Window(Count("*")),
-        )
-        .order_by("municipality_name", "round_name", Coalesce("municipality_id", Value(0)))
+    """The numbers of the handed-over recommendations of `queryset`, counted in SQL by town and
+    round (grouped by their ids alone: a hash of integers, no recommendation sorted by a name),
+    then named and ordered as `figures_by_town_and_round` orders them; the table keeps the first
+    `limit` rows (default `TABLE_LIMIT`). Three queries: the groups, their towns, their rounds.
+    What reaches Python is one row per town and round, never a recommendation."""
+    groups = list(
+        queryset.handed_over()
+        .order_by()
+        .values_list("municipality_id", "round_id")
+        .annotate(**_counts())
     )
-    found = list(rows[: limit or TABLE_LIMIT])
-    table = [
+    towns = {
+        pk: (name, ags)
+        for pk, name, ags in Municipality.objects.filter(
+            pk__in={town for town, *_ in groups if town is not None}
+        ).values_list("pk", "name", "ags")
+    }
+    rounds = dict(
+        Round.objects.filter(
+            pk__in={round for _, round, *_ in groups if round is not None}
+        ).values_list("pk", "name")
+    )
+    rows = [
         Counts(
-            counted=row["counted"],
-            adopted=row["adopted"],
-            implemented=row["implemented"],
-            rejected=row["rejected"],
-            municipality_id=row["municipality_id"],
-            municipality=row["municipality_name"],
-            ags=row["municipality_ags"],
-            round_id=row["round_id"],
-            round=row["round_name"],
+            counted=counted,
+            adopted=adopted,
+            implemented=implemented,
+            rejected=rejected,
+            municipality_id=town,
+            municipality=towns.get(town, ("", ""))[0] if town is not None else "",
+            ags=towns.get(town, ("", ""))[1] if town is not None else "",
+            round_id=round,
+            round=rounds.get(round, "") if round is not None else "",
         )
-        for row in found
+        for town, round, counted, adopted, implemented, rejected in groups
     ]
-    return CountsTable(total=Counts(**total), rows=table, groups=found[0]["groups"] if found else 0)
+    rows.sort(key=lambda r: (r.municipality, r.round, r.municipality_id or 0))
+    return CountsTable(
+        total=Counts(
+            counted=sum(r.counted for r in rows),
+            adopted=sum(r.adopted for r in rows),
+            implemented=sum(r.implemented for r in rows),
+            rejected=sum(r.rejected for r in rows),
+        ),
+        rows=rows[: limit or TABLE_LIMIT],
+        groups=len(rows),
+    )
