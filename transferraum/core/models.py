@@ -55,3 +55,26 @@ class Activity(models.Model):
         return (
             f"{self.created_at:%Y-%m-%d %H:%M} {self.actor or '–'} {self.verb} {self.target_repr}"
         )
+
+
+class ScheduledRun(models.Model):
+    """One run of a scheduled command for one period (usually a day): the row is the lock that
+    lets exactly one of several app servers do the work (`transferraum.core.locks.run_once`)."""
+
+    name = models.CharField(_("command"), max_length=100)
+    period = models.CharField(_("period"), max_length=40)
+    token = models.UUIDField(_("token"))
+    holder = models.CharField(_("run by"), max_length=200, blank=True)
+    started_at = models.DateTimeField(_("started"))
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        verbose_name = _("scheduled run")
+        verbose_name_plural = _("scheduled runs")
+        constraints = [
+            models.UniqueConstraint(fields=["name", "period"], name="scheduled_run_once_per_period")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.period}"
