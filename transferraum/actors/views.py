@@ -19,7 +19,6 @@ from transferraum.actors.forms import (
     AcceptInvitationForm,
     InvitationForm,
     ListingForm,
-    MembershipDecisionForm,
     MembershipRequestForm,
     OrganisationCreateForm,
     OrganisationForm,
@@ -73,8 +72,10 @@ from transferraum.actors.services import (
     profile_update,
 )
 from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.forms import RequestDecisionForm
 from transferraum.core.htmx import render_page_or_partial
 from transferraum.core.related import ORGANISATION, related_for
+from transferraum.core.views import request_decision_take
 
 
 @require_safe
@@ -579,31 +580,22 @@ def membership_request_decide(
 ) -> HttpResponse:
     """One request to join, for the organisation's administrators and the coordinators."""
     membership_request = membership_request_for_reviewer(request.user, slug, pk)
-    form = MembershipDecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        step = request.POST.get("step", "")
-        try:
-            if step not in ("grant", "refuse"):
-                raise DomainError(_("Unknown action."))
-            MEMBERSHIP_REQUEST_SERVICES[step](
-                actor=request.user,
-                membership_request=membership_request,
-                note=form.cleaned_data["note"],
-            )
-        except DomainError as error:
-            error.attach_to(form)
-        else:
-            message = (
-                _("%(person)s is now a member.")
-                if step == "grant"
-                else _("The request of %(person)s has been refused.")
-            )
-            messages.success(request, message % {"person": membership_request.user})
-            return redirect("actors:manage", slug=membership_request.organisation.slug)
+    form = RequestDecisionForm(request.POST or None)
+    step = request_decision_take(
+        request, form, MEMBERSHIP_REQUEST_SERVICES, membership_request=membership_request
+    )
+    if step is not None:
+        message = (
+            _("%(person)s is now a member.")
+            if step == "grant"
+            else _("The request of %(person)s has been refused.")
+        )
+        messages.success(request, message % {"person": membership_request.user})
+        return redirect("actors:manage", slug=membership_request.organisation.slug)
     return render(
         request,
         "actors/membership_request_decide.html",
-        {"membership_request": membership_request, "form": form},
+        {"request_item": membership_request, "form": form},
     )
 
 
