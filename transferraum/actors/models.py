@@ -213,6 +213,13 @@ class Listing(TimeStampedModel):
         ordering = ["direction", "category", "pk"]
         verbose_name = _("offer or need")
         verbose_name_plural = _("offers and needs")
+        indexes = [
+            # "Passt zu uns" finds who offers or needs a category (selectors.suggestions_for);
+            # the organisation last, so that the lookup reads the index alone.
+            models.Index(
+                fields=["direction", "category", "organisation"], name="listing_category_lookup"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_direction_display()}: {self.get_category_display()} – {self.text}"

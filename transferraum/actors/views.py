@@ -8,6 +8,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -36,6 +37,8 @@ from transferraum.actors.selectors import (
     competence_hits,
     competences_grouped,
     contacts_of,
+    first_of,
+    listings_of,
     members_of,
     membership_request_for_reviewer,
     membership_request_for_viewer,
@@ -92,18 +95,21 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_for_viewer(request.user, slug)
     show_members = can_see_members(request.user, organisation)
-    listings = list(organisation.listings.all())
+    can_manage = can_manage_organisation(request.user, organisation)
     return render(
         request,
         "actors/organisation_detail.html",
         {
             "organisation": organisation,
-            "offers": [item for item in listings if item.direction == Listing.Direction.OFFER],
-            "needs": [item for item in listings if item.direction == Listing.Direction.NEED],
-            "contacts": contacts_of(organisation),
-            "members": members_of(organisation) if show_members else None,
+            "offers": first_of(listings_of(organisation, Listing.Direction.OFFER)),
+            "needs": first_of(listings_of(organisation, Listing.Direction.NEED)),
+            "contacts": first_of(contacts_of(organisation)),
+            "members": first_of(members_of(organisation)) if show_members else None,
             "suggestions": suggestions_for(organisation, request.user),
-            "can_manage": can_manage_organisation(request.user, organisation),
+            "can_manage": can_manage,
+            # where the bounded lists are shown in full: to those who manage them
+            "edit_url": reverse("actors:edit", args=[organisation.slug]) if can_manage else "",
+            "manage_url": reverse("actors:manage", args=[organisation.slug]) if can_manage else "",
             "can_request_membership": can_request_membership(request.user, organisation),
             # its challenges, projects and recommendations (the apps above register them)
             "related": related_for(ORGANISATION, organisation, request.user),

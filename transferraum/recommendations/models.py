@@ -255,6 +255,11 @@ class Recommendation(TimeStampedModel):
         ordering = ["-updated_at", "-pk"]
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
+        indexes = [
+            # The tracker's and an organisation's lists, the latest change first: a page of
+            # them is read from the index instead of sorting every recommendation.
+            models.Index(fields=["-updated_at", "-id"], name="recommendation_latest"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(cost_min__isnull=True)
