@@ -324,11 +324,13 @@ def organisation_search_text(
         parts.extend(competence.terms)
     listings = list(listings)
     parts.extend(listing.text for listing in listings)
-    # Kind and categories are searchable in every language of the interface.
+    # Kind and categories are searchable in every language of the interface. The labels come
+    # from the choices directly: get_<field>_display() translates every choice on each call.
+    kinds, categories = dict(Organisation.Kind.choices), dict(ListingCategory.choices)
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            parts.append(str(organisation.get_kind_display()))
-            parts.extend(str(listing.get_category_display()) for listing in listings)
+            parts.append(str(kinds.get(organisation.kind, organisation.kind)))
+            parts.extend(str(categories.get(item.category, item.category)) for item in listings)
     return search_document(parts)
 
 
