@@ -40,8 +40,9 @@ class GeneratedDataExists(Exception):
 @contextmanager
 def _fast_sqlite() -> Iterator[None]:
     """On SQLite, skip waiting for the disk while generating (a crash leaves a database to throw
-    away anyway); PostgreSQL is left as it is."""
-    if connection.vendor != "sqlite":
+    away anyway); PostgreSQL is left as it is, and so is a caller's open transaction (SQLite
+    refuses the change inside one)."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
         yield
         return
     with connection.cursor() as cursor:

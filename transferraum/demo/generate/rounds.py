@@ -315,6 +315,8 @@ def _allocate(
     left), stored as the round's finished first run and its assignments."""
     rng = ctx.rng
     capacity = {project.pk: project.max_team_size for project, _s, _t in projects}
+    # One project does not take place (its partner withdrew): it takes nobody.
+    capacity[projects[-1][0].pk] = 0
     order = list(rankings)
     rng.shuffle(order)
     teams: dict[int, list[int]] = {pk: [] for pk in capacity}
