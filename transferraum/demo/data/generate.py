@@ -20,13 +20,18 @@ ROUND_PREFIX = "Lastprobe"
 # The load test's logins; the password is documented in docs/large-data.md.
 PERSONA_PASSWORD = "bench-transfer-2026"  # noqa: S105
 PERSONA_STUDENTS = 10  # student1@bench.example … student10@bench.example
+TEAM_PERSONA = "team@bench.example"
 PERSONAS: tuple[tuple[str, str], ...] = (
     ("koordination@bench.example", "Koordination (coordinator)"),
     ("stadt@bench.example", "Stadtverwaltung (town officer, admin of a town administration)"),
     ("firma@bench.example", "Unternehmen (company owner)"),
     ("betreuung@bench.example", "Betreuung (supervisor of projects in every round)"),
     ("forschung@bench.example", "Begleitforschung (researcher)"),
-    ("student1@bench.example", "Studierende 1–10 (student1 … student10, one per round)"),
+    (
+        "student1@bench.example",
+        "Studierende (student1 … student10, round in its application phase)",
+    ),
+    (TEAM_PERSONA, "Studentin in einem Team (round at work, workspace)"),
 )
 
 

@@ -21,6 +21,7 @@ from transferraum.demo.generate.actors import (
     people_generate,
     personas_generate,
     students_generate,
+    team_persona_generate,
 )
 from transferraum.demo.generate.challenges import challenges_generate, follows_generate
 from transferraum.demo.generate.context import Context, context_build
@@ -85,6 +86,7 @@ def data_generate(
     finished: list = []
     steps += [
         ("rounds", lambda: finished.extend(rounds_generate(ctx))),
+        ("team persona", lambda: team_persona_generate(ctx)),
         ("recommendations", lambda: recommendations_generate(ctx, finished)),
         ("notifications", lambda: notifications_generate(ctx)),
     ]

@@ -34,6 +34,7 @@ from transferraum.demo.data.people import (
 )
 from transferraum.demo.generate.context import Context, chunks, insert
 from transferraum.demo.generate.index import index_organisation, index_person
+from transferraum.demo.generate.rounds import Phase, round_phases
 from transferraum.projects.models import StudentProfile
 from transferraum.regions.models import Municipality
 
@@ -175,13 +176,13 @@ def organisations_generate(ctx: Context) -> None:
         with transaction.atomic():
             insert(Organisation, [row[0] for row in batch])
             through = Organisation.competences.through
-            through.objects.bulk_create(
+            insert(
+                through,
                 [
                     through(organisation_id=o.pk, competence_id=c.pk)
                     for o, competences, _listings, _theme in batch
                     for c in competences
                 ],
-                batch_size=data.BATCH,
             )
             listings = []
             for organisation, _competences, own, _theme in batch:
@@ -258,22 +259,22 @@ def _write_people(
             profiles.append(profile)
         insert(PersonProfile, profiles)
         through = PersonProfile.competences.through
-        through.objects.bulk_create(
+        insert(
+            through,
             [
                 through(personprofile_id=p.pk, competence_id=c.pk)
                 for p, (_u, _p, cs, _i, _h) in zip(profiles, rows, strict=True)
                 for c in cs
             ],
-            batch_size=data.BATCH,
         )
         interest_through = PersonProfile.interests.through
-        interest_through.objects.bulk_create(
+        insert(
+            interest_through,
             [
                 interest_through(personprofile_id=p.pk, competence_id=c.pk)
                 for p, (_u, _p, _c, interests, _h) in zip(profiles, rows, strict=True)
                 for c in interests
             ],
-            batch_size=data.BATCH,
         )
         if student_profiles:
             for student_profile, row in zip(student_profiles, rows, strict=True):
@@ -298,6 +299,7 @@ def people_generate(ctx: Context) -> None:
         [role for role, _w in _ROLES], [w for _role, w in _ROLES], k=ctx.size.people
     )
     taken: set[int] = set()
+    everyone = list(ctx.organisations)
     for start in range(0, len(roles), data.BATCH):
         rows = []
         for number, role in enumerate(roles[start : start + data.BATCH], start=start + 1):
@@ -309,7 +311,7 @@ def people_generate(ctx: Context) -> None:
             if kinds:
                 orgs = [rng.choice(by_kind[rng.choice(kinds)])]
                 if rng.random() < 0.15:
-                    orgs.append(rng.choice(list(ctx.organisations)))
+                    orgs.append(rng.choice(everyone))
                 for org in dict.fromkeys(orgs):
                     admin = org not in taken
                     taken.add(org)
@@ -422,8 +424,9 @@ def students_generate(ctx: Context) -> None:
 def personas_generate(ctx: Context) -> None:
     """The load test's logins: existing generated accounts get the documented e-mail address and
     password (a student of each round, a town administration's admin, a company's admin, a
-    supervisor, a researcher) and a new coordinator; each with a verified e-mail address."""
-    password = make_password(data.PERSONA_PASSWORD)
+    supervisor, a researcher) and a new coordinator; each with a verified e-mail address.
+    The student personas are the first ten of the round in its application phase."""
+    password = ctx.persona_password = make_password(data.PERSONA_PASSWORD)
     coordinator = User.objects.create(
         email="koordination@bench.example",
         name="Kora Koordination",
@@ -443,12 +446,22 @@ def personas_generate(ctx: Context) -> None:
     chosen["firma@bench.example"] = admin_of(Kind.COMPANY)
     chosen["betreuung@bench.example"] = ctx.supervisors[0]
     chosen["forschung@bench.example"] = ctx.researchers[0]
-    for number in range(1, data.PERSONA_STUDENTS + 1):
-        students = ctx.students[(number - 1) % len(ctx.students)]
-        position = (number - 1) // len(ctx.students)
-        if position < len(students):
-            chosen[f"student{number}@bench.example"] = students[position]
+    phases = round_phases(ctx.size.rounds)
+    applying = phases.index(Phase.APPLICATIONS) if Phase.APPLICATIONS in phases else -1
+    for number, pk in enumerate(ctx.students[applying][: data.PERSONA_STUDENTS], start=1):
+        chosen[f"student{number}@bench.example"] = pk
     for email, pk in chosen.items():
-        User.objects.filter(pk=pk).update(email=email, password=password)
-        EmailAddress.objects.create(user_id=pk, email=email, verified=True, primary=True)
+        _persona_make(pk, email, password)
     ctx.personas = chosen
+
+
+def team_persona_generate(ctx: Context) -> None:
+    """The persona in a team: a student placed in a project of the round at work."""
+    if ctx.team_member is not None:
+        _persona_make(ctx.team_member, data.TEAM_PERSONA, ctx.persona_password)
+        ctx.personas[data.TEAM_PERSONA] = ctx.team_member
+
+
+def _persona_make(pk: int, email: str, password: str) -> None:
+    User.objects.filter(pk=pk).update(email=email, password=password)
+    EmailAddress.objects.create(user_id=pk, email=email, verified=True, primary=True)

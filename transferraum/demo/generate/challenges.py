@@ -121,22 +121,22 @@ def challenges_generate(ctx: Context) -> None:
         with transaction.atomic():
             insert(Challenge, [row[0] for row in batch])
             topic_through = Challenge.topics.through
-            topic_through.objects.bulk_create(
+            insert(
+                topic_through,
                 [
                     topic_through(challenge_id=c.pk, topicfield_id=t.pk)
                     for c, ts, _f, _t in batch
                     for t in ts
                 ],
-                batch_size=data.BATCH,
             )
             format_through = Challenge.formats.through
-            format_through.objects.bulk_create(
+            insert(
+                format_through,
                 [
                     format_through(challenge_id=c.pk, transferformat_id=f.pk)
                     for c, _t, fs, _x in batch
                     for f in fs
                 ],
-                batch_size=data.BATCH,
             )
         for challenge, _topics, _formats, theme_index in batch:
             ctx.challenges.setdefault(challenge.status, []).append(

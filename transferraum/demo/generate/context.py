@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from django.db import models, transaction
+from django.db import models, reset_queries, transaction
 
 from transferraum.accounts.models import StudyProgramme
 from transferraum.actors.models import Competence
@@ -48,6 +48,8 @@ class Context:
     students: list[list[int]] = field(default_factory=list)  # per round
     student_programme: dict[int, int] = field(default_factory=dict)  # user pk → programme pk
     personas: dict[str, int] = field(default_factory=dict)  # e-mail → user pk
+    persona_password: str = ""  # the hash every persona gets
+    team_member: int | None = None  # a student in a team of the round at work
     # status → [(challenge pk, organisation pk, municipality pk, theme, title)]
     challenges: dict[str, list[tuple[int, int, int | None, int, str]]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
@@ -103,8 +105,11 @@ def chunks(items: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
 
 def insert(model: type[M], objects: Sequence[M]) -> list[M]:
     """One batch in one statement per `BATCH` rows; primary keys are set on the objects (SQLite
-    3.35+ and PostgreSQL return them)."""
-    return model._default_manager.bulk_create(objects, batch_size=BATCH)
+    3.35+ and PostgreSQL return them). With DEBUG on, Django keeps the last 9,000 statements:
+    forgetting them keeps the memory bounded."""
+    created = model._default_manager.bulk_create(objects, batch_size=BATCH)
+    reset_queries()
+    return created
 
 
 def insert_m2m(through: type[models.Model], rows: Iterable[dict[str, int]]) -> int:
@@ -112,8 +117,6 @@ def insert_m2m(through: type[models.Model], rows: Iterable[dict[str, int]]) -> i
     total = 0
     for chunk in chunks(rows):
         with transaction.atomic():
-            through._default_manager.bulk_create(
-                [through(**row) for row in chunk], batch_size=BATCH
-            )
+            insert(through, [through(**row) for row in chunk])
         total += len(chunk)
     return total

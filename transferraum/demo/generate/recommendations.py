@@ -51,6 +51,7 @@ def recommendations_generate(ctx: Context, projects: list[FinishedProject]) -> N
     statuses += [rng.choice(list(PATHS)) for _n in range(ctx.size.recommendations - len(statuses))]
     towns = {m.pk: m for m in ctx.municipalities}
     researchers = ctx.researchers or ctx.coordinators
+    organisations = list(ctx.organisations)
     for start in range(0, len(statuses), data.BATCH):
         rows: list[
             tuple[Recommendation, list[RecommendationEvent], list[ImplementationMilestone]]
@@ -63,7 +64,7 @@ def recommendations_generate(ctx: Context, projects: list[FinishedProject]) -> N
                 author, approver = project.member, project.supervisor
             else:
                 theme = ctx.theme(rng.randrange(len(data.THEMES)))
-                organisation = rng.choice(list(ctx.organisations))
+                organisation = rng.choice(organisations)
                 town_pk = ctx.organisations[organisation][3]
                 author = approver = rng.choice(researchers)
             town = towns.get(town_pk) if town_pk else None

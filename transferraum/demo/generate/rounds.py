@@ -49,7 +49,7 @@ class FinishedProject:
     member: int
 
 
-def _phases(count: int) -> list[str]:
+def round_phases(count: int) -> list[str]:
     """Oldest first: closed rounds, then one round in each later phase, the newest preparing."""
     later: list[str] = [
         Phase.PRESENTATION,
@@ -83,7 +83,7 @@ def rounds_generate(ctx: Context) -> list[FinishedProject]:
     """Every round with its projects, applications and teams; returns the projects whose teams
     worked (for the recommendations)."""
     finished: list[FinishedProject] = []
-    phases = _phases(ctx.size.rounds)
+    phases = round_phases(ctx.size.rounds)
     closed_before = phases.count(Phase.CLOSED)
     used: dict[str, int] = {}
     for number, phase in enumerate(phases):
@@ -92,7 +92,10 @@ def rounds_generate(ctx: Context) -> list[FinishedProject]:
             dates = (-back - 21, -back, -back + 21, -back + 120, -back + 130)
         else:
             dates = _DATES[phase]
-        finished += _round_generate(ctx, number, phase, dates, used)
+        worked = _round_generate(ctx, number, phase, dates, used)
+        if phase == Phase.WORK and worked:
+            ctx.team_member = worked[0].member
+        finished += worked
     return finished
 
 
@@ -225,9 +228,9 @@ def _projects_generate(
 
 
 def _m2m(through: Any, field: str, pairs: list[tuple[int, int]]) -> None:
-    through.objects.bulk_create(
+    insert(
+        through,
         [through(**{"project_id": project, field: other}) for project, other in pairs],
-        batch_size=data.BATCH,
     )
 
 

@@ -150,12 +150,22 @@ def test_directory_search_finds_generated_organisations_and_people(generated):
 
 
 def test_personas_can_log_in_and_everyone_else_cannot(generated):
-    for email, _role in PERSONAS:
+    emails = [email for email, _role in PERSONAS]
+    for email in emails:
         user = User.objects.get(email=email)
         assert user.has_usable_password()
         assert user.emailaddress_set.filter(verified=True).exists()
-    student = User.objects.filter(role=User.Role.STUDENT).exclude(email__startswith="student")
-    assert not student.first().has_usable_password()
+    others = User.objects.exclude(email__in=emails).exclude(email__startswith="student")
+    assert not any(user.has_usable_password() for user in others[:50])
+
+
+def test_student_personas_can_rank_and_the_team_persona_has_a_workspace(generated):
+    student = User.objects.get(email="student1@bench.example")
+    assert student.applications.filter(round__phase=Round.Phase.APPLICATIONS).exists()
+    team = User.objects.get(email="team@bench.example")
+    assignment = team.assignments.get(round__phase=Round.Phase.WORK)
+    assert assignment.project.status == Project.Status.RUNNING
+    assert assignment.round.published_at is not None
 
 
 def test_second_run_without_replace_refuses(generated, settings):
