@@ -91,7 +91,8 @@ THEMES: tuple[Theme, ...] = (
             "Pop-up-Läden in der Innenstadt",
         ),
         (
-            "In {town} stehen rund um den Markt viele Geschäfte leer; {subject} beschäftigt "
+            "In {town} stehen rund um den Markt viele Geschäfte leer; ein Konzept für {subject} "
+            "beschäftigt "
             "Stadtrat und Händlerschaft seit Jahren.",
             "Seit der Schließung zweier Filialisten fehlt in {town} die Laufkundschaft; für "
             "{subject} gibt es bisher keine gemeinsame Strategie.",
@@ -104,7 +105,7 @@ THEMES: tuple[Theme, ...] = (
             "Ein Konzept, wie Händler, Vereine und Stadt die Innenstadt gemeinsam beleben.",
             "Eine Befragung der Passantinnen und Passanten mit klaren Empfehlungen.",
         ),
-        ("Konzept für", "Bestandsaufnahme:", "Ideen für", "Strategie für"),
+        ("Konzept für", "Bestandsaufnahme rund um", "Ideen für", "Strategie für"),
         (
             "Weniger Leerstand und mehr Besucherinnen und Besucher in der Innenstadt.",
             "Drei Ladenlokale werden innerhalb eines Jahres wieder genutzt.",
@@ -125,18 +126,18 @@ THEMES: tuple[Theme, ...] = (
         ),
         (
             "Wer in den Ortsteilen von {town} kein Auto hat, kommt abends kaum nach Hause; "
-            "{subject} wird im Stadtrat seit Langem diskutiert.",
+            "ein Konzept für {subject} wird im Stadtrat seit Langem diskutiert.",
             "Pendlerinnen und Pendler aus {town} fahren fast alle mit dem Auto; über {subject} "
             "fehlen belastbare Zahlen.",
             "Die Busse in {town} fahren oft leer, während an anderen Stellen Verbindungen "
-            "fehlen; {subject} soll neu gedacht werden.",
+            "fehlen; ein Konzept für {subject} soll neu gedacht werden.",
         ),
         (
             "Eine Analyse der Wege mit Karten und ein Vorschlag für ein Pilotprojekt.",
             "Ein Netzplan mit Prioritäten, den die Verwaltung dem Ausschuss vorlegen kann.",
             "Eine Befragung der Pendlerinnen und Pendler mit Empfehlungen für Verbesserungen.",
         ),
-        ("Mobilitätskonzept für", "Analyse:", "Neue Wege für", "Pilotprojekt für"),
+        ("Mobilitätskonzept für", "Analyse rund um", "Neue Wege für", "Pilotprojekt für"),
         (
             "Mehr Menschen fahren mit Bus, Bahn oder Rad statt mit dem Auto.",
             "Die Ortsteile sind auch abends ohne Auto erreichbar.",
@@ -158,7 +159,8 @@ THEMES: tuple[Theme, ...] = (
         (
             "Die kommunale Wärmeplanung in {town} muss bis 2028 stehen; für {subject} fehlen "
             "Daten und Personal.",
-            "Die Energiekosten der Gebäude in {town} sind stark gestiegen; {subject} könnte "
+            "Die Energiekosten der Gebäude in {town} sind stark gestiegen; ein Konzept für "
+            "{subject} könnte "
             "helfen, doch niemand hat einen Überblick.",
             "Bürgerinnen und Bürger in {town} fragen nach {subject}, die Verwaltung kann "
             "bisher keine Antworten geben.",
@@ -168,7 +170,12 @@ THEMES: tuple[Theme, ...] = (
             "Ein Leitfaden für Bürgerinnen und Bürger und eine Informationsveranstaltung.",
             "Ein Maßnahmenplan mit Kosten, Fördermöglichkeiten und Zeitplan.",
         ),
-        ("Potenzialanalyse:", "Klimaschutz in", "Energiewende vor Ort:", "Leitfaden für"),
+        (
+            "Potenzialanalyse für",
+            "Klimaschutz rund um",
+            "Energiewende vor Ort – Ideen für",
+            "Leitfaden für",
+        ),
         (
             "Weniger Energieverbrauch und CO₂ in den kommunalen Gebäuden.",
             "Mehr Solarstrom von Dächern der Gemeinde.",
@@ -188,18 +195,20 @@ THEMES: tuple[Theme, ...] = (
             "das Arbeitgeberimage der Region",
         ),
         (
-            "Viele Betriebe in {town} finden keine Auszubildenden mehr; {subject} wird zur "
+            "Viele Betriebe in {town} finden keine Auszubildenden mehr; ein Konzept für {subject} "
+            "wird zur "
             "Existenzfrage.",
             "In den nächsten zehn Jahren gehen in {town} ein Drittel der Beschäftigten in "
             "Rente; über {subject} wird bisher wenig gesprochen.",
-            "Junge Menschen verlassen {town} nach der Schule; {subject} könnte das ändern.",
+            "Junge Menschen verlassen {town} nach der Schule; ein Konzept für {subject} könnte "
+            "das ändern.",
         ),
         (
             "Eine Befragung der Betriebe und ein Aktionsplan mit fünf Maßnahmen.",
             "Eine Kampagne, die junge Menschen dort erreicht, wo sie sich informieren.",
             "Ein Netzwerk von Betrieben, Schulen und Verwaltung mit festen Ansprechpersonen.",
         ),
-        ("Fachkräfte für", "Strategie:", "Kampagne für", "Netzwerk für"),
+        ("Fachkräfte für", "Strategie für", "Kampagne für", "Netzwerk für"),
         (
             "Mehr Ausbildungsverträge in den Betrieben der Region.",
             "Betriebe finden Nachfolgerinnen und Nachfolger.",
@@ -220,8 +229,9 @@ THEMES: tuple[Theme, ...] = (
         ),
         (
             "Bürgerinnen und Bürger in {town} müssen für fast alles ins Rathaus kommen; "
-            "{subject} steht ganz oben auf der Wunschliste.",
-            "Die Verwaltung von {town} arbeitet mit vielen Insellösungen; {subject} soll "
+            "ein Konzept für {subject} steht ganz oben auf der Wunschliste.",
+            "Die Verwaltung von {town} arbeitet mit vielen Insellösungen; ein Konzept für "
+            "{subject} soll "
             "einen Anfang machen.",
             "Das Onlinezugangsgesetz verlangt mehr, als {town} bisher anbietet; für "
             "{subject} fehlen Zeit und Fachleute.",
@@ -231,7 +241,7 @@ THEMES: tuple[Theme, ...] = (
             "Eine Prozessanalyse mit einem Vorschlag, welche Dienste zuerst online gehen.",
             "Ein Datenportal mit den ersten zehn Datensätzen.",
         ),
-        ("Digitalisierung:", "Prototyp für", "Nutzerstudie:", "Wege zu"),
+        ("Digitalisierung rund um", "Prototyp für", "Nutzerstudie für", "Neue Wege für"),
         (
             "Mehr Anliegen lassen sich ohne Gang ins Rathaus erledigen.",
             "Die Verwaltung spart Zeit bei wiederkehrenden Vorgängen.",
@@ -251,11 +261,13 @@ THEMES: tuple[Theme, ...] = (
             "das Industriedenkmal",
         ),
         (
-            "Viele Gäste fahren durch {town}, ohne anzuhalten; {subject} könnte mehr von "
+            "Viele Gäste fahren durch {town}, ohne anzuhalten; ein Konzept für {subject} könnte "
+            "mehr von "
             "ihnen in die Stadt bringen.",
             "Die Sehenswürdigkeiten von {town} sind kaum bekannt; für {subject} fehlt eine "
             "gemeinsame Vermarktung.",
-            "Das Gastgewerbe in {town} klagt über kurze Aufenthalte; {subject} steht im "
+            "Das Gastgewerbe in {town} klagt über kurze Aufenthalte; ein Konzept für {subject} "
+            "steht im "
             "Mittelpunkt der Überlegungen.",
         ),
         (
@@ -263,7 +275,7 @@ THEMES: tuple[Theme, ...] = (
             "Eine Tourenplanung mit Karten, Texten und Bildern für die Website.",
             "Ein Vorschlag für ein neues Angebot, gerechnet mit Kosten und Nutzen.",
         ),
-        ("Tourismuskonzept für", "Neue Angebote:", "Vermarktung von", "Erlebnis"),
+        ("Tourismuskonzept für", "Neue Angebote für", "Marketing für", "Erlebnisangebote für"),
         (
             "Mehr Übernachtungen und längere Aufenthalte der Gäste.",
             "Mehr Besucherinnen und Besucher in Museum und Innenstadt.",
@@ -283,9 +295,11 @@ THEMES: tuple[Theme, ...] = (
             "die Versorgung nach dem Krankenhaus",
         ),
         (
-            "Zwei Hausarztpraxen in {town} schließen bald; {subject} beschäftigt die "
+            "Zwei Hausarztpraxen in {town} schließen bald; ein Konzept für {subject} beschäftigt "
+            "die "
             "Menschen mehr als jedes andere Thema.",
-            "Immer mehr ältere Menschen in {town} leben allein; {subject} wird wichtiger.",
+            "Immer mehr ältere Menschen in {town} leben allein; ein Konzept für {subject} wird "
+            "wichtiger.",
             "Pflegedienste in {town} müssen Anfragen ablehnen; für {subject} braucht es neue "
             "Ideen.",
         ),
@@ -294,7 +308,12 @@ THEMES: tuple[Theme, ...] = (
             "Ein Konzept für ein Gesundheitszentrum mit möglichen Trägern.",
             "Eine Übersicht der Angebote und ein Vorschlag, wie sie bekannt werden.",
         ),
-        ("Versorgung in", "Bedarfsanalyse:", "Gesund älter werden in", "Konzept für"),
+        (
+            "Versorgungskonzept für",
+            "Bedarfsanalyse für",
+            "Gesund älter werden – Ideen für",
+            "Konzept für",
+        ),
         (
             "Kürzere Wege zur nächsten Hausarztpraxis.",
             "Ältere Menschen bleiben länger selbstständig zu Hause.",
@@ -314,9 +333,11 @@ THEMES: tuple[Theme, ...] = (
             "das Jugendparlament",
         ),
         (
-            "Die Schulen in {town} wünschen sich mehr Angebote am Nachmittag; {subject} ist "
+            "Die Schulen in {town} wünschen sich mehr Angebote am Nachmittag; ein Konzept für "
+            "{subject} ist "
             "dabei ein Schwerpunkt.",
-            "Jugendliche in {town} vermissen Orte und Angebote; {subject} soll sie einbeziehen.",
+            "Jugendliche in {town} vermissen Orte und Angebote; ein Konzept für {subject} soll "
+            "sie einbeziehen.",
             "Die Bildungslandschaft in {town} ist zersplittert; für {subject} fehlt eine "
             "Übersicht.",
         ),
@@ -325,7 +346,7 @@ THEMES: tuple[Theme, ...] = (
             "Eine Befragung der Jugendlichen und ein Beteiligungsformat für den Stadtrat.",
             "Unterrichtsmaterial, das Lehrkräfte ohne Vorbereitung einsetzen können.",
         ),
-        ("Bildung in", "Beteiligung:", "Angebote für", "Werkstatt:"),
+        ("Bildungsangebote rund um", "Beteiligung rund um", "Angebote für", "Werkstatt für"),
         (
             "Mehr Kinder und Jugendliche nehmen an Angeboten am Nachmittag teil.",
             "Jugendliche reden bei Entscheidungen der Stadt mit.",
@@ -345,9 +366,10 @@ THEMES: tuple[Theme, ...] = (
             "ein Materiallager für Vereine",
         ),
         (
-            "Betriebe in {town} werfen viel weg, was andere brauchen könnten; {subject} "
-            "könnte das ändern.",
-            "Die Müllgebühren in {town} steigen; {subject} steht auf der Tagesordnung des "
+            "Betriebe in {town} werfen viel weg, was andere brauchen könnten; ein Konzept "
+            "für {subject} könnte das ändern.",
+            "Die Müllgebühren in {town} steigen; ein Konzept für {subject} steht auf der "
+            "Tagesordnung des "
             "Umweltausschusses.",
             "Vereine in {town} suchen Material, Betriebe entsorgen es; für {subject} fehlt "
             "eine Plattform.",
@@ -357,7 +379,12 @@ THEMES: tuple[Theme, ...] = (
             "Ein Geschäftsmodell für ein Reparatur- und Materiallager.",
             "Ein Leitfaden für Betriebe mit Beispielen aus der Region.",
         ),
-        ("Kreislaufwirtschaft in", "Stoffströme:", "Weniger Abfall:", "Wiederverwendung von"),
+        (
+            "Kreislaufwirtschaft rund um",
+            "Stoffstromanalyse für",
+            "Weniger Abfall rund um",
+            "Wiederverwendung rund um",
+        ),
         (
             "Weniger Abfall und mehr wiederverwendete Materialien in der Region.",
             "Betriebe sparen Entsorgungskosten.",
@@ -377,11 +404,14 @@ THEMES: tuple[Theme, ...] = (
             "regionale Wertschöpfungsketten",
         ),
         (
-            "{town} hat freie Gewerbeflächen, aber kaum Anfragen; {subject} braucht ein "
+            "{town} hat freie Gewerbeflächen, aber kaum Anfragen; ein Konzept für {subject} "
+            "braucht ein "
             "klares Profil.",
-            "Nach dem Ende der Braunkohle sucht {town} neue Arbeitgeber; {subject} ist Teil "
+            "Nach dem Ende der Braunkohle sucht {town} neue Arbeitgeber; ein Konzept für "
+            "{subject} ist Teil "
             "der Strategie.",
-            "Gründerinnen und Gründer aus {town} ziehen in die Großstadt; {subject} soll sie "
+            "Gründerinnen und Gründer aus {town} ziehen in die Großstadt; ein Konzept für "
+            "{subject} soll sie "
             "halten.",
         ),
         (
@@ -390,7 +420,12 @@ THEMES: tuple[Theme, ...] = (
             "überzeugt hat.",
             "Ein Konzept für einen Coworking-Ort mit Geschäftsmodell.",
         ),
-        ("Standortprofil:", "Wirtschaft in", "Strukturwandel:", "Chancen für"),
+        (
+            "Standortprofil für",
+            "Wirtschaftsförderung für",
+            "Strukturwandel gestalten – Ideen für",
+            "Chancen für",
+        ),
         (
             "Neue Arbeitsplätze durch angesiedelte Betriebe.",
             "Mehr Gründungen in der Region.",
@@ -410,17 +445,19 @@ THEMES: tuple[Theme, ...] = (
             "Wohnen über den Läden",
         ),
         (
-            "Menschen aus der Großstadt fragen in {town} nach Wohnraum, doch {subject} ist "
+            "Menschen aus der Großstadt fragen in {town} nach Wohnraum, doch ein Konzept für "
+            "{subject} ist "
             "bisher kaum möglich.",
-            "Die Bevölkerung von {town} wird älter; {subject} fehlt an allen Ecken.",
-            "Viele Häuser in {town} stehen leer und verfallen; {subject} könnte sie retten.",
+            "Die Bevölkerung von {town} wird älter; ein Konzept für {subject} fehlt bisher.",
+            "Viele Häuser in {town} stehen leer und verfallen; ein Konzept für {subject} könnte "
+            "sie retten.",
         ),
         (
             "Eine Marktanalyse und drei durchgerechnete Beispiele.",
             "Ein Konzept für ein Probewohnen mit Kosten und Partnern.",
             "Eine Karte geeigneter Gebäude mit Steckbriefen.",
         ),
-        ("Wohnen in", "Neues Leben für", "Konzept:", "Wohnraum für"),
+        ("Wohnkonzept für", "Neues Leben für", "Konzept für", "Wohnraum für"),
         (
             "Mehr Zuzug und weniger leerstehende Häuser.",
             "Ältere Menschen finden passende Wohnungen im Ort.",
@@ -440,18 +477,20 @@ THEMES: tuple[Theme, ...] = (
             "Social Media der Gemeinde",
         ),
         (
-            "Zu Versammlungen in {town} kommen immer dieselben Menschen; {subject} soll mehr "
+            "Zu Versammlungen in {town} kommen immer dieselben Menschen; ein Konzept für "
+            "{subject} soll mehr "
             "Stimmen hörbar machen.",
             "Entscheidungen des Stadtrats von {town} werden oft erst spät bekannt; "
-            "{subject} soll das verbessern.",
-            "Die Vereine in {town} finden kaum Nachwuchs; {subject} ist ein großes Thema.",
+            "ein Konzept für {subject} soll das verbessern.",
+            "Die Vereine in {town} finden kaum Nachwuchs; ein Konzept für {subject} ist ein "
+            "großes Thema.",
         ),
         (
             "Ein Beteiligungsformat, erprobt mit einer echten Frage der Stadt.",
             "Ein Kommunikationskonzept mit Redaktionsplan.",
             "Eine Auswertung der Beteiligung und Empfehlungen für den Stadtrat.",
         ),
-        ("Mitreden in", "Beteiligung:", "Kommunikation für", "Ehrenamt in"),
+        ("Mitreden rund um", "Beteiligung rund um", "Kommunikation für", "Ehrenamt rund um"),
         (
             "Mehr Menschen beteiligen sich an Entscheidungen der Stadt.",
             "Die Vereine gewinnen neue Mitglieder.",
@@ -590,25 +629,25 @@ ORGANISATION_INTROS = (
     "Seit {year} steht {name} in {town} für Qualität und Verlässlichkeit.",
 )
 ORGANISATION_FOCUS = (
-    "Besonders wichtig ist uns {subject}.",
-    "Gerade beschäftigt uns {subject}.",
+    "Besonders wichtig ist uns die Arbeit für {subject}.",
+    "Gerade im Mittelpunkt: Ideen für {subject}.",
     "Wir suchen Partner für Fragen rund um {subject}.",
     "Mit Studierenden möchten wir {subject} voranbringen.",
 )
 LISTING_TEXTS: dict[str, tuple[str, ...]] = {
     ListingCategory.PRACTICE_PROJECTS: (
-        "Praxisprojekte zu {subject}",
-        "Eine echte Fragestellung zu {subject} für ein Team",
+        "Praxisprojekte für {subject}",
+        "Eine echte Fragestellung für ein Team, rund um {subject}",
     ),
-    ListingCategory.INTERNSHIPS: ("Praktikum im Bereich {subject}", "Pflichtpraktikum, 8 Wochen"),
+    ListingCategory.INTERNSHIPS: ("Praktikum rund um {subject}", "Pflichtpraktikum, 8 Wochen"),
     ListingCategory.THESES: ("Abschlussarbeit über {subject}", "Daten für eine Masterarbeit"),
-    ListingCategory.SKILLED_STAFF: ("Fachkräfte mit Erfahrung in {subject}",),
+    ListingCategory.SKILLED_STAFF: ("Fachkräfte für {subject}",),
     ListingCategory.RESEARCH_PARTNER: ("Forschungspartner für {subject}",),
-    ListingCategory.DATA: ("Daten und Karten zu {subject}",),
+    ListingCategory.DATA: ("Daten und Karten für {subject}",),
     ListingCategory.EQUIPMENT: ("Werkstatt und Maschinen", "Messgeräte und Drohne"),
     ListingCategory.ROOMS: ("Besprechungsraum für Workshops", "Ausstellungsfläche im Erdgeschoss"),
-    ListingCategory.MENTORING: ("Beratung zu {subject}",),
-    ListingCategory.FUNDING: ("Kleine Förderung für Projekte zu {subject}",),
+    ListingCategory.MENTORING: ("Beratung rund um {subject}",),
+    ListingCategory.FUNDING: ("Kleine Förderung für Projekte rund um {subject}",),
     ListingCategory.CONTACTS: ("Kontakte zu Betrieben der Region",),
     ListingCategory.VOLUNTEERS: ("Ehrenamtliche für {subject}",),
 }
@@ -635,14 +674,14 @@ POSITIONS = (
 )
 BIOS = (
     "Ich arbeite seit {years} Jahren in {town} und kümmere mich um {subject}.",
-    "Mich interessiert, wie {subject} in kleinen Städten gelingen kann.",
+    "Mich interessieren Projekte für {subject} in kleinen Städten.",
     "Zuständig für {subject}; gern auch für Abschlussarbeiten ansprechbar.",
     "Aufgewachsen in {town}, zurückgekehrt nach dem Studium, jetzt engagiert für {subject}.",
     "",
 )
 STUDENT_BIOS = (
     "Ich studiere im {semester}. Semester und interessiere mich für {subject}.",
-    "Praxiserfahrung sammeln, am liebsten zu {subject}.",
+    "Praxiserfahrung sammeln, am liebsten rund um {subject}.",
     "Ich komme aus {town} und möchte etwas für die Region tun.",
     "",
     "",
@@ -698,13 +737,13 @@ MOTIVATIONS = (
 
 RECOMMENDATION_TITLES = (
     "{action} {subject}",
-    "Empfehlung zu {subject}",
-    "{subject}: nächste Schritte",
+    "Empfehlung für {subject}",
+    "Nächste Schritte für {subject}",
 )
 RECOMMENDATION_ACTIONS = (
     "Pilotprojekt für",
     "Förderantrag für",
-    "Arbeitsgruppe zu",
+    "Arbeitsgruppe für",
     "Leitbild für",
 )
 ADDRESSEES = (

@@ -157,9 +157,7 @@ def organisations_generate(ctx: Context) -> None:
                 slug=slug,
                 kind=kind,
                 municipality=town,
-                short_description=f"{ctx.theme(theme).subjects[0].capitalize()} in {town.name}"[
-                    :300
-                ],
+                short_description=f"Aus {town.name}, mit Blick auf {subject}"[:300],
                 description=description,
                 website=f"https://{slug}{data.WEBSITE_SUFFIX}/",
                 sector=sector if kind in (Kind.COMPANY, Kind.STARTUP) else "",
@@ -358,7 +356,6 @@ def students_generate(ctx: Context) -> None:
     """`students_per_round` students for each round, with programme, semester, profile (the
     programme's competences, interests) and what they tell the programme for applying."""
     rng = ctx.rng
-    programmes = {p.name: p for p in ctx.programmes}
     number = 0
     for _round in range(ctx.size.rounds):
         students: list[int] = []
@@ -418,7 +415,6 @@ def students_generate(ctx: Context) -> None:
                 ctx.student_programme[user.pk] = user.study_programme_id
         ctx.students.append(students)
         ctx.count("students", len(students))
-    del programmes
 
 
 def personas_generate(ctx: Context) -> None:
