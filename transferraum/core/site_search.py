@@ -12,7 +12,7 @@ or any `apps.py`:
     from transferraum.events.selectors import events_visible_to
 
     def _events(query: str, viewer: Any, limit: int) -> tuple[list[SearchHit], int]:
-        found = search_queryset(events_visible_to(viewer), query, fulltext_fields=("title",))
+        found = search_queryset(events_visible_to(viewer), query)
         return [SearchHit(e.title, e.get_absolute_url(), e.town) for e in found[:limit]], \
             found.count()
 

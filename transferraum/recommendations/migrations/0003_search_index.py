@@ -1,0 +1,14 @@
+"""Search from an index (core.search_index): full text of the title and the summary."""
+
+from django.db import migrations
+
+from transferraum.core.search_index import SearchIndex
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("recommendations", "0002_recommendation_search_text"),
+        ("actors", "0004_search_index"),  # pg_trgm
+    ]
+
+    operations = [SearchIndex("recommendation", fulltext=("title", "summary"))]
