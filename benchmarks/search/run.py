@@ -1,0 +1,235 @@
+"""Search benchmark: p50 and p95 of the directory search at 100,000 organisations.
+
+`make bench-search` fills the database of `DATABASE_URL` (default: a PostgreSQL database of its
+own, see the Makefile) with organisations made of German words through `bulk_create` (only
+`search_text` filled, as the data generator does: the database indexes them itself), then runs
+the directory's search for a list of words many times and writes p50 and p95 to
+docs/benchmarks.md between `<!-- search:start -->` and `<!-- search:end -->`. A request's
+search is the page of 20 (best matches first) and the capped count the page shows. Tests never
+assert on time; this only writes numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from psycopg import sql
+
+ROOT = Path(__file__).resolve().parents[2]
+START, END = "<!-- search:start -->", "<!-- search:end -->"
+SLUG_PREFIX = "bench-search-"
+TARGET_P95_MS = 30.0
+
+# The German examples of docs/search.md and a few broad and narrow words.
+QUERIES = (
+    "Leerstand",
+    "Läden",
+    "Laeden",
+    "eilenburger Verwaltung",
+    "Stadtverwaltung",
+    "GIS",
+    "Geoinformatik",
+    "Fertigung",
+    "Radweg",
+    "Wärmeplanung",
+    "Digitalisierung Handwerk",
+    "Tischlerei Zeitz",
+)
+
+# Words the generated texts are made of: towns, trades, compounds, everyday words.
+TOWNS = ("Eilenburg", "Zeitz", "Delitzsch", "Torgau", "Naumburg", "Weißenfels", "Bad Düben")
+WORDS = (  # noqa: SIM905 (a text to read, not a list to edit)
+    "Stadtverwaltung Verwaltung Leerstand Ladenleerstand Läden Innenstadt Marktplatz "
+    "Handwerk Tischlerei Möbelfertigung Fertigung Metallbau Schlosserei Bäckerei Brauerei "
+    "Logistik Spedition Lagerhaltung Digitalisierung Software Beratung Geoinformatik GIS "
+    "Kartografie Vermessung Wärmeplanung Energie Solartechnik Photovoltaik Radweg Radverkehr "
+    "Mobilität Nahverkehr Tourismus Gastronomie Hotel Pflege Gesundheit Bildung Schule "
+    "Ausbildung Fachkräfte Nachfolge Gründung Kreislaufwirtschaft Recycling Landwirtschaft "
+    "Obstbau Weinbau Forst Holzbau Bauunternehmen Architektur Stadtplanung Denkmalpflege "
+    "Heimatverein Sportverein Kultur Museum Archiv Bibliothek Wohnungsgenossenschaft "
+    "Quartier Ehrenamt Jugend Senioren Inklusion Beteiligung Bürgerbeteiligung Klimaschutz "
+    "Hochwasserschutz Wasserwirtschaft Abwasser Breitband Glasfaser Elektromobilität "
+    "Ladesäulen Produktion Produktionsplanung Qualitätssicherung Automatisierung Robotik "
+    "Sensorik Datenanalyse Marketing Vertrieb Onlinehandel Werkstatt Kunden Region Zukunft "
+    "Projekt Angebot Bedarf unterstützt entwickelt betreibt plant sucht bietet gemeinsam "
+    "regional nachhaltig modern "
+).split()
+KINDS = ("company", "association", "town", "university", "other")
+
+
+# Random texts for a benchmark, not secrets.
+def _text(rng: random.Random, words: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(words))
+
+
+def load(total: int, *, seed: int = 18) -> int:
+    """Bulk-create organisations until `total` generated ones exist; returns how many were new."""
+    from transferraum.actors.models import Organisation
+    from transferraum.core.search import search_document
+
+    have = Organisation.objects.filter(slug__startswith=SLUG_PREFIX).count()
+    rng = random.Random(seed + have)  # noqa: S311 (texts, not secrets)
+    kinds = [k for k in KINDS if k in Organisation.Kind.values] or [Organisation.Kind.values[0]]
+    batch: list[Organisation] = []
+    for n in range(have, total):
+        town = rng.choice(TOWNS)
+        name = f"{_text(rng, 2)} {town} {n}"
+        short = _text(rng, 8)
+        description = _text(rng, 40)
+        batch.append(
+            Organisation(
+                name=name,
+                slug=f"{SLUG_PREFIX}{n}",
+                kind=rng.choice(kinds),
+                short_description=short,
+                description=description,
+                search_text=search_document([name, short, description, town]),
+            )
+        )
+        if len(batch) == 5_000:
+            Organisation.objects.bulk_create(batch)
+            batch = []
+    Organisation.objects.bulk_create(batch)
+    return total - have
+
+
+@dataclass(frozen=True)
+class Result:
+    query: str
+    found: int
+    p50: float
+    p95: float
+
+
+def measure(queries: tuple[str, ...], rounds: int) -> list[Result]:
+    """Each query `rounds` times as the directory asks it: the page and the capped count."""
+    from transferraum.core.pagination import CappedPaginator
+    from transferraum.network.directory import DirectoryFilters, directory_organisations
+
+    results = []
+    for query in queries:
+        times = []
+        found = 0
+        for _ in range(rounds):
+            began = time.perf_counter()
+            page = CappedPaginator(directory_organisations(DirectoryFilters(query=query)), 20)
+            found = page.count
+            list(page.page(1).object_list)
+            times.append((time.perf_counter() - began) * 1000)
+        results.append(Result(query, found, statistics.median(times), _p95(times)))
+    return results
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def render(results: list[Result], *, documents: int, vendor: str, commit: str, day: str) -> str:
+    every = [r.p95 for r in results]
+    overall = max(every)
+    mark = "✅" if overall <= TARGET_P95_MS else "❌"
+    rows = "\n".join(
+        f"| {r.query} | {r.found if r.found <= 1000 else 'more than 1,000'} | "
+        f"{r.p50:.1f} | {r.p95:.1f} |"
+        for r in results
+    )
+    return (
+        f"## Search ({day}, commit {commit})\n\n"
+        f"`make bench-search`: the directory's search (page of 20 by rank and the capped count) "
+        f"over {documents:,} organisations on {vendor}, each query {len(results) and 'repeated'}; "
+        f"times in milliseconds in the benchmark process (no HTTP).\n\n"
+        f"Slowest query p95: **{overall:.1f} ms** (target ≤ {TARGET_P95_MS:.0f} ms) {mark}\n\n"
+        "| query | found | p50 ms | p95 ms |\n| --- | ---: | ---: | ---: |\n" + rows + "\n"
+    )
+
+
+def write_section(path: Path, section: str) -> None:
+    """Replace the search section of `path`, or append it; other sections stay untouched."""
+    block = f"{START}\n{section.rstrip()}\n{END}"
+    text = path.read_text() if path.exists() else "# Benchmarks\n"
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        text = before + block + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    path.write_text(text)
+
+
+def _commit() -> str:
+    try:
+        return subprocess.run(  # noqa: S603 (fixed git command)
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown commit"
+
+
+def create_database(url: str) -> None:
+    """Create the PostgreSQL database of `url` if it does not exist (SQLite creates itself)."""
+    parts = urlsplit(url)
+    if not parts.scheme.startswith("postgres"):
+        return
+    import psycopg
+
+    name = parts.path.lstrip("/")
+    server = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(server, autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if exists.fetchone() is None:
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--out", type=Path, help="markdown file to update")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    create_database(os.environ.get("DATABASE_URL", ""))
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", verbosity=0)
+    call_command("load_region", verbosity=0)
+    call_command("load_competences", verbosity=0)  # the synonyms a query word expands to
+    began = time.perf_counter()
+    added = load(args.documents)
+    print(f"{added} organisations added in {time.perf_counter() - began:.0f} s")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    measure(QUERIES[:2], 3)  # warm the caches
+    results = measure(QUERIES, args.rounds)
+    section = render(
+        results,
+        documents=args.documents,
+        vendor=connection.vendor,
+        commit=_commit(),
+        day=datetime.now(UTC).date().isoformat(),
+    )
+    print(section)
+    if args.out:
+        write_section(args.out, section)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
