@@ -9,10 +9,10 @@ a whole word ("fertigung" ends "mobelfertigung", whose stem "mobelfert" lost the
 word that names a term of the vocabulary also matches the term's other names (`search_synonyms_
 register`): "Geoinformatik" finds a text that says "GIS".
 
-The database answers from an index (see `core.search_index`): on PostgreSQL a trigram GIN index
-on `search_text` serves the word matches and a stored German `tsvector` with a GIN index the
-full-text match, which counts as well and ranks; on SQLite an FTS5 trigram table kept up to date
-by triggers.
+The database answers from an index (see `core.search_index`): on PostgreSQL a stored `tsvector`
+of the words of `search_text`, forwards and reversed, serves the word matches as prefix queries
+and a stored German `tsvector` the full-text match, which counts as well and ranks (both GIN);
+on SQLite an FTS5 trigram table kept up to date by triggers.
 """
 
 from __future__ import annotations
@@ -190,13 +190,30 @@ def fts5_query(words: Sequence[QueryWord]) -> str:
     return " AND ".join(clauses)
 
 
+def tsquery_words(words: Sequence[QueryWord]) -> str:
+    """The same condition as `search_q` as a PostgreSQL `tsquery` on the stored `search_words`
+    (each word of `search_text` with weight A, reversed with weight B): a word's beginning is a
+    prefix on A, its end a prefix of the reversed word on B. Lexemes are letters and digits, so
+    nothing needs escaping."""
+
+    def lexeme(pattern: str) -> str:
+        word = pattern.strip()
+        return f"{word}:*A" if pattern.startswith(" ") else f"{word[::-1]}:*B"
+
+    clauses = []
+    for word in words:
+        options = [" & ".join(lexeme(p) for p in patterns) for patterns in word.alternatives()]
+        clauses.append("(" + " | ".join(f"({option})" for option in options) + ")")
+    return " & ".join(clauses)
+
+
 def search_queryset(queryset: QuerySet[M], query: str) -> QuerySet[M]:
     """Filter `queryset` by the query through the model's search index, best matches first
     where the database can rank.
 
-    On PostgreSQL the word match runs on the trigram index of `search_text`, a German full-text
-    match of the stored `search_vector` counts as well, and results are ordered by its rank;
-    on SQLite the FTS5 table answers the word match and the order stays as it was.
+    On PostgreSQL the word match is a `tsquery` on the stored `search_words` (GIN), a German
+    full-text match of the stored `search_vector` (GIN) counts as well, and results are ordered
+    by its rank; on SQLite the FTS5 table answers the word match and the order stays as it was.
     """
     words = query_words(query)
     if not words:
@@ -210,11 +227,16 @@ def search_queryset(queryset: QuerySet[M], query: str) -> QuerySet[M]:
 
     from transferraum.core.search_index import StoredSearchVector
 
-    vector = StoredSearchVector()
+    vector = StoredSearchVector("search_vector")
     text = query.replace("\x00", " ")[:FULLTEXT_MAX_LENGTH]
     fulltext = SearchQuery(text, config="german", search_type="websearch")
+    matched = SearchQuery(tsquery_words(words), config="simple", search_type="raw")
     return (
-        queryset.annotate(search_vector=vector, search_rank=SearchRank(vector, fulltext))
-        .filter(_words_q(words) | Q(search_vector=fulltext))
+        queryset.annotate(
+            search_words=StoredSearchVector("search_words"),
+            search_vector=vector,
+            search_rank=SearchRank(vector, fulltext),
+        )
+        .filter(Q(search_words=matched) | Q(search_vector=fulltext))
         .order_by("-search_rank", *queryset.query.order_by)
     )

@@ -3,10 +3,13 @@
 `SearchIndex(model_name, fulltext=(…))` is a migration operation that indexes a model's
 `search_text` (see `core.search`) in the way each database can:
 
-- **PostgreSQL**: `pg_trgm` must be installed first (`TrigramExtension()` in the same
-  migration); the operation adds a trigram GIN index on `search_text` (word beginnings, ends
-  and compound heads are `LIKE` patterns it serves), a stored generated column
-  `search_vector tsvector` (German, from the `fulltext` columns) and a GIN index on it.
+- **PostgreSQL**: two stored generated `tsvector` columns, each with a GIN index:
+  `search_words`, the words of `search_text` as they are (weight A) and reversed (weight B),
+  so that a word's beginning and its end (the head of a compound) are prefix queries
+  (`core.search.tsquery_words`); and `search_vector`, German, from the `fulltext` columns,
+  for the full-text match and the rank. (A trigram index on `search_text` served the same
+  `LIKE` patterns, but every hit was rechecked against the whole text: at 100,000 rows the
+  planner read the table instead. No extension is needed.)
 - **SQLite**: an FTS5 table `<table>_search` with the trigram tokenizer over `search_text`
   (external content, rowid = the primary key) and triggers that keep it in step on insert,
   update and delete; existing rows are indexed at once.
@@ -17,11 +20,11 @@ FTS table: neither exists on the other database, and Django has no field or inde
 is skipped per vendor.
 
 Two things to know when changing a searchable model later:
-- PostgreSQL refuses to change the type of a column the generated `search_vector` reads: drop
-  the index in the migration (reverse `SearchIndex`), change the column, add it again.
+- PostgreSQL refuses to change the type of a column a generated column reads: drop the index
+  in the migration (reverse `SearchIndex`), change the column, add it again.
 - On SQLite, Django rebuilds a table to alter most columns and the triggers are lost with the
-  old table: add `SearchIndex` again after such an operation. `core/tests/test_search_index.py`
-  fails while a searchable table has no triggers.
+  old table: add `SearchIndex` again after such an operation. `network/tests/
+  test_search_index.py` fails while a searchable table has no triggers.
 """
 
 from __future__ import annotations
@@ -43,20 +46,33 @@ SEARCHABLE_TABLES = (
 
 
 class StoredSearchVector(Expression):
-    """The stored `search_vector` column of the queryset's own table (PostgreSQL only)."""
+    """A stored `tsvector` column (`search_words`, `search_vector`) of the queryset's own
+    table (PostgreSQL only)."""
 
     output_field = SearchVectorField()
+
+    def __init__(self, column: str) -> None:
+        super().__init__()
+        self.column = column
 
     def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
         # The first alias is the model's own table, also when Django renamed it in a subquery.
         alias = next(iter(compiler.query.alias_map))
-        return f"{compiler.quote_name_unless_alias(alias)}.search_vector", []
+        return f"{compiler.quote_name_unless_alias(alias)}.{self.column}", []
 
 
 def _postgresql_forwards(table: str, fulltext: Sequence[str]) -> list[str]:
     text = " || ' ' || ".join(f"COALESCE({column}, '')" for column in fulltext)
+    # Each word of `search_text` as it is (weight A) and reversed (weight B): a prefix query
+    # on A finds a word's beginning, one on B its end (the head of a compound).
+    words = (
+        "setweight(to_tsvector('simple'::regconfig, search_text), 'A') || "
+        "setweight(to_tsvector('simple'::regconfig, reverse(search_text)), 'B')"
+    )
     return [
-        f"CREATE INDEX {table}_search_trgm ON {table} USING gin (search_text gin_trgm_ops)",
+        f"ALTER TABLE {table} ADD COLUMN search_words tsvector GENERATED ALWAYS AS ({words}) "
+        "STORED",
+        f"CREATE INDEX {table}_search_words ON {table} USING gin (search_words)",
         f"ALTER TABLE {table} ADD COLUMN search_vector tsvector GENERATED ALWAYS AS "
         f"(to_tsvector('german'::regconfig, {text})) STORED",
         f"CREATE INDEX {table}_search_vector ON {table} USING gin (search_vector)",
@@ -67,7 +83,8 @@ def _postgresql_backwards(table: str) -> list[str]:
     return [
         f"DROP INDEX IF EXISTS {table}_search_vector",
         f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_vector",
-        f"DROP INDEX IF EXISTS {table}_search_trgm",
+        f"DROP INDEX IF EXISTS {table}_search_words",
+        f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_words",
     ]
 
 

@@ -1,6 +1,5 @@
-"""Search from an index: trigram and full-text on PostgreSQL, FTS5 on SQLite (core.search_index)."""
+"""Search from an index: tsvector on PostgreSQL, FTS5 on SQLite (core.search_index)."""
 
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
 from transferraum.core.search_index import SearchIndex
@@ -10,8 +9,6 @@ class Migration(migrations.Migration):
     dependencies = [("actors", "0003_membership_requests")]
 
     operations = [
-        # Skipped on SQLite by Django itself; the other apps' search indexes depend on it.
-        TrigramExtension(),
         SearchIndex("organisation", fulltext=("name", "short_description", "description")),
         # A person's name lives on the user; the stemmed search text holds it (and matches).
         SearchIndex("personprofile", fulltext=("bio",)),

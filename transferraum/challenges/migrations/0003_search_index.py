@@ -8,7 +8,6 @@ from transferraum.core.search_index import SearchIndex
 class Migration(migrations.Migration):
     dependencies = [
         ("challenges", "0002_deadline_message"),
-        ("actors", "0004_search_index"),  # pg_trgm
     ]
 
     operations = [SearchIndex("challenge", fulltext=("title", "public_summary"))]

@@ -141,7 +141,7 @@ def test_every_searchable_table_has_its_index() -> None:
             else:
                 cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = %s", [table])
                 indexes = {row[0] for row in cursor.fetchall()}
-                assert {f"{table}_search_trgm", f"{table}_search_vector"} <= indexes
+                assert {f"{table}_search_words", f"{table}_search_vector"} <= indexes
 
 
 @pytest.mark.postgres
@@ -158,5 +158,5 @@ def test_the_directory_search_reads_the_indexes() -> None:
         cursor.execute("SET LOCAL enable_indexscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "Bitmap Index Scan on actors_organisation_search_trgm" in plan
+    assert "Bitmap Index Scan on actors_organisation_search_words" in plan
     assert "Bitmap Index Scan on actors_organisation_search_vector" in plan

@@ -8,7 +8,6 @@ from transferraum.core.search_index import SearchIndex
 class Migration(migrations.Migration):
     dependencies = [
         ("projects", "0005_allocation_run_number_unique"),
-        ("actors", "0004_search_index"),  # pg_trgm
     ]
 
     operations = [SearchIndex("project", fulltext=("title", "description", "public_summary"))]

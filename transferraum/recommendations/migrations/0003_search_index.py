@@ -8,7 +8,6 @@ from transferraum.core.search_index import SearchIndex
 class Migration(migrations.Migration):
     dependencies = [
         ("recommendations", "0002_recommendation_search_text"),
-        ("actors", "0004_search_index"),  # pg_trgm
     ]
 
     operations = [SearchIndex("recommendation", fulltext=("title", "summary"))]
