@@ -192,13 +192,14 @@ def fts5_query(words: Sequence[QueryWord]) -> str:
 
 def tsquery_words(words: Sequence[QueryWord]) -> str:
     """The same condition as `search_q` as a PostgreSQL `tsquery` on the stored `search_words`
-    (each word of `search_text` with weight A, reversed with weight B): a word's beginning is a
-    prefix on A, its end a prefix of the reversed word on B. Lexemes are letters and digits, so
-    nothing needs escaping."""
+    (each word of `search_text` as it is and reversed behind a marker): a word's beginning is a
+    prefix of a word, its end a prefix of a marked reversed word. Lexemes are letters and
+    digits, so nothing needs escaping."""
+    from transferraum.core.search_index import REVERSED
 
     def lexeme(pattern: str) -> str:
         word = pattern.strip()
-        return f"{word}:*A" if pattern.startswith(" ") else f"{word[::-1]}:*B"
+        return f"{word}:*" if pattern.startswith(" ") else f"{REVERSED}{word[::-1]}:*"
 
     clauses = []
     for word in words:
@@ -213,7 +214,8 @@ def search_queryset(queryset: QuerySet[M], query: str) -> QuerySet[M]:
 
     On PostgreSQL the word match is a `tsquery` on the stored `search_words` (GIN), a German
     full-text match of the stored `search_vector` (GIN) counts as well, and results are ordered
-    by its rank; on SQLite the FTS5 table answers the word match and the order stays as it was.
+    by its rank (among the first 1,001 matches, see `COUNT_LIMIT`); on SQLite the FTS5 table
+    answers the word match and the order stays as it was.
     """
     words = query_words(query)
     if not words:
@@ -225,18 +227,24 @@ def search_queryset(queryset: QuerySet[M], query: str) -> QuerySet[M]:
         return queryset.filter(pk__in=RawSQL(match, (fts5_query(words),)))  # noqa: S611
     from django.contrib.postgres.search import SearchQuery, SearchRank
 
+    from transferraum.core.pagination import COUNT_LIMIT
     from transferraum.core.search_index import StoredSearchVector
 
     vector = StoredSearchVector("search_vector")
     text = query.replace("\x00", " ")[:FULLTEXT_MAX_LENGTH]
     fulltext = SearchQuery(text, config="german", search_type="websearch")
     matched = SearchQuery(tsquery_words(words), config="simple", search_type="raw")
-    return (
-        queryset.annotate(
-            search_words=StoredSearchVector("search_words"),
-            search_vector=vector,
-            search_rank=SearchRank(vector, fulltext),
-        )
+    # Ranking reads every candidate's vector: only the first COUNT_LIMIT + 1 matches are
+    # ranked (a list says "more than 1000" beyond them), so a common word costs no more than
+    # a rare one.
+    candidates = (
+        queryset.annotate(search_words=StoredSearchVector("search_words"), search_vector=vector)
         .filter(Q(search_words=matched) | Q(search_vector=fulltext))
+        .order_by()
+        .values("pk")[: COUNT_LIMIT + 1]
+    )
+    return (
+        queryset.filter(pk__in=candidates)
+        .annotate(search_rank=SearchRank(vector, fulltext))
         .order_by("-search_rank", *queryset.query.order_by)
     )
