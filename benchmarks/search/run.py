@@ -32,6 +32,7 @@ TARGET_P95_MS = 30.0
 
 # The German examples of docs/search.md and a few broad and narrow words.
 QUERIES = (
+    "Zeitz",
     "Leerstand",
     "Läden",
     "Laeden",
@@ -46,30 +47,56 @@ QUERIES = (
     "Tischlerei Zeitz",
 )
 
-# Words the generated texts are made of: towns, trades, compounds, everyday words.
+# Words the generated texts are made of: towns, compounds of a modifier and a head (the heads
+# also alone), everyday words; drawn with Zipf-like weights, so a few are common, most rare.
 TOWNS = ("Eilenburg", "Zeitz", "Delitzsch", "Torgau", "Naumburg", "Weißenfels", "Bad Düben")
-WORDS = (  # noqa: SIM905 (a text to read, not a list to edit)
-    "Stadtverwaltung Verwaltung Leerstand Ladenleerstand Läden Innenstadt Marktplatz "
-    "Handwerk Tischlerei Möbelfertigung Fertigung Metallbau Schlosserei Bäckerei Brauerei "
-    "Logistik Spedition Lagerhaltung Digitalisierung Software Beratung Geoinformatik GIS "
-    "Kartografie Vermessung Wärmeplanung Energie Solartechnik Photovoltaik Radweg Radverkehr "
-    "Mobilität Nahverkehr Tourismus Gastronomie Hotel Pflege Gesundheit Bildung Schule "
-    "Ausbildung Fachkräfte Nachfolge Gründung Kreislaufwirtschaft Recycling Landwirtschaft "
-    "Obstbau Weinbau Forst Holzbau Bauunternehmen Architektur Stadtplanung Denkmalpflege "
-    "Heimatverein Sportverein Kultur Museum Archiv Bibliothek Wohnungsgenossenschaft "
-    "Quartier Ehrenamt Jugend Senioren Inklusion Beteiligung Bürgerbeteiligung Klimaschutz "
-    "Hochwasserschutz Wasserwirtschaft Abwasser Breitband Glasfaser Elektromobilität "
-    "Ladesäulen Produktion Produktionsplanung Qualitätssicherung Automatisierung Robotik "
-    "Sensorik Datenanalyse Marketing Vertrieb Onlinehandel Werkstatt Kunden Region Zukunft "
-    "Projekt Angebot Bedarf unterstützt entwickelt betreibt plant sucht bietet gemeinsam "
-    "regional nachhaltig modern "
+MODIFIERS = (  # noqa: SIM905 (a text to read, not a list to edit)
+    "Möbel Stadt Laden Holz Metall Wasser Energie Wärme Rad Bus Bahn Daten Bild Haus Dach "
+    "Garten Wald Feld Obst Wein Brot Bier Schul Sport Kultur Jugend Senioren Pflege Gesundheit "
+    "Touristen Kunden Bürger Gewerbe Industrie Handwerks Bau Straßen Brücken Markt Flächen"
 ).split()
+HEADS = (  # noqa: SIM905
+    "fertigung verwaltung leerstand planung beratung entwicklung förderung versorgung technik "
+    "handel werkstatt betrieb netz verkehr bau pflege schutz bildung forschung vermarktung "
+    "logistik wirtschaft kataster konzept analyse management sanierung gestaltung nutzung "
+    "informatik dienst zentrum verein verband messung"
+).split()
+BASE = (  # noqa: SIM905
+    "Leerstand Läden Innenstadt Marktplatz Handwerk Tischlerei Schlosserei Bäckerei Brauerei "
+    "Spedition Digitalisierung Software Geoinformatik GIS Kartografie Vermessung Photovoltaik "
+    "Radweg Mobilität Nahverkehr Tourismus Gastronomie Hotel Ausbildung Fachkräfte Nachfolge "
+    "Gründung Kreislaufwirtschaft Recycling Landwirtschaft Forst Architektur Denkmalpflege "
+    "Heimatverein Museum Archiv Bibliothek Wohnungsgenossenschaft Quartier Ehrenamt Inklusion "
+    "Beteiligung Klimaschutz Hochwasserschutz Abwasser Breitband Glasfaser Elektromobilität "
+    "Ladesäulen Produktion Qualitätssicherung Automatisierung Robotik Sensorik Datenanalyse "
+    "Marketing Vertrieb Onlinehandel Region Zukunft Projekt Angebot Bedarf Kunden Partner "
+    "unterstützt entwickelt betreibt plant sucht bietet gemeinsam regional nachhaltig modern "
+    "und mit für die der das von im in zu auf seit über Jahre Team Mitarbeiter Standort"
+).split()
+# In a fixed shuffled order, so that the words of the queries are common and rare alike.
+VOCABULARY = random.Random(7).sample(  # noqa: S311 (texts, not secrets)
+    [*BASE, *(h.capitalize() for h in HEADS), *(f"{m}{h}" for m in MODIFIERS for h in HEADS)],
+    k=len(BASE) + len(HEADS) * (len(MODIFIERS) + 1),
+)
+
+
 KINDS = ("company", "association", "town", "university", "other")
 
 
 # Random texts for a benchmark, not secrets.
 def _text(rng: random.Random, words: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(words))
+    return " ".join(rng.choices(VOCABULARY, cum_weights=_CUMULATIVE, k=words))
+
+
+def _cumulative_weights() -> list[float]:
+    total, weights = 0.0, []
+    for rank in range(len(VOCABULARY)):
+        total += 1 / (rank + 20)
+        weights.append(total)
+    return weights
+
+
+_CUMULATIVE = _cumulative_weights()
 
 
 def load(total: int, *, seed: int = 18) -> int:
