@@ -237,12 +237,18 @@ def search_queryset(queryset: QuerySet[M], query: str) -> QuerySet[M]:
     # Ranking reads every candidate's vector: only the first COUNT_LIMIT + 1 matches are
     # ranked (a list says "more than 1000" beyond them), so a common word costs no more than
     # a rare one.
-    candidates = (
+    matches = (
         queryset.annotate(search_words=StoredSearchVector("search_words"), search_vector=vector)
         .filter(Q(search_words=matched) | Q(search_vector=fulltext))
         .order_by()
-        .values("pk")[: COUNT_LIMIT + 1]
+        .values("pk")
     )
+    # A materialised CTE is planned for all its rows, so the planner takes the GIN indexes
+    # (with the LIMIT inside, it would read the table, expecting matches everywhere); rows
+    # still flow on demand, and the LIMIT stops the scan after COUNT_LIMIT + 1 of them.
+    sql, params = matches.query.sql_with_params()
+    cte = f"WITH matches AS MATERIALIZED ({sql}) SELECT * FROM matches LIMIT %s"  # noqa: S608
+    candidates = RawSQL(cte, (*params, COUNT_LIMIT + 1))  # noqa: S611 (Django's own SQL)
     return (
         queryset.filter(pk__in=candidates)
         .annotate(search_rank=SearchRank(vector, fulltext))
