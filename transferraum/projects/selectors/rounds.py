@@ -214,9 +214,7 @@ def projects_found(viewer: Viewer, query: str) -> QuerySet[Project]:
     """The projects `viewer` may see that match the words, newest round first (best match first
     where PostgreSQL ranks), with the round and the challenge's organisation."""
     projects = projects_visible_to(viewer).order_by("-round_id", "title", "pk")
-    return search_queryset(
-        projects, query, fulltext_fields=("title", "description", "public_summary")
-    ).select_related("round", "challenge__organisation")
+    return search_queryset(projects, query).select_related("round", "challenge__organisation")
 
 
 def projects_of(
