@@ -74,6 +74,9 @@ def test_from_sign_up_to_application_and_the_officer_acts(page: Page, open_page,
     page.goto(link)
     check_a11y.with_phone_menu(page)
     page.get_by_role("button", name=de("Confirm")).click()
+    # Confirmed, she is asked to sign in.
+    expect(page.get_by_label("E-Mail-Adresse")).to_be_visible()
+    check_a11y.with_phone_menu(page)
     fill_login_form(page, EMAIL, PASSWORD)
     assert User.objects.get(email=EMAIL).role == User.Role.PUBLIC
 
@@ -95,6 +98,7 @@ def test_from_sign_up_to_application_and_the_officer_acts(page: Page, open_page,
     # and keeps her note.
     expect(page.get_by_role("heading", level=1)).to_have_text(de("Ask for a role"))
     expect(page.get_by_label(de("Role you ask for"))).to_have_value("student")
+    check_a11y.with_phone_menu(page)
     note = page.get_by_label(re.compile("^" + de("Note to the coordinators")))
     note.fill(NOTE)
     page.get_by_role("button", name=de("Send the request")).click()
