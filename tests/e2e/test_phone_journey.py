@@ -167,6 +167,7 @@ def test_from_sign_up_to_application_and_the_officer_acts(page: Page, open_page,
     expect(items.first.get_by_role("link", name=received)).to_be_visible()
     items.first.get_by_role("button", name=re.compile(de("Mark as read"))).click()
     expect(items).to_have_count(1)
+    expect(bell).to_contain_text(unread(1))  # swapped out of band, no reload
     page.get_by_role("button", name=de("Mark all as read")).click()
     expect_message(page, de("All notifications are marked as read."))
     expect(items).to_have_count(0)
