@@ -97,10 +97,12 @@ class RoundProjectFilters(Filters):
     topic: str = topic_filter()
 
 
-def round_projects(round: Round, filters: ProjectFilters | None = None) -> QuerySet[Project]:
-    """The projects of a round as cards by title (best match first where PostgreSQL ranks a
-    search): format, town, organisation, skills (three queries per page)."""
-    projects: QuerySet[Project] = round.projects.order_by("title", "pk")
+def project_cards(
+    projects: QuerySet[Project], filters: ProjectFilters | None = None
+) -> QuerySet[Project]:
+    """`projects` as cards by title (best match first where PostgreSQL ranks a search), narrowed
+    by `filters`: format, town, organisation, skills (three queries per page)."""
+    projects = projects.order_by("title", "pk")
     if filters is not None:
         projects = _filtered(projects, filters)
     return (
@@ -108,6 +110,11 @@ def round_projects(round: Round, filters: ProjectFilters | None = None) -> Query
         .defer(*_BOUNDARIES[:1])
         .prefetch_related("required_competences", "desired_competences")
     )
+
+
+def round_projects(round: Round, filters: ProjectFilters | None = None) -> QuerySet[Project]:
+    """The projects of a round as cards (`project_cards`)."""
+    return project_cards(round.projects.all(), filters)
 
 
 def round_towns(round: Round) -> QuerySet[Municipality]:
