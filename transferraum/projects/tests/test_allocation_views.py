@@ -483,7 +483,8 @@ def test_a_move_with_broken_rules_needs_the_confirmation(client, coordinator, al
     saved = client.post(url("allocation-move", allocated.round), {**form, "confirm": "on"})
 
     assert saved.status_code == 302
-    assert saved["Location"].startswith(url("allocation", allocated.round))
+    # back on the board with the student's new team open
+    assert saved["Location"] == f"{url('allocation', allocated.round)}?team={b.pk}#team-{b.pk}"
     moved = Assignment.objects.get(student=student)
     assert moved.project == b
     assert moved.pinned
