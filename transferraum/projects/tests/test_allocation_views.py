@@ -468,6 +468,23 @@ def test_the_move_page_shows_the_broken_rules_before_saving(client, coordinator,
 
 
 @pytest.mark.django_db
+def test_the_move_page_names_the_chosen_student_instead_of_listing_every_applicant(
+    client, coordinator, allocated
+):
+    student = allocated.students[0]
+    client.force_login(coordinator)
+
+    chosen = client.get(url("allocation-move", allocated.round), {"student": student.pk})
+
+    html = chosen.content.decode()
+    assert f'<input type="hidden" name="student" value="{student.pk}">' in html
+    assert '<select name="student"' not in html
+    assert html.count(allocated.students[1].name) == 0
+    unchosen = client.get(url("allocation-move", allocated.round)).content.decode()
+    assert 'name="student"' in unchosen and allocated.students[1].name in unchosen
+
+
+@pytest.mark.django_db
 def test_a_move_with_broken_rules_needs_the_confirmation(client, coordinator, allocated):
     a, b, c = allocated.projects
     student = Assignment.objects.filter(round=allocated.round, project=a)[0].student
