@@ -53,3 +53,13 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return list(default)
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def env_choice(name: str, choices: list[str], default: str) -> str:
+    """One of `choices` (compared in lower case); anything else is an error."""
+    value = os.environ.get(name, default).strip().lower()
+    if value not in choices:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be one of {', '.join(choices)}, not {value!r}."
+        )
+    return value

@@ -112,6 +112,48 @@ def outsider(db) -> User:
     return UserFactory(email="neugierig@example.org", name="Paul Fremd", role=User.Role.PUBLIC)
 
 
+class S3Bucket:
+    """The bucket of the `s3_uploads` fixture, as the store itself sees it."""
+
+    def __init__(self, client, name: str) -> None:
+        self.client = client
+        self.name = name
+
+    def keys(self) -> list[str]:
+        listing = self.client.list_objects_v2(Bucket=self.name)
+        return sorted(item["Key"] for item in listing.get("Contents", []))
+
+    def read(self, key: str) -> bytes:
+        return self.client.get_object(Bucket=self.name, Key=key)["Body"].read()
+
+
+@pytest.fixture
+def s3_uploads(settings):
+    """Uploads go to an S3 store, as with STORAGE_BACKEND=s3 (moto answers inside the process)."""
+    import boto3
+    from moto import mock_aws
+
+    with mock_aws():
+        client = boto3.client("s3", region_name="eu-central-1")
+        client.create_bucket(
+            Bucket="uploads", CreateBucketConfiguration={"LocationConstraint": "eu-central-1"}
+        )
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "default": {
+                "BACKEND": "storages.backends.s3.S3Storage",
+                "OPTIONS": {
+                    "bucket_name": "uploads",
+                    "region_name": "eu-central-1",
+                    "access_key": "testing",
+                    "secret_key": "testing",
+                    "file_overwrite": False,
+                },
+            },
+        }
+        yield S3Bucket(client, "uploads")
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests marked `postgres` run only when DATABASE_URL points at PostgreSQL."""
     from django.conf import settings
@@ -129,9 +171,13 @@ def _language_reset():
     """Every test starts in the default language (German), whatever ran before it on this
     worker; a request with the English cookie leaves English active in the thread, so reset
     after it too."""
+    from django.conf import settings
     from django.utils import translation
 
-    translation.deactivate()
+    # Activate rather than deactivate: with Playwright's event loop in the main thread,
+    # asgiref's Local may answer from another context, where an earlier English request left
+    # its language (seen as English pages in unit tests after the browser tests).
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
 

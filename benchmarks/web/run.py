@@ -308,6 +308,9 @@ def serve(env: dict[str, str], port: int) -> Iterator[str]:
         log.close()
 
 
+LIGHTHOUSE_ATTEMPTS = 3
+
+
 def lighthouse(url: str, out: Path, cookie: str | None) -> dict:
     command = [
         str(LIGHTHOUSE),
@@ -320,10 +323,16 @@ def lighthouse(url: str, out: Path, cookie: str | None) -> dict:
     ]
     if cookie:
         command.append("--extra-headers=" + json.dumps({"Cookie": cookie}))
-    subprocess.run(  # noqa: S603 (node_modules' lighthouse)
-        command, cwd=ROOT, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True
-    )
-    return json.loads(out.read_text())
+    # Lighthouse now and then loses the trace of a load (NO_NAVSTART, "run Lighthouse
+    # again"): such a run measured nothing, so it is repeated, at most twice.
+    for attempt in range(LIGHTHOUSE_ATTEMPTS):
+        finished = subprocess.run(  # noqa: S603 (node_modules' lighthouse)
+            command, cwd=ROOT, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=False
+        )
+        if finished.returncode == 0:
+            return json.loads(out.read_text())
+        print(f"  Lighthouse failed (exit {finished.returncode}), attempt {attempt + 1}")
+    raise RuntimeError(f"Lighthouse failed {LIGHTHOUSE_ATTEMPTS} times on {url}")
 
 
 def _commit() -> str:

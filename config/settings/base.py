@@ -6,9 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("TRANSFERRAUM_VAR_DIR", str(BASE_DIR / "var")))
@@ -100,13 +101,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The database cache is shared by every worker process, which the login rate limit needs.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "transferraum_cache",
+# The cache must be shared by every worker process and every app server: the login rate limits
+# count there, and the public dossier PDFs are kept there. The database cache (the default)
+# needs nothing else; CACHE_URL=redis://… uses a Redis server instead (Django's RedisCache).
+CACHE_URL = env_str("CACHE_URL", "")
+CACHES: dict[str, dict[str, object]]
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
     }
-}
+elif CACHE_URL:
+    raise ImproperlyConfigured(
+        f"CACHE_URL must be empty (database cache) or a redis:// address, not {CACHE_URL!r}."
+    )
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "transferraum_cache",
+            # Django's default of 300 entries would drop rate-limit counters of a busy site.
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20_000)},
+        }
+    }
+# Sessions in the database, so a person stays signed in whichever server answers.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -133,6 +151,9 @@ ACCOUNT_ADAPTER = "transferraum.accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": env_str("LOGIN_RATE_LIMIT", "10/m/ip,5/5m/key"),
 }
+# Behind a reverse proxy or load balancer every request comes from its address: with the number
+# of proxies that append to X-Forwarded-For, the per-IP login limit counts the real client.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ACCOUNT_ALLOW_REGISTRATION = env_bool("ACCOUNT_ALLOW_REGISTRATION", True)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Transferraum] "
 
@@ -148,8 +169,36 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Uploads go through Django's storage API only (never a path on disk, never a public URL): the
+# local disk under MEDIA_ROOT for one server, or any S3-compatible store (AWS, MinIO, Ceph …)
+# shared by several app servers (docs/deployment.md).
+STORAGE_BACKEND = env_choice("STORAGE_BACKEND", ["local", "s3"], "local")
+if STORAGE_BACKEND == "s3":
+    _UPLOADS: dict[str, object] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("S3_BUCKET"),
+            # Empty: AWS itself; else the store's address (https://minio.example:9000).
+            "endpoint_url": env_str("S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("S3_REGION", "") or None,
+            # Empty: boto3 finds credentials itself (instance role, ~/.aws, AWS_* variables).
+            "access_key": env_str("S3_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY", "") or None,
+            # "path" for stores without a DNS name per bucket (most MinIO set-ups).
+            "addressing_style": env_str("S3_ADDRESSING_STYLE", "") or None,
+            "location": env_str("S3_PREFIX", ""),
+            # Objects stay private; a URL to one, if ever built, carries a short-lived signature.
+            "default_acl": None,
+            "querystring_auth": env_bool("S3_QUERYSTRING_AUTH", True),
+            "querystring_expire": env_int("S3_QUERYSTRING_EXPIRE", 300),
+            # Two uploads of "bericht.pdf" must not overwrite each other (the disk's behaviour).
+            "file_overwrite": False,
+        },
+    }
+else:
+    _UPLOADS = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _UPLOADS,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -1,17 +1,26 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.account.models import EmailAddress
+from allauth.account.models import EmailAddress, EmailConfirmation
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 
 from transferraum.accounts.models import User
 from transferraum.accounts.services import user_grant_student_by_email
+from transferraum.notifications.services import absolute_url
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    """allauth's hooks where the platform decides.
+
+    Links in allauth's e-mails lead to the configured site address (`SITE_URL`), as every
+    other e-mail's do, never to the host a request happened to arrive on (a development port,
+    an internal address behind the proxy)."""
+
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return bool(settings.ACCOUNT_ALLOW_REGISTRATION)
 
@@ -35,3 +44,19 @@ class AccountAdapter(DefaultAccountAdapter):
         if verified and isinstance(user, User):
             user_grant_student_by_email(user=user)
         return verified
+
+    def get_email_confirmation_url(
+        self, request: HttpRequest, emailconfirmation: EmailConfirmation
+    ) -> str:
+        return absolute_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return absolute_url(path.replace("UID-KEY", quote(key)))
+
+    def send_account_already_exists_mail(self, email: str) -> None:
+        context = {
+            "signup_url": absolute_url(reverse("account_signup")),
+            "password_reset_url": absolute_url(reverse("account_reset_password")),
+        }
+        self.send_mail("account/email/account_already_exists", email, context)

@@ -41,7 +41,7 @@ from transferraum.actors.workflow import MEMBERSHIP_REQUEST
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.search import search_document
 from transferraum.core.services import activity_record
-from transferraum.core.workflow import Step, StepRules, Taken, step_take
+from transferraum.core.workflow import RequestRules, Taken, request_step
 from transferraum.regions.models import Municipality
 
 
@@ -298,6 +298,20 @@ def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
 
 def organisation_index(organisation: Organisation) -> None:
     """Recompute the search text: names, descriptions, town, competences, offers and needs."""
+    organisation.search_text = organisation_search_text(
+        organisation,
+        competences=organisation.competences.all(),
+        listings=list(organisation.listings.all()),
+    )
+    Organisation.objects.filter(pk=organisation.pk).update(search_text=organisation.search_text)
+
+
+def organisation_search_text(
+    organisation: Organisation, *, competences: Iterable[Competence], listings: Iterable[Listing]
+) -> str:
+    """The search text of an organisation with these competences and listings, from memory (no
+    query beyond its municipality and district), so that the data generator indexes unsaved
+    organisations the same way."""
     municipality = organisation.municipality
     parts = [
         organisation.name,
@@ -306,30 +320,46 @@ def organisation_index(organisation: Organisation) -> None:
         municipality.name if municipality else "",
         municipality.district.name if municipality else "",
     ]
-    for competence in organisation.competences.all():
+    for competence in competences:
         parts.extend(competence.terms)
-    listings = list(organisation.listings.all())
+    listings = list(listings)
     parts.extend(listing.text for listing in listings)
-    # Kind and categories are searchable in every language of the interface.
+    # Kind and categories are searchable in every language of the interface. The labels come
+    # from the choices directly: get_<field>_display() translates every choice on each call.
+    kinds, categories = dict(Organisation.Kind.choices), dict(ListingCategory.choices)
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            parts.append(str(organisation.get_kind_display()))
-            parts.extend(str(listing.get_category_display()) for listing in listings)
-    organisation.search_text = search_document(parts)
-    Organisation.objects.filter(pk=organisation.pk).update(search_text=organisation.search_text)
+            parts.append(str(kinds.get(organisation.kind, organisation.kind)))
+            parts.extend(str(categories.get(item.category, item.category)) for item in listings)
+    return search_document(parts)
 
 
 def person_index(profile: PersonProfile) -> None:
     """Recompute a person's search text: name, text, programme, organisations, competences."""
     user = profile.user
+    profile.search_text = person_search_text(
+        profile,
+        organisation_names=[
+            m.organisation.name for m in user.memberships.select_related("organisation")
+        ],
+        competences=(*profile.competences.all(), *profile.interests.all()),
+    )
+    PersonProfile.objects.filter(pk=profile.pk).update(search_text=profile.search_text)
+
+
+def person_search_text(
+    profile: PersonProfile, *, organisation_names: Iterable[str], competences: Iterable[Competence]
+) -> str:
+    """The search text of a profile with these organisations, competences and interests, from
+    memory (the user and their study programme are read from the profile)."""
+    user = profile.user
     parts = [user.name, profile.bio, profile.languages]
     if user.study_programme:
         parts.append(user.study_programme.name)
-    parts.extend(m.organisation.name for m in user.memberships.select_related("organisation"))
-    for competence in (*profile.competences.all(), *profile.interests.all()):
+    parts.extend(organisation_names)
+    for competence in competences:
         parts.extend(competence.terms)
-    profile.search_text = search_document(parts)
-    PersonProfile.objects.filter(pk=profile.pk).update(search_text=profile.search_text)
+    return search_document(parts)
 
 
 def profile_for(user: User) -> PersonProfile:
@@ -616,18 +646,12 @@ def membership_set_contact(*, actor: User, membership: Membership, is_contact: b
 # --- membership requests ----------------------------------------------------------------------
 
 
-class MembershipRequestRules(StepRules[MembershipRequest]):
-    """How a step of a membership request is authorised, refused, recorded and announced: the
+class MembershipRequestRules(RequestRules[MembershipRequest]):
+    """How a step of a membership request is authorised, recorded and announced: the
     organisation's administrators and the coordinators decide, the requester withdraws."""
 
     lifecycle = MEMBERSHIP_REQUEST
-
-    def lock(self, obj: MembershipRequest) -> MembershipRequest:
-        return (
-            MembershipRequest.objects.select_for_update(of=("self",))
-            .select_related("user", "organisation")
-            .get(pk=obj.pk)
-        )
+    related = ("user", "organisation")
 
     def roles(self, actor: Any, obj: MembershipRequest) -> set[str]:
         roles: set[str] = set()
@@ -641,18 +665,8 @@ class MembershipRequestRules(StepRules[MembershipRequest]):
             roles.add(workflow.REQUESTER)
         return roles
 
-    def refused(self, obj: MembershipRequest, step: Step, roles: set[str]) -> PermissionDenied:
-        if step.name == "withdraw":
-            return PermissionDenied(_("Only the person who asked can withdraw a request."))
-        return PermissionDenied(
-            _("Only coordinators and the organisation's administrators may do this.")
-        )
-
-    def out_of_order(self, obj: MembershipRequest, step: Step, roles: set[str]) -> DomainError:
-        return DomainError(
-            _("This request has already been answered: “%(status)s”.")
-            % {"status": obj.get_status_display()}
-        )
+    def decider_refusal(self) -> str:
+        return _("Only coordinators and the organisation's administrators may do this.")
 
     def details(self, taken: Taken[MembershipRequest]) -> dict[str, Any]:
         return {"organisation": taken.obj.organisation_id, "person": taken.obj.user_id}
@@ -700,12 +714,6 @@ def membership_request_submit(
     return membership_request
 
 
-def _membership_decided(membership_request: MembershipRequest, actor: User, reason: str) -> None:
-    membership_request.decided_by = actor
-    membership_request.decided_at = timezone.now()
-    membership_request.reason = reason
-
-
 @transaction.atomic
 def membership_request_grant(
     *, actor: User, membership_request: MembershipRequest, note: str = ""
@@ -713,11 +721,10 @@ def membership_request_grant(
     """An administrator of the organisation (or a coordinator) lets the person in with the
     role they wished; a person with the public role becomes staff of an organisation. Raises
     PermissionDenied, DomainError (already answered)."""
-    with step_take(
-        MEMBERSHIP_RULES, "grant", actor=actor, obj=membership_request, note=note
+    with request_step(
+        MEMBERSHIP_RULES, "grant", actor=actor, request=membership_request, note=note
     ) as taken:
         request = taken.obj
-        _membership_decided(request, actor, taken.note)
         Membership.objects.update_or_create(
             user=request.user,
             organisation=request.organisation,
@@ -736,12 +743,10 @@ def membership_request_refuse(
 ) -> MembershipRequest:
     """The organisation (or a coordinator) refuses; `note` is the reason (required), which the
     person reads. Raises PermissionDenied, DomainError (already answered, no reason)."""
-    with step_take(
-        MEMBERSHIP_RULES, "refuse", actor=actor, obj=membership_request, note=note
+    with request_step(
+        MEMBERSHIP_RULES, "refuse", actor=actor, request=membership_request, note=note
     ) as taken:
-        if not taken.note:
-            raise DomainError(_("Please give a reason for the refusal."), field="note")
-        _membership_decided(taken.obj, actor, taken.note)
+        pass  # the reason is all a refusal needs
     return taken.obj
 
 
@@ -750,8 +755,8 @@ def membership_request_withdraw(
     *, actor: User, membership_request: MembershipRequest, note: str = ""
 ) -> MembershipRequest:
     """The person takes their open request back. Raises PermissionDenied, DomainError."""
-    with step_take(
-        MEMBERSHIP_RULES, "withdraw", actor=actor, obj=membership_request, note=note
+    with request_step(
+        MEMBERSHIP_RULES, "withdraw", actor=actor, request=membership_request, note=note
     ) as taken:
         pass  # no rules beyond the lifecycle's
     return taken.obj

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from transferraum.core.models import Activity
+from transferraum.core.models import Activity, ScheduledRun
 
 
 @admin.register(Activity)
@@ -11,6 +11,21 @@ class ActivityAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in Activity._meta.fields]
 
     def has_add_permission(self, request):  # the log is written by services only
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ScheduledRun)
+class ScheduledRunAdmin(admin.ModelAdmin):
+    """Read-only; deleting the row of a run that died lets the next start do the work."""
+
+    list_display = ["name", "period", "holder", "started_at", "finished_at"]
+    list_filter = ["name"]
+    readonly_fields = [f.name for f in ScheduledRun._meta.fields]
+
+    def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):

@@ -46,5 +46,5 @@ def assert_capped(page: HttpResponse | str | bytes, attribute: str, page_size: i
     if count == 0:
         raise AssertionError(f"no element with {attribute!r}: the list or its marker is missing")
     if count > page_size:
-        raise AssertionError(f"{count} rows with {attribute!r}, more than a page of {page_size}")
+        raise AssertionError(f"{count} rows with {attribute!r}, more than the page of {page_size}")
     return count

@@ -356,7 +356,9 @@ def test_suggestions_name_the_reason(
     )
     OrganisationFactory(name="Ohne Bezug")
 
-    with django_assert_max_num_queries(6):  # and one to ask whether the viewer is a member
+    # whether the viewer is a member, our listings and competences, the candidates, and those
+    # with their listings and competences
+    with django_assert_max_num_queries(7):
         suggestions = suggestions_for(town_eilenburg, officer_eilenburg)
 
     assert [s.organisation for s in suggestions] == [company_zeitz]
@@ -574,3 +576,39 @@ def test_a_photo_follows_the_visibility_of_its_profile(client, student_geography
     assert client.get(url).status_code == 404
     client.force_login(outsider)
     assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_logos_and_photos_live_in_an_s3_store(
+    client, s3_uploads, owner_zeitz, company_zeitz, student_geography
+):
+    logo = png_bytes((30, 30))
+    organisation_update(
+        actor=owner_zeitz,
+        organisation=company_zeitz,
+        data={},
+        logo=SimpleUploadedFile("logo.png", logo, content_type="image/png"),
+    )
+    profile = profile_for(student_geography)
+    profile_update(
+        actor=student_geography,
+        profile=profile,
+        bio="",
+        languages="",
+        visibility="public",
+        competences=[],
+        interests=[],
+        photo=SimpleUploadedFile("ich.png", png_bytes((20, 20)), content_type="image/png"),
+    )
+
+    assert s3_uploads.keys() == sorted([company_zeitz.logo.name, profile.photo.name])
+    assert s3_uploads.read(company_zeitz.logo.name) == logo
+    response = client.get(reverse("actors:logo", args=[company_zeitz.slug]))
+    assert b"".join(response.streaming_content) == logo
+    photo = client.get(reverse("actors:photo", args=[student_geography.pk]))
+    assert b"".join(photo.streaming_content) == png_bytes((20, 20))
+
+    organisation_update(actor=owner_zeitz, organisation=company_zeitz, data={}, remove_logo=True)
+
+    assert s3_uploads.keys() == [profile.photo.name]
+    assert client.get(reverse("actors:logo", args=[company_zeitz.slug])).status_code == 404

@@ -327,6 +327,37 @@ def test_attachments_of_confidential_challenges_reach_only_the_allowed(
 
 
 @pytest.mark.django_db
+def test_attachments_live_in_an_s3_store(client, s3_uploads, officer_eilenburg, town_eilenburg):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from transferraum.challenges.services import attachment_add, attachment_remove
+
+    challenge = ChallengeFactory(organisation=town_eilenburg, status=S.DRAFT)
+    first, second = (
+        attachment_add(
+            actor=officer_eilenburg,
+            challenge=challenge,
+            upload=SimpleUploadedFile("plan.pdf", content),
+        )
+        for content in (b"%PDF-1.7 erster Plan", b"%PDF-1.7 zweiter Plan")
+    )
+    client.force_login(officer_eilenburg)
+
+    # The same name twice: two objects, neither overwrites the other.
+    assert s3_uploads.keys() == sorted([first.file.name, second.file.name])
+    for attachment, content in (
+        (first, b"%PDF-1.7 erster Plan"),
+        (second, b"%PDF-1.7 zweiter Plan"),
+    ):
+        response = client.get(reverse("challenges:attachment", args=[challenge.pk, attachment.pk]))
+        assert b"".join(response.streaming_content) == content
+
+    attachment_remove(actor=officer_eilenburg, attachment=first)
+
+    assert s3_uploads.keys() == [second.file.name]
+
+
+@pytest.mark.django_db
 def test_coordinator_corrects_a_challenge_in_review_without_a_submit_button(
     client, coordinator, town_eilenburg
 ):

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_choice, env_int, env_list, env_str
 
 
 def test_missing_required_variable_fails_loudly(monkeypatch):
@@ -34,6 +34,14 @@ def test_lists_drop_blanks(monkeypatch):
     assert env_list("TR_HOSTS", ["x"]) == ["x"]
 
 
+def test_choices_are_checked(monkeypatch):
+    monkeypatch.setenv("TR_BACKEND", " S3 ")
+    assert env_choice("TR_BACKEND", ["local", "s3"], "local") == "s3"
+    monkeypatch.setenv("TR_BACKEND", "ftp")
+    with pytest.raises(ImproperlyConfigured, match="TR_BACKEND"):
+        env_choice("TR_BACKEND", ["local", "s3"], "local")
+
+
 def test_every_environment_variable_is_documented_in_env_example():
     import re
     from pathlib import Path
@@ -41,7 +49,9 @@ def test_every_environment_variable_is_documented_in_env_example():
     root = Path(__file__).resolve().parents[3]
     read = set()
     for path in (root / "config").rglob("*.py"):
-        read |= set(re.findall(r'env_(?:str|bool|int|list)\(\s*"([A-Z_]+)"', path.read_text()))
+        read |= set(
+            re.findall(r'env_(?:str|bool|int|list|choice)\(\s*"([A-Z_]+)"', path.read_text())
+        )
     documented = set(re.findall(r"^([A-Z_]+)=", (root / ".env.example").read_text(), re.M))
 
     assert read, "no environment variables found"

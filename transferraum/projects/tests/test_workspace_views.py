@@ -751,3 +751,20 @@ def test_feedback_sent_twice_at_once_gives_a_message_not_an_error(client, team, 
     assert "Thank you for your feedback." in second.content.decode()
     feedback = Feedback.objects.get()
     assert (feedback.usefulness, feedback.author) == (5, second_contact)
+
+
+@pytest.mark.django_db
+def test_document_versions_live_in_an_s3_store(client, s3_uploads, team):
+    first = document_upload(actor=team.member, project=team.project, upload=pdf("a.pdf"))
+    second = document_upload(
+        actor=team.member,
+        project=team.project,
+        upload=pdf("a.pdf", PDF + b"%2\n"),
+        document=first.document,
+    )
+    client.force_login(team.supervisor)
+
+    assert s3_uploads.keys() == sorted([first.file.name, second.file.name])
+    for number, content in ((1, PDF), (2, PDF + b"%2\n")):
+        response = client.get(url(team, "workspace-document-download", first.document_id, number))
+        assert b"".join(response.streaming_content) == content

@@ -22,6 +22,7 @@ from transferraum.actors.selectors import competences_grouped
 from transferraum.challenges.models import Challenge
 from transferraum.challenges.selectors import public_text
 from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.filters import Filters
 from transferraum.core.htmx import render_page_or_partial, wants_partial
 from transferraum.core.http import HtmxHttpRequest, login_required_keeping_post, pending_post
 from transferraum.core.pagination import pagination_context
@@ -52,6 +53,7 @@ from transferraum.projects.selectors.rounds import (
     project_for_editor,
     project_for_viewer,
     project_team,
+    projects_supervised_by,
     round_for_coordinator,
     round_for_viewer,
     round_project_for_challenge,
@@ -78,6 +80,7 @@ from transferraum.projects.services.rounds import (
 P = Round.Phase
 SHOWCASE_PAGE_SIZE = 20
 ROUND_PROJECTS_PAGE_SIZE = 24
+SUPERVISED_PAGE_SIZE = 20
 
 
 def _restored(request: HttpRequest, form: Any) -> None:
@@ -463,6 +466,25 @@ def showcase(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
+@login_required
+@require_safe
+def supervised(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The projects the person supervises, every status, by round (the start page links here
+    when it shows only the first ones)."""
+    filters = Filters.from_query(request.GET)
+    page = Paginator(projects_supervised_by(request.user), SUPERVISED_PAGE_SIZE).get_page(
+        filters.page
+    )
+    base = reverse("projects:supervised")
+    return render_page_or_partial(
+        request,
+        "projects/supervised.html",
+        "results",
+        {"page": page, **pagination_context(page, lambda n: base + filters.querystring(page=n))},
+        push_url=base + filters.querystring(page=page.number),
+    )
+
+
 urlpatterns: list[URLPattern] = [
     path("projekte/", round_list, name="rounds"),
     path("projekte/runden/<int:pk>/", round_detail, name="round"),
@@ -474,4 +496,5 @@ urlpatterns: list[URLPattern] = [
     path("projekte/<int:pk>/bearbeiten/", project_edit, name="project-edit"),
     path("projekte/<int:pk>/abschliessen/", project_complete_view, name="project-complete"),
     path("projekte/schaufenster/", showcase, name="showcase"),
+    path("projekte/betreut/", supervised, name="supervised"),
 ]

@@ -1,11 +1,13 @@
-from django.core.management.base import BaseCommand
-
 from transferraum.challenges.digest import coordinator_digest_send
+from transferraum.core.locks import ScheduledCommand
 
 
-class Command(BaseCommand):
-    help = "Send the coordinators' daily digest of challenge events (run once a day, e.g. by cron)."
+class Command(ScheduledCommand):
+    help = (
+        "Send the coordinators' daily digest of challenge events (run once a day, e.g. by cron; "
+        "on several servers only the first start of the day works)."
+    )
 
-    def handle(self, *args: object, **options: object) -> None:
+    def run_scheduled(self) -> str:
         report = coordinator_digest_send()
-        self.stdout.write(f"Digest: {report.events} events to {report.recipients} coordinators.")
+        return f"Digest: {report.events} events to {report.recipients} coordinators."

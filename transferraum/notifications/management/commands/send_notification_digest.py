@@ -1,14 +1,13 @@
-from django.core.management.base import BaseCommand
-
+from transferraum.core.locks import ScheduledCommand
 from transferraum.notifications.services import notification_digest_send
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = (
         "Send each person their daily digest of the notifications they chose to get by digest "
-        "(run once a day, e.g. by cron)."
+        "(run once a day, e.g. by cron; on several servers only the first start of the day works)."
     )
 
-    def handle(self, *args: object, **options: object) -> None:
+    def run_scheduled(self) -> str:
         report = notification_digest_send()
-        self.stdout.write(f"Digest: {report.items} notifications to {report.recipients} people.")
+        return f"Digest: {report.items} notifications to {report.recipients} people."

@@ -1,17 +1,14 @@
-from django.core.management.base import BaseCommand
-
+from transferraum.core.locks import ScheduledCommand
 from transferraum.recommendations.services import recommendation_reminders_send
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = (
         "Remind the responsible people and the coordinators of recommendations without a change "
         "for RECOMMENDATION_REMINDER_DAYS or past their date for a first answer (run once a day, "
-        "e.g. by cron; a second run on the same day sends nothing)."
+        "e.g. by cron; a second run on the same day, on any server, sends nothing)."
     )
 
-    def handle(self, *args: object, **options: object) -> None:
+    def run_scheduled(self) -> str:
         report = recommendation_reminders_send()
-        self.stdout.write(
-            f"Reminders: {report.recommendations} recommendations, {report.mails} e-mails."
-        )
+        return f"Reminders: {report.recommendations} recommendations, {report.mails} e-mails."
