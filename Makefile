@@ -17,7 +17,7 @@ TEST_APT_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subse
 	fonts-dejavu-core poppler-utils gettext
 
 .PHONY: help prepare setup run test lint format vendor messages db demo system-packages serve-prod clean \
-	bench bench-alloc bench-web
+	bench bench-alloc bench-web bench-data
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -82,6 +82,13 @@ db: $(VENV)/.synced ## Migrate and load the region reference data
 
 demo: db ## Load the demo data (idempotent)
 	$(MANAGE) demo
+
+# SIZE: small (≈ 1,000 organisations and people), medium (≈ 10,000) or full (≈ 100,000, issue 18);
+# SEED: the same seed gives the same data. Replaces data generated before, nothing else.
+SIZE ?= full
+SEED ?= 18
+bench-data: db ## Generate a region's worth of data (SIZE=small|medium|full, default full; docs/large-data.md)
+	$(MANAGE) generate_data --size $(SIZE) --seed $(SEED) --replace
 
 prepare: $(VENV)/.synced vendor messages db ## Packages, static files, translations, database (no demo data)
 

@@ -298,6 +298,20 @@ def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
 
 def organisation_index(organisation: Organisation) -> None:
     """Recompute the search text: names, descriptions, town, competences, offers and needs."""
+    organisation.search_text = organisation_search_text(
+        organisation,
+        competences=organisation.competences.all(),
+        listings=list(organisation.listings.all()),
+    )
+    Organisation.objects.filter(pk=organisation.pk).update(search_text=organisation.search_text)
+
+
+def organisation_search_text(
+    organisation: Organisation, *, competences: Iterable[Competence], listings: Iterable[Listing]
+) -> str:
+    """The search text of an organisation with these competences and listings, from memory (no
+    query beyond its municipality and district), so that the data generator indexes unsaved
+    organisations the same way."""
     municipality = organisation.municipality
     parts = [
         organisation.name,
@@ -306,30 +320,46 @@ def organisation_index(organisation: Organisation) -> None:
         municipality.name if municipality else "",
         municipality.district.name if municipality else "",
     ]
-    for competence in organisation.competences.all():
+    for competence in competences:
         parts.extend(competence.terms)
-    listings = list(organisation.listings.all())
+    listings = list(listings)
     parts.extend(listing.text for listing in listings)
-    # Kind and categories are searchable in every language of the interface.
+    # Kind and categories are searchable in every language of the interface. The labels come
+    # from the choices directly: get_<field>_display() translates every choice on each call.
+    kinds, categories = dict(Organisation.Kind.choices), dict(ListingCategory.choices)
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            parts.append(str(organisation.get_kind_display()))
-            parts.extend(str(listing.get_category_display()) for listing in listings)
-    organisation.search_text = search_document(parts)
-    Organisation.objects.filter(pk=organisation.pk).update(search_text=organisation.search_text)
+            parts.append(str(kinds.get(organisation.kind, organisation.kind)))
+            parts.extend(str(categories.get(item.category, item.category)) for item in listings)
+    return search_document(parts)
 
 
 def person_index(profile: PersonProfile) -> None:
     """Recompute a person's search text: name, text, programme, organisations, competences."""
     user = profile.user
+    profile.search_text = person_search_text(
+        profile,
+        organisation_names=[
+            m.organisation.name for m in user.memberships.select_related("organisation")
+        ],
+        competences=(*profile.competences.all(), *profile.interests.all()),
+    )
+    PersonProfile.objects.filter(pk=profile.pk).update(search_text=profile.search_text)
+
+
+def person_search_text(
+    profile: PersonProfile, *, organisation_names: Iterable[str], competences: Iterable[Competence]
+) -> str:
+    """The search text of a profile with these organisations, competences and interests, from
+    memory (the user and their study programme are read from the profile)."""
+    user = profile.user
     parts = [user.name, profile.bio, profile.languages]
     if user.study_programme:
         parts.append(user.study_programme.name)
-    parts.extend(m.organisation.name for m in user.memberships.select_related("organisation"))
-    for competence in (*profile.competences.all(), *profile.interests.all()):
+    parts.extend(organisation_names)
+    for competence in competences:
         parts.extend(competence.terms)
-    profile.search_text = search_document(parts)
-    PersonProfile.objects.filter(pk=profile.pk).update(search_text=profile.search_text)
+    return search_document(parts)
 
 
 def profile_for(user: User) -> PersonProfile:

@@ -61,17 +61,28 @@ CONTENT_FIELDS = (
 
 def challenge_index(challenge: Challenge) -> None:
     """Search text from the public parts only, so that search never reveals confidential text."""
+    challenge.search_text = challenge_search_text(
+        challenge, topics=challenge.topics.all(), formats=challenge.formats.all()
+    )
+    Challenge.objects.filter(pk=challenge.pk).update(search_text=challenge.search_text)
+
+
+def challenge_search_text(
+    challenge: Challenge, *, topics: Iterable[TopicField], formats: Iterable[TransferFormat]
+) -> str:
+    """The search text of a challenge with these topics and formats, from memory (organisation,
+    municipality and district are read from the challenge), for `challenge_index` and the data
+    generator alike."""
     parts = [challenge.title, challenge.public_summary, challenge.organisation.name]
     if challenge.confidentiality == Challenge.Confidentiality.PUBLIC:
         parts.extend([challenge.problem, challenge.context, challenge.desired_result])
     if challenge.municipality:
         parts.extend([challenge.municipality.name, challenge.municipality.district.name])
-    for topic in challenge.topics.all():
+    for topic in topics:
         parts.extend([topic.name_de, topic.name_en])
-    for transfer_format in challenge.formats.all():
+    for transfer_format in formats:
         parts.extend([transfer_format.name_de, transfer_format.name_en])
-    challenge.search_text = search_document(parts)
-    Challenge.objects.filter(pk=challenge.pk).update(search_text=challenge.search_text)
+    return search_document(parts)
 
 
 def _check_content(data: dict[str, Any], *, complete: bool) -> None:

@@ -42,12 +42,22 @@ def stems(text: str) -> list[str]:
     return [stem(word) for word in _WORD.findall(normalise(text))]
 
 
+# Short parts (competence terms, town names, labels) repeat across thousands of objects.
+_SHORT_PART = 120
+
+
+@lru_cache(maxsize=20_000)
+def _short_part_stems(part: str) -> tuple[str, ...]:
+    return tuple(stems(part))
+
+
 def search_document(parts: Iterable[str]) -> str:
     """The `search_text` of an object made of these texts (names, descriptions, terms)."""
     words: list[str] = []
     seen: set[str] = set()
     for part in parts:
-        for word in stems(part or ""):
+        part = part or ""
+        for word in _short_part_stems(part) if len(part) <= _SHORT_PART else stems(part):
             if word not in seen:
                 seen.add(word)
                 words.append(word)

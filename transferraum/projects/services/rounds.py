@@ -532,6 +532,13 @@ def _default_contacts(challenge: Challenge) -> list[User]:
 def project_index(project: Project) -> None:
     """Search text from what the project's public page shows: its title, the public texts, the
     module, the challenge's title, organisation and town (never the team's results)."""
+    project.search_text = project_search_text(project)
+    Project.objects.filter(pk=project.pk).update(search_text=project.search_text)
+
+
+def project_search_text(project: Project) -> str:
+    """The search text of `project` from memory (its challenge, the challenge's organisation and
+    municipality are read from it), for `project_index` and the data generator alike."""
     challenge = project.challenge
     parts = [
         project.title,
@@ -543,8 +550,7 @@ def project_index(project: Project) -> None:
     ]
     if challenge.municipality:
         parts.append(challenge.municipality.name)
-    project.search_text = search_document(parts)
-    Project.objects.filter(pk=project.pk).update(search_text=project.search_text)
+    return search_document(parts)
 
 
 def _require_edit_phase(round: Round) -> None:

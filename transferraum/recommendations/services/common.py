@@ -62,6 +62,15 @@ def recommendation_index(recommendation: Recommendation) -> None:
     """Search text from the title, summary, expected effect, addressee, town and project. Only
     people who may see the recommendation find it (`selectors.visible_to`), so a confidential
     one's words reach nobody else."""
+    recommendation.search_text = recommendation_search_text(recommendation)
+    Recommendation.objects.filter(pk=recommendation.pk).update(
+        search_text=recommendation.search_text
+    )
+
+
+def recommendation_search_text(recommendation: Recommendation) -> str:
+    """The search text of `recommendation` from memory (its addressee organisation, town and
+    project are read from it), for `recommendation_index` and the data generator alike."""
     parts = [
         recommendation.title,
         recommendation.summary,
@@ -72,10 +81,7 @@ def recommendation_index(recommendation: Recommendation) -> None:
         value = getattr(recommendation, related)
         if value is not None:
             parts.append(str(value))
-    recommendation.search_text = search_document(parts)
-    Recommendation.objects.filter(pk=recommendation.pk).update(
-        search_text=recommendation.search_text
-    )
+    return search_document(parts)
 
 
 # --- rules on values ------------------------------------------------------------------------
