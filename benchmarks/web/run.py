@@ -12,7 +12,6 @@ Each page runs `--runs` times; the run with the median performance score is repo
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import secrets
@@ -27,9 +26,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks import sections
+
 ROOT = Path(__file__).resolve().parents[2]
-START, END = "<!-- web:start -->", "<!-- web:end -->"
-INTRO = "# Benchmarks\n"
+SECTION = "web"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # The flags of the browser journeys (DEVELOPERS.md), headless.
@@ -162,20 +162,6 @@ def render(
             "",
         ]
     )
-
-
-def write_section(path: Path, section: str) -> None:
-    """Replace the web section of ``path`` (create the file with an intro if missing)."""
-    block = f"{START}\n{section.rstrip()}\n{END}"
-    text = path.read_text() if path.exists() else INTRO
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        after = rest.split(END, 1)[1]
-        text = before + block + after
-    else:
-        text = text.rstrip() + "\n\n" + block + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
 
 
 # --- Serving and measuring (not unit-tested: they need Chromium, gunicorn and node) ---------
@@ -335,20 +321,6 @@ def lighthouse(url: str, out: Path, cookie: str | None) -> dict:
     raise RuntimeError(f"Lighthouse failed {LIGHTHOUSE_ATTEMPTS} times on {url}")
 
 
-def _commit() -> str:
-    git = ["git", "-C", str(ROOT)]
-    try:
-        head = subprocess.run(  # noqa: S603 (fixed git command)
-            [*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-        dirty = subprocess.run(  # noqa: S603 (fixed git command)
-            [*git, "status", "--porcelain"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown commit"
-    return f"{head} with local changes" if dirty else head
-
-
 def benchmark(
     runs: int, port: int, workdir: Path, *, reuse: bool, only: list[str]
 ) -> tuple[list, str]:
@@ -414,13 +386,10 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)
-    today = dt.datetime.now(tz=dt.UTC).astimezone().date().isoformat()
-    section = render(
-        results, measured=f"{today} on commit {_commit()}", versions=versions, runs=args.runs
-    )
+    section = render(results, measured=sections.measured(), versions=versions, runs=args.runs)
     print(section)
     if args.out:
-        write_section(args.out, section)
+        sections.write_section(args.out, SECTION, section)
     return 0
 
 
