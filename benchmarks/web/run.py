@@ -14,19 +14,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import secrets
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import sections
+from benchmarks.serve import manage, manage_shell, serve, server_env
 
 ROOT = Path(__file__).resolve().parents[2]
 SECTION = "web"
@@ -167,35 +163,6 @@ def render(
 # --- Serving and measuring (not unit-tested: they need Chromium, gunicorn and node) ---------
 
 
-def _server_env(workdir: Path, port: int) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.prod",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "DATABASE_URL": f"sqlite:///{workdir / 'transferraum.sqlite3'}",
-        "TRANSFERRAUM_VAR_DIR": str(workdir),
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SITE_URL": f"http://127.0.0.1:{port}",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_HSTS_SECONDS": "0",
-        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
-        "MAP_TILE_URL": "/map-tiles-disabled/{z}/{x}/{y}.png",
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-def _manage(env: dict[str, str], *args: str) -> str:
-    done = subprocess.run(  # noqa: S603 (our own manage.py)
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if done.returncode:
-        sys.stderr.write(done.stderr)
-        done.check_returncode()
-    return done.stdout
-
-
 def prepare_database(env: dict[str, str], *, reuse: bool) -> None:
     """A fresh database with the demo data (kept when `reuse`), then the static files."""
     database = (
@@ -213,7 +180,7 @@ def prepare_database(env: dict[str, str], *, reuse: bool) -> None:
     )
     for command in [*database, ["collectstatic", "--no-input", "-v0"]]:
         print("manage.py", *command, file=sys.stderr)
-        _manage(env, *command)
+        manage(env, *command)
 
 
 def prepare_pages() -> dict[str, object]:
@@ -265,35 +232,6 @@ PAGE_TITLES = {
 }
 
 
-@contextmanager
-def serve(env: dict[str, str], port: int) -> Iterator[str]:
-    base = f"http://127.0.0.1:{port}"
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    log = (Path(env["TRANSFERRAUM_VAR_DIR"]) / "gunicorn.log").open("w")
-    server = subprocess.Popen(  # noqa: S603 (our own server)
-        [str(gunicorn), "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/", timeout=60):  # noqa: S310 (local URL)
-                    break
-            except OSError:  # refused while gunicorn starts
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("gunicorn did not answer") from None
-                time.sleep(0.5)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
-
-
 LIGHTHOUSE_ATTEMPTS = 3
 
 
@@ -324,13 +262,14 @@ def lighthouse(url: str, out: Path, cookie: str | None) -> dict:
 def benchmark(
     runs: int, port: int, workdir: Path, *, reuse: bool, only: list[str]
 ) -> tuple[list, str]:
-    env = _server_env(workdir, port)
+    env = server_env(workdir, port)
     prepare_database(env, reuse=reuse)
     # The last line: Django's shell may print its automatic imports first.
-    prepared = json.loads(_manage(env, "shell", "-c", _PREPARE).strip().splitlines()[-1])
+    prepared = json.loads(manage_shell(env, _PREPARE))
     results: list[tuple[Page, Score, list[int]]] = []
     versions = ""
-    with serve(env, port) as base:
+    with serve(env, port) as server:
+        base = server.base
         for key, path in prepared["paths"].items():
             if only and key not in only:
                 continue
