@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,11 +58,44 @@ def step_from_csv(users: int, text: str, rss: int = 0) -> Step:
                 requests=int(row["Request Count"]),
                 failures=int(row["Failure Count"]),
                 rps=float(row["Requests/s"]),
-                p50_ms=float(row["50%"] if row["50%"] != "N/A" else 0),
-                p95_ms=float(row["95%"] if row["95%"] != "N/A" else 0),
+                p50_ms=_number(row["50%"]),
+                p95_ms=_number(row["95%"]),
                 rss=rss,
             )
     raise ValueError("no Aggregated row in Locust's statistics")
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request name of a step (Locust groups searches under one name)."""
+
+    method: str
+    name: str
+    requests: int
+    failures: int
+    p50_ms: float
+    p95_ms: float
+
+
+def requests_from_csv(text: str) -> list[Request]:
+    """Every named row of Locust's `<prefix>_stats.csv`, slowest p95 first."""
+    rows = [
+        Request(
+            method=row["Type"],
+            name=row["Name"],
+            requests=int(row["Request Count"]),
+            failures=int(row["Failure Count"]),
+            p50_ms=_number(row["50%"]),
+            p95_ms=_number(row["95%"]),
+        )
+        for row in csv.DictReader(text.splitlines())
+        if row["Name"] != "Aggregated"
+    ]
+    return sorted(rows, key=lambda r: -r.p95_ms)
+
+
+def _number(value: str) -> float:
+    return 0.0 if value in ("", "N/A") else float(value)
 
 
 def held(steps: list[Step]) -> int:
@@ -75,8 +109,25 @@ def held(steps: list[Step]) -> int:
     return best
 
 
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    return "\n".join(
+        [
+            "| " + " | ".join(header) + " |",
+            "|" + "---|" * len(header),
+            *("| " + " | ".join(row) + " |" for row in rows),
+        ]
+    )
+
+
 def render(
-    steps: list[Step], *, measured: str, size: str, load: str, seconds: int, versions: str
+    steps: list[Step],
+    *,
+    measured: str,
+    size: str,
+    load: str,
+    seconds: int,
+    versions: str,
+    last: Sequence[Request] = (),
 ) -> str:
     header = ["Users", "Requests", "Requests/s", "p50", "p95", "Errors", "Worker RSS", "Target"]
     rows = [
@@ -92,12 +143,19 @@ def render(
         ]
         for step in steps
     ]
-    table = "\n".join(
+    table = _table(header, rows)
+    by_request = _table(
+        ["Request", "Count", "p50", "p95", "Errors"],
         [
-            "| " + " | ".join(header) + " |",
-            "|" + "---|" * len(header),
-            *("| " + " | ".join(row) + " |" for row in rows),
-        ]
+            [
+                f"{r.method} `{r.name}`",
+                f"{r.requests:,}",
+                f"{r.p50_ms:,.0f} ms",
+                f"{r.p95_ms:,.0f} ms",
+                f"{r.failures:,}",
+            ]
+            for r in last
+        ],
     )
     best = held(steps)
     verdict = (
@@ -125,6 +183,16 @@ def render(
             "",
             table,
             "",
+            *(
+                [
+                    f"By request at {steps[-1].users} users (the last step), slowest first:",
+                    "",
+                    by_request,
+                    "",
+                ]
+                if last and steps
+                else []
+            ),
         ]
     )
 
@@ -187,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="transferraum-bench-load-"))
     env = server_env(workdir, args.port, database_url=args.database_url)
     steps: list[Step] = []
+    last: list[Request] = []
     try:
         static_collect(env)
         if not args.reuse:
@@ -199,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
                 text = run_step(server.base, users, args.seconds, workdir, prepared)
                 step = step_from_csv(users, text, max(worker_rss(server.pid), default=0))
                 steps.append(step)
+                last = requests_from_csv(text)
                 print(step, file=sys.stderr, flush=True)
                 if not step.met:
                     break
@@ -211,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         load=load,
         seconds=args.seconds,
         versions=_versions(),
+        last=last,
     )
     print(section)
     if args.out:

@@ -3,7 +3,7 @@ import random
 import pytest
 
 from benchmarks.load.ranking import ranking_form
-from benchmarks.load.run import Step, held, render, step_from_csv
+from benchmarks.load.run import Step, held, render, requests_from_csv, step_from_csv
 
 CSV = """Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,Min Response Time,Max Response Time,Average Content Size,Requests/s,Failures/s,50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%
 GET,/,120,0,40,52.1,12,400,10000,2.0,0.0,40,50,60,70,90,120,200,300,400,400,400
@@ -60,3 +60,22 @@ def test_a_ranking_fills_the_form_as_the_page_does():
     motivated = [key for key, value in data.items() if key.startswith("motivation_") and value]
     assert len(motivated) == 2
     assert all(data[f"rank_{key.removeprefix('motivation_')}"] in ("1", "2") for key in motivated)
+
+
+def test_each_request_of_the_last_step_is_listed_slowest_first():
+    rows = requests_from_csv(CSV)
+
+    assert [r.name for r in rows] == ["/"]
+    assert rows[0].p95_ms == 120
+
+    section = render(
+        [_step(10, 120)],
+        measured="m",
+        size="small",
+        load="l",
+        seconds=60,
+        versions="v",
+        last=rows,
+    )
+    assert "By request at 10 users (the last step), slowest first:" in section
+    assert "| GET `/` | 120 | 40 ms | 120 ms | 0 |" in section
