@@ -36,8 +36,9 @@ node_modules/.installed: package.json package-lock.json
 # KERN's Fira Sans, cut down to what the interface shows: Latin with the accents of names in
 # Europe (Latin-1 and Latin Extended-A), typographic quotes and dashes, …, •, €, →, ≤ (Fira Sans
 # has no ✓). Only the weights KERN and our CSS use (400, 500, 600, 700), WOFF2 only;
-# static/css/fonts.css declares them with the same unicode-range. The full files stay for the
-# dossier PDF (WeasyPrint subsets itself and must render any name).
+# `manage.py fonts_css` writes static/css/fonts.css (not committed) from these two lists, so it
+# declares the same faces with the same unicode-range. The full files stay for the dossier PDF
+# (WeasyPrint subsets itself and must render any name).
 FONT_SRC := node_modules/@kern-ux/native/dist/fonts/fira-sans
 FONT_WEIGHTS := Regular Medium SemiBold Bold
 FONT_PDF := Regular Italic SemiBold Bold
@@ -45,16 +46,16 @@ FONT_UNICODES := U+0020-007E,U+00A0-017F,U+2013-2014,U+2018-201A,U+201C-201E,U+2
 
 vendor: node_modules/.installed $(VENV)/.synced ## Copy the front-end packages into static/vendor/, subset the fonts
 	@rm -rf static/vendor && mkdir -p static/vendor/kern/fonts/fira-sans static/vendor/kern/fonts/fira-sans-subset \
-		static/vendor/htmx static/vendor/leaflet static/vendor/markercluster static/vendor/cytoscape
+		static/vendor/htmx static/vendor/leaflet static/vendor/cytoscape
 	cp node_modules/@kern-ux/native/dist/kern.min.css node_modules/@kern-ux/native/LICENSE.md static/vendor/kern/
 	for w in $(FONT_PDF); do cp $(FONT_SRC)/FiraSans-$$w.woff2 static/vendor/kern/fonts/fira-sans/; done
 	for w in $(FONT_WEIGHTS); do \
 		$(VENV)/bin/pyftsubset $(FONT_SRC)/FiraSans-$$w.woff2 --unicodes="$(FONT_UNICODES)" \
 			--flavor=woff2 --output-file=static/vendor/kern/fonts/fira-sans-subset/FiraSans-$$w.woff2 || exit 1; \
 	done
+	$(MANAGE) fonts_css --weights $(FONT_WEIGHTS) --unicodes "$(FONT_UNICODES)" --output static/css/fonts.css
 	cp node_modules/htmx.org/dist/htmx.min.js node_modules/htmx.org/LICENSE static/vendor/htmx/
 	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.js.map node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE static/vendor/leaflet/
-	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js node_modules/leaflet.markercluster/dist/leaflet.markercluster.js.map node_modules/leaflet.markercluster/dist/MarkerCluster.css node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css node_modules/leaflet.markercluster/MIT-LICENCE.txt static/vendor/markercluster/
 	cp node_modules/cytoscape/dist/cytoscape.min.js node_modules/cytoscape/LICENSE static/vendor/cytoscape/
 
 system-packages: ## Install Debian packages given in PACKAGES (as root; otherwise say what is missing)
@@ -139,4 +140,4 @@ serve-prod: prepare ## Serve with production settings through gunicorn (see READ
 	DJANGO_SETTINGS_MODULE=config.settings.prod $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2
 
 clean: ## Remove installed and generated files (not the database)
-	rm -rf $(VENV) node_modules static/vendor staticfiles
+	rm -rf $(VENV) node_modules static/vendor static/css/fonts.css staticfiles

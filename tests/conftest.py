@@ -171,9 +171,13 @@ def _language_reset():
     """Every test starts in the default language (German), whatever ran before it on this
     worker; a request with the English cookie leaves English active in the thread, so reset
     after it too."""
+    from django.conf import settings
     from django.utils import translation
 
-    translation.deactivate()
+    # Activate rather than deactivate: with Playwright's event loop in the main thread,
+    # asgiref's Local may answer from another context, where an earlier English request left
+    # its language (seen as English pages in unit tests after the browser tests).
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
 

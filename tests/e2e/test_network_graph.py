@@ -1,4 +1,5 @@
-"""The cooperation graph draws under the Content-Security-Policy and leads to organisations."""
+"""The cooperation graph: the table first, the drawing (and its script) only when asked for; it
+draws under the Content-Security-Policy and leads to organisations."""
 
 import re
 
@@ -42,15 +43,26 @@ def test_graph_draws_the_network_and_a_node_opens_its_organisation(page: Page, c
     )
     # Tall enough that the drawing is visible without scrolling: Cytoscape caches its offset.
     page.set_viewport_size({"width": 1280, "height": 2400})
+    scripts: list[str] = []
+    page.on("request", lambda request: scripts.append(request.url))
     page.goto("/netzwerk/")
 
+    # The page is the table; Cytoscape is not loaded until the drawing is opened.
+    expect(page.locator("#network-edges tbody tr")).to_have_count(2)
+    expect(page.locator("#summary-isolated")).to_have_attribute("value", "1")
+    expect(page.locator('nav a[href="/netzwerk/"]')).to_have_attribute("aria-current", "page")
+    check_a11y(page)
+    assert not [url for url in scripts if "cytoscape" in url]
+
+    page.get_by_text("Als Netz zeigen").click()
     graph = page.locator("#network-graph")
     expect(graph).to_have_attribute("data-loaded", "true")
-    expect(graph).to_have_attribute("data-nodes", "4")
+    # The organisations at the ends of the drawn links; the one without links is a figure.
+    expect(graph).to_have_attribute("data-nodes", "3")
     expect(graph).to_have_attribute("data-edges", "2")
     expect(graph.locator("canvas").first).to_be_visible()
-    expect(page.locator("#summary-components")).to_have_attribute("value", "2")
-    expect(page.locator('nav a[href="/netzwerk/"]')).to_have_attribute("aria-current", "page")
+    expect(page.locator("#summary-components")).to_have_attribute("value", "1")
+    assert [url for url in scripts if "cytoscape" in url]
     check_a11y(page)
     assert csp_errors == []
 
@@ -76,9 +88,21 @@ def test_filters_narrow_the_drawing_and_the_tables(page: Page, check_a11y, netwo
     page.get_by_role("button", name="Anzeigen").click()
 
     expect(page).to_have_url(re.compile(r"/netzwerk/\?art=town&art=university_unit$"))
+    page.get_by_text("Als Netz zeigen").click()
     graph = page.locator("#network-graph")
     expect(graph).to_have_attribute("data-loaded", "true")
     expect(graph).to_have_attribute("data-nodes", "2")
     expect(graph).to_have_attribute("data-edges", "1")
     expect(page.locator("#network-edges tbody tr")).to_have_count(1)
     check_a11y(page)
+
+    # The district select narrows further; the chip removes it again.
+    page.get_by_label("Landkreis", exact=True).select_option(label="Nordsachsen")
+    page.get_by_role("button", name="Anzeigen").click()
+    expect(page).to_have_url(re.compile(r"/netzwerk/\?art=town&art=university_unit&kreis=14730$"))
+    expect(page.locator("#summary-nodes")).to_have_attribute("value", "1")
+    expect(page.locator("#network-edges")).to_have_count(0)
+    check_a11y(page)
+    page.get_by_role("link", name="Landkreis: Nordsachsen").click()
+    expect(page).to_have_url(re.compile(r"/netzwerk/\?art=town&art=university_unit$"))
+    expect(page.locator("#network-edges tbody tr")).to_have_count(1)

@@ -56,15 +56,3 @@ class RoleRequestForm(forms.Form):
             "study_programme_id": programme.pk if programme else None,
             "semester": data.get("semester"),
         }
-
-
-class RoleDecisionForm(forms.Form):
-    """The coordinator's answer: granting takes an optional note, refusing needs a reason."""
-
-    note = forms.CharField(
-        label=_("Reason or note for the person"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        required=False,
-        help_text=_("Required when you refuse; the person reads it in the e-mail."),
-    )

@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.core.models import TimeStampedModel
+from transferraum.core.models import Request
 
 
 class UserManager(BaseUserManager["User"]):
@@ -133,21 +133,10 @@ REQUESTABLE_ROLES = (
 )
 
 
-class RoleRequestQuerySet(models.QuerySet["RoleRequest"]):
-    def open(self) -> RoleRequestQuerySet:
-        return self.filter(status=RoleRequest.Status.OPEN)
-
-
-class RoleRequest(TimeStampedModel):
+class RoleRequest(Request):
     """A person asks for one role in the programme; coordinators grant or refuse it with a
     reason. Its lifecycle is `accounts.workflow.LIFECYCLE`. A request names one role, so that it
     stays valid when a person later holds a set of roles."""
-
-    class Status(models.TextChoices):
-        OPEN = "open", _("Waiting for an answer")
-        GRANTED = "granted", _("Granted")
-        REFUSED = "refused", _("Refused")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     user = models.ForeignKey(
         User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="role_requests"
@@ -166,26 +155,9 @@ class RoleRequest(TimeStampedModel):
         related_name="+",
     )
     semester = models.PositiveSmallIntegerField(_("semester"), null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
-    )
-    decided_by = models.ForeignKey(
-        User,
-        verbose_name=_("decided by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    reason = models.TextField(_("reason"), blank=True)
     by_email_domain = models.BooleanField(_("granted by the e-mail domain"), default=False)
 
-    objects = RoleRequestQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(Request.Meta):
         verbose_name = _("role request")
         verbose_name_plural = _("role requests")
         constraints = [
@@ -199,10 +171,6 @@ class RoleRequest(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} ({self.get_status_display()})"
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == self.Status.OPEN
 
 
 class StudentEmailDomain(models.Model):

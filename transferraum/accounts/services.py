@@ -9,7 +9,6 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from transferraum.accounts.models import REQUESTABLE_ROLES, RoleRequest, StudentEmailDomain, User
@@ -18,7 +17,7 @@ from transferraum.accounts.tasks import role_request_notify
 from transferraum.accounts.workflow import COORDINATOR, EMAIL_DOMAIN, LIFECYCLE, REQUESTER
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.services import activity_record
-from transferraum.core.workflow import Step, StepRules, Taken, step_take
+from transferraum.core.workflow import RequestRules, Taken, request_step
 
 
 @transaction.atomic
@@ -71,17 +70,12 @@ def has_student_email(user: User) -> bool:
     return any(email.rsplit("@", 1)[-1].lower() in domains for email in verified)
 
 
-class RoleRequestRules(StepRules[RoleRequest]):
-    """How a step of a role request is authorised, refused, recorded and announced."""
+class RoleRequestRules(RequestRules[RoleRequest]):
+    """How a step of a role request is authorised, recorded and announced: coordinators decide
+    (or the e-mail domain grants), the requester withdraws."""
 
     lifecycle = LIFECYCLE
-
-    def lock(self, obj: RoleRequest) -> RoleRequest:
-        return (
-            RoleRequest.objects.select_for_update(of=("self",))
-            .select_related("user", "study_programme")
-            .get(pk=obj.pk)
-        )
+    related = ("user", "study_programme")
 
     def roles(self, actor: Any, obj: RoleRequest) -> set[str]:
         if actor is None:
@@ -93,16 +87,8 @@ class RoleRequestRules(StepRules[RoleRequest]):
             roles.add(REQUESTER)
         return roles
 
-    def refused(self, obj: RoleRequest, step: Step, roles: set[str]) -> PermissionDenied:
-        if step.name == "withdraw":
-            return PermissionDenied(_("Only the person who asked can withdraw a request."))
-        return PermissionDenied(_("Only coordinators decide on role requests."))
-
-    def out_of_order(self, obj: RoleRequest, step: Step, roles: set[str]) -> DomainError:
-        return DomainError(
-            _("This request has already been answered: “%(status)s”.")
-            % {"status": obj.get_status_display()}
-        )
+    def decider_refusal(self) -> str:
+        return _("Only coordinators decide on role requests.")
 
     def details(self, taken: Taken[RoleRequest]) -> dict[str, Any]:
         return {"role": taken.obj.role, "person": taken.obj.user_id}
@@ -112,12 +98,6 @@ class RoleRequestRules(StepRules[RoleRequest]):
 
 
 RULES = RoleRequestRules()
-
-
-def _decided(role_request: RoleRequest, actor: User | None, reason: str = "") -> None:
-    role_request.decided_by = actor
-    role_request.decided_at = timezone.now()
-    role_request.reason = reason
 
 
 @transaction.atomic
@@ -176,9 +156,8 @@ def role_request_grant(
     """A coordinator grants the role (`actor` None: the e-mail domain granted it). The person
     gets the role and, for the student role, the study programme and semester they gave. Raises
     PermissionDenied (not a coordinator), DomainError (already answered)."""
-    with step_take(RULES, "grant", actor=actor, obj=role_request, note=note) as taken:
+    with request_step(RULES, "grant", actor=actor, request=role_request, note=note) as taken:
         request = taken.obj
-        _decided(request, actor, taken.note)
         request.by_email_domain = actor is None
         person = request.user
         person.role = request.role
@@ -196,10 +175,8 @@ def role_request_refuse(*, actor: User, role_request: RoleRequest, note: str) ->
     """A coordinator refuses the request; `note` is the reason (required), which the person
     reads. Raises PermissionDenied (not a coordinator), DomainError (already answered, no
     reason)."""
-    with step_take(RULES, "refuse", actor=actor, obj=role_request, note=note) as taken:
-        if not taken.note:
-            raise DomainError(_("Please give a reason for the refusal."), field="note")
-        _decided(taken.obj, actor, taken.note)
+    with request_step(RULES, "refuse", actor=actor, request=role_request, note=note) as taken:
+        pass  # the reason is all a refusal needs
     return taken.obj
 
 
@@ -207,7 +184,7 @@ def role_request_refuse(*, actor: User, role_request: RoleRequest, note: str) ->
 def role_request_withdraw(*, actor: User, role_request: RoleRequest, note: str = "") -> RoleRequest:
     """The person takes their open request back. Raises PermissionDenied (not theirs),
     DomainError (already answered)."""
-    with step_take(RULES, "withdraw", actor=actor, obj=role_request, note=note) as taken:
+    with request_step(RULES, "withdraw", actor=actor, request=role_request, note=note) as taken:
         pass  # no rules beyond the lifecycle's
     return taken.obj
 

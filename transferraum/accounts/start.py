@@ -11,41 +11,41 @@ from django.utils.translation import gettext_lazy
 from transferraum.accounts.models import User
 from transferraum.accounts.permissions import can_decide_role_requests
 from transferraum.accounts.selectors import role_requests_waiting
-from transferraum.core.start import IDEA, LIMIT, StartItem, bounded, start_register
+from transferraum.core.start import IDEA, StartItem, bounded_items, start_register
 
 AREA = "account"
 
 
 @start_register(AREA, gettext_lazy("Your account"), order=10)
 def items_for(user: User) -> list[StartItem]:
-    waiting = list(role_requests_waiting(user)[: LIMIT + 1])
+    waiting = role_requests_waiting(user)
     if can_decide_role_requests(user):
-        return bounded(
-            [
-                StartItem(
-                    title=_("%(person)s asks for the role “%(role)s”")
-                    % {"person": request.user, "role": request.get_role_display()},
-                    area=AREA,
-                    url=reverse("accounts:role_request_decide", args=[request.pk]),
-                    action=_("Decide"),
-                    detail=request.note,
-                )
-                for request in waiting
-            ],
+        return bounded_items(
+            waiting,
+            lambda request: StartItem(
+                title=_("%(person)s asks for the role “%(role)s”")
+                % {"person": request.user, "role": request.get_role_display()},
+                area=AREA,
+                url=reverse("accounts:role_request_decide", args=[request.pk]),
+                action=_("Decide"),
+                detail=request.note,
+            ),
             more_url=reverse("accounts:role_requests"),
             more_title=_("All open role requests"),
         )
-    if waiting:
-        return [
-            StartItem(
-                title=_("Your request for the role “%(role)s” waits for the coordinators")
-                % {"role": request.get_role_display()},
-                area=AREA,
-                url=reverse("accounts:profile"),
-                action=_("See your requests"),
-            )
-            for request in waiting[:LIMIT]
-        ]
+    # The profile lists a person's own requests: their items link there.
+    own = bounded_items(
+        waiting,
+        lambda request: StartItem(
+            title=_("Your request for the role “%(role)s” waits for the coordinators")
+            % {"role": request.get_role_display()},
+            area=AREA,
+            url=reverse("accounts:profile"),
+            action=_("See your requests"),
+        ),
+    )
+    if own:
+        return own
     if user.role != User.Role.PUBLIC:
         return []
     return [

@@ -12,7 +12,7 @@ from django.utils.translation import activate
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from transferraum.accounts.forms import ProfileForm, RoleDecisionForm, RoleRequestForm
+from transferraum.accounts.forms import ProfileForm, RoleRequestForm
 from transferraum.accounts.http import AuthenticatedHttpRequest
 from transferraum.accounts.models import REQUESTABLE_ROLES, RoleRequest
 from transferraum.accounts.permissions import can_decide_role_requests, can_request_role
@@ -24,16 +24,17 @@ from transferraum.accounts.selectors import (
     role_requests_queue,
 )
 from transferraum.accounts.services import (
-    role_request_grant,
-    role_request_refuse,
+    STEP_SERVICES,
     role_request_submit,
     role_request_withdraw,
     user_set_language,
     user_update_profile,
 )
 from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.forms import RequestDecisionForm
 from transferraum.core.pagination import pagination_context
 from transferraum.core.related import PERSON, related_for
+from transferraum.core.views import request_decision_take
 
 
 @login_required
@@ -181,29 +182,21 @@ def role_requests(request: AuthenticatedHttpRequest) -> HttpResponse:
 def role_request_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """One request for the coordinators: who asks, for what, and the answer."""
     role_request = role_request_for_reviewer(request.user, pk)
-    form = RoleDecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        step = request.POST.get("step")
-        note = form.cleaned_data["note"]
-        try:
-            if step == "grant":
-                role_request_grant(actor=request.user, role_request=role_request, note=note)
-                message = _("%(person)s is now %(role)s.")
-            elif step == "refuse":
-                role_request_refuse(actor=request.user, role_request=role_request, note=note)
-                message = _("The request of %(person)s has been refused.")
-            else:
-                raise DomainError(_("Unknown action."))
-        except DomainError as error:
-            error.attach_to(form)
-        else:
-            messages.success(
-                request,
-                message % {"person": role_request.user, "role": role_request.get_role_display()},
-            )
-            return redirect("accounts:role_requests")
+    form = RequestDecisionForm(request.POST or None)
+    step = request_decision_take(request, form, STEP_SERVICES, role_request=role_request)
+    if step is not None:
+        message = (
+            _("%(person)s is now %(role)s.")
+            if step == "grant"
+            else _("The request of %(person)s has been refused.")
+        )
+        messages.success(
+            request,
+            message % {"person": role_request.user, "role": role_request.get_role_display()},
+        )
+        return redirect("accounts:role_requests")
     return render(
         request,
         "accounts/role_request_decide.html",
-        {"role_request": role_request, "form": form},
+        {"request_item": role_request, "form": form},
     )

@@ -249,15 +249,3 @@ class MembershipRequestForm(forms.Form):
         required=False,
         help_text=_("For example your department or who in the organisation knows you."),
     )
-
-
-class MembershipDecisionForm(forms.Form):
-    """The organisation's answer: granting takes an optional note, refusing needs a reason."""
-
-    note = forms.CharField(
-        label=_("Reason or note for the person"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        required=False,
-        help_text=_("Required when you refuse; the person reads it in the e-mail."),
-    )

@@ -3,6 +3,9 @@
 An offer meets a need when their categories are equal or when the need is one that the offer's
 category serves (internships and theses bring future skilled staff, for example). The score
 counts the met needs in both directions twice and shared competences once.
+
+`actors.selectors.suggestions_for` finds the best candidates with the same score in SQL (from
+`offers_meeting` and `needs_met_by`) and then calls `matches_for` on them for the reasons.
 """
 
 from __future__ import annotations
@@ -22,6 +25,16 @@ COMPETENCE_WEIGHT = 1
 
 def offer_meets_need(offer_category: str, need_category: str) -> bool:
     return offer_category == need_category or offer_category in MEETS.get(need_category, ())
+
+
+def offers_meeting(need: str) -> frozenset[str]:
+    """The offer categories that meet `need`."""
+    return frozenset({need}) | MEETS.get(need, frozenset())
+
+
+def needs_met_by(offers: frozenset[str]) -> frozenset[str]:
+    """The need categories that one of `offers` meets."""
+    return offers | frozenset(need for need, extra in MEETS.items() if extra & offers)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.models import User
-from transferraum.core.models import TimeStampedModel
+from transferraum.core.models import Request, TimeStampedModel
 from transferraum.regions.models import Municipality
 
 
@@ -213,6 +213,13 @@ class Listing(TimeStampedModel):
         ordering = ["direction", "category", "pk"]
         verbose_name = _("offer or need")
         verbose_name_plural = _("offers and needs")
+        indexes = [
+            # "Passt zu uns" finds who offers or needs a category (selectors.suggestions_for);
+            # the organisation last, so that the lookup reads the index alone.
+            models.Index(
+                fields=["direction", "category", "organisation"], name="listing_category_lookup"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_direction_display()}: {self.get_category_display()} – {self.text}"
@@ -373,21 +380,10 @@ class Invitation(models.Model):
         return self.accepted_at is None and self.revoked_at is None and not self.is_expired
 
 
-class MembershipRequestQuerySet(models.QuerySet["MembershipRequest"]):
-    def open(self) -> MembershipRequestQuerySet:
-        return self.filter(status=MembershipRequest.Status.OPEN)
-
-
-class MembershipRequest(TimeStampedModel):
+class MembershipRequest(Request):
     """A person asks to join an organisation as its staff (the role request for "staff of an
     organisation"); its administrators or the coordinators grant or refuse it with a reason.
     Its lifecycle is `actors.workflow.MEMBERSHIP_REQUEST`."""
-
-    class Status(models.TextChoices):
-        OPEN = "open", _("Waiting for an answer")
-        GRANTED = "granted", _("Granted")
-        REFUSED = "refused", _("Refused")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     user = models.ForeignKey(
         User,
@@ -408,25 +404,8 @@ class MembershipRequest(TimeStampedModel):
         default=Membership.Role.MEMBER,
     )
     position = models.CharField(_("position"), max_length=200, blank=True)
-    note = models.TextField(_("note"), blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
-    )
-    decided_by = models.ForeignKey(
-        User,
-        verbose_name=_("decided by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    reason = models.TextField(_("reason"), blank=True)
 
-    objects = MembershipRequestQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(Request.Meta):
         verbose_name = _("membership request")
         verbose_name_plural = _("membership requests")
         constraints = [
@@ -439,7 +418,3 @@ class MembershipRequest(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.organisation} ({self.get_status_display()})"
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == self.Status.OPEN

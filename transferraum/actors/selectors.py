@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
-from django.db.models import Count, QuerySet
+from django.db import connection
+from django.db.models import Count, Model, Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from transferraum.accounts.types import Viewer
-from transferraum.actors.matching import ActorProfile, matches_for
+from transferraum.actors.matching import (
+    COMPETENCE_WEIGHT,
+    NEED_WEIGHT,
+    ActorProfile,
+    matches_for,
+    needs_met_by,
+    offers_meeting,
+)
 from transferraum.actors.models import (
     Competence,
     Invitation,
@@ -28,17 +37,21 @@ from transferraum.actors.permissions import can_manage_organisation, can_view_pe
 from transferraum.core.errors import PermissionDenied
 from transferraum.core.filters import Filters, choice
 from transferraum.core.search import query_stems, search_document
+from transferraum.core.site_search import first_and_total
+
+M = TypeVar("M", bound=Model)
 
 # --- fetch and authorise ----------------------------------------------------------------------
 
 
 def organisation_for_viewer(viewer: Viewer, slug: str) -> Organisation:
-    """The organisation with everything its page shows, in a fixed number of queries; 404 when
-    unknown. Every organisation's page is public (`viewer` keeps the family's shape)."""
+    """The organisation with its town and competences, in two queries; 404 when unknown. Every
+    organisation's page is public (`viewer` keeps the family's shape). Its longer lists are
+    read bounded (`first_of`)."""
     return get_object_or_404(
-        Organisation.objects.select_related("municipality__district").prefetch_related(
-            "competences", "listings"
-        ),
+        Organisation.objects.select_related("municipality__district")
+        .defer("municipality__boundary", "municipality__district__boundary")
+        .prefetch_related("competences"),
         slug=slug,
     )
 
@@ -99,6 +112,33 @@ def organisations_list(*, kind: str | None = None) -> QuerySet[Organisation]:
     return organisations.order_by("kind", "name")
 
 
+# How many entries of each list an organisation's page shows (offers, needs, contacts, members).
+PAGE_LIST_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class FirstOf(Generic[M]):
+    """The first entries of a list and how many there are in all."""
+
+    items: list[M]
+    total: int
+
+    @property
+    def more(self) -> bool:
+        return self.total > len(self.items)
+
+
+def first_of(queryset: QuerySet[M], limit: int = PAGE_LIST_LIMIT) -> FirstOf[M]:
+    """The first `limit` rows of `queryset` and their total (at most two queries)."""
+    items, total = first_and_total(queryset, limit)
+    return FirstOf(items, total)
+
+
+def listings_of(organisation: Organisation, direction: str) -> QuerySet[Listing]:
+    """The organisation's offers or needs (`direction`), by category."""
+    return organisation.listings.filter(direction=direction).order_by("category", "pk")
+
+
 def members_of(organisation: Organisation) -> QuerySet[Membership]:
     return organisation.memberships.select_related("user").order_by("-role", "user__name")
 
@@ -108,8 +148,12 @@ def pending_invitations_of(organisation: Organisation) -> QuerySet[Invitation]:
 
 
 def contacts_of(organisation: Organisation) -> QuerySet[Membership]:
-    """Members who agreed to be shown as contact persons."""
-    return organisation.memberships.filter(is_contact=True).select_related("user")
+    """Members who agreed to be shown as contact persons, by name."""
+    return (
+        organisation.memberships.filter(is_contact=True)
+        .select_related("user")
+        .order_by("user__name", "pk")
+    )
 
 
 @dataclass(frozen=True)
@@ -119,45 +163,116 @@ class Suggestion:
     reasons: list[str]
 
 
+def _best_candidates(
+    organisation_id: int,
+    offers: frozenset[str],
+    needs: frozenset[str],
+    competence_ids: frozenset[int],
+    limit: int,
+) -> list[int]:
+    """The ids of the `limit` organisations that fit best, scored in SQL as `matches_for`
+    scores: every met need (each of ours that one of their offers meets, each of theirs that
+    one of our offers meets) counts `NEED_WEIGHT`, every shared competence `COMPETENCE_WEIGHT`;
+    best first, ties by id. One query: each met need gives a row per organisation (DISTINCT)
+    found through the index on (direction, category, organisation), each shared competence a
+    row through the index on competence_id; the sum per organisation is ranked. No
+    organisation's data is read into Python."""
+    listing = Listing._meta.db_table
+    through = Organisation.competences.through._meta.db_table
+    parts: list[str] = []
+    params: list[str | int] = []
+
+    def met(direction: str, categories: frozenset[str]) -> None:
+        marks = ", ".join(["%s"] * len(categories))
+        parts.append(
+            f"SELECT DISTINCT organisation_id, {NEED_WEIGHT} AS weight FROM {listing} "  # noqa: S608 (names from the models, values as parameters)
+            f"WHERE direction = %s AND category IN ({marks})"
+        )
+        params.extend([direction, *sorted(categories)])
+
+    for need in sorted(needs):  # they offer what we need
+        met(Listing.Direction.OFFER, offers_meeting(need))
+    for need in sorted(needs_met_by(offers)):  # they need what we offer
+        met(Listing.Direction.NEED, frozenset({need}))
+    if competence_ids:
+        marks = ", ".join(["%s"] * len(competence_ids))
+        parts.append(
+            f"SELECT organisation_id, {COMPETENCE_WEIGHT} AS weight FROM {through} "  # noqa: S608
+            f"WHERE competence_id IN ({marks})"
+        )
+        params.extend(sorted(competence_ids))
+    if not parts:
+        return []
+    sql = (
+        f"SELECT organisation_id, SUM(weight) AS score FROM ({' UNION ALL '.join(parts)}) met "  # noqa: S608
+        "WHERE organisation_id <> %s GROUP BY organisation_id "
+        "ORDER BY score DESC, organisation_id LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, organisation_id, limit])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _profiles(organisations: Iterable[Organisation]) -> list[ActorProfile]:
+    """What `matches_for` needs of organisations fetched with their listings and competences."""
+    return [
+        ActorProfile(
+            o.pk,
+            frozenset(
+                x.category for x in o.listings.all() if x.direction == Listing.Direction.OFFER
+            ),
+            frozenset(
+                x.category for x in o.listings.all() if x.direction == Listing.Direction.NEED
+            ),
+            frozenset(c.pk for c in o.competences.all()),
+        )
+        for o in organisations
+    ]
+
+
 def suggestions_for(
     organisation: Organisation, viewer: Viewer, *, limit: int = 6
 ) -> list[Suggestion]:
     """“Passt zu uns”: organisations whose offers meet our needs and the other way round. The
     reasons speak to `viewer` as the organisation ("you are looking for …") only when they are
-    one of its members; anyone else reads them in the third person."""
+    one of its members; anyone else reads them in the third person.
+
+    A constant number of queries, whatever the number of organisations: whether `viewer` is a
+    member, our offers, needs and competences, the best candidates scored in SQL
+    (`_best_candidates`), and those few with their listings and competences, from which
+    `matches_for` (the rule itself) gives the order and the reasons."""
     member = bool(
         viewer.is_authenticated and organisation.memberships.filter(user_id=viewer.pk).exists()
     )
-    listings: dict[int, dict[str, set[str]]] = defaultdict(lambda: {"offer": set(), "need": set()})
-    for org_id, direction, category in Listing.objects.values_list(
-        "organisation_id", "direction", "category"
-    ):
-        listings[org_id][direction].add(category)
-    competences: dict[int, set[int]] = defaultdict(set)
-    through = Organisation.competences.through
-    for org_id, competence_id in through.objects.values_list("organisation_id", "competence_id"):
-        competences[org_id].add(competence_id)
-
-    def profile(org_id: int) -> ActorProfile:
-        return ActorProfile(
-            org_id,
-            frozenset(listings[org_id]["offer"]),
-            frozenset(listings[org_id]["need"]),
-            frozenset(competences[org_id]),
-        )
-
-    others = [profile(org_id) for org_id in set(listings) | set(competences)]
-    matches = matches_for(profile(organisation.pk), others, limit=limit)
-    if not matches:
+    categories = set(
+        Listing.objects.filter(organisation=organisation)
+        .values_list("direction", "category")
+        .distinct()
+        .order_by()
+    )
+    offers = frozenset(c for d, c in categories if d == Listing.Direction.OFFER)
+    needs = frozenset(c for d, c in categories if d == Listing.Direction.NEED)
+    # the page fetches the organisation with its competences (`organisation_for_viewer`)
+    competence_ids = frozenset(c.pk for c in organisation.competences.all())
+    candidates = _best_candidates(organisation.pk, offers, needs, competence_ids, limit)
+    if not candidates:
         return []
-    by_id = Organisation.objects.select_related("municipality").in_bulk([m.other for m in matches])
-    labels = dict(ListingCategory.choices)
-    competence_labels = {
-        c.pk: c.label
-        for c in Competence.objects.filter(
-            pk__in=set().union(*(m.shared_competences for m in matches))
+    by_id = (
+        Organisation.objects.select_related("municipality")
+        .defer("municipality__boundary")
+        .prefetch_related(
+            Prefetch(
+                "listings",
+                queryset=Listing.objects.only("organisation_id", "direction", "category"),
+            ),
+            "competences",
         )
-    }
+        .in_bulk(candidates)
+    )
+    me = ActorProfile(organisation.pk, offers, needs, competence_ids)
+    matches = matches_for(me, _profiles(by_id.values()), limit=limit)
+    labels = dict(ListingCategory.choices)
+    competence_labels = {c.pk: c.label for o in by_id.values() for c in o.competences.all()}
     suggestions = []
     for match in matches:
         reasons = []
@@ -165,8 +280,8 @@ def suggestions_for(
             pairs = [r for r in match.reasons if r.direction == direction]
             if not pairs:
                 continue
-            offers = ", ".join(dict.fromkeys(str(labels[r.offer]) for r in pairs))
-            needs = ", ".join(dict.fromkeys(str(labels[r.need]) for r in pairs))
+            offered = ", ".join(dict.fromkeys(str(labels[r.offer]) for r in pairs))
+            needed = ", ".join(dict.fromkeys(str(labels[r.need]) for r in pairs))
             if member:
                 template = (
                     _("offers %(offer)s — you are looking for %(need)s")
@@ -180,7 +295,7 @@ def suggestions_for(
                     else _("is looking for %(need)s — %(organisation)s offers %(offer)s")
                 )
             reasons.append(
-                template % {"offer": offers, "need": needs, "organisation": organisation.name}
+                template % {"offer": offered, "need": needed, "organisation": organisation.name}
             )
         if match.shared_competences:
             names = ", ".join(sorted(competence_labels[pk] for pk in match.shared_competences))

@@ -41,7 +41,7 @@ from transferraum.actors.workflow import MEMBERSHIP_REQUEST
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.search import search_document
 from transferraum.core.services import activity_record
-from transferraum.core.workflow import Step, StepRules, Taken, step_take
+from transferraum.core.workflow import RequestRules, Taken, request_step
 from transferraum.regions.models import Municipality
 
 
@@ -646,18 +646,12 @@ def membership_set_contact(*, actor: User, membership: Membership, is_contact: b
 # --- membership requests ----------------------------------------------------------------------
 
 
-class MembershipRequestRules(StepRules[MembershipRequest]):
-    """How a step of a membership request is authorised, refused, recorded and announced: the
+class MembershipRequestRules(RequestRules[MembershipRequest]):
+    """How a step of a membership request is authorised, recorded and announced: the
     organisation's administrators and the coordinators decide, the requester withdraws."""
 
     lifecycle = MEMBERSHIP_REQUEST
-
-    def lock(self, obj: MembershipRequest) -> MembershipRequest:
-        return (
-            MembershipRequest.objects.select_for_update(of=("self",))
-            .select_related("user", "organisation")
-            .get(pk=obj.pk)
-        )
+    related = ("user", "organisation")
 
     def roles(self, actor: Any, obj: MembershipRequest) -> set[str]:
         roles: set[str] = set()
@@ -671,18 +665,8 @@ class MembershipRequestRules(StepRules[MembershipRequest]):
             roles.add(workflow.REQUESTER)
         return roles
 
-    def refused(self, obj: MembershipRequest, step: Step, roles: set[str]) -> PermissionDenied:
-        if step.name == "withdraw":
-            return PermissionDenied(_("Only the person who asked can withdraw a request."))
-        return PermissionDenied(
-            _("Only coordinators and the organisation's administrators may do this.")
-        )
-
-    def out_of_order(self, obj: MembershipRequest, step: Step, roles: set[str]) -> DomainError:
-        return DomainError(
-            _("This request has already been answered: “%(status)s”.")
-            % {"status": obj.get_status_display()}
-        )
+    def decider_refusal(self) -> str:
+        return _("Only coordinators and the organisation's administrators may do this.")
 
     def details(self, taken: Taken[MembershipRequest]) -> dict[str, Any]:
         return {"organisation": taken.obj.organisation_id, "person": taken.obj.user_id}
@@ -730,12 +714,6 @@ def membership_request_submit(
     return membership_request
 
 
-def _membership_decided(membership_request: MembershipRequest, actor: User, reason: str) -> None:
-    membership_request.decided_by = actor
-    membership_request.decided_at = timezone.now()
-    membership_request.reason = reason
-
-
 @transaction.atomic
 def membership_request_grant(
     *, actor: User, membership_request: MembershipRequest, note: str = ""
@@ -743,11 +721,10 @@ def membership_request_grant(
     """An administrator of the organisation (or a coordinator) lets the person in with the
     role they wished; a person with the public role becomes staff of an organisation. Raises
     PermissionDenied, DomainError (already answered)."""
-    with step_take(
-        MEMBERSHIP_RULES, "grant", actor=actor, obj=membership_request, note=note
+    with request_step(
+        MEMBERSHIP_RULES, "grant", actor=actor, request=membership_request, note=note
     ) as taken:
         request = taken.obj
-        _membership_decided(request, actor, taken.note)
         Membership.objects.update_or_create(
             user=request.user,
             organisation=request.organisation,
@@ -766,12 +743,10 @@ def membership_request_refuse(
 ) -> MembershipRequest:
     """The organisation (or a coordinator) refuses; `note` is the reason (required), which the
     person reads. Raises PermissionDenied, DomainError (already answered, no reason)."""
-    with step_take(
-        MEMBERSHIP_RULES, "refuse", actor=actor, obj=membership_request, note=note
+    with request_step(
+        MEMBERSHIP_RULES, "refuse", actor=actor, request=membership_request, note=note
     ) as taken:
-        if not taken.note:
-            raise DomainError(_("Please give a reason for the refusal."), field="note")
-        _membership_decided(taken.obj, actor, taken.note)
+        pass  # the reason is all a refusal needs
     return taken.obj
 
 
@@ -780,8 +755,8 @@ def membership_request_withdraw(
     *, actor: User, membership_request: MembershipRequest, note: str = ""
 ) -> MembershipRequest:
     """The person takes their open request back. Raises PermissionDenied, DomainError."""
-    with step_take(
-        MEMBERSHIP_RULES, "withdraw", actor=actor, obj=membership_request, note=note
+    with request_step(
+        MEMBERSHIP_RULES, "withdraw", actor=actor, request=membership_request, note=note
     ) as taken:
         pass  # no rules beyond the lifecycle's
     return taken.obj

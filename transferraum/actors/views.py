@@ -8,6 +8,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -18,7 +19,6 @@ from transferraum.actors.forms import (
     AcceptInvitationForm,
     InvitationForm,
     ListingForm,
-    MembershipDecisionForm,
     MembershipRequestForm,
     OrganisationCreateForm,
     OrganisationForm,
@@ -37,6 +37,8 @@ from transferraum.actors.selectors import (
     competence_hits,
     competences_grouped,
     contacts_of,
+    first_of,
+    listings_of,
     members_of,
     membership_request_for_reviewer,
     membership_request_for_viewer,
@@ -70,8 +72,10 @@ from transferraum.actors.services import (
     profile_update,
 )
 from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.forms import RequestDecisionForm
 from transferraum.core.htmx import render_page_or_partial
 from transferraum.core.related import ORGANISATION, related_for
+from transferraum.core.views import request_decision_take
 
 
 @require_safe
@@ -91,18 +95,21 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_for_viewer(request.user, slug)
     show_members = can_see_members(request.user, organisation)
-    listings = list(organisation.listings.all())
+    can_manage = can_manage_organisation(request.user, organisation)
     return render(
         request,
         "actors/organisation_detail.html",
         {
             "organisation": organisation,
-            "offers": [item for item in listings if item.direction == Listing.Direction.OFFER],
-            "needs": [item for item in listings if item.direction == Listing.Direction.NEED],
-            "contacts": contacts_of(organisation),
-            "members": members_of(organisation) if show_members else None,
+            "offers": first_of(listings_of(organisation, Listing.Direction.OFFER)),
+            "needs": first_of(listings_of(organisation, Listing.Direction.NEED)),
+            "contacts": first_of(contacts_of(organisation)),
+            "members": first_of(members_of(organisation)) if show_members else None,
             "suggestions": suggestions_for(organisation, request.user),
-            "can_manage": can_manage_organisation(request.user, organisation),
+            "can_manage": can_manage,
+            # where the bounded lists are shown in full: to those who manage them
+            "edit_url": reverse("actors:edit", args=[organisation.slug]) if can_manage else "",
+            "manage_url": reverse("actors:manage", args=[organisation.slug]) if can_manage else "",
             "can_request_membership": can_request_membership(request.user, organisation),
             # its challenges, projects and recommendations (the apps above register them)
             "related": related_for(ORGANISATION, organisation, request.user),
@@ -573,31 +580,22 @@ def membership_request_decide(
 ) -> HttpResponse:
     """One request to join, for the organisation's administrators and the coordinators."""
     membership_request = membership_request_for_reviewer(request.user, slug, pk)
-    form = MembershipDecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        step = request.POST.get("step", "")
-        try:
-            if step not in ("grant", "refuse"):
-                raise DomainError(_("Unknown action."))
-            MEMBERSHIP_REQUEST_SERVICES[step](
-                actor=request.user,
-                membership_request=membership_request,
-                note=form.cleaned_data["note"],
-            )
-        except DomainError as error:
-            error.attach_to(form)
-        else:
-            message = (
-                _("%(person)s is now a member.")
-                if step == "grant"
-                else _("The request of %(person)s has been refused.")
-            )
-            messages.success(request, message % {"person": membership_request.user})
-            return redirect("actors:manage", slug=membership_request.organisation.slug)
+    form = RequestDecisionForm(request.POST or None)
+    step = request_decision_take(
+        request, form, MEMBERSHIP_REQUEST_SERVICES, membership_request=membership_request
+    )
+    if step is not None:
+        message = (
+            _("%(person)s is now a member.")
+            if step == "grant"
+            else _("The request of %(person)s has been refused.")
+        )
+        messages.success(request, message % {"person": membership_request.user})
+        return redirect("actors:manage", slug=membership_request.organisation.slug)
     return render(
         request,
         "actors/membership_request_decide.html",
-        {"membership_request": membership_request, "form": form},
+        {"request_item": membership_request, "form": form},
     )
 
 

@@ -1,30 +1,17 @@
-"""The lifecycle of a membership request as data (`core.workflow`): open → granted, refused or
-withdrawn. Services take the steps; tests walk it as a table."""
+"""The lifecycle of a membership request as data (`core.workflow.request_lifecycle`): open →
+granted, refused or withdrawn. Services take the steps; tests walk it as a table."""
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_lazy as _
+from transferraum.core.workflow import REQUESTER, request_lifecycle
 
-from transferraum.actors.models import MembershipRequest
-from transferraum.core.workflow import Lifecycle, Step
+__all__ = ["ADMIN", "COORDINATOR", "MEMBERSHIP_REQUEST", "REQUESTER"]
 
-S = MembershipRequest.Status
-REQUESTER = "requester"  # the person who asks to join
 ADMIN = "admin"  # an administrator of the organisation
 COORDINATOR = "coordinator"
 
-MEMBERSHIP_REQUEST = Lifecycle(
+MEMBERSHIP_REQUEST = request_lifecycle(
     "membership_request",
-    (
-        Step("grant", frozenset({S.OPEN}), S.GRANTED, frozenset({ADMIN, COORDINATOR}), _("Grant")),
-        Step(
-            "refuse",
-            frozenset({S.OPEN}),
-            S.REFUSED,
-            frozenset({ADMIN, COORDINATOR}),
-            _("Refuse"),
-            ("note",),
-        ),
-        Step("withdraw", frozenset({S.OPEN}), S.WITHDRAWN, frozenset({REQUESTER}), _("Withdraw")),
-    ),
+    grant=frozenset({ADMIN, COORDINATOR}),
+    refuse=frozenset({ADMIN, COORDINATOR}),
 )

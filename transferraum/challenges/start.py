@@ -13,32 +13,30 @@ from transferraum.actors.models import Organisation
 from transferraum.challenges.models import Challenge
 from transferraum.challenges.selectors import ME
 from transferraum.challenges.workflow import LIFECYCLE
-from transferraum.core.start import IDEA, LIMIT, StartItem, bounded, start_register
+from transferraum.core.start import IDEA, StartItem, bounded_items, start_register
 
 AREA = "challenges"
 S = Challenge.Status
 
 
-def _rows(challenges: QuerySet[Challenge]) -> list[Challenge]:
-    return list(challenges.select_related("organisation")[: LIMIT + 1])
+def _rows(challenges: QuerySet[Challenge]) -> QuerySet[Challenge]:
+    return challenges.select_related("organisation")
 
 
 def _to_review(user: User) -> list[StartItem]:
     """Coordinators: submitted challenges nobody has taken up, then those in review that are
     theirs (or nobody's), oldest submission first."""
     waiting = _rows(Challenge.objects.filter(status=S.SUBMITTED).order_by("submitted_at", "pk"))
-    items = bounded(
-        [
-            StartItem(
-                title=challenge.title,
-                area=AREA,
-                url=reverse("challenges:review", args=[challenge.pk]),
-                action=str(LIFECYCLE["start_review"].label),
-                detail=_("Submitted by %(organisation)s")
-                % {"organisation": challenge.organisation.name},
-            )
-            for challenge in waiting
-        ],
+    items = bounded_items(
+        waiting,
+        lambda challenge: StartItem(
+            title=challenge.title,
+            area=AREA,
+            url=reverse("challenges:review", args=[challenge.pk]),
+            action=str(LIFECYCLE["start_review"].label),
+            detail=_("Submitted by %(organisation)s")
+            % {"organisation": challenge.organisation.name},
+        ),
         more_url=f"{reverse('challenges:queue')}?status={S.SUBMITTED}",
         more_title=_("All submitted challenges"),
     )
@@ -47,18 +45,15 @@ def _to_review(user: User) -> list[StartItem]:
             "submitted_at", "pk"
         )
     )
-    items += bounded(
-        [
-            StartItem(
-                title=challenge.title,
-                area=AREA,
-                url=reverse("challenges:review", args=[challenge.pk]),
-                action=_("Finish the review"),
-                detail=_("In review, %(organisation)s")
-                % {"organisation": challenge.organisation.name},
-            )
-            for challenge in in_review
-        ],
+    items += bounded_items(
+        in_review,
+        lambda challenge: StartItem(
+            title=challenge.title,
+            area=AREA,
+            url=reverse("challenges:review", args=[challenge.pk]),
+            action=_("Finish the review"),
+            detail=_("In review, %(organisation)s") % {"organisation": challenge.organisation.name},
+        ),
         more_url=f"{reverse('challenges:queue')}?status={S.IN_REVIEW}&zustaendig={ME}",
         more_title=_("All challenges you review"),
     )
@@ -75,21 +70,19 @@ def _to_finish(user: User) -> list[StartItem]:
         .distinct()
         .order_by("status", "-updated_at", "pk")  # changes_requested sorts before draft
     )
-    return bounded(
-        [
-            StartItem(
-                title=challenge.title or _("(untitled draft)"),
-                area=AREA,
-                url=reverse("challenges:edit", args=[challenge.pk]),
-                action=(
-                    _("Make the changes and submit again")
-                    if challenge.status == S.CHANGES_REQUESTED
-                    else _("Finish and submit the draft")
-                ),
-                detail=f"{challenge.get_status_display()}, {challenge.organisation.name}",
-            )
-            for challenge in challenges
-        ],
+    return bounded_items(
+        challenges,
+        lambda challenge: StartItem(
+            title=challenge.title or _("(untitled draft)"),
+            area=AREA,
+            url=reverse("challenges:edit", args=[challenge.pk]),
+            action=(
+                _("Make the changes and submit again")
+                if challenge.status == S.CHANGES_REQUESTED
+                else _("Finish and submit the draft")
+            ),
+            detail=f"{challenge.get_status_display()}, {challenge.organisation.name}",
+        ),
         more_url=reverse("challenges:mine"),
         more_title=_("All challenges of your organisations"),
     )
@@ -102,17 +95,15 @@ def _followed(user: User) -> list[StartItem]:
             follows__user=user, status__in=(S.PUBLISHED, S.IN_PROGRESS)
         ).order_by("-follows__created_at", "pk")
     )
-    return bounded(
-        [
-            StartItem(
-                title=challenge.title,
-                area=AREA,
-                url=challenge.get_absolute_url(),
-                action=_("See what is new"),
-                detail=_("You follow it: %(status)s") % {"status": challenge.get_status_display()},
-            )
-            for challenge in challenges
-        ],
+    return bounded_items(
+        challenges,
+        lambda challenge: StartItem(
+            title=challenge.title,
+            area=AREA,
+            url=challenge.get_absolute_url(),
+            action=_("See what is new"),
+            detail=_("You follow it: %(status)s") % {"status": challenge.get_status_display()},
+        ),
         more_url=reverse("challenges:board"),
         more_title=_("All challenges on the board"),
     )

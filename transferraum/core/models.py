@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from typing import Any, Self, TypeVar
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,6 +16,58 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+R = TypeVar("R", bound="Request")
+
+
+class RequestQuerySet(models.QuerySet[R]):
+    def open(self) -> Self:
+        return self.filter(status=Request.Status.OPEN)
+
+
+class Request(TimeStampedModel):
+    """A person asks for something (a role, to join an organisation) with a note; someone
+    decides, granting or refusing with a reason, or the person withdraws. A concrete request
+    adds what is asked for, a constraint of one open request, and its lifecycle from
+    `core.workflow.request_lifecycle`."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Waiting for an answer")
+        GRANTED = "granted", _("Granted")
+        REFUSED = "refused", _("Refused")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    note = models.TextField(_("note"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    objects = RequestQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "pk"]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    def decide(self, actor: Any, reason: str) -> None:
+        """Note who answered (None: the platform itself), when, and why."""
+        self.decided_by = actor
+        self.decided_at = timezone.now()
+        self.reason = reason
 
 
 class ActivityQuerySet(models.QuerySet["Activity"]):

@@ -3,14 +3,13 @@
 
 Each app that has something for a person's start page puts a provider into `<app>/start.py`:
 
-    from transferraum.core.start import StartItem, bounded, start_register
+    from transferraum.core.start import StartItem, bounded_items, start_register
 
     @start_register("challenges", _("Challenges"), order=40)
     def items_for(user: User) -> list[StartItem]:
-        drafts = list(challenges_to_finish(user)[: LIMIT + 1])
-        return bounded(
-            [StartItem(title=c.title, area="challenges", url=…, action=_("Continue"))
-             for c in drafts],
+        return bounded_items(
+            challenges_to_finish(user),
+            lambda c: StartItem(title=c.title, area="challenges", url=…, action=_("Continue")),
             more_url=reverse("challenges:mine"),
             more_title=_("All challenges of your organisations"),
         )
@@ -21,9 +20,9 @@ the admin finds `admin.py`), so registering is all an app does; the page (`core.
 
 - returns what waits for *this* person now, computed from what exists (no stored to-do list):
   each `StartItem` has one link to act and, where there is one, its due date or moment;
-- is bounded: at most `LIMIT` items of a kind (fetch `LIMIT + 1`, pass them through `bounded`,
-  which adds a "show all" item linking to the app's list page) and a constant number of queries
-  however many items there are (`select_related`/`prefetch_related`/annotations);
+- is bounded: at most `LIMIT` items of a kind (`bounded_items` reads `LIMIT + 1` rows and adds
+  a "show all" item linking to the app's list page when there are more) and a constant number
+  of queries however many items there are (`select_related`/`prefetch_related`/annotations);
 - may add `idea` items: what the person can start. They are shown only when nothing waits for
   the person in any area (the page's empty state).
 
@@ -36,13 +35,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 LIMIT = 10
+T = TypeVar("T")
 
 Kind = Literal["task", "more", "idea"]
 TASK: Kind = "task"
@@ -152,6 +153,25 @@ def bounded(
             )
         )
     return shown
+
+
+def bounded_items(
+    rows: QuerySet[Any, T] | Sequence[T],
+    item: Callable[[T], StartItem],
+    *,
+    more_url: str = "",
+    more_title: str = "",
+    limit: int = LIMIT,
+) -> list[StartItem]:
+    """The start page's shape of a kind: reads `limit + 1` of `rows` (one query for a QuerySet),
+    makes an item of each with `item` and passes them through `bounded`: at most `limit`, and a
+    "show all" item linking to `more_url` when there were more."""
+    return bounded(
+        [item(row) for row in rows[: limit + 1]],
+        more_url=more_url,
+        more_title=more_title,
+        limit=limit,
+    )
 
 
 def start_page_for(user: Any, *, now: dt.datetime | None = None) -> StartPage:

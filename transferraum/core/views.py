@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from transferraum.core.errors import DomainError
+from transferraum.core.forms import RequestDecisionForm
 from transferraum.core.search import query_stems
 from transferraum.core.site_search import SiteSearchFilters, site_search
 from transferraum.core.start import start_page_for
@@ -75,3 +81,26 @@ def search(request: HttpRequest) -> HttpResponse:
             "groups": site_search(filters.query, request.user) if searchable else [],
         },
     )
+
+
+def request_decision_take(
+    request: HttpRequest,
+    form: RequestDecisionForm,
+    services: Mapping[str, Callable[..., Any]],
+    **target: Any,
+) -> str | None:
+    """Take the step a request's decision page posts (its buttons name "grant" or "refuse")
+    with the form's note, through the app's step services (`target` names the request for
+    them). Returns the step taken, or None while the page is to be shown: a GET, a form with
+    errors, or a refused step (the form then holds the message)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    step = request.POST.get("step", "")
+    try:
+        if step not in ("grant", "refuse"):
+            raise DomainError(_("Unknown action."))
+        services[step](actor=request.user, note=form.cleaned_data["note"], **target)
+    except DomainError as error:
+        error.attach_to(form)
+        return None
+    return step

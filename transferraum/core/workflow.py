@@ -30,16 +30,20 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from django.db import models, transaction
 from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.models import Request
 from transferraum.core.services import activity_record
 from transferraum.notifications.services import notifications_enabled
 
 M = TypeVar("M", bound=models.Model)
+R = TypeVar("R", bound=Request)
 
 
 @dataclass(frozen=True)
@@ -199,3 +203,79 @@ def step_take(
     rules.recorded(taken)
     if notifications_enabled():
         transaction.on_commit(partial(rules.notify, obj.pk, step.records))
+
+
+# --- requests: a person asks, someone decides -------------------------------------------------
+
+REQUESTER = "requester"  # the person who asked
+
+
+def request_lifecycle(name: str, *, grant: frozenset[str], refuse: frozenset[str]) -> Lifecycle:
+    """The lifecycle every `core.models.Request` shares: open → granted, refused (with a reason)
+    or withdrawn by the requester. `grant` and `refuse` name who decides."""
+    status = Request.Status
+    return Lifecycle(
+        name,
+        (
+            Step("grant", frozenset({status.OPEN}), status.GRANTED, grant, _("Grant")),
+            Step(
+                "refuse",
+                frozenset({status.OPEN}),
+                status.REFUSED,
+                refuse,
+                _("Refuse"),
+                ("note",),
+            ),
+            Step(
+                "withdraw",
+                frozenset({status.OPEN}),
+                status.WITHDRAWN,
+                frozenset({REQUESTER}),
+                _("Withdraw"),
+            ),
+        ),
+    )
+
+
+class RequestRules(StepRules[R]):
+    """`StepRules` for a request: the row is read again with `related`, the requester alone
+    withdraws, and a step on an answered request is refused. An app names `lifecycle`,
+    `related`, `roles`, `decider_refusal` (the message for someone who may not decide) and,
+    as it likes, `details` and `notify`."""
+
+    related: tuple[str, ...] = ("user",)
+
+    def decider_refusal(self) -> str:
+        raise NotImplementedError
+
+    def lock(self, obj: R) -> R:
+        manager = type(obj)._default_manager
+        return cast(
+            R, manager.select_for_update(of=("self",)).select_related(*self.related).get(pk=obj.pk)
+        )
+
+    def refused(self, obj: R, step: Step, roles: set[str]) -> PermissionDenied:
+        if step.name == "withdraw":
+            return PermissionDenied(gettext("Only the person who asked can withdraw a request."))
+        return PermissionDenied(self.decider_refusal())
+
+    def out_of_order(self, obj: R, step: Step, roles: set[str]) -> DomainError:
+        return DomainError(
+            gettext("This request has already been answered: “%(status)s”.")
+            % {"status": obj.get_status_display()}
+        )
+
+
+@contextmanager
+def request_step(
+    rules: RequestRules[R], name: str, *, actor: Any, request: R, note: str = ""
+) -> Iterator[Taken[R]]:
+    """`step_take` for a request: a refusal needs a reason (the note), and granting or
+    refusing notes who decided, when and why (`Request.decide`). The body adds what granting
+    means for the app."""
+    with step_take(rules, name, actor=actor, obj=request, note=note) as taken:
+        if name == "refuse" and not taken.note:
+            raise DomainError(gettext("Please give a reason for the refusal."), field="note")
+        if name in ("grant", "refuse"):
+            taken.obj.decide(actor, taken.note)
+        yield taken

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from typing import TypedDict
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -200,53 +199,6 @@ def directory_people(
         )
     people = search_queryset(people, filters.query, fulltext_fields=PERSON_FULLTEXT)
     return people.select_related("user__study_programme").prefetch_related("competences")
-
-
-class MapPoint(TypedDict):
-    name: str
-    url: str
-    kind: str
-    kind_label: str
-    town: str
-    lat: float
-    lon: float
-
-
-def map_points(filters: DirectoryFilters) -> list[MapPoint]:
-    """Organisations matching the filters that have a place: their own or their town's (1 query)."""
-    organisations = (
-        _filtered_organisations(filters)
-        .filter(Q(lat__isnull=False, lon__isnull=False) | Q(municipality__isnull=False))
-        .select_related("municipality")
-        .only(
-            "name",
-            "slug",
-            "kind",
-            "lat",
-            "lon",
-            "municipality",
-            "municipality__name",
-            "municipality__lat",
-            "municipality__lon",
-        )
-    )
-    points: list[MapPoint] = []
-    for organisation in organisations:
-        location = organisation.location
-        if location is None:
-            continue
-        points.append(
-            {
-                "name": organisation.name,
-                "url": organisation.get_absolute_url(),
-                "kind": organisation.kind,
-                "kind_label": str(organisation.get_kind_display()),
-                "town": organisation.municipality.name if organisation.municipality else "",
-                "lat": round(location[0], 6),
-                "lon": round(location[1], 6),
-            }
-        )
-    return points
 
 
 # --- choices of the filter form ---------------------------------------------------------------

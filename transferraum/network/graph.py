@@ -4,6 +4,10 @@ Pure Python without Django, so the measures can be tested and replaced on their 
 organisations; an undirected edge says that they work together. Each source of cooperation
 (shared members now; projects, events and recommendations later) contributes edges with its own
 label, and `edges_merge` adds them up into one edge per pair.
+
+The pages never build the whole region's graph: `network.selectors` counts and ranks the links
+in SQL and hands over a bounded graph (the strongest links, for the drawing), whose measures
+(components, degrees, the Cytoscape elements) are computed here.
 """
 
 from __future__ import annotations

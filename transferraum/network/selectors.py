@@ -1,78 +1,303 @@
-"""Reads that build the cooperation graph from other apps' data in a constant number of queries."""
+"""Reads of the cooperation graph, aggregated in SQL so that no request reads a whole table.
+
+Two organisations are linked when people (with active accounts) are members of both; the
+weight of a link is the number of such people. The links are counted by the database (a join
+of memberships on the person, grouped by pair); a page reads one page of them, the drawing the
+`DRAWN_LINKS` strongest, and the figures are counts, so the work per request stays bounded
+however large the region grows.
+"""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
-from itertools import combinations
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TypedDict, cast
+
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from transferraum.actors.models import Membership, Organisation
-from transferraum.network.graph import Edge, Graph, Node, NodeId, edges_merge
-from transferraum.regions.models import District
+from transferraum.core.filters import Filters, Select, choice, multiple_choice
+from transferraum.network.graph import Edge, Graph, Node, NodeId, components
+from transferraum.regions.models import District, Municipality
+from transferraum.regions.selectors import (
+    district_filter,
+    municipalities_by_district,
+    municipality_filter,
+    municipality_options,
+)
 
-# Label of each source of edges; later sources (projects, events, recommendations) add theirs.
+# Label of each source of links; later sources (projects, events, recommendations) add theirs.
 SOURCE_MEMBERSHIP = "membership"
 
+# The drawing shows the strongest links only: more would be a hairball, and the JSON stays small.
+DRAWN_LINKS = 150
+LINKS_PAGE_SIZE = 25
+# The table of the most linked organisations.
+TOP_ORGANISATIONS = 20
 
-def graph_organisations() -> dict[NodeId, Organisation]:
-    """Every organisation with its municipality and district, keyed by id (one query)."""
-    organisations = Organisation.objects.select_related("municipality__district").order_by("name")
-    return {organisation.pk: organisation for organisation in organisations}
+# Big GeoJSON shapes that no network page shows.
+_BOUNDARIES = ("municipality__boundary", "municipality__district__boundary")
+
+# Periods by their number of months: a link counts when it began within the period, that is
+# when the later of the two memberships that make it was created then.
+PERIOD_CHOICES = (
+    ("12", _("Last 12 months")),
+    ("36", _("Last 3 years")),
+    ("60", _("Last 5 years")),
+)
 
 
-def districts_of(organisations: Iterable[Organisation]) -> list[District]:
-    """The districts the given organisations are in, by name, without a query of their own."""
-    districts = {
-        organisation.municipality.district.key: organisation.municipality.district
-        for organisation in organisations
-        if organisation.municipality is not None
-    }
-    return sorted(districts.values(), key=lambda district: district.name)
+@dataclass(frozen=True)
+class GraphFilters(Filters):
+    """The graph's filters: kinds of organisation (`art`, any number), one district (`kreis`),
+    one municipality (`gemeinde`) and the period in which a link began (`zeitraum`). Both ends
+    of a link must match; the page number (`seite`) pages the table of links."""
+
+    kinds: tuple[str, ...] = multiple_choice(
+        "art", choices=Organisation.Kind.choices, label=_("Kind of organisation")
+    )
+    district: str = district_filter()
+    municipality: str = municipality_filter(
+        "gemeinde", label=_("Municipality"), empty_label=_("All municipalities")
+    )
+    period: str = choice(
+        "zeitraum", choices=PERIOD_CHOICES, label=_("Linked within"), empty_label=_("Any time")
+    )
+
+    def since(self, now: datetime) -> datetime | None:
+        """The start of the period, or None for any time."""
+        if not self.period:
+            return None
+        return now - timedelta(days=round(int(self.period) * 365.25 / 12))
 
 
-def membership_edges() -> list[Edge]:
-    """Pairs of organisations that share members; the weight is the number of shared people.
+def _organisation_condition(filters: GraphFilters, prefix: str = "") -> Q:
+    """The organisation filters as a condition on `prefix` + the organisation's fields."""
+    condition = Q()
+    if filters.kinds:
+        condition &= Q(**{f"{prefix}kind__in": filters.kinds})
+    if filters.district:
+        condition &= Q(**{f"{prefix}municipality__district__key": filters.district})
+    if filters.municipality:
+        condition &= Q(**{f"{prefix}municipality__ags": filters.municipality})
+    return condition
 
-    Only active accounts count: a deactivated person no longer links organisations (one query).
+
+def graph_organisations(filters: GraphFilters) -> QuerySet[Organisation]:
+    """The organisations the filters keep (the graph's nodes), by name."""
+    return Organisation.objects.filter(_organisation_condition(filters)).order_by("name", "pk")
+
+
+def _linked_memberships(filters: GraphFilters, *, ordered_pairs: bool) -> QuerySet[Membership]:
+    """Memberships joined with the same person's other memberships, both organisations within
+    the filters. `ordered_pairs` keeps each pair once (first id < second id); otherwise every
+    pair appears from both ends, as degrees need.
+
+    Everything on the second membership (`user__memberships`) is one `filter()` call, so that
+    Django joins it once.
     """
-    rows = Membership.objects.filter(user__is_active=True).values_list("user_id", "organisation_id")
-    organisations_of: defaultdict[int, set[int]] = defaultdict(set)
-    for user_id, organisation_id in rows:
-        organisations_of[user_id].add(organisation_id)
-    shared: Counter[tuple[int, int]] = Counter()
-    for organisation_ids in organisations_of.values():
-        shared.update(combinations(sorted(organisation_ids), 2))
-    return [
-        Edge.between(a, b, weight=weight, source=SOURCE_MEMBERSHIP)
-        for (a, b), weight in sorted(shared.items())
-    ]
+    other = "user__memberships__"
+    condition = Q(user__is_active=True)
+    if ordered_pairs:
+        condition &= Q(**{f"{other}organisation_id__gt": F("organisation_id")})
+    else:
+        condition &= Q(**{f"{other}organisation_id__gt": F("organisation_id")}) | Q(
+            **{f"{other}organisation_id__lt": F("organisation_id")}
+        )
+    condition &= _organisation_condition(filters, "organisation__")
+    condition &= _organisation_condition(filters, f"{other}organisation__")
+    since = filters.since(timezone.now())
+    if since is not None:
+        condition &= Q(created_at__gte=since) | Q(**{f"{other}created_at__gte": since})
+    return Membership.objects.filter(condition)
 
 
-def cooperation_graph(organisations: Mapping[NodeId, Organisation] | None = None) -> Graph:
-    """Organisations as nodes, linked where they work together (two queries).
+# Grouping by `organisation_id + 0` rather than the column: SQLite would otherwise walk the
+# memberships in the order of the organisation index, one random read per row (six to seven
+# times slower at 160,000 memberships); PostgreSQL plans the same either way.
+_UNINDEXED_ORGANISATION = F("organisation_id") + 0
 
-    Pass `organisations` from `graph_organisations()` when the caller needs them too; edges to
-    organisations outside that mapping (e.g. created in between) are left out.
-    """
-    if organisations is None:
-        organisations = graph_organisations()
+
+class LinkRow(TypedDict):
+    first: int
+    second: int
+    weight: int
+
+
+def graph_links(filters: GraphFilters) -> QuerySet[Membership, LinkRow]:
+    """One row per linked pair (`first` < `second` organisation id) with its `weight`, the
+    strongest first; slice it (a page, `[:DRAWN_LINKS]`), count it with `.count()`."""
+    links = (
+        _linked_memberships(filters, ordered_pairs=True)
+        .values(first=_UNINDEXED_ORGANISATION, second=F("user__memberships__organisation_id"))
+        .annotate(weight=Count("user_id"))
+        .order_by("-weight", "first", "second")
+    )
+    return cast("QuerySet[Membership, LinkRow]", links)
+
+
+class DegreeRow(TypedDict):
+    node: int  # the organisation's id
+    degree: int
+
+
+def graph_degrees(filters: GraphFilters) -> QuerySet[Membership, DegreeRow]:
+    """One row per linked organisation with its `degree` (number of linked organisations),
+    the most linked first; `.count()` is the number of organisations with links."""
+    degrees = (
+        _linked_memberships(filters, ordered_pairs=False)
+        .values(node=_UNINDEXED_ORGANISATION)
+        .annotate(degree=Count("user__memberships__organisation_id", distinct=True))
+        .order_by("-degree", "node")
+    )
+    return cast("QuerySet[Membership, DegreeRow]", degrees)
+
+
+def organisations_by_id(ids: Iterable[int]) -> dict[int, Organisation]:
+    """The organisations with these ids, with their town and district (one query)."""
+    rows = (
+        Organisation.objects.filter(pk__in=set(ids))
+        .select_related("municipality__district")
+        .defer(*_BOUNDARIES)
+    )
+    return {organisation.pk: organisation for organisation in rows}
+
+
+@dataclass(frozen=True)
+class NetworkFigures:
+    """The key figures of the filtered network. Counts, density and degrees cover every link
+    (counted in SQL); the connected groups are those of the drawing (`drawn_links` links)."""
+
+    organisations: int
+    links: int
+    linked: int
+    max_degree: int
+    drawn_links: int
+    drawn_organisations: int
+    drawn_components: int
+
+    @property
+    def density(self) -> float:
+        """Share of possible links that exist: 2|E| / (|V|(|V|-1)), 0.0 below two nodes."""
+        n = self.organisations
+        return 2 * self.links / (n * (n - 1)) if n > 1 else 0.0
+
+    @property
+    def mean_degree(self) -> float:
+        return 2 * self.links / self.organisations if self.organisations else 0.0
+
+    @property
+    def isolated(self) -> int:
+        return self.organisations - self.linked
+
+    @property
+    def is_cut(self) -> bool:
+        """Whether the drawing leaves links out."""
+        return self.drawn_links < self.links
+
+    def as_dict(self) -> dict[str, int | float | bool]:
+        return {
+            "nodes": self.organisations,
+            "edges": self.links,
+            "density": self.density,
+            "mean_degree": self.mean_degree,
+            "max_degree": self.max_degree,
+            "isolated": self.isolated,
+            "drawn_nodes": self.drawn_organisations,
+            "drawn_edges": self.drawn_links,
+            "drawn_components": self.drawn_components,
+            "is_cut": self.is_cut,
+        }
+
+
+def drawn_graph(links: Iterable[LinkRow], organisations: dict[int, Organisation]) -> Graph:
+    """The graph of the given links and the organisations at their ends."""
+    edges = tuple(
+        Edge(
+            source=row["first"],
+            target=row["second"],
+            weight=row["weight"],
+            sources=(SOURCE_MEMBERSHIP,),
+        )
+        for row in links
+        if row["first"] in organisations and row["second"] in organisations
+    )
+    ids: set[NodeId] = {end for edge in edges for end in edge.pair}
     nodes = tuple(
         Node(
             id=pk,
-            label=organisation.name,
-            kind=organisation.kind,
+            label=organisations[pk].name,
+            kind=organisations[pk].kind,
             district=(
-                organisation.municipality.district.key
-                if organisation.municipality is not None
+                organisations[pk].municipality.district.key  # type: ignore[union-attr]
+                if organisations[pk].municipality_id is not None
                 else None
             ),
         )
-        for pk, organisation in organisations.items()
+        for pk in sorted(ids)
     )
-    edges = edges_merge(membership_edges())
-    return Graph(
-        nodes=nodes,
-        edges=tuple(
-            edge for edge in edges if edge.source in organisations and edge.target in organisations
-        ),
+    return Graph(nodes=nodes, edges=edges)
+
+
+@dataclass(frozen=True)
+class LinkCounts:
+    links: int
+    linked: int  # organisations with at least one link
+    max_degree: int
+
+
+def graph_link_counts(filters: GraphFilters) -> LinkCounts:
+    """The number of links, of linked organisations and the highest degree, from one reading
+    of the degrees: each link adds one to the degree of both its ends, so links = Σ degree / 2."""
+    spread = (
+        graph_degrees(filters)
+        .order_by()
+        .aggregate(linked=Count("node"), top=Max("degree"), ends=Sum("degree"))
     )
+    return LinkCounts(
+        links=(spread["ends"] or 0) // 2,
+        linked=spread["linked"] or 0,
+        max_degree=spread["top"] or 0,
+    )
+
+
+def network_figures(filters: GraphFilters, *, counts: LinkCounts, drawn: Graph) -> NetworkFigures:
+    """The figures of the filtered network: `counts` from `graph_link_counts`, the drawn graph
+    from `drawn_graph`, and the organisations counted here (one query)."""
+    return NetworkFigures(
+        organisations=graph_organisations(filters).count(),
+        links=counts.links,
+        linked=counts.linked,
+        max_degree=counts.max_degree,
+        drawn_links=len(drawn.edges),
+        drawn_organisations=len(drawn.nodes),
+        drawn_components=len(components(drawn)),
+    )
+
+
+# --- choices of the filter form ---------------------------------------------------------------
+
+
+def graph_selects(filters: GraphFilters) -> list[Select]:
+    """The selects of the graph's filter form: districts and towns that have organisations (and
+    the chosen ones), and the periods (two queries)."""
+    has_organisations = Exists(Organisation.objects.filter(municipality=OuterRef("pk")))
+    districts = (
+        District.objects.filter(
+            Q(Exists(Organisation.objects.filter(municipality__district=OuterRef("pk"))))
+            | Q(key=filters.district)
+        )
+        .only("key", "name")
+        .order_by("name")
+    )
+    towns = municipalities_by_district(
+        Municipality.objects.filter(Q(has_organisations) | Q(ags=filters.municipality))
+    )
+    return [
+        filters.select("district", [(district.key, district.name) for district in districts]),
+        filters.select("municipality", groups=municipality_options(towns)),
+        filters.select("period"),
+    ]

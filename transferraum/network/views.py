@@ -1,18 +1,17 @@
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from transferraum.actors.models import Organisation
-from transferraum.core.filters import Filters, multiple_choice
 from transferraum.core.htmx import render_page_or_partial, wants_partial
 from transferraum.core.http import HtmxHttpRequest
 from transferraum.core.pagination import pagination_context
@@ -24,45 +23,25 @@ from transferraum.network.directory import (
     directory_organisations,
     directory_people,
     directory_selects,
-    map_points,
 )
-from transferraum.network.graph import (
-    Edge,
-    Graph,
-    NodeId,
-    cytoscape_elements,
-    degrees,
-    graph_filter,
-    graph_summarise,
-)
+from transferraum.network.graph import cytoscape_elements
+from transferraum.network.map import MapView, map_data, map_list
 from transferraum.network.selectors import (
+    DRAWN_LINKS,
+    LINKS_PAGE_SIZE,
     SOURCE_MEMBERSHIP,
-    cooperation_graph,
-    districts_of,
-    graph_organisations,
+    TOP_ORGANISATIONS,
+    GraphFilters,
+    drawn_graph,
+    graph_degrees,
+    graph_link_counts,
+    graph_links,
+    graph_selects,
+    network_figures,
+    organisations_by_id,
 )
-from transferraum.regions.models import District
 
 SOURCE_LABELS = {SOURCE_MEMBERSHIP: _("Shared membership")}
-
-
-@dataclass(frozen=True)
-class GraphFilters(Filters):
-    """The graph's filters: kinds of organisation (`art`) and districts (`kreis`), both any
-    number; the districts are those of the graph's organisations (`from_query(…, choices=…)`)."""
-
-    kinds: tuple[str, ...] = multiple_choice(
-        "art", choices=Organisation.Kind.choices, label=_("Kind of organisation")
-    )
-    districts: tuple[str, ...] = multiple_choice("kreis", choices=(), label=_("District"))
-
-
-@dataclass(frozen=True)
-class _Filtered:
-    graph: Graph
-    organisations: dict[NodeId, Organisation]
-    districts: list[District]
-    filters: GraphFilters
 
 
 @dataclass(frozen=True)
@@ -73,82 +52,89 @@ class EdgeRow:
     sources: list[str]
 
 
-def _edge_row(edge: Edge, organisations: dict[NodeId, Organisation]) -> EdgeRow:
-    first, second = sorted(
-        (organisations[edge.source], organisations[edge.target]), key=lambda o: (o.name, o.pk)
-    )
-    sources = [str(SOURCE_LABELS.get(source, source)) for source in edge.sources]
-    return EdgeRow(first=first, second=second, weight=edge.weight, sources=sources)
-
-
-def _filtered_graph(request: HttpRequest) -> _Filtered:
-    """The graph after the `art` (kind) and `kreis` (district key) filters; unknown values drop."""
-    organisations = graph_organisations()
-    districts = districts_of(organisations.values())
-    filters = GraphFilters.from_query(
-        request.GET, choices={"districts": [(d.key, d.name) for d in districts]}
-    )
-    graph = graph_filter(
-        cooperation_graph(organisations),
-        kinds=list(filters.kinds),
-        districts=list(filters.districts),
-    )
-    return _Filtered(graph, organisations, districts, filters)
-
-
 @require_safe
-def graph_page(request: HttpRequest) -> HttpResponse:
-    """The cooperation graph with its key figures; the tables carry the same data as the drawing."""
-    filtered = _filtered_graph(request)
-    graph, organisations = filtered.graph, filtered.organisations
-    degree = degrees(graph)
-    edge_rows = sorted(
-        (_edge_row(edge, organisations) for edge in graph.edges),
-        key=lambda row: (-row.weight, row.first.name, row.second.name),
+def graph_page(request: HtmxHttpRequest) -> HttpResponse:
+    """The cooperation network, bounded: its figures (counted in SQL), one page of its links,
+    the strongest first, and the most linked organisations. The drawing of the strongest
+    `DRAWN_LINKS` links loads only when asked for (its script is large); htmx asks for the next
+    page of links alone."""
+    filters = GraphFilters.from_query(request.GET)
+    base = reverse("network:graph")
+    if "" in request.GET.values():
+        # The filter form sends its empty selects too: one selection has one address.
+        return redirect(base + filters.querystring())
+    counts = graph_link_counts(filters)
+    paginator = Paginator(graph_links(filters), LINKS_PAGE_SIZE)
+    paginator.count = counts.links  # known from the degrees: the links are not counted again
+    page: Page[Any] = paginator.get_page(filters.page)
+    filters = replace(filters, page=page.number)
+    partial = wants_partial(request)
+    drawn_links = [] if partial else list(graph_links(filters)[:DRAWN_LINKS])
+    if drawn_links and page.number == 1 and LINKS_PAGE_SIZE <= DRAWN_LINKS:
+        # The first page of links is the head of the drawn ones: one reading of the links less.
+        page.object_list = drawn_links[:LINKS_PAGE_SIZE]
+    top = [] if partial else list(graph_degrees(filters)[:TOP_ORGANISATIONS])
+    organisations = organisations_by_id(
+        [end for row in [*page, *drawn_links] for end in (row["first"], row["second"])]
+        + [row["node"] for row in top]
     )
-    degree_rows = sorted(
-        ((organisations[node.id], degree[node.id]) for node in graph.nodes),
-        key=lambda row: (-row[1], row[0].name),
-    )
-    kinds_present = {node.kind for node in graph.nodes}
-    data_url = reverse("network:graph-data")
-    return render(
-        request,
-        "network/graph.html",
-        {
-            "summary": graph_summarise(graph),
-            "edge_rows": edge_rows,
-            "degree_rows": degree_rows,
+    sources = [str(SOURCE_LABELS[SOURCE_MEMBERSHIP])]
+    context: dict[str, Any] = {
+        "filters": filters,
+        "page": page,
+        **pagination_context(page, lambda number: base + filters.querystring(page=number)),
+        "edge_rows": [
+            EdgeRow(
+                first=organisations[row["first"]],
+                second=organisations[row["second"]],
+                weight=row["weight"],
+                sources=sources,
+            )
+            for row in page
+        ],
+    }
+    if not partial:
+        drawn = drawn_graph(drawn_links, organisations)
+        kinds_present = {node.kind for node in drawn.nodes}
+        context |= {
+            "figures": network_figures(filters, counts=counts, drawn=drawn),
+            "degree_rows": [(organisations[row["node"]], row["degree"]) for row in top],
             "kind_choices": [
-                (value, label, value in filtered.filters.kinds)
-                for value, label in Organisation.Kind.choices
+                (value, label, value in filters.kinds) for value, label in Organisation.Kind.choices
             ],
-            "district_choices": [
-                (district.key, district.name, district.key in filtered.filters.districts)
-                for district in filtered.districts
-            ],
-            "is_filtered": filtered.filters.is_filtered,
+            "selects": graph_selects(filters),
+            "chips": filters.chips(base),
+            "reset_url": base + filters.cleared().querystring(),
             "legend": [
                 (value, label)
                 for value, label in Organisation.Kind.choices
                 if value in kinds_present
             ],
-            "data_url": data_url + filtered.filters.querystring(),
-        },
+            "data_url": reverse("network:graph-data") + filters.querystring(page=1),
+        }
+    return render_page_or_partial(
+        request, "network/graph.html", "links", context, push_url=base + filters.querystring()
     )
 
 
 @require_safe
 def graph_data(request: HttpRequest) -> JsonResponse:
-    """The filtered graph as Cytoscape.js elements, with the same key figures as the page."""
-    filtered = _filtered_graph(request)
+    """The strongest `DRAWN_LINKS` links of the filtered network as Cytoscape.js elements, with
+    the same key figures as the page."""
+    filters = GraphFilters.from_query(request.GET)
+    drawn_links = list(graph_links(filters)[:DRAWN_LINKS])
+    organisations = organisations_by_id(
+        [row["first"] for row in drawn_links] + [row["second"] for row in drawn_links]
+    )
+    drawn = drawn_graph(drawn_links, organisations)
+    figures = network_figures(filters, counts=graph_link_counts(filters), drawn=drawn)
     payload: dict[str, Any] = {
         "elements": cytoscape_elements(
-            filtered.graph,
-            urls={pk: o.get_absolute_url() for pk, o in filtered.organisations.items()},
+            drawn,
+            urls={pk: o.get_absolute_url() for pk, o in organisations.items()},
             kind_labels={value: str(label) for value, label in Organisation.Kind.choices},
         ),
-        "summary": asdict(graph_summarise(filtered.graph)),
+        "summary": figures.as_dict(),
     }
     return JsonResponse(payload)
 
@@ -219,14 +205,19 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_safe
 def directory_map(request: HtmxHttpRequest) -> HttpResponse:
-    """The organisations of the directory on the region's map; the list beside it is the same."""
-    filters = DirectoryFilters.from_query(request.GET).for_map()
+    """The organisations of the directory on the region's map; the list beside it names the
+    same organisations, a page at a time. The map asks for its points itself (karte.json)."""
+    parsed = DirectoryFilters.from_query(request.GET)
+    filters = replace(parsed.for_map(), page=parsed.page)
+    page: Page[Any] = Paginator(map_list(filters), PAGE_SIZE).get_page(filters.page)
+    filters = replace(filters, page=page.number)
     base = reverse("network:map")
     context: dict[str, Any] = {
         "filters": filters,
-        "points": map_points(filters),
-        "data_url": reverse("network:map-data") + filters.querystring(),
-        "directory_url": reverse("network:directory") + filters.querystring(),
+        "page": page,
+        **pagination_context(page, lambda number: base + filters.querystring(page=number)),
+        "data_url": reverse("network:map-data") + filters.querystring(page=1),
+        "directory_url": reverse("network:directory") + filters.querystring(page=1),
         "chips": filters.chips(base),
         "reset_url": base,
     }
@@ -243,6 +234,6 @@ def directory_map(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_safe
 def directory_map_data(request: HttpRequest) -> JsonResponse:
-    """The map's points: organisations matching the filters that have a place."""
-    points = map_points(DirectoryFilters.from_query(request.GET).for_map())
-    return JsonResponse({"count": len(points), "points": points})
+    """The map's points and clusters for the visible area (`bbox`) and `zoom`, by the filters."""
+    filters = DirectoryFilters.from_query(request.GET).for_map()
+    return JsonResponse(map_data(filters, MapView.from_query(request.GET)))

@@ -5,6 +5,8 @@ projects."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import cast
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
@@ -13,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from transferraum.accounts.models import User
-from transferraum.core.start import LIMIT, StartItem, bounded, start_register
+from transferraum.core.start import LIMIT, StartItem, bounded_items, start_register
 from transferraum.projects import phases
 from transferraum.projects.models import AllocationRun, Assignment, Milestone, Project, Round
 from transferraum.projects.permissions import applications_open, is_student
@@ -59,20 +61,23 @@ def _phases_ending(now: dt.datetime) -> list[StartItem]:
     soon = Q(phase=P.APPLICATIONS, applications_close_at__lte=now + SOON)
     for phase, date_field in list(PHASE_ENDS.items())[1:]:
         soon |= Q(phase=phase, **{f"{date_field}__lte": today + SOON})
-    rounds = list(Round.objects.filter(soon).order_by("pk")[: LIMIT + 1])
-    items = [
-        StartItem(
+    rounds = sorted(
+        Round.objects.filter(soon).order_by("pk")[: LIMIT + 1],
+        key=lambda round: _sort_key(getattr(round, PHASE_ENDS[round.phase])),
+    )
+    return bounded_items(
+        rounds,
+        lambda round: StartItem(
             title=round.name,
             area=AREA,
             url=round.get_absolute_url(),
             action=str(phases.ADVANCE_FROM[round.phase].label),
             due=getattr(round, PHASE_ENDS[round.phase]),
             detail=_("Phase: %(phase)s") % {"phase": round.get_phase_display()},
-        )
-        for round in rounds
-    ]
-    items.sort(key=lambda item: _sort_key(item.due))
-    return bounded(items, more_url=reverse("projects:rounds"), more_title=_("All rounds"))
+        ),
+        more_url=reverse("projects:rounds"),
+        more_title=_("All rounds"),
+    )
 
 
 def _sort_key(due: dt.date | dt.datetime | None) -> dt.date:
@@ -84,27 +89,25 @@ def _sort_key(due: dt.date | dt.datetime | None) -> dt.date:
 def _to_publish() -> list[StartItem]:
     """Rounds in allocation whose newest run has finished and whose teams are not published."""
     latest = AllocationRun.objects.filter(round_id=OuterRef("pk")).order_by("-created_at", "-pk")
-    rounds = list(
+    rounds = (
         Round.objects.filter(phase=P.ALLOCATION, published_at__isnull=True)
         .annotate(
             run_status=Subquery(latest.values("status")[:1]),
             run_finished=Subquery(latest.values("finished_at")[:1]),
         )
         .filter(run_status=AllocationRun.Status.DONE)
-        .order_by("pk")[: LIMIT + 1]
+        .order_by("pk")
     )
-    return bounded(
-        [
-            StartItem(
-                title=round.name,
-                area=AREA,
-                url=reverse("projects:allocation", args=[round.pk]),
-                action=_("Publish the allocation"),
-                due=round.work_starts_on,
-                detail=_("An allocation run has finished; the teams are not published yet."),
-            )
-            for round in rounds
-        ],
+    return bounded_items(
+        rounds,
+        lambda round: StartItem(
+            title=round.name,
+            area=AREA,
+            url=reverse("projects:allocation", args=[round.pk]),
+            action=_("Publish the allocation"),
+            due=round.work_starts_on,
+            detail=_("An allocation run has finished; the teams are not published yet."),
+        ),
         more_url=reverse("projects:rounds"),
         more_title=_("All rounds"),
     )
@@ -116,39 +119,44 @@ def _to_publish() -> list[StartItem]:
 def _rounds_of_student(user: User) -> list[StartItem]:
     """Open rounds: to apply to, or with the ranking submitted (changeable until the
     deadline)."""
-    items = [
-        StartItem(
-            title=round.name,
-            area=AREA,
-            url=reverse("projects:apply", args=[round.pk]),
-            action=_("Rank the projects"),
-            due=round.applications_close_at,
-            detail=_("Applications are open; you have not applied yet."),
-        )
-        for round in rounds_to_apply(user)[:LIMIT]
-    ]
+    items = bounded_items(
+        rounds_to_apply(user),
+        _to_apply_page(
+            _("Rank the projects"), _("Applications are open; you have not applied yet.")
+        ),
+        more_url=reverse("projects:rounds"),
+        more_title=_("All rounds"),
+    )
     applied = Round.objects.filter(phase=P.APPLICATIONS, applications__student=user).order_by(
         "applications_close_at", "pk"
     )
-    items += [
-        StartItem(
-            title=round.name,
-            area=AREA,
-            url=reverse("projects:apply", args=[round.pk]),
-            action=_("Change the ranking"),
-            due=round.applications_close_at,
-            detail=_("Your ranking is submitted; you can change it until the deadline."),
-        )
-        for round in applied[:LIMIT]
-        if applications_open(round)
-    ]
-    return items
+    return items + bounded_items(
+        [round for round in applied[: LIMIT + 1] if applications_open(round)],
+        _to_apply_page(
+            _("Change the ranking"),
+            _("Your ranking is submitted; you can change it until the deadline."),
+        ),
+        more_url=reverse("projects:mine"),
+        more_title=_("My projects"),
+    )
+
+
+def _to_apply_page(action: str, detail: str) -> Callable[[Round], StartItem]:
+    """The item of an open round, leading to its apply page, due at the deadline."""
+    return lambda round: StartItem(
+        title=round.name,
+        area=AREA,
+        url=reverse("projects:apply", args=[round.pk]),
+        action=action,
+        due=round.applications_close_at,
+        detail=detail,
+    )
 
 
 def _team_of_student(user: User) -> list[StartItem]:
     """The running projects of published allocations the student works in, with the next
     milestone."""
-    assignments = list(
+    assignments = (
         Assignment.objects.filter(
             student=user,
             round__published_at__isnull=False,
@@ -159,27 +167,26 @@ def _team_of_student(user: User) -> list[StartItem]:
             next_title=_next_milestone("title", "project_id"),
             next_due=_next_milestone("due_on", "project_id"),
         )
-        .order_by("-round__published_at", "pk")[:LIMIT]
+        .order_by("-round__published_at", "pk")
     )
-    items = []
-    for assignment in assignments:
-        project = assignment.project
-        if project is None:  # (excluded by the query; for the type checker)
-            continue
-        items.append(
-            StartItem(
-                title=project.title,
-                area=AREA,
-                url=reverse("projects:workspace", args=[project.pk]),
-                action=_("Open the team's workspace"),
-                due=assignment.next_due,
-                detail=_milestone_detail(
-                    assignment.next_title,
-                    _("Your team in %(round)s") % {"round": project.round.name},
-                ),
-            )
-        )
-    return items
+    return bounded_items(
+        assignments, _team_item, more_url=reverse("projects:mine"), more_title=_("My projects")
+    )
+
+
+def _team_item(assignment: Assignment) -> StartItem:
+    project = cast(Project, assignment.project)  # the query leaves out places without a team
+    return StartItem(
+        title=project.title,
+        area=AREA,
+        url=reverse("projects:workspace", args=[project.pk]),
+        action=_("Open the team's workspace"),
+        due=assignment.next_due,  # type: ignore[attr-defined]
+        detail=_milestone_detail(
+            assignment.next_title,  # type: ignore[attr-defined]
+            _("Your team in %(round)s") % {"round": project.round.name},
+        ),
+    )
 
 
 # --- supervisors ------------------------------------------------------------------------------
@@ -204,37 +211,35 @@ def _supervised(user: User) -> QuerySet[Project]:
 def _projects_of_supervisor(user: User) -> list[StartItem]:
     """Projects the person supervises: applicants while the round takes applications, the
     workspace and its next milestone once the team works."""
-    items = []
-    for project in _supervised(user)[:LIMIT]:
-        working = project.status == Project.Status.RUNNING and project.round.is_published
-        if working:
-            url = reverse("projects:workspace", args=[project.pk])
-            action = _("Open the team's workspace")
-            due: dt.date | dt.datetime | None = project.next_due  # type: ignore[attr-defined]
-            detail = _milestone_detail(
-                project.next_title,  # type: ignore[attr-defined]
-                _("Round: %(round)s") % {"round": project.round.name},
-            )
-        else:
-            url = project.get_absolute_url()
-            action = _("Open the project")
-            due = (
-                project.round.applications_close_at
-                if project.round.phase == P.APPLICATIONS
-                else None
-            )
-            count = project.applicants  # type: ignore[attr-defined]
-            detail = ngettext(
-                "%(count)d student has ranked it so far.",
-                "%(count)d students have ranked it so far.",
-                count,
-            ) % {"count": count}
-        items.append(
-            StartItem(
-                title=project.title, area=AREA, url=url, action=action, due=due, detail=detail
-            )
+    return bounded_items(
+        _supervised(user),
+        _supervised_item,
+        more_url=reverse("projects:supervised"),
+        more_title=_("All projects you supervise"),
+    )
+
+
+def _supervised_item(project: Project) -> StartItem:
+    working = project.status == Project.Status.RUNNING and project.round.is_published
+    if working:
+        url = reverse("projects:workspace", args=[project.pk])
+        action = _("Open the team's workspace")
+        due: dt.date | dt.datetime | None = project.next_due  # type: ignore[attr-defined]
+        detail = _milestone_detail(
+            project.next_title,  # type: ignore[attr-defined]
+            _("Round: %(round)s") % {"round": project.round.name},
         )
-    return items
+    else:
+        url = project.get_absolute_url()
+        action = _("Open the project")
+        due = project.round.applications_close_at if project.round.phase == P.APPLICATIONS else None
+        count = project.applicants  # type: ignore[attr-defined]
+        detail = ngettext(
+            "%(count)d student has ranked it so far.",
+            "%(count)d students have ranked it so far.",
+            count,
+        ) % {"count": count}
+    return StartItem(title=project.title, area=AREA, url=url, action=action, due=due, detail=detail)
 
 
 @start_register(AREA, gettext_lazy("Projects"), order=50)

@@ -2,8 +2,10 @@
 of recommendations adopted and implemented and the median time from hand-over to decision.
 
 Pure functions over `Fact`s (plain data, fast to test against a hand computation) and one
-selector, `facts_load`, that reads them from the database. The research dashboard and the public
-tracker call `figures_by_town_and_round` / `figures_total` and never count on their own.
+selector, `facts_load`, that reads them from the database: the transfer dossier of one town and
+round calls `summarise` on them, as it needs the median. The public tracker counts the whole
+programme, so `counts_load` computes its numbers (the same definitions, no median) as aggregates
+in SQL: one row per town and round and the total, without reading a recommendation into Python.
 
 Definitions:
 - counted: every recommendation handed over (drafts and approved texts are not yet transfer),
@@ -22,14 +24,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Count, Q
 from django.utils import timezone
 
+from transferraum.projects.models import Round
 from transferraum.recommendations.models import (
     Recommendation,
     RecommendationEvent,
     RecommendationQuerySet,
 )
 from transferraum.recommendations.workflow import DECISION_ACTIONS
+from transferraum.regions.models import Municipality
 
 S = Recommendation.Status
 
@@ -167,3 +172,102 @@ def facts_load(queryset: RecommendationQuerySet | None = None) -> list[Fact]:
         )
         for r in recommendations
     ]
+
+
+# --- counted in SQL (the tracker) ---------------------------------------------------------------
+
+# The tracker's table shows at most this many towns and rounds; a filter shows the others.
+TABLE_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The numbers of one town and round, or of all (`summarise` without the median)."""
+
+    counted: int
+    adopted: int
+    implemented: int
+    rejected: int
+    municipality_id: int | None = None
+    municipality: str = ""
+    ags: str = ""
+    round_id: int | None = None
+    round: str = ""
+
+    @property
+    def share_adopted(self) -> float | None:
+        return _share(self.adopted, self.counted)
+
+    @property
+    def share_implemented(self) -> float | None:
+        return _share(self.implemented, self.counted)
+
+
+@dataclass(frozen=True)
+class CountsTable:
+    total: Counts
+    rows: list[Counts]  # by town name, then round name; at most the limit given
+    groups: int  # how many towns and rounds there are in all
+
+    @property
+    def more(self) -> bool:
+        return self.groups > len(self.rows)
+
+
+def _counts() -> dict[str, Count]:
+    return {
+        "counted": Count("pk"),
+        "adopted": Count("pk", filter=Q(status__in=Recommendation.ADOPTED_STATUSES)),
+        "implemented": Count("pk", filter=Q(status__in=Recommendation.IMPLEMENTED_STATUSES)),
+        "rejected": Count("pk", filter=Q(status=S.REJECTED)),
+    }
+
+
+def counts_load(queryset: RecommendationQuerySet, *, limit: int | None = None) -> CountsTable:
+    """The numbers of the handed-over recommendations of `queryset`, counted in SQL by town and
+    round (grouped by their ids alone: a hash of integers, no recommendation sorted by a name),
+    then named and ordered as `figures_by_town_and_round` orders them; the table keeps the first
+    `limit` rows (default `TABLE_LIMIT`). Three queries: the groups, their towns, their rounds.
+    What reaches Python is one row per town and round, never a recommendation."""
+    groups = list(
+        queryset.handed_over()
+        .order_by()
+        .values_list("municipality_id", "round_id")
+        .annotate(**_counts())
+    )
+    towns = {
+        pk: (name, ags)
+        for pk, name, ags in Municipality.objects.filter(
+            pk__in={town for town, *_ in groups if town is not None}
+        ).values_list("pk", "name", "ags")
+    }
+    rounds = dict(
+        Round.objects.filter(
+            pk__in={round for _, round, *_ in groups if round is not None}
+        ).values_list("pk", "name")
+    )
+    rows = [
+        Counts(
+            counted=counted,
+            adopted=adopted,
+            implemented=implemented,
+            rejected=rejected,
+            municipality_id=town,
+            municipality=towns.get(town, ("", ""))[0] if town is not None else "",
+            ags=towns.get(town, ("", ""))[1] if town is not None else "",
+            round_id=round,
+            round=rounds.get(round, "") if round is not None else "",
+        )
+        for town, round, counted, adopted, implemented, rejected in groups
+    ]
+    rows.sort(key=lambda r: (r.municipality, r.round, r.municipality_id or 0))
+    return CountsTable(
+        total=Counts(
+            counted=sum(r.counted for r in rows),
+            adopted=sum(r.adopted for r in rows),
+            implemented=sum(r.implemented for r in rows),
+            rejected=sum(r.rejected for r in rows),
+        ),
+        rows=rows[: limit or TABLE_LIMIT],
+        groups=len(rows),
+    )

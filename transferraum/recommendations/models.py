@@ -23,6 +23,10 @@ from transferraum.regions.models import Municipality
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 
 
+# The detail page's parameter that unfolds one step's form (links from the start page).
+OPEN_STEP_PARAM = "schritt"
+
+
 class RecommendationQuerySet(models.QuerySet["Recommendation"]):
     def handed_over(self) -> RecommendationQuerySet:
         """With the partner: everything from the hand-over on (what the tracker and the figures
@@ -251,6 +255,11 @@ class Recommendation(TimeStampedModel):
         ordering = ["-updated_at", "-pk"]
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
+        indexes = [
+            # The tracker's and an organisation's lists, the latest change first: a page of
+            # them is read from the index instead of sorting every recommendation.
+            models.Index(fields=["-updated_at", "-id"], name="recommendation_latest"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(cost_min__isnull=True)
@@ -283,6 +292,10 @@ class Recommendation(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("recommendations:detail", kwargs={"pk": self.pk})
+
+    def get_step_url(self, step: str) -> str:
+        """The page with the form of lifecycle step `step` unfolded and scrolled to."""
+        return f"{self.get_absolute_url()}?{OPEN_STEP_PARAM}={step}#step-{step}"
 
     @property
     def addressee(self) -> str:

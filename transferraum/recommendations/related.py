@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from transferraum.core.related import (
@@ -15,10 +16,10 @@ from transferraum.core.related import (
     related_register,
 )
 from transferraum.core.site_search import SearchHit, first_and_total
-from transferraum.recommendations.selectors import recommendations_of
+from transferraum.recommendations.selectors import TrackerFilters, recommendations_of
 
 
-def _group(recommendations: Any, limit: int) -> RelatedGroup | None:
+def _group(recommendations: Any, limit: int, list_url: str = "") -> RelatedGroup | None:
     found, total = first_and_total(recommendations, limit)
     if not found:
         return None
@@ -30,7 +31,7 @@ def _group(recommendations: Any, limit: int) -> RelatedGroup | None:
         )
         for recommendation in found
     ]
-    return RelatedGroup("recommendations", _("Recommendations"), items, total)
+    return RelatedGroup("recommendations", _("Recommendations"), items, total, list_url=list_url)
 
 
 def _challenge_recommendations(challenge: Any, viewer: Any, limit: int) -> RelatedGroup | None:
@@ -40,7 +41,13 @@ def _challenge_recommendations(challenge: Any, viewer: Any, limit: int) -> Relat
 def _organisation_recommendations(
     organisation: Any, viewer: Any, limit: int
 ) -> RelatedGroup | None:
-    return _group(recommendations_of(viewer, organisation_id=organisation.pk), limit)
+    """The organisation's recommendations `viewer` may see; all of them in the tracker."""
+    return _group(
+        recommendations_of(viewer, organisation_id=organisation.pk),
+        limit,
+        reverse("recommendations:tracker")
+        + TrackerFilters(organisation=organisation.slug).querystring(),
+    )
 
 
 related_register(

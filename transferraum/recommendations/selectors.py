@@ -19,11 +19,11 @@ from django.utils.translation import gettext_lazy
 
 from transferraum.accounts.models import User
 from transferraum.accounts.types import Viewer
-from transferraum.actors.models import Membership
+from transferraum.actors.models import Membership, Organisation
 from transferraum.challenges.models import TopicField
 from transferraum.challenges.selectors import topic_filter
 from transferraum.core.errors import PermissionDenied
-from transferraum.core.filters import Filters, choice, search
+from transferraum.core.filters import Filters, choice, model_choice, search
 from transferraum.core.search import search_queryset
 from transferraum.projects.models import Assignment, Document, DocumentVersion, Project, Round
 from transferraum.projects.selectors.rounds import round_filter
@@ -188,8 +188,9 @@ def confidential_reach(user: Viewer) -> Literal["all", "some", "none"]:
 @dataclass(frozen=True)
 class TrackerFilters(Filters):
     """What the tracker lists, as the URL carries it (`q`, `ort`, `thema`, `runde`, `status`,
-    `an`, `seite`): every value is one the platform knows (empty: no filter); a known town,
-    topic or round costs one small query each."""
+    `an`, `organisation`, `seite`): every value is one the platform knows (empty: no filter); a
+    known town, topic, round or organisation costs one small query each. The organisation has
+    no select (there are too many): its page links here ("show all") and a chip removes it."""
 
     # words of the title, summary, addressee, town or project (`recommendation_index`)
     query: str = search("q", label=gettext_lazy("Search"), max_length=QUERY_MAX_LENGTH)
@@ -208,6 +209,10 @@ class TrackerFilters(Filters):
         choices=Recommendation.Addressee.choices,
         label=gettext_lazy("Addressed to"),
         empty_label=gettext_lazy("Everyone addressed"),
+    )
+    # addressed to it or from the projects of its challenges (`recommendations_of`)
+    organisation: str = model_choice(
+        "organisation", Organisation, label=gettext_lazy("Organisation"), only=("name",)
     )
 
 
@@ -231,6 +236,11 @@ def tracker_recommendations(user: Viewer, query: TrackerFilters) -> QuerySet[Rec
         recommendations = recommendations.filter(status=query.status)
     if query.addressee:
         recommendations = recommendations.filter(addressee_kind=query.addressee)
+    if query.organisation:
+        recommendations = recommendations.filter(
+            Q(addressee_organisation__slug=query.organisation)
+            | Q(project__challenge__organisation__slug=query.organisation)
+        )
     return search_queryset(
         recommendations.order_by("-updated_at", "-pk"), query.query, fulltext_fields=FULLTEXT_FIELDS
     )
@@ -253,15 +263,6 @@ def tracker_rounds(user: Viewer) -> QuerySet[Round]:
 def tracker_municipality(ags: str) -> Municipality | None:
     """The town the tracker is filtered to (its name heads the page)."""
     return Municipality.objects.defer("boundary").filter(ags=ags).first() if ags else None
-
-
-def ags_by_municipality(ids: Iterable[int | None]) -> dict[int, str]:
-    """The AGS of these towns (for the links to their dossiers), in one query."""
-    return dict(
-        Municipality.objects.filter(pk__in=[pk for pk in ids if pk is not None]).values_list(
-            "pk", "ags"
-        )
-    )
 
 
 # --- one recommendation ---------------------------------------------------------------------

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from transferraum.accounts.models import User
 from transferraum.actors.models import Membership
-from transferraum.core.start import IDEA, LIMIT, StartItem, bounded, start_register
+from transferraum.core.start import IDEA, StartItem, bounded_items, start_register
 from transferraum.projects.models import Assignment, Project
 from transferraum.recommendations.models import Recommendation, RecommendationEvent
 from transferraum.recommendations.selectors import needs_nudge
@@ -50,13 +50,14 @@ PARTNER_TURN = tuple(
 )
 
 
-def _next_step(status: str, roles: set[str]) -> tuple[str, str]:
-    """The label of the link and the part of the page it opens: the one step the roles may take
-    now, or the list of steps when there is a choice."""
-    steps = [name for name in LIFECYCLE.allowed(status, roles) if name not in STEPS_BACK]
+def _next_step(recommendation: Recommendation, roles: set[str]) -> tuple[str, str]:
+    """The label of the link and where it leads: the one step the roles may take now, its form
+    unfolded, or the list of steps when there is a choice."""
+    allowed = LIFECYCLE.allowed(recommendation.status, roles)
+    steps = [name for name in allowed if name not in STEPS_BACK]
     if len(steps) == 1:
-        return str(LIFECYCLE[steps[0]].label), f"#step-{steps[0]}"
-    return _("Choose the next step"), "#steps"
+        return str(LIFECYCLE[steps[0]].label), recommendation.get_step_url(steps[0])
+    return _("Choose the next step"), recommendation.get_absolute_url() + "#steps"
 
 
 def _due(recommendation: Recommendation) -> dt.date | None:
@@ -68,22 +69,20 @@ def _due(recommendation: Recommendation) -> dt.date | None:
 
 
 def _item(recommendation: Recommendation, roles: set[str], detail: str = "") -> StartItem:
-    action, anchor = _next_step(recommendation.status, roles)
+    action, url = _next_step(recommendation, roles)
     return StartItem(
         title=recommendation.title,
         area=AREA,
-        url=recommendation.get_absolute_url() + anchor,
+        url=url,
         action=action,
         due=_due(recommendation),
         detail=detail or recommendation.get_status_display(),
     )
 
 
-def _rows(recommendations: QuerySet[Recommendation]) -> list[Recommendation]:
-    return list(
-        recommendations.select_related("municipality", "addressee_organisation").defer(
-            "municipality__boundary"
-        )[: LIMIT + 1]
+def _rows(recommendations: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
+    return recommendations.select_related("municipality", "addressee_organisation").defer(
+        "municipality__boundary"
     )
 
 
@@ -136,8 +135,9 @@ def _for_partner(user: User) -> list[StartItem]:
             F("first_answer_due").asc(nulls_last=True), "pk"
         )
     )
-    return bounded(
-        [_item(recommendation, {PARTNER}) for recommendation in recommendations],
+    return bounded_items(
+        recommendations,
+        lambda recommendation: _item(recommendation, {PARTNER}),
         more_url=_tracker(),
         more_title=_("All recommendations"),
     )
@@ -149,23 +149,27 @@ def _for_partner(user: User) -> list[StartItem]:
 def _waiting_too_long(now: dt.datetime) -> list[StartItem]:
     """What the reminders chase: no change for the reminder period, or the first answer
     overdue."""
-    items = []
-    for recommendation in _rows(
-        needs_nudge(now).order_by(F("first_answer_due").asc(nulls_last=True), "last_event_at")
-    ):
-        last = recommendation.last_event_at  # type: ignore[attr-defined]
-        since = (
-            _("no change since %(date)s")
-            % {"date": date_format(timezone.localdate(last), "DATE_FORMAT")}
-            if last is not None
-            else _("no change recorded")
-        )
-        place = recommendation.municipality.name if recommendation.municipality else ""
-        detail = ", ".join(
-            part for part in (recommendation.get_status_display(), place, since) if part
-        )
-        items.append(_item(recommendation, {COORDINATOR}, detail))
-    return bounded(items, more_url=_tracker(), more_title=_("All recommendations"))
+    return bounded_items(
+        _rows(
+            needs_nudge(now).order_by(F("first_answer_due").asc(nulls_last=True), "last_event_at")
+        ),
+        _nudge_item,
+        more_url=_tracker(),
+        more_title=_("All recommendations"),
+    )
+
+
+def _nudge_item(recommendation: Recommendation) -> StartItem:
+    last = recommendation.last_event_at  # type: ignore[attr-defined]
+    since = (
+        _("no change since %(date)s")
+        % {"date": date_format(timezone.localdate(last), "DATE_FORMAT")}
+        if last is not None
+        else _("no change recorded")
+    )
+    place = recommendation.municipality.name if recommendation.municipality else ""
+    detail = ", ".join(part for part in (recommendation.get_status_display(), place, since) if part)
+    return _item(recommendation, {COORDINATOR}, detail)
 
 
 # --- approvers and authors --------------------------------------------------------------------
@@ -187,11 +191,9 @@ def _approvals(user: User) -> list[StartItem]:
         .filter(_approval_requested())
         .order_by("last_request", "pk")
     )
-    return bounded(
-        [
-            _item(recommendation, {APPROVER}, _("Approval requested"))
-            for recommendation in recommendations
-        ],
+    return bounded_items(
+        recommendations,
+        lambda recommendation: _item(recommendation, {APPROVER}, _("Approval requested")),
         more_url=_tracker(S.DRAFTED),
         more_title=_("All drafts"),
     )
@@ -213,8 +215,9 @@ def _drafts(user: User) -> list[StartItem]:
         .exclude(Q(status=S.DRAFTED) & _approval_requested())
         .order_by("status", "-updated_at", "pk")  # approved before drafted
     )
-    return bounded(
-        [_item(recommendation, {AUTHOR}) for recommendation in recommendations],
+    return bounded_items(
+        recommendations,
+        lambda recommendation: _item(recommendation, {AUTHOR}),
         more_url=_tracker(),
         more_title=_("All recommendations"),
     )

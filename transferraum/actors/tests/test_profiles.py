@@ -356,7 +356,9 @@ def test_suggestions_name_the_reason(
     )
     OrganisationFactory(name="Ohne Bezug")
 
-    with django_assert_max_num_queries(6):  # and one to ask whether the viewer is a member
+    # whether the viewer is a member, our listings and competences, the candidates, and those
+    # with their listings and competences
+    with django_assert_max_num_queries(7):
         suggestions = suggestions_for(town_eilenburg, officer_eilenburg)
 
     assert [s.organisation for s in suggestions] == [company_zeitz]

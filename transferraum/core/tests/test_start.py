@@ -10,13 +10,15 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from transferraum.accounts.tests.factories import PASSWORD
+from transferraum.accounts.models import User
+from transferraum.accounts.tests.factories import PASSWORD, UserFactory
 from transferraum.core import start
 from transferraum.core.start import (
     IDEA,
     MORE,
     StartItem,
     bounded,
+    bounded_items,
     start_areas,
     start_page_for,
     start_register,
@@ -73,6 +75,22 @@ def test_bounded_cuts_at_the_limit_and_links_to_the_whole_list():
     assert cut[-1].kind == MORE and cut[-1].url == "/alle/"
     assert bounded(items[:3], more_url="/alle/", limit=3) == items[:3]
     assert len(bounded(items, limit=3)) == 3  # no list page: cut without a link
+
+
+def test_bounded_items_reads_one_more_row_than_it_shows(django_assert_num_queries, db):
+    shown = UserFactory.create_batch(4)
+    rows = User.objects.filter(pk__in=[user.pk for user in shown]).order_by("pk")
+
+    with django_assert_num_queries(1):
+        cut = bounded_items(
+            rows, lambda user: item(user.email), more_url="/alle/", more_title="Alle", limit=3
+        )
+
+    assert [each.title for each in cut] == [user.email for user in shown[:3]] + ["Alle"]
+    assert cut[-1].kind == MORE
+    assert bounded_items(rows, lambda user: item(user.email), limit=4) == [
+        item(user.email) for user in shown
+    ]
 
 
 def test_past_dates_and_moments_are_overdue_in_berlin_time():

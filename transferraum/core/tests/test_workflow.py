@@ -1,7 +1,9 @@
 """The lifecycle declaration: which steps a set of roles may take in a status, which follow at
-all, and what a notice is. (`step_take` is walked by the apps' table tests.)"""
+all, what a notice is, and the lifecycle every request shares. (`step_take` and `request_step`
+are walked by the apps' table tests.)"""
 
-from transferraum.core.workflow import Lifecycle, Step
+from transferraum.core.models import Request
+from transferraum.core.workflow import REQUESTER, Lifecycle, Step, request_lifecycle
 
 DOOR = Lifecycle(
     "door",
@@ -49,3 +51,17 @@ def test_labels_and_needs():
     assert DOOR.labelled(["open", "knock"]) == [("open", "Open"), ("knock", "Knock")]
     assert DOOR["lock"].needs == ("key",)
     assert [step.name for step in DOOR] == ["open", "close", "lock", "knock"]
+
+
+def test_a_request_is_granted_or_refused_by_its_deciders_and_withdrawn_by_the_requester():
+    status = Request.Status
+    lifecycle = request_lifecycle(
+        "probe", grant=frozenset({"admin", "platform"}), refuse=frozenset({"admin"})
+    )
+
+    assert lifecycle.allowed(status.OPEN, {"admin"}) == ["grant", "refuse"]
+    assert lifecycle.allowed(status.OPEN, {"platform"}) == ["grant"]
+    assert lifecycle.allowed(status.OPEN, {REQUESTER}) == ["withdraw"]
+    assert lifecycle["refuse"].needs == ("note",)
+    for answered in (status.GRANTED, status.REFUSED, status.WITHDRAWN):
+        assert lifecycle.possible(answered) == []

@@ -1,12 +1,13 @@
 """An independent recomputation of the graph's numbers from the rows in the database.
 
 Deliberately written differently from the code under test: pairs are found by intersecting the
-member sets of every two organisations, components by union-find.
+member sets of every two organisations in Python, components by union-find.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import combinations
 
 from transferraum.actors.models import Membership, Organisation
@@ -16,8 +17,8 @@ from transferraum.actors.models import Membership, Organisation
 class Expected:
     organisations: set[str]  # slugs
     edges: dict[frozenset[str], int]  # pair of slugs -> number of shared people
-    degree: dict[str, int]
-    components: int
+    degree: dict[str, int]  # organisations with at least one link
+    components: int  # connected groups among the linked organisations
     density: float
     mean_degree: float
     max_degree: int
@@ -25,28 +26,38 @@ class Expected:
 
 
 def expected_numbers(
-    *, kinds: set[str] | None = None, districts: set[str] | None = None
+    *,
+    kinds: set[str] | None = None,
+    district: str | None = None,
+    municipality: str | None = None,
+    since: datetime | None = None,
 ) -> Expected:
     organisations = [
         o
         for o in Organisation.objects.select_related("municipality__district")
         if (not kinds or o.kind in kinds)
-        and (not districts or (o.municipality and o.municipality.district.key in districts))
+        and (not district or (o.municipality and o.municipality.district.key == district))
+        and (not municipality or (o.municipality and o.municipality.ags == municipality))
     ]
-    members = {o.slug: set() for o in organisations}
+    members: dict[str, dict[int, datetime]] = {o.slug: {} for o in organisations}
     for membership in Membership.objects.select_related("user", "organisation"):
         if membership.user.is_active and membership.organisation.slug in members:
-            members[membership.organisation.slug].add(membership.user.pk)
+            members[membership.organisation.slug][membership.user.pk] = membership.created_at
 
     edges = {}
     for a, b in combinations(sorted(members), 2):
-        shared = len(members[a] & members[b])
+        shared = [
+            person
+            for person in members[a].keys() & members[b].keys()
+            if since is None or max(members[a][person], members[b][person]) >= since
+        ]
         if shared:
-            edges[frozenset((a, b))] = shared
+            edges[frozenset((a, b))] = len(shared)
 
     degree = {slug: sum(1 for pair in edges if slug in pair) for slug in members}
+    linked = {slug for slug, d in degree.items() if d}
 
-    parent = {slug: slug for slug in members}
+    parent = {slug: slug for slug in linked}
 
     def find(slug: str) -> str:
         while parent[slug] != slug:
@@ -56,16 +67,16 @@ def expected_numbers(
     for pair in edges:
         a, b = sorted(pair)
         parent[find(a)] = find(b)
-    roots = {find(slug) for slug in members}
+    roots = {find(slug) for slug in linked}
 
     n, m = len(members), len(edges)
     return Expected(
         organisations=set(members),
         edges=edges,
-        degree=degree,
+        degree={slug: degree[slug] for slug in linked},
         components=len(roots),
         density=m / (n * (n - 1) / 2) if n > 1 else 0.0,
         mean_degree=2 * m / n if n else 0.0,
         max_degree=max(degree.values(), default=0),
-        isolated=sum(1 for d in degree.values() if d == 0),
+        isolated=len(members) - len(linked),
     )

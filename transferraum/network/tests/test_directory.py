@@ -30,7 +30,6 @@ from transferraum.network.directory import (
     DirectoryFilters,
     directory_organisations,
     directory_people,
-    map_points,
 )
 from transferraum.regions.tests.factories import MunicipalityFactory, eilenburg, zeitz
 
@@ -319,42 +318,6 @@ def test_people_are_filtered(people, coordinator, query, expected):
     assert names(directory_people(coordinator, filters(query))) == expected
 
 
-# --- map --------------------------------------------------------------------------------------
-
-
-@pytest.mark.django_db
-def test_map_points_are_organisations_with_a_place(directory):
-    points = {point["name"]: point for point in map_points(filters())}
-    # The institute has neither coordinates nor a town.
-    assert set(points) == {
-        "Geodaten Muldental GmbH",
-        "Stadtverwaltung Eilenburg",
-        "Zeitzer Werkstätten GmbH",
-    }
-    # Own coordinates first, else the town's centre.
-    assert (points["Geodaten Muldental GmbH"]["lat"], points["Geodaten Muldental GmbH"]["lon"]) == (
-        51.461,
-        12.64,
-    )
-    assert points["Zeitzer Werkstätten GmbH"] == {
-        "name": "Zeitzer Werkstätten GmbH",
-        "url": directory.company.get_absolute_url(),
-        "kind": "company",
-        "kind_label": "Unternehmen",
-        "town": "Zeitz",
-        "lat": 51.050371,
-        "lon": 12.134473,
-    }
-
-
-@pytest.mark.django_db
-def test_map_points_follow_the_filters(directory):
-    assert [p["name"] for p in map_points(filters("angebot=internships"))] == [
-        "Zeitzer Werkstätten GmbH"
-    ]
-    assert [p["name"] for p in map_points(filters("q=GIS"))] == []
-
-
 # --- pages ------------------------------------------------------------------------------------
 # The pages are read in English, the language of the source texts, so that these tests do not
 # depend on the wording of the German translation.
@@ -563,7 +526,7 @@ def test_map_page_lists_the_organisations_beside_the_map(client, directory):
     assert f'href="{directory.geodata.get_absolute_url()}"' in content
     assert "Stadtverwaltung Eilenburg" not in content.split('id="map-results"')[1]
     assert "GeoBasis-DE / BKG" in content  # the region's attribution
-    assert "leaflet.markercluster.js" in content
+    assert "markercluster" not in content  # the server clusters
     assert 'aria-current="page"' in content  # the directory entry of the navigation
 
 
@@ -576,17 +539,6 @@ def test_map_page_to_htmx_gets_the_list_only(client, directory):
     assert content.lstrip().startswith('<section id="map-results"')
     assert 'data-url="/verzeichnis/karte.json?angebot=data"' in content
     assert response.headers["HX-Push-Url"] == "/verzeichnis/karte/?angebot=data"
-
-
-@pytest.mark.django_db
-def test_map_data_is_json_of_the_filtered_points(client, directory):
-    data = client.get(reverse("network:map-data"), {"kreis": "14730"}).json()
-    assert data["count"] == 2
-    assert {p["name"] for p in data["points"]} == {
-        "Geodaten Muldental GmbH",
-        "Stadtverwaltung Eilenburg",
-    }
-    assert set(data["points"][0]) == {"name", "url", "kind", "kind_label", "town", "lat", "lon"}
 
 
 @pytest.mark.django_db

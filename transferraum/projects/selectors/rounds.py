@@ -98,6 +98,18 @@ def round_projects(round: Round) -> QuerySet[Project]:
     )
 
 
+def projects_supervised_by(user: Viewer) -> QuerySet[Project]:
+    """Every project `user` supervises, whatever its status, the newest rounds first (two
+    queries a page: the count and the rows); nothing for a visitor."""
+    if not user.is_authenticated:
+        return Project.objects.none()
+    return (
+        Project.objects.filter(supervisors=user)
+        .select_related("round", "challenge__organisation")
+        .order_by(F("round__applications_open_at").desc(nulls_first=True), "-round_id", "title")
+    )
+
+
 @dataclass(frozen=True)
 class PhaseStep:
     """One phase of a round on its timeline; `state` is done, current or upcoming."""

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone, translation
 
-from transferraum.core.start import IDEA
+from transferraum.core.start import IDEA, LIMIT, MORE
 from transferraum.projects.models import AllocationRun, Milestone, Project, Round
 from transferraum.projects.services.allocation import allocation_publish
 from transferraum.projects.services.applications import application_submit
@@ -143,3 +144,16 @@ def test_a_supervisor_sees_applicants_then_the_workspace(student_geography, coor
 
     Project.objects.filter(pk=project.pk).update(status=Project.Status.COMPLETED)
     assert tasks(supervisor) == []
+
+
+def test_a_supervisor_with_more_projects_than_shown_is_led_to_all_of_them(db):
+    supervisor = SupervisorFactory()
+    round = RoundFactory()
+    ProjectFactory.create_batch(LIMIT + 1, round=round, supervisors=[supervisor])
+
+    items = items_for(supervisor)
+
+    assert len(items) == LIMIT + 1
+    more = items[-1]
+    assert more.kind == MORE
+    assert (more.title, more.url) == ("All projects you supervise", reverse("projects:supervised"))

@@ -3,6 +3,8 @@ each student's own result with the engine's explanation."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -157,67 +159,6 @@ def _render_move(
     )
 
 
-def _check(
-    round: Round, form: MoveForm | None, student: User, project: Project | None
-) -> list[MoveProblem] | None:
-    """The rules the move would break; a move that cannot be checked puts its reason on `form`."""
-    try:
-        return allocation_move_check(round=round, student=student, project=project)
-    except DomainError as error:
-        if form is not None:
-            error.attach_to(form)
-        return None
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """GET with a student and a project shows every rule the move would break; POST saves it
-    (pinned), after confirmation when a rule breaks; an overfilling move is refused."""
-    round = round_for_coordinator(request.user, pk)
-    if request.method == "POST":
-        form = MoveForm(request.POST, round=round)
-        if not form.is_valid():
-            return _render_move(
-                request, round, form, student=None, project=None, problems=None, status=422
-            )
-        student, project = form.cleaned_data["student"], form.cleaned_data["project"]
-        try:
-            allocation_move(
-                actor=request.user,
-                round=round,
-                student=student,
-                project=project,
-                confirm=form.cleaned_data["confirm"],
-            )
-        except DomainError as error:
-            error.attach_to(form)
-            problems = _check(round, None, student, project)
-            return _render_move(
-                request, round, form, student=student, project=project, problems=problems,
-                status=422,
-            )  # fmt: skip
-        if project is None:
-            messages.success(
-                request, _("%(student)s is now without a team.") % {"student": student}
-            )
-        else:
-            messages.success(
-                request,
-                _("%(student)s is now in “%(project)s” (pinned for later runs).")
-                % {"student": student, "project": project},
-            )
-        return redirect(reverse("projects:allocation", kwargs={"pk": round.pk}) + "#teams")
-    form = MoveForm(request.GET if "student" in request.GET else None, round=round)
-    student = project = None
-    problems = None
-    if form.is_bound and form.is_valid():
-        student, project = form.cleaned_data["student"], form.cleaned_data["project"]
-        if "project" in request.GET:
-            problems = _check(round, form, student, project)
-    return _render_move(request, round, form, student=student, project=project, problems=problems)
-
-
 def _render_swap(
     request: AuthenticatedHttpRequest,
     round: Round,
@@ -253,53 +194,114 @@ def _render_swap(
     )
 
 
+@dataclass(frozen=True)
+class _HandChange:
+    """What differs between moving one student and swapping two: the form, its field beside
+    `student` (the target), the service, its check of the rules, the page and the message."""
+
+    form: type[MoveForm | SwapForm]
+    target: str
+    take: Callable[..., Any]
+    check: Callable[..., list[MoveProblem]]
+    render: Callable[..., HttpResponse]
+    done: Callable[[User, Any], str]
+
+
+def _hand_change(request: AuthenticatedHttpRequest, pk: int, change: _HandChange) -> HttpResponse:
+    """A hand move or swap: load the round and authorise; GET with both students (or a student
+    and a team) shows every rule the change would break; POST takes it (pinned), after
+    confirmation when a rule breaks, and answers with the board or the page with the error."""
+    round = round_for_coordinator(request.user, pk)
+
+    def checked(
+        form: MoveForm | SwapForm | None, student: User, target: Any
+    ) -> list[MoveProblem] | None:
+        """The rules the change would break; one that cannot be checked puts its reason on
+        `form`."""
+        try:
+            return change.check(round=round, student=student, **{change.target: target})
+        except DomainError as error:
+            if form is not None:
+                error.attach_to(form)
+            return None
+
+    def page(
+        form: MoveForm | SwapForm,
+        student: User | None,
+        target: Any,
+        problems: list[MoveProblem] | None,
+        status: int = 200,
+    ) -> HttpResponse:
+        extra = {change.target: target}
+        return change.render(
+            request, round, form, student=student, problems=problems, status=status, **extra
+        )
+
+    if request.method == "POST":
+        form = change.form(request.POST, round=round)
+        if not form.is_valid():
+            return page(form, None, None, None, status=422)
+        student, target = form.cleaned_data["student"], form.cleaned_data[change.target]
+        try:
+            change.take(
+                actor=request.user,
+                round=round,
+                student=student,
+                confirm=form.cleaned_data["confirm"],
+                **{change.target: target},
+            )
+        except DomainError as error:
+            error.attach_to(form)
+            return page(form, student, target, checked(None, student, target), status=422)
+        messages.success(request, change.done(student, target))
+        return redirect(reverse("projects:allocation", kwargs={"pk": round.pk}) + "#teams")
+    form = change.form(request.GET if "student" in request.GET else None, round=round)
+    student = target = problems = None
+    if form.is_bound and form.is_valid():
+        student, target = form.cleaned_data["student"], form.cleaned_data[change.target]
+        if change.target in request.GET:
+            problems = checked(form, student, target)
+    return page(form, student, target, problems)
+
+
+def _moved(student: User, project: Project | None) -> str:
+    if project is None:
+        return _("%(student)s is now without a team.") % {"student": student}
+    return _("%(student)s is now in “%(project)s” (pinned for later runs).") % {
+        "student": student,
+        "project": project,
+    }
+
+
+def _swapped(student: User, other: User) -> str:
+    return _("%(student)s and %(other)s have swapped places (pinned for later runs).") % {
+        "student": student,
+        "other": other,
+    }
+
+
+MOVE = _HandChange(
+    MoveForm, "project", allocation_move, allocation_move_check, _render_move, _moved
+)
+SWAP = _HandChange(
+    SwapForm, "other", allocation_swap, allocation_swap_check, _render_swap, _swapped
+)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """GET with a student and a project shows every rule the move would break; POST saves it
+    (pinned), after confirmation when a rule breaks; an overfilling move is refused."""
+    return _hand_change(request, pk, MOVE)
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def swap(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """GET with two students shows every rule swapping their places would break; POST swaps
     them in one step (both pinned), after confirmation when a rule breaks."""
-    round = round_for_coordinator(request.user, pk)
-    if request.method == "POST":
-        form = SwapForm(request.POST, round=round)
-        if not form.is_valid():
-            return _render_swap(
-                request, round, form, student=None, other=None, problems=None, status=422
-            )
-        student, other = form.cleaned_data["student"], form.cleaned_data["other"]
-        try:
-            allocation_swap(
-                actor=request.user,
-                round=round,
-                student=student,
-                other=other,
-                confirm=form.cleaned_data["confirm"],
-            )
-        except DomainError as error:
-            error.attach_to(form)
-            try:
-                problems = allocation_swap_check(round=round, student=student, other=other)
-            except DomainError:
-                problems = None
-            return _render_swap(
-                request, round, form, student=student, other=other, problems=problems,
-                status=422,
-            )  # fmt: skip
-        messages.success(
-            request,
-            _("%(student)s and %(other)s have swapped places (pinned for later runs).")
-            % {"student": student, "other": other},
-        )
-        return redirect(reverse("projects:allocation", kwargs={"pk": round.pk}) + "#teams")
-    form = SwapForm(request.GET if "student" in request.GET else None, round=round)
-    student = other = None
-    problems = None
-    if form.is_bound and form.is_valid():
-        student, other = form.cleaned_data["student"], form.cleaned_data["other"]
-        try:
-            problems = allocation_swap_check(round=round, student=student, other=other)
-        except DomainError as error:
-            error.attach_to(form)
-    return _render_swap(request, round, form, student=student, other=other, problems=problems)
+    return _hand_change(request, pk, SWAP)
 
 
 @login_required

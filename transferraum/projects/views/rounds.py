@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,7 +21,10 @@ from transferraum.actors.selectors import competences_grouped
 from transferraum.challenges.models import Challenge
 from transferraum.challenges.selectors import public_text
 from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.filters import Filters
+from transferraum.core.htmx import render_page_or_partial
 from transferraum.core.http import login_required_keeping_post, pending_post
+from transferraum.core.pagination import pagination_context
 from transferraum.projects import phases, travel
 from transferraum.projects.forms.rounds import (
     ProjectForm,
@@ -47,6 +51,7 @@ from transferraum.projects.selectors.rounds import (
     project_for_editor,
     project_for_viewer,
     project_team,
+    projects_supervised_by,
     round_for_coordinator,
     round_for_viewer,
     round_project_for_challenge,
@@ -70,6 +75,7 @@ from transferraum.projects.services.rounds import (
 )
 
 P = Round.Phase
+SUPERVISED_PAGE_SIZE = 20
 
 
 def _restored(request: HttpRequest, form: Any) -> None:
@@ -423,6 +429,25 @@ def showcase(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_required
+@require_safe
+def supervised(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The projects the person supervises, every status, by round (the start page links here
+    when it shows only the first ones)."""
+    filters = Filters.from_query(request.GET)
+    page = Paginator(projects_supervised_by(request.user), SUPERVISED_PAGE_SIZE).get_page(
+        filters.page
+    )
+    base = reverse("projects:supervised")
+    return render_page_or_partial(
+        request,
+        "projects/supervised.html",
+        "results",
+        {"page": page, **pagination_context(page, lambda n: base + filters.querystring(page=n))},
+        push_url=base + filters.querystring(page=page.number),
+    )
+
+
 urlpatterns: list[URLPattern] = [
     path("projekte/", round_list, name="rounds"),
     path("projekte/runden/<int:pk>/", round_detail, name="round"),
@@ -434,4 +459,5 @@ urlpatterns: list[URLPattern] = [
     path("projekte/<int:pk>/bearbeiten/", project_edit, name="project-edit"),
     path("projekte/<int:pk>/abschliessen/", project_complete_view, name="project-complete"),
     path("projekte/schaufenster/", showcase, name="showcase"),
+    path("projekte/betreut/", supervised, name="supervised"),
 ]

@@ -8,6 +8,7 @@ import time_machine
 
 from transferraum.recommendations.figures import (
     Fact,
+    counts_load,
     days_to_decision,
     facts_load,
     figures_by_town_and_round,
@@ -166,3 +167,76 @@ def test_a_deferral_is_no_decision_and_the_recorded_date_counts(
     (fact_,) = facts_load(Recommendation.objects.filter(pk=recommendation.pk))
 
     assert days_to_decision(fact_) == 60  # 1 March → 30 April
+
+
+# --- counted in SQL: the same numbers as the facts --------------------------------------------
+
+
+@pytest.fixture
+def every_status(project, town_zeitz, researcher):
+    """Recommendations in every status, in two towns and three rounds, and some of the
+    accompanying research without a town or round."""
+    from transferraum.recommendations.tests.factories import (
+        ResearchRecommendationFactory,
+        team_project,
+    )
+
+    zeitz = team_project(town_zeitz)
+    later = team_project(town_zeitz)
+    for index, status in enumerate(S):
+        for where in (project, zeitz, later)[: 1 + index % 3]:
+            RecommendationFactory(project=where, status=status, confidential=index % 4 == 0)
+        ResearchRecommendationFactory(created_by=researcher, status=status)
+    ResearchRecommendationFactory(
+        created_by=researcher,
+        status=S.ADOPTED,
+        municipality=town_zeitz.municipality,
+        round=zeitz.round,
+    )
+
+
+def _as_counts(figures):
+    return (
+        figures.municipality_id,
+        figures.municipality,
+        figures.round_id,
+        figures.round,
+        figures.counted,
+        figures.adopted,
+        figures.implemented,
+        figures.rejected,
+        figures.share_adopted,
+        figures.share_implemented,
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("where", [{}, {"confidential": False}, {"status": S.REJECTED}])
+def test_counts_in_sql_are_the_figures_of_the_facts(every_status, where):
+    queryset = Recommendation.objects.filter(**where)
+    facts = facts_load(queryset)
+
+    table = counts_load(queryset)
+
+    expected = figures_by_town_and_round(facts)
+    assert len(expected) == 4  # three towns and rounds, and none
+    assert [_as_counts(row) for row in table.rows] == [_as_counts(row) for row in expected]
+    assert _as_counts(table.total) == _as_counts(figures_total(facts))
+    assert table.groups == len(expected)
+    assert not table.more
+
+
+@pytest.mark.django_db
+def test_counts_name_the_town_and_stop_at_the_limit(
+    every_status, project, django_assert_num_queries
+):
+    with django_assert_num_queries(3):  # the groups, their towns, their rounds
+        table = counts_load(Recommendation.objects.all(), limit=2)
+
+    assert [(row.municipality, row.round) for row in table.rows] == [
+        ("", ""),  # the accompanying research's own, first as before
+        ("Eilenburg", project.round.name),
+    ]
+    assert table.rows[1].ags == project.challenge.municipality.ags
+    assert (table.groups, table.more) == (4, True)
+    assert table.total.counted == Recommendation.objects.handed_over().count()

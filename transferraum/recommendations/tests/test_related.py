@@ -8,11 +8,13 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from transferraum.challenges.models import Challenge
 from transferraum.challenges.tests.factories import ChallengeFactory
 from transferraum.core.related import RELATED_LIMIT
+from transferraum.core.testing import rows_marked
 from transferraum.projects.models import Round
 from transferraum.projects.tests.factories import ProjectFactory, RoundFactory
 from transferraum.recommendations.models import Recommendation
@@ -163,3 +165,17 @@ def test_the_number_of_queries_does_not_grow_with_the_connections(
     for n in range(RELATED_LIMIT, 4 * RELATED_LIMIT):
         _more_of_everything(town_eilenburg, linked["project"], n)
     assert [_queries(client, url) for url in urls] == before
+
+
+def test_all_of_an_organisations_recommendations_are_in_the_tracker(
+    english, project, town_eilenburg
+):
+    for n in range(RELATED_LIMIT + 1):
+        _handed_over(project, f"Empfehlung {n}")
+    tracker = reverse("recommendations:tracker") + f"?organisation={town_eilenburg.slug}"
+
+    page = _page(english, town_eilenburg.get_absolute_url())
+
+    assert f'<a class="kern-link" href="{tracker}">Show all {RELATED_LIMIT + 1}</a>' in page
+    listed = _page(english, tracker)
+    assert rows_marked(listed, "data-tracker-item") == RELATED_LIMIT + 1

@@ -53,7 +53,7 @@ def test_the_town_officer_confirms_receipt_then_starts_the_review(project, offic
 
     [item] = items_for(officer_eilenburg)
     assert (item.title, item.action) == (recommendation.title, "Confirm receipt")
-    assert item.url.endswith("#step-confirm_receipt")
+    assert item.url == recommendation.get_step_url("confirm_receipt")
     assert item.due == recommendation.first_answer_due
 
     recommendation_confirm_receipt(actor=officer_eilenburg, recommendation=recommendation)
@@ -147,3 +147,15 @@ def test_coordinators_approve_the_research_and_researchers_write(
 
     recommendation_approve(actor=coordinator, recommendation=recommendation)
     assert tasks(coordinator) == []
+
+
+def test_the_item_of_one_step_opens_that_step_on_the_page(client, project, officer_eilenburg):
+    recommendation = handed_over(project)
+    [item] = items_for(officer_eilenburg)
+    client.force_login(officer_eilenburg)
+
+    unfolded = client.get(item.url).content.decode()
+    folded = client.get(recommendation.get_absolute_url()).content.decode()
+
+    assert '<details class="rc-step" id="step-confirm_receipt" open>' in unfolded
+    assert '<details class="rc-step" id="step-confirm_receipt">' in folded

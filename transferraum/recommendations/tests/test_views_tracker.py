@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from transferraum.challenges.tests.factories import TopicFieldFactory
-from transferraum.recommendations import selectors
+from transferraum.core.testing import assert_capped, rows_marked
+from transferraum.recommendations import figures, selectors
 from transferraum.recommendations.models import Recommendation
 from transferraum.recommendations.services.common import recommendation_index
 from transferraum.recommendations.tests.factories import (
@@ -158,6 +159,9 @@ FILTERS = [
     ({"status": "rejected"}, {"Parkhaus am Markt"}),
     ({"an": "company"}, {"Rufbus für die Ortsteile"}),
     ({"an": "committee", "ort": "eilenburg"}, {"Parkhaus am Markt"}),
+    # addressed to the town of Zeitz, or from the projects of its challenges
+    ({"organisation": "zeitz-town"}, {"Rufbus für die Ortsteile", "Wohnen auf Probe"}),
+    ({"organisation": "eilenburg-town", "status": "rejected"}, {"Parkhaus am Markt"}),
     ({"ort": "nirgendwo", "status": "verloren", "runde": "x", "seite": "-3"}, PUBLIC),
 ]
 
@@ -169,6 +173,8 @@ def test_the_filters(english, programme, zeitz_project, town_eilenburg, params, 
         "eilenburg": town_eilenburg.municipality.ags,
         "zeitz": zeitz_project.challenge.municipality.ags,
         "zeitz-round": str(zeitz_project.round.pk),
+        "zeitz-town": zeitz_project.challenge.organisation.slug,
+        "eilenburg-town": town_eilenburg.slug,
     }
     query = {key: values.get(value, value) for key, value in params.items()}
 
@@ -192,6 +198,16 @@ def test_each_chosen_filter_is_a_chip_that_removes_it(english, programme, zeitz_
     assert f'href="{URL}?ort={ags}&amp;runde={round.pk}">{chip}Addressed to: A company<' in page
     assert f'<option value="{round.pk}" selected>{round.name}</option>' in page
     assert f'href="{URL}">Reset all filters' in page
+
+
+@pytest.mark.django_db
+def test_an_organisation_is_a_chip_and_kept_by_the_form(english, programme, town_zeitz):
+    page = english.get(URL, {"organisation": town_zeitz.slug}).content.decode()
+
+    chip = '<span class="kern-sr-only">Remove filter </span>'
+    assert f'href="{URL}">{chip}Organisation: {town_zeitz.name}<' in page
+    assert f'<input type="hidden" name="organisation" value="{town_zeitz.slug}">' in page
+    assert '<span class="rc-number__value">2</span> <span class="rc-number__label">handed' in page
 
 
 @pytest.mark.django_db
@@ -234,9 +250,21 @@ def test_long_lists_have_pages(english, project):
     first = english.get(URL).content.decode()
     second = english.get(URL, {"seite": "2"}).content.decode()
 
-    assert first.count('class="rc-card"') == 25
-    assert second.count('class="rc-card"') == 2
+    assert assert_capped(first, "data-tracker-item", 25) == 25
+    assert rows_marked(second, "data-tracker-item") == 2
     assert "seite=2" in first
+    assert '<span class="rc-number__value">27</span>' in first  # the numbers count them all
+
+
+@pytest.mark.django_db
+def test_the_table_of_towns_and_rounds_is_capped(english, programme, monkeypatch):
+    monkeypatch.setattr(figures, "TABLE_LIMIT", 1)
+
+    page = english.get(URL).content.decode()
+
+    assert assert_capped(page, "data-tracker-figures", 1) == 1
+    assert "The table shows 1 of 2 towns and rounds." in page
+    assert "The table shows" not in english.get(URL, {"status": "rejected"}).content.decode()
 
 
 @pytest.mark.django_db
@@ -260,11 +288,12 @@ def test_the_number_of_queries_does_not_grow_with_the_list(
     fill(1, zeitz_project)
     with CaptureQueriesContext(connection) as few:
         assert client.get(URL).status_code == 200
-    fill(10, project)
-    fill(5, zeitz_project)
+    fill(20, project)
+    fill(10, zeitz_project)
     with CaptureQueriesContext(connection) as many:
         response = client.get(URL)
-    assert response.content.decode().count('class="rc-card"') == 17
+    assert assert_capped(response, "data-tracker-item", 25) == 25
+    assert '<span class="rc-number__value">32</span>' in response.content.decode()
     assert len(many) == len(few)
 
 

@@ -33,6 +33,7 @@ from transferraum.recommendations.forms import (
     step_form,
 )
 from transferraum.recommendations.models import (
+    OPEN_STEP_PARAM,
     ImplementationMilestone,
     Recommendation,
     RecommendationEvent,
@@ -198,6 +199,8 @@ def _render(
             "may_open_documents": may_open,
             "what_next": what_next,
             "steps": _step_forms(recommendation, actions, bound_step),
+            # a link to one step (from the start page) unfolds its form
+            "open_step": request.GET.get(OPEN_STEP_PARAM, ""),
             "step_error": step_error,
             "step_kept": step_kept or [],
             "can_edit": can_edit(user, recommendation, roles=roles),

@@ -29,11 +29,7 @@ from transferraum.core.htmx import render_page_or_partial, wants_partial
 from transferraum.core.http import HtmxHttpRequest
 from transferraum.core.pagination import pagination_context
 from transferraum.recommendations import selectors
-from transferraum.recommendations.figures import (
-    facts_load,
-    figures_by_town_and_round,
-    figures_total,
-)
+from transferraum.recommendations.figures import counts_load
 from transferraum.recommendations.models import Recommendation, RecommendationQuerySet
 from transferraum.recommendations.standing import standing
 
@@ -66,9 +62,7 @@ def tracker(request: HtmxHttpRequest) -> HttpResponse:
     recommendations = selectors.tracker_recommendations(user, filters)
     page = Paginator(recommendations, PAGE_SIZE).get_page(filters.page)
     filters = replace(filters, page=page.number)
-    facts = facts_load(cast(RecommendationQuerySet, recommendations))
-    by_town = figures_by_town_and_round(facts)
-    ags = selectors.ags_by_municipality(row.municipality_id for row in by_town)
+    figures = counts_load(cast(RecommendationQuerySet, recommendations))
     # render
     base = reverse("recommendations:tracker")
     partial = wants_partial(request)
@@ -77,8 +71,7 @@ def tracker(request: HtmxHttpRequest) -> HttpResponse:
         "page": page,
         "rows": [(r, standing(r)) for r in page.object_list],
         **pagination_context(page, lambda number: base + filters.querystring(page=number)),
-        "total": figures_total(facts),
-        "by_town": [(row, ags.get(row.municipality_id or 0, "")) for row in by_town],
+        "figures": figures,
         "municipality": selectors.tracker_municipality(filters.municipality),
         "confidential": selectors.confidential_reach(user),
         "chips": filters.chips(base),

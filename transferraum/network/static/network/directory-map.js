@@ -1,15 +1,19 @@
-// Places the directory's organisations on the map of the region, clustered where they crowd.
-// The points come from our JSON endpoint with the filters of the page; the list beside the map
-// names the same organisations, so the map is an overview for those who can see it.
+// Places the directory's organisations on the map of the region. The server clusters them on a
+// grid for the visible area and zoom (karte.json?…&bbox=…&zoom=…), so the map asks again
+// whenever it moves; a cluster zooms in when selected. The list beside the map names the same
+// organisations, so the map is an overview for those who can see it.
 (function () {
   "use strict";
 
   var REGION_CENTRE = [51.25, 12.4];
   var REGION_ZOOM = 9;
+  var MOVE_DELAY = 250;
   var map = null;
-  var cluster = null;
-  var loadedUrl = null;
+  var layer = null;
+  var filtersUrl = null; // the filters whose points are shown (without the view)
+  var loadedUrl = null; // the last address asked for (with the view)
   var latestRequest = 0;
+  var moveTimer = null;
 
   function popupContent(point) {
     var wrapper = document.createElement("div");
@@ -25,46 +29,66 @@
     return wrapper;
   }
 
-  // Like the plugin's own icon, plus a name for screen readers ("3 organisations").
-  function clusterIcon(element) {
-    return function (group) {
-      var count = group.getChildCount();
-      var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
-      var outer = document.createElement("div");
-      var inner = document.createElement("span");
-      inner.textContent = String(count);
-      var label = document.createElement("span");
-      label.className = "kern-sr-only";
-      label.textContent = " " + element.dataset.labelCluster;
-      inner.appendChild(label);
-      outer.appendChild(inner);
-      return L.divIcon({
-        html: outer,
-        className: "marker-cluster marker-cluster-" + size,
-        iconSize: L.point(40, 40),
-      });
-    };
+  // A circle with the count and, for screen readers, what it is ("3 organisations; …").
+  function clusterMarker(element, cluster) {
+    var size = cluster.count < 10 ? "small" : cluster.count < 100 ? "medium" : "large";
+    var diameter = size === "small" ? 34 : size === "medium" ? 40 : 48;
+    var label = cluster.count + " " + element.dataset.labelCluster;
+    var inner = document.createElement("span");
+    inner.textContent = String(cluster.count);
+    var hidden = document.createElement("span");
+    hidden.className = "kern-sr-only";
+    hidden.textContent = " " + element.dataset.labelCluster;
+    inner.appendChild(hidden);
+    var marker = L.marker([cluster.lat, cluster.lon], {
+      title: label,
+      alt: label,
+      icon: L.divIcon({
+        html: inner,
+        className: "marker-cluster tr-map-cluster tr-map-cluster--" + size,
+        iconSize: L.point(diameter, diameter),
+      }),
+    });
+    marker.on("click", function () {
+      map.setView([cluster.lat, cluster.lon], Math.min(map.getZoom() + 2, map.getMaxZoom()));
+    });
+    return marker;
   }
 
-  function show(element, points) {
-    cluster.clearLayers();
-    cluster.addLayers(
-      points.map(function (point) {
-        return L.marker([point.lat, point.lon], { title: point.name, alt: point.name }).bindPopup(
+  function show(element, data) {
+    layer.clearLayers();
+    data.clusters.forEach(function (cluster) {
+      layer.addLayer(clusterMarker(element, cluster));
+    });
+    data.points.forEach(function (point) {
+      layer.addLayer(
+        L.marker([point.lat, point.lon], { title: point.name, alt: point.name }).bindPopup(
           popupContent(point)
-        );
-      })
-    );
-    if (points.length) {
-      map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 13 });
-    } else {
-      map.setView(REGION_CENTRE, REGION_ZOOM);
-    }
-    element.dataset.points = String(points.length);
+        )
+      );
+    });
+    element.dataset.points = String(data.count);
+    element.dataset.shown = String(data.shown);
     element.dataset.loaded = "true";
   }
 
-  function load(element, url) {
+  function viewUrl(base) {
+    var bounds = map.getBounds();
+    var bbox = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]
+      .map(function (value) {
+        return value.toFixed(5);
+      })
+      .join(",");
+    var separator = base.indexOf("?") === -1 ? "?" : "&";
+    return base + separator + "bbox=" + bbox + "&zoom=" + map.getZoom();
+  }
+
+  // `fit`: the filters changed, so the map first moves to where their organisations are.
+  function load(element, fit) {
+    var url = viewUrl(filtersUrl);
+    if (!fit && url === loadedUrl) {
+      return;
+    }
     var request = ++latestRequest;
     loadedUrl = url;
     element.dataset.loaded = "loading";
@@ -76,10 +100,24 @@
         return response.json();
       })
       .then(function (data) {
-        // When filters change quickly, only the answer to the latest request is drawn.
-        if (request === latestRequest) {
-          show(element, data.points);
+        // When the map moves or filters change quickly, only the latest answer is drawn.
+        if (request !== latestRequest) {
+          return;
         }
+        if (fit && data.bounds) {
+          map.fitBounds(data.bounds, { padding: [30, 30], maxZoom: 13, animate: false });
+          if (viewUrl(filtersUrl) !== url) {
+            load(element, false);
+            return;
+          }
+        } else if (fit) {
+          map.setView(REGION_CENTRE, REGION_ZOOM, { animate: false });
+          if (viewUrl(filtersUrl) !== url) {
+            load(element, false);
+            return;
+          }
+        }
+        show(element, data);
       })
       .catch(function () {
         if (request === latestRequest) {
@@ -91,7 +129,7 @@
   function init() {
     var element = document.getElementById("directory-map");
     var results = document.getElementById("map-results");
-    if (!element || !results || typeof L === "undefined" || !L.markerClusterGroup) {
+    if (!element || !results || typeof L === "undefined") {
       return;
     }
     var fallback = element.querySelector(".tr-map__fallback");
@@ -106,20 +144,25 @@
         attribution: element.dataset.tileAttribution || "",
       }).addTo(map);
     }
-    cluster = L.markerClusterGroup({
-      showCoverageOnHover: false,
-      iconCreateFunction: clusterIcon(element),
+    layer = L.layerGroup().addTo(map);
+    filtersUrl = results.dataset.url;
+    map.on("moveend", function () {
+      window.clearTimeout(moveTimer);
+      moveTimer = window.setTimeout(function () {
+        load(element, false);
+      }, MOVE_DELAY);
     });
-    map.addLayer(cluster);
-    load(element, results.dataset.url);
+    load(element, true);
   }
 
-  // The filter form replaces the list beside the map; the map follows the list's filters.
+  // The filter form replaces the list beside the map; the map follows the list's filters
+  // (a page of the list keeps the same filters, so the map stays where it is).
   document.addEventListener("htmx:afterSettle", function () {
     var element = document.getElementById("directory-map");
     var results = document.getElementById("map-results");
-    if (map && element && results && results.dataset.url !== loadedUrl) {
-      load(element, results.dataset.url);
+    if (map && element && results && results.dataset.url !== filtersUrl) {
+      filtersUrl = results.dataset.url;
+      load(element, true);
     }
   });
   // A copy of a drawn map cannot come back to life (and its inline styles break the

@@ -1,5 +1,7 @@
-// Draws the cooperation graph with Cytoscape.js from our JSON endpoint. The tables on the page
-// carry the same data; the drawing is an overview for those who can see it.
+// Draws the strongest links of the cooperation network with Cytoscape.js from our JSON endpoint.
+// The tables on the page carry the same data; the drawing is an overview for those who can see
+// it. Cytoscape is large (about 115 KB compressed), so it loads only when someone opens the
+// drawing ("Show as graph"), never with the page.
 (function () {
   "use strict";
 
@@ -16,6 +18,7 @@
 
   function draw(element, data) {
     var colours = kindColours();
+    var font = window.getComputedStyle(element).fontFamily || "sans-serif";
     var fallback = element.querySelector(".tr-graph__fallback");
     if (fallback) {
       fallback.remove();
@@ -44,7 +47,8 @@
             },
             label: "data(label)",
             color: "#1b1b1b",
-            "font-family": "Fira Sans, system-ui, sans-serif",
+            // The page's font (KERN's variable), whatever it is: the labels match the text.
+            "font-family": font,
             "font-size": 12,
             "text-valign": "bottom",
             "text-margin-y": 4,
@@ -92,11 +96,7 @@
     element.dataset.loaded = "true";
   }
 
-  function init() {
-    var element = document.getElementById("network-graph");
-    if (!element || typeof cytoscape === "undefined") {
-      return;
-    }
+  function fetchAndDraw(element) {
     fetch(element.dataset.url, { headers: { Accept: "application/json" } })
       .then(function (response) {
         if (!response.ok) {
@@ -110,6 +110,40 @@
       .catch(function () {
         element.dataset.loaded = "error";
       });
+  }
+
+  // Adds Cytoscape's script once (a same-origin file, as the Content-Security-Policy wants).
+  function loadCytoscape(element, then) {
+    if (typeof cytoscape !== "undefined") {
+      then();
+      return;
+    }
+    var script = document.createElement("script");
+    script.src = element.dataset.script;
+    script.onload = then;
+    script.onerror = function () {
+      element.dataset.loaded = "error";
+    };
+    document.head.appendChild(script);
+  }
+
+  function init() {
+    var details = document.getElementById("network-drawing");
+    var element = document.getElementById("network-graph");
+    if (!details || !element) {
+      return;
+    }
+    function open() {
+      if (!details.open || element.dataset.loaded) {
+        return;
+      }
+      element.dataset.loaded = "loading";
+      loadCytoscape(element, function () {
+        fetchAndDraw(element);
+      });
+    }
+    details.addEventListener("toggle", open);
+    open();
   }
 
   if (document.readyState === "loading") {

@@ -1,0 +1,210 @@
+"""The map's data: organisations of the visible area, clustered on a grid by the database."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from transferraum.actors.models import Organisation
+from transferraum.actors.tests.factories import OrganisationFactory
+from transferraum.network import map as network_map
+from transferraum.network import views
+from transferraum.network.directory import DirectoryFilters
+from transferraum.network.map import MapView, map_data
+from transferraum.network.tests.test_directory import build_directory
+from transferraum.regions.tests.factories import MunicipalityFactory, zeitz
+
+# Around Eilenburg and Zeitz, the region's two partner towns.
+REGION = "11.9,50.9,12.9,51.6"
+
+
+@pytest.fixture
+def directory(town_eilenburg, company_zeitz):
+    return build_directory(town_eilenburg, company_zeitz)
+
+
+@pytest.fixture
+def client(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+def view(query: str = "") -> MapView:
+    return MapView.from_query(QueryDict(query))
+
+
+def filters(query: str = "") -> DirectoryFilters:
+    return DirectoryFilters.from_query(QueryDict(query)).for_map()
+
+
+def _spread(count: int, *, name: str = "Betrieb") -> list[Organisation]:
+    """`count` organisations with own coordinates on a line across the region."""
+    return [
+        OrganisationFactory(
+            name=f"{name} {n}",
+            municipality=zeitz(),
+            lat=Decimal("51.0") + Decimal(n % 50) / 100,
+            lon=Decimal("12.0") + Decimal(n // 50) / 100,
+        )
+        for n in range(count)
+    ]
+
+
+@pytest.mark.django_db
+def test_close_zoom_shows_each_organisation_as_a_point(directory):
+    with translation.override("de"):
+        data = map_data(filters(), view(f"bbox={REGION}&zoom=16"))
+
+    points = {point["name"]: point for point in data["points"]}
+    # The institute has neither coordinates nor a town.
+    assert set(points) == {
+        "Geodaten Muldental GmbH",
+        "Stadtverwaltung Eilenburg",
+        "Zeitzer Werkstätten GmbH",
+    }
+    assert data["clusters"] == []
+    assert data["count"] == data["shown"] == 3
+    # Own coordinates first, else the town's centre.
+    assert (points["Geodaten Muldental GmbH"]["lat"], points["Geodaten Muldental GmbH"]["lon"]) == (
+        51.461,
+        12.64,
+    )
+    assert points["Zeitzer Werkstätten GmbH"] == {
+        "name": "Zeitzer Werkstätten GmbH",
+        "url": directory.company.get_absolute_url(),
+        "kind": "company",
+        "kind_label": "Unternehmen",
+        "town": "Zeitz",
+        "lat": 51.050371,
+        "lon": 12.134473,
+    }
+
+
+@pytest.mark.django_db
+def test_the_region_zoom_clusters_neighbours_and_keeps_a_loner_a_point(directory):
+    data = map_data(filters(), view(f"bbox={REGION}&zoom=9"))
+
+    # The two in Eilenburg share a cell; Zeitz is alone in its own.
+    assert [p["name"] for p in data["points"]] == ["Zeitzer Werkstätten GmbH"]
+    assert len(data["clusters"]) == 1
+    cluster = data["clusters"][0]
+    assert cluster["count"] == 2
+    assert cluster["lat"] == pytest.approx((51.461 + 51.459845) / 2)
+    assert data["bounds"] == [
+        [pytest.approx(51.050371), pytest.approx(12.134473)],
+        [pytest.approx(51.461), pytest.approx(12.64)],
+    ]
+
+
+@pytest.mark.django_db
+def test_only_the_visible_area_is_sent_but_the_count_is_of_all(directory):
+    # Around Zeitz only.
+    data = map_data(filters(), view("bbox=12.0,50.95,12.3,51.15&zoom=12"))
+
+    assert [p["name"] for p in data["points"]] == ["Zeitzer Werkstätten GmbH"]
+    assert data["clusters"] == []
+    assert data["shown"] == 1
+    assert data["count"] == 3
+
+
+@pytest.mark.django_db
+def test_points_follow_the_filters(directory):
+    close = view(f"bbox={REGION}&zoom=16")
+
+    assert [p["name"] for p in map_data(filters("angebot=internships"), close)["points"]] == [
+        "Zeitzer Werkstätten GmbH"
+    ]
+    empty = map_data(filters("q=GIS"), close)
+    assert empty["points"] == empty["clusters"] == []
+    assert empty["count"] == 0
+    assert empty["bounds"] is None
+
+
+@pytest.mark.django_db
+def test_answer_is_bounded_however_many_organisations(db, monkeypatch):
+    monkeypatch.setattr(network_map, "MAX_CELLS", 5)
+    _spread(120)
+
+    for zoom in (4, 9, 13, 18):
+        data = map_data(filters(), view(f"bbox={REGION}&zoom={zoom}"))
+        assert len(data["points"]) + len(data["clusters"]) <= 5
+        assert data["count"] == 120
+    # At a low zoom everything is one cluster.
+    assert map_data(filters(), view("zoom=2"))["clusters"] == [
+        {"lat": pytest.approx(51.22), "lon": pytest.approx(12.0075), "count": 120}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", MapView()),
+        ("zoom=12", MapView(zoom=12)),
+        ("zoom=99", MapView(zoom=18)),
+        ("zoom=-1&bbox=1,2,3", MapView()),
+        ("zoom=x&bbox=a,b,c,d", MapView()),
+        ("bbox=nan,1,2,3", MapView()),
+        ("bbox=3,50,1,52", MapView()),  # west east of east
+        ("bbox=-500,-100,500,100&zoom=3", MapView(3, -180.0, -90.0, 180.0, 90.0)),
+        ("bbox=12.1,51.0,12.7,51.5&zoom=10", MapView(10, 12.1, 51.0, 12.7, 51.5)),
+    ],
+)
+def test_view_parameters_are_cleaned(query, expected):
+    assert view(query) == expected
+
+
+@pytest.mark.django_db
+def test_map_data_answers_json_for_the_view(client, directory):
+    response = client.get(
+        reverse("network:map-data"), {"kreis": "14730", "bbox": REGION, "zoom": "16"}
+    )
+
+    data = response.json()
+    assert data["count"] == 2
+    assert {p["name"] for p in data["points"]} == {
+        "Geodaten Muldental GmbH",
+        "Stadtverwaltung Eilenburg",
+    }
+    assert set(data["points"][0]) == {"name", "url", "kind", "kind_label", "town", "lat", "lon"}
+
+
+@pytest.mark.django_db
+def test_map_list_renders_one_page_and_pages_on(client, monkeypatch, db):
+    monkeypatch.setattr(views, "PAGE_SIZE", 10)
+    _spread(25)
+
+    first = client.get(reverse("network:map")).content.decode()
+    third = client.get(reverse("network:map"), {"seite": "3"}, headers={"HX-Request": "true"})
+
+    assert first.count('<li><a class="kern-link" href="/organisationen/') == 10
+    assert "25 organisations on the map" in first
+    assert 'href="/verzeichnis/karte/?seite=2"' in first
+    # The map's data address has no page: paging the list leaves the map alone.
+    assert 'data-url="/verzeichnis/karte.json"' in first
+    content = third.content.decode()
+    assert content.count('<li><a class="kern-link" href="/organisationen/') == 5
+    assert third["HX-Push-Url"] == "/verzeichnis/karte/?seite=3"
+
+
+def _queries(client, url: str, params: dict[str, str]) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url, params).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["network:map", "network:map-data"])
+@pytest.mark.parametrize("params", [{}, {"bbox": REGION, "zoom": "11", "art": "company"}])
+def test_map_needs_constant_queries_at_two_sizes(client, db, name, params):
+    MunicipalityFactory(name="Ort")
+    _spread(5)
+    few = _queries(client, reverse(name), params)
+    _spread(60, name="Mehr")
+
+    assert _queries(client, reverse(name), params) <= few
