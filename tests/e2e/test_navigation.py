@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.helpers import de, log_in, open_personal_menu
+from tests.e2e.helpers import de, log_in, log_out, open_personal_menu
+from transferraum.actors.models import Organisation
 from transferraum.challenges.models import Challenge
-from transferraum.demo.rounds import FINISHED_ROUND
+from transferraum.demo.rounds import FINISHED_ROUND, OPEN_ROUND
 from transferraum.demo.services import DEMO_PASSWORD, demo_load
 from transferraum.projects.models import Project, Round
 from transferraum.recommendations.models import Recommendation
@@ -79,6 +81,55 @@ def coordinator_pages() -> list[str]:
     return pages
 
 
+def more_pages() -> dict[str | None, list[str]]:
+    """The other main pages, by who opens them (None: signed out): every form, list and
+    personal page that the lists above leave out, for the students and the town officer too."""
+    open_round = Round.objects.get(name=OPEN_ROUND)
+    town_hall = Organisation.objects.get(name="Stadtverwaltung Eilenburg")
+    waiting = Recommendation.objects.filter(
+        status=Recommendation.Status.HANDED_OVER, municipality=town_hall.municipality
+    ).order_by("pk")
+    return {
+        None: [
+            "/suche/?q=Eilenburg",
+            "/transferformate/",
+            "/transferformate/praxisprojekt/",
+            "/projekte/schaufenster/",
+            open_round.get_absolute_url(),
+            Project.objects.filter(round=open_round).order_by("pk").first().get_absolute_url(),
+            "/datenquellen/",
+            "/impressum/",
+            "/datenschutz/",
+            "/barrierefreiheit/",
+            "/konto/signup/",
+        ],
+        "koordination@uni-leipzig.example": [
+            "/mein-bereich/",
+            "/benachrichtigungen/",
+            "/benachrichtigungen/einstellungen/",
+            "/konto/rollenanfragen/",
+            "/herausforderungen/neu/",
+            "/profil/bearbeiten/",
+            "/projekte/runden/neu/",
+            f"/projekte/runden/{open_round.pk}/zuteilung/",
+            reverse("actors:manage", args=[town_hall.slug]),
+        ],
+        "lena.schubert@studserv.uni-leipzig.example": [
+            "/mein-bereich/",
+            "/projekte/meine/",
+            f"/projekte/runden/{open_round.pk}/bewerbung/",
+            "/projekte/mein-profil/",
+            "/konto/profil/",
+        ],
+        "wirtschaft@eilenburg.example": [
+            "/mein-bereich/",
+            "/herausforderungen/meine/",
+            "/herausforderungen/neu/",
+            *(recommendation.get_absolute_url() for recommendation in waiting[:1]),
+        ],
+    }
+
+
 def assert_fits(page: Page, what: str) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], (
@@ -116,6 +167,19 @@ def test_no_page_scrolls_sideways_on_a_small_phone(page: Page, check_a11y, demo)
     open_personal_menu(page)
     assert_fits(page, "the personal menu")
     check_a11y(page)
+
+    # The rest of the main pages, for each kind of person, fit too (their menus are the same
+    # as above, so they are not opened again).
+    log_out(page)
+    for person, paths in more_pages().items():
+        if person:
+            log_in(page, person, DEMO_PASSWORD)
+        for path in paths:
+            response = page.goto(path)
+            assert response and response.ok, f"{path} answers {response and response.status}"
+            assert_fits(page, path)
+        if person:
+            log_out(page)
 
 
 def test_the_header_leaves_room_for_the_page_on_a_phone(page: Page, demo):

@@ -1,5 +1,5 @@
-"""A town officer finds what happened under the bell, reads it, chooses which e-mails he wants,
-and unsubscribes from a kind by the link in an e-mail, signed out."""
+"""A town officer chooses which e-mails he wants, and unsubscribes from a kind by the link in an
+e-mail, signed out. (The bell, the list and marking as read are in test_phone_journey.py.)"""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import de, de_n, expect_message, log_in, log_out
+from tests.e2e.helpers import de, expect_message, log_in, log_out
 from transferraum.challenges.notification_kinds import CHALLENGE_PUBLISHED, CHALLENGE_REVIEW
 from transferraum.challenges.tests.factories import ChallengeFactory
 from transferraum.notifications.models import Delivery, Preference
@@ -33,26 +33,9 @@ def told(transactional_db, officer_eilenburg, town_eilenburg):
     return officer_eilenburg
 
 
-def test_the_bell_the_list_the_preferences_and_unsubscribe(page: Page, check_a11y, told):
+def test_the_preferences_and_unsubscribe(page: Page, check_a11y, told):
     log_in(page, told.email)
-    bell = page.get_by_role("link", name=re.compile(de("Notifications")))
-    expect(bell).to_contain_text(de_n("%(counter)s unread", "%(counter)s unread", 2, counter=2))
-    check_a11y(page)
-
-    bell.click()
-    expect(page.get_by_role("heading", level=1, name=de("Notifications"))).to_be_visible()
-    check_a11y(page)
-    items = page.locator(".tr-notification")
-    expect(items).to_have_count(2)
-    items.first.get_by_role("button", name=re.compile(de("Mark as read"))).click()
-    expect(items.first.get_by_role("button")).to_have_count(0)
-    page.get_by_role("button", name=de("Mark all as read")).click()
-    expect_message(page, de("All notifications are marked as read."))
-    expect(page.locator(".tr-notification--unread")).to_have_count(0)
-    expect(
-        page.get_by_text(de_n("%(counter)s unread", "%(counter)s unread", 1, counter=1))
-    ).to_have_count(0)
-
+    page.get_by_role("link", name=re.compile(de("Notifications"))).click()
     page.get_by_role("link", name=de("Choose which e-mails you receive")).click()
     check_a11y(page)
     group = page.get_by_role("group", name=str(CHALLENGE_PUBLISHED.label).strip())

@@ -18,6 +18,7 @@ from transferraum.challenges.tests.factories import ChallengeFactory
 from transferraum.demo.rounds import FINISHED_ROUND, OPEN_ROUND
 from transferraum.demo.services import DEMO_PASSWORD, demo_load
 from transferraum.projects.models import Document, Project, Round
+from transferraum.projects.services.rounds import project_index
 from transferraum.projects.tests.factories import (
     ProjectFactory,
     RoundFactory,
@@ -25,6 +26,7 @@ from transferraum.projects.tests.factories import (
     SupervisorCapacityFactory,
     SupervisorFactory,
 )
+from transferraum.projects.views.applications import APPLY_PAGE_SIZE
 from transferraum.regions.tests.factories import eilenburg, zeitz
 
 from .helpers import PDF, de, de_n, expect_message, log_in, log_out, text
@@ -79,6 +81,11 @@ def motivate(page: Page, title: str, motivation: str) -> None:
 
 def submit_application(page: Page) -> None:
     page.get_by_role("button", name=de("Submit application")).click()
+
+
+def team_summary(page: Page, title: str) -> Locator:
+    """The folded team of the project `title` on the allocation board."""
+    return page.locator("#board-teams summary").filter(has_text=title)
 
 
 # --- the round --------------------------------------------------------------------------------
@@ -321,9 +328,11 @@ def test_round_from_applications_to_feedback(page: Page, check_a11y, round_data)
     page.get_by_role("button", name=de("Start the allocation")).click()
     expect_message(page, de("The allocation has started."))
     expect(page.locator("#allocation-progress")).to_contain_text(de("Done"))
-    teams = page.locator("section").filter(has=page.locator("#teams"))
+    teams = page.locator("#board-teams")
     for title in (market, bike, workshop):
-        expect(teams.get_by_role("heading", name=title, exact=True)).to_be_visible()
+        expect(team_summary(page, title)).to_be_visible()
+    # A team folds open with its members (htmx loads them).
+    team_summary(page, bike).click()
     expect(teams.get_by_role("table", name=de("Members of %(title)s", title=bike))).to_contain_text(
         data.jonas.name
     )
@@ -332,8 +341,14 @@ def test_round_from_applications_to_feedback(page: Page, check_a11y, round_data)
     expect(profile.get_by_role("row", name=de("choice no. %(rank)s", rank=2))).to_contain_text("1")
     check_a11y(page)
 
-    # … moves Mia into her second choice, which leaves that team below its minimum.
-    page.get_by_role("link", name=de("Move %(name)s", name=data.mia.name)).click()
+    # … finds Mia by her name and moves her into her second choice, which leaves that team
+    # below its minimum.
+    page.get_by_label(de("Find a student")).fill("Mia")
+    page.get_by_role("button", name=de("Find"), exact=True).click()
+    found = page.get_by_role("table", name=de("Students found and their teams"))
+    expect(found.get_by_role("row")).to_have_count(2)
+    check_a11y(page)
+    found.get_by_role("link", name=de("Move %(name)s", name=data.mia.name)).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(de("Move a student by hand"))
     check_a11y(page)
     page.get_by_label(de("New team")).select_option(label=youth)
@@ -524,9 +539,11 @@ def test_demo_rounds_work_end_to_end(page: Page, check_a11y, demo):
     expect_message(page, de("The allocation has started."))
     expect(page.locator("#allocation-progress")).to_contain_text(de("Done"), timeout=60_000)
     expect(page.get_by_role("table", name=de("Students per rank they got"))).to_be_visible()
-    teams = page.locator("section").filter(has=page.locator("#teams"))
-    expect(teams.get_by_role("table").first).to_be_visible()
-    assert teams.get_by_role("table").count() >= 5
+    teams = page.locator("#board-teams [data-team]")
+    expect(teams.first).to_be_visible()
+    assert teams.count() >= 5
+    teams.first.locator("summary").click()
+    expect(teams.first.get_by_role("table")).to_be_visible()
     check_a11y(page)
     page.get_by_role("button", name=de("Publish the allocation")).click()
     expect_message(
@@ -572,3 +589,71 @@ def test_demo_rounds_work_end_to_end(page: Page, check_a11y, demo):
         section = "#deliverables" if document.category in Document.DELIVERABLES else "#documents"
         expect(page.locator(section).get_by_text(document.title, exact=True)).to_be_visible()
     check_a11y(page)
+
+
+# --- a round too large for one page -------------------------------------------------------------
+
+
+@pytest.fixture
+def large_round(transactional_db, student_geography):
+    """A round taking applications with more open projects than a page shows: "Projekt 01" to
+    "Projekt 22" and, last by title, "Radwege an der Mulde"."""
+    round = RoundFactory(name="Großes Semester", min_choices=3, max_choices=4, motivation_ranks=1)
+    titles = [f"Projekt {number:02d}" for number in range(1, APPLY_PAGE_SIZE + 3)]
+    for title in [*titles, "Radwege an der Mulde"]:
+        project_index(ProjectFactory(round=round, title=title))
+    return SimpleNamespace(round=round, lena=student_geography)
+
+
+def test_the_ranking_keeps_its_choices_across_searches_and_pages(
+    page: Page, check_a11y, large_round
+):
+    data = large_round
+    bikes = "Radwege an der Mulde"
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone
+    log_in(page, data.lena.email)
+    page.goto(f"/projekte/runden/{data.round.pk}/bewerbung/")
+    check_a11y(page)
+    expect(page.locator("[data-ranking-available] > [data-ranking-item]")).to_have_count(
+        APPLY_PAGE_SIZE
+    )
+    press(page, de("Add %(title)s to the ranking", title="Projekt 01"), "Enter")
+    announced(page, "{title} added at rank {rank}.", title="Projekt 01", rank=1)
+    motivate(page, "Projekt 01", "Mein Favorit, weil ich in Eilenburg wohne.")
+
+    # The second page comes without leaving the page; the ranking stays as it is.
+    page.get_by_role("button", name=f"{de('Page')} 2", exact=True).click()
+    expect(item(page, "Projekt 22")).to_be_visible()
+    expect(item(page, "Projekt 02")).to_have_count(0)
+    press(page, de("Add %(title)s to the ranking", title="Projekt 22"), "Enter")
+    announced(page, "{title} added at rank {rank}.", title="Projekt 22", rank=2)
+    check_a11y(page)
+
+    # A search within the round finds one project; it joins the ranking too.
+    page.get_by_label(de("Search"), exact=True).fill("Radwege")
+    expect(page.locator("[data-ranking-available] > [data-ranking-item]")).to_have_count(1)
+    press(page, de("Add %(title)s to the ranking", title=bikes), "Enter")
+    announced(page, "{title} added at rank {rank}.", title=bikes, rank=3)
+
+    # Back to all projects, first page: the choices from page 2 and from the search are there.
+    page.get_by_label(de("Search"), exact=True).fill("")
+    expect(item(page, "Projekt 02")).to_be_visible()
+    expect_ranking(page, ["Projekt 01", "Projekt 22", bikes])
+    expect(page.get_by_label(de("Why “%(title)s”?", title="Projekt 01"))).to_have_value(
+        "Mein Favorit, weil ich in Eilenburg wohne."
+    )
+    check_a11y(page)
+    submit_application(page)
+    expect_message(
+        page,
+        de(
+            "Thank you! Your application has been submitted. We have sent you a confirmation "
+            "by e-mail."
+        ),
+    )
+    application = data.round.applications.get(student=data.lena)
+    assert [choice.project.title for choice in application.choices.order_by("rank")] == [
+        "Projekt 01",
+        "Projekt 22",
+        bikes,
+    ]

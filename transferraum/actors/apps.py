@@ -10,6 +10,11 @@ class ActorsConfig(AppConfig):
     verbose_name = _("Actors")
 
     def ready(self) -> None:
+        from transferraum.actors.selectors import competence_synonym_sets
+        from transferraum.core.search import search_synonyms_register
+
+        # "Geoinformatik" also finds a text that says "GIS".
+        search_synonyms_register(competence_synonym_sets)
         menu_register(
             MenuEntry(
                 "actors:competences",

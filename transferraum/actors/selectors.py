@@ -36,7 +36,7 @@ from transferraum.actors.models import (
 from transferraum.actors.permissions import can_manage_organisation, can_view_person
 from transferraum.core.errors import PermissionDenied
 from transferraum.core.filters import Filters, choice
-from transferraum.core.search import query_stems, search_document
+from transferraum.core.search import query_stems, search_document, search_key
 from transferraum.core.site_search import first_and_total
 
 M = TypeVar("M", bound=Model)
@@ -304,6 +304,16 @@ def suggestions_for(
     return suggestions
 
 
+def competence_synonym_sets() -> list[list[str]]:
+    """Every term's names (labels and synonyms), for the search's synonyms (one query).
+
+    Categories are left out: their other names are the parts beneath them ("Verwaltung & Recht"
+    names "Verwaltung" and "Recht"), not synonyms.
+    """
+    terms = Competence.objects.filter(children__isnull=True)
+    return [c.terms for c in terms.only("label_de", "label_en", "synonyms")]
+
+
 def competences_matching(query: str, *, limit: int = 12) -> list[Competence]:
     """Terms of the vocabulary whose labels or synonyms match the query (autocomplete)."""
     wanted = query_stems(query)
@@ -317,7 +327,7 @@ def competences_matching(query: str, *, limit: int = 12) -> list[Competence]:
     # Exact label matches first, then approved before suggested.
     found.sort(
         key=lambda c: (
-            search_document([c.label]).strip() != " ".join(wanted),
+            search_key(c.label) != " ".join(wanted),
             c.status != "approved",
         )
     )

@@ -39,7 +39,7 @@ from transferraum.actors.permissions import (
 from transferraum.actors.tasks import membership_request_notify
 from transferraum.actors.workflow import MEMBERSHIP_REQUEST
 from transferraum.core.errors import DomainError, PermissionDenied
-from transferraum.core.search import search_document
+from transferraum.core.search import search_document, search_key
 from transferraum.core.services import activity_record
 from transferraum.core.workflow import RequestRules, Taken, request_step
 from transferraum.regions.models import Municipality
@@ -375,12 +375,12 @@ def _duplicate_of(
     name: str, municipality: Municipality | None, exclude_pk: int | None
 ) -> Organisation | None:
     """An organisation of the same name (ignoring case, spaces, umlaut spelling) in the town."""
-    wanted = search_document([name])
+    wanted = search_key(name)
     candidates = Organisation.objects.filter(municipality=municipality)
     if exclude_pk is not None:
         candidates = candidates.exclude(pk=exclude_pk)
     for candidate in candidates.only("pk", "name", "slug"):
-        if search_document([candidate.name]) == wanted:
+        if search_key(candidate.name) == wanted:
             return candidate
     return None
 
@@ -539,9 +539,9 @@ def competence_suggest(*, actor: User, label: str) -> Competence:
         raise DomainError(_("Please enter a term."), field="suggestion")
     if len(label) > 100:
         raise DomainError(_("Please use at most 100 characters for the term."), field="suggestion")
-    wanted = search_document([label])
+    wanted = search_key(label)
     for competence in Competence.objects.all():
-        if any(search_document([term]) == wanted for term in competence.terms):
+        if any(search_key(term) == wanted for term in competence.terms):
             return competence
     base = slugify(label)[:90] or "begriff"
     slug, n = base, 2

@@ -8,7 +8,7 @@ are dropped, never raised.
 Nothing here ever reads the problem, context or desired result of a challenge that is not
 public, except for people whom `can_see_full_text` allows: the board's search matches the
 `search_text` (public parts only, see `services.challenge_index`) and PostgreSQL's full-text
-search reads only the title and the public summary.
+search reads only the title and the public summary (`migrations/0003_search_index.py`).
 """
 
 from __future__ import annotations
@@ -53,10 +53,6 @@ PAGE_SIZE = 20
 FEED_SIZE = 30
 QUERY_MAX_LENGTH = 200
 TEASER_WORDS = 40
-
-# Texts PostgreSQL's German full-text search reads: only what is public for every challenge.
-# The problem of public challenges is in the stemmed `search_text`, which matches everywhere.
-FULLTEXT_FIELDS = ("title", "public_summary")
 
 # Big GeoJSON shapes that no challenge page shows.
 _BOUNDARIES = ("municipality__boundary", "municipality__district__boundary")
@@ -119,7 +115,7 @@ def board_challenges(filters: BoardFilters) -> QuerySet[Challenge]:
         challenges = challenges.filter(municipality__district__key=filters.district)
     if filters.status:
         challenges = challenges.filter(status=filters.status)
-    challenges = search_queryset(challenges, filters.query, fulltext_fields=FULLTEXT_FIELDS)
+    challenges = search_queryset(challenges, filters.query)
     return (
         challenges.select_related("organisation", "municipality__district")
         .defer(*_BOUNDARIES)
@@ -175,9 +171,7 @@ def challenges_found(viewer: Viewer, query: str) -> QuerySet[Challenge]:
     """The challenges `viewer` may see that match the words, newest first (best match first
     where PostgreSQL ranks), with the organisation."""
     challenges = challenges_visible_to(viewer).order_by(*_NEWEST_FIRST)
-    return search_queryset(challenges, query, fulltext_fields=FULLTEXT_FIELDS).select_related(
-        "organisation"
-    )
+    return search_queryset(challenges, query).select_related("organisation")
 
 
 def organisation_challenges(viewer: Viewer, organisation_id: int) -> QuerySet[Challenge]:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sized
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.paginator import Page
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+
+# Beyond this many results a list says "more than 1,000" instead of counting them all.
+COUNT_LIMIT = 1000
 
 
 @dataclass(frozen=True)
@@ -29,3 +35,37 @@ def pagination_context(page: Page[Any], url_for: Callable[[int], str]) -> dict[s
         "previous_url": url_for(page.previous_page_number()) if page.has_previous() else "",
         "next_url": url_for(page.next_page_number()) if page.has_next() else "",
     }
+
+
+def capped_count(objects: Sized, limit: int = COUNT_LIMIT) -> int:
+    """How many there are, counting at most `limit + 1`: more than `limit` reads as such."""
+    if isinstance(objects, QuerySet):
+        return objects.order_by().values("pk")[: limit + 1].count()
+    return min(len(objects), limit + 1)
+
+
+def count_text(count: int, limit: int = COUNT_LIMIT) -> str:
+    """A count as a list shows it: "more than 1000" when `capped_count` went past the limit."""
+    return _("more than %(limit)s") % {"limit": limit} if count > limit else str(count)
+
+
+class CappedPaginator(Paginator[Any]):
+    """A paginator that counts at most `COUNT_LIMIT` results: the count reads the matching rows
+    only up to the limit (one bounded query, no second scan of a whole table), and `capped`
+    says that there are more; the pages end at the limit. Pages of a search are ordered by
+    rank, so the best ones are always among them."""
+
+    limit = COUNT_LIMIT
+
+    @cached_property
+    def counted(self) -> int:
+        """How many, counting at most `limit + 1` (see `capped_count`)."""
+        return capped_count(self.object_list, self.limit)
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.counted, self.limit)
+
+    @property
+    def capped(self) -> bool:
+        return self.counted > self.limit

@@ -12,7 +12,7 @@ or any `apps.py`:
     from transferraum.events.selectors import events_visible_to
 
     def _events(query: str, viewer: Any, limit: int) -> tuple[list[SearchHit], int]:
-        found = search_queryset(events_visible_to(viewer), query, fulltext_fields=("title",))
+        found = search_queryset(events_visible_to(viewer), query)
         return [SearchHit(e.title, e.get_absolute_url(), e.town) for e in found[:limit]], \
             found.count()
 
@@ -38,6 +38,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from transferraum.core.filters import Filters, search
+from transferraum.core.pagination import COUNT_LIMIT, capped_count, count_text
 from transferraum.core.search import query_stems
 
 M = TypeVar("M", bound=Model)
@@ -82,12 +83,21 @@ class SearchGroup:
     def more(self) -> bool:
         return self.total > len(self.hits)
 
+    @property
+    def capped(self) -> bool:
+        return self.total > COUNT_LIMIT
+
+    @property
+    def total_text(self) -> str:
+        """The total as the page shows it ("more than 1000")."""
+        return count_text(self.total)
+
 
 def first_and_total(queryset: QuerySet[M], limit: int) -> tuple[list[M], int]:
-    """The first `limit` rows and how many there are in all: one query, a second (the count)
-    only when the first `limit` are not all."""
+    """The first `limit` rows and how many there are in all: one query, a second (the count,
+    which stops past `COUNT_LIMIT`) only when the first `limit` are not all."""
     first = list(queryset[:limit])
-    return first, queryset.count() if len(first) == limit else len(first)
+    return first, capped_count(queryset) if len(first) == limit else len(first)
 
 
 _PROVIDERS: dict[str, SearchProvider] = {}

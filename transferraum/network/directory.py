@@ -49,11 +49,6 @@ TABS = (ORGANISATIONS, PEOPLE)
 PAGE_SIZE = 20
 QUERY_MAX_LENGTH = 200
 
-# Texts PostgreSQL's German full-text search reads; the stemmed `search_text` (competences with
-# their synonyms, offers, needs, town) is matched by `search_queryset` on every database.
-ORGANISATION_FULLTEXT = ("name", "short_description", "description")
-PERSON_FULLTEXT = ("user__name", "bio")
-
 # Big GeoJSON shapes that no directory page shows.
 _BOUNDARIES = ("municipality__boundary", "municipality__district__boundary")
 
@@ -137,7 +132,7 @@ def _filtered_organisations(filters: DirectoryFilters) -> QuerySet[Organisation]
                     )
                 )
             )
-    return search_queryset(organisations, filters.query, fulltext_fields=ORGANISATION_FULLTEXT)
+    return search_queryset(organisations, filters.query)
 
 
 def directory_organisations(filters: DirectoryFilters) -> QuerySet[Organisation]:
@@ -197,7 +192,7 @@ def directory_people(
                 )
             )
         )
-    people = search_queryset(people, filters.query, fulltext_fields=PERSON_FULLTEXT)
+    people = search_queryset(people, filters.query)
     return people.select_related("user__study_programme").prefetch_related("competences")
 
 

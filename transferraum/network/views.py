@@ -14,7 +14,12 @@ from django.views.decorators.http import require_safe
 from transferraum.actors.models import Organisation
 from transferraum.core.htmx import render_page_or_partial, wants_partial
 from transferraum.core.http import HtmxHttpRequest
-from transferraum.core.pagination import pagination_context
+from transferraum.core.pagination import (
+    CappedPaginator,
+    capped_count,
+    count_text,
+    pagination_context,
+)
 from transferraum.network.directory import (
     ORGANISATIONS,
     PAGE_SIZE,
@@ -157,7 +162,7 @@ def _filter_form(filters: DirectoryFilters, *, action: str, target: str) -> dict
 @dataclass(frozen=True)
 class Tab:
     label: str
-    count: int
+    count: str  # "12", "more than 1000"
     url: str
     current: bool
 
@@ -169,12 +174,15 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
     organisations = directory_organisations(filters)
     people = directory_people(request.user, filters)
     page: Page[Any]
+    # The other tab's count stops past the limit as well: no second full scan.
     if filters.tab == PEOPLE:
-        page = Paginator(people, PAGE_SIZE).get_page(filters.page)
-        counts = {ORGANISATIONS: organisations.count(), PEOPLE: page.paginator.count}
+        paginator = CappedPaginator(people, PAGE_SIZE)
+        page = paginator.get_page(filters.page)
+        counts = {ORGANISATIONS: capped_count(organisations), PEOPLE: paginator.counted}
     else:
-        page = Paginator(organisations, PAGE_SIZE).get_page(filters.page)
-        counts = {ORGANISATIONS: page.paginator.count, PEOPLE: people.count()}
+        paginator = CappedPaginator(organisations, PAGE_SIZE)
+        page = paginator.get_page(filters.page)
+        counts = {ORGANISATIONS: paginator.counted, PEOPLE: capped_count(people)}
     # A page number beyond the last shows the last page, and the address says so.
     filters = replace(filters, page=page.number)
     base = reverse("network:directory")
@@ -186,7 +194,7 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
         "tabs": [
             Tab(
                 label=str(label),
-                count=counts[tab],
+                count=count_text(counts[tab]),
                 url=base + filters.querystring(tab=tab, page=1),
                 current=tab == filters.tab,
             )

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -55,11 +56,12 @@ def mark_read(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     services.notification_mark_read(user=request.user, notification=notification)
     if wants_partial(request):
         notification.kind_label = kind_get(notification.kind).label  # type: ignore[attr-defined]
-        return render(
-            request,
-            "notifications/notification_list.html#item",
-            {"notification": notification},
+        item = render_to_string(
+            "notifications/notification_list.html#item", {"notification": notification}, request
         )
+        # The bell in the header counts one fewer: htmx swaps it out of band.
+        bell = render_to_string("components/notification_bell.html", {"oob": True}, request)
+        return HttpResponse(item + bell)
     return _back(request)
 
 

@@ -41,9 +41,6 @@ from transferraum.regions.selectors import municipality_filter
 
 A = Recommendation.Author
 QUERY_MAX_LENGTH = 200
-# Texts PostgreSQL's German full-text search reads; `search_text` holds the rest.
-FULLTEXT_FIELDS = ("title", "summary")
-
 
 # --- fetch and authorise ----------------------------------------------------------------------
 
@@ -241,9 +238,7 @@ def tracker_recommendations(user: Viewer, query: TrackerFilters) -> QuerySet[Rec
             Q(addressee_organisation__slug=query.organisation)
             | Q(project__challenge__organisation__slug=query.organisation)
         )
-    return search_queryset(
-        recommendations.order_by("-updated_at", "-pk"), query.query, fulltext_fields=FULLTEXT_FIELDS
-    )
+    return search_queryset(recommendations.order_by("-updated_at", "-pk"), query.query)
 
 
 def tracker_towns(user: Viewer) -> QuerySet[Municipality]:

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -47,7 +46,7 @@ from transferraum.challenges.services import challenge_follow
 from transferraum.core.htmx import render_page_or_partial, wants_partial
 from transferraum.core.http import HtmxHttpRequest
 from transferraum.core.markdown import render_markdown
-from transferraum.core.pagination import pagination_context
+from transferraum.core.pagination import CappedPaginator, pagination_context
 from transferraum.core.related import CHALLENGE, related_for
 
 # --- the board --------------------------------------------------------------------------------
@@ -57,7 +56,7 @@ from transferraum.core.related import CHALLENGE, related_for
 def board(request: HtmxHttpRequest) -> HttpResponse:
     """Challenges on the board by words, topic, place, format and status."""
     filters = BoardFilters.from_query(request.GET)
-    page = Paginator(board_challenges(filters), PAGE_SIZE).get_page(filters.page)
+    page = CappedPaginator(board_challenges(filters), PAGE_SIZE).get_page(filters.page)
     # A page number beyond the last shows the last page, and the address says so.
     filters = replace(filters, page=page.number)
     base = reverse("challenges:board")

@@ -110,6 +110,20 @@ def test_mark_one_as_read_with_htmx_swaps_the_item(client):
     assert "Als gelesen markieren" not in body
 
 
+def test_mark_one_as_read_with_htmx_counts_the_bell_down(client):
+    me = UserFactory()
+    first, _second = note(me), note(me)
+    client.force_login(me)
+
+    response = client.post(reverse("notifications:read", args=[first.pk]), HTTP_HX_REQUEST="true")
+
+    body = response.content.decode()
+    bell = body[body.index('id="tr-bell"') :]
+    assert 'hx-swap-oob="true"' in bell
+    assert "1 ungelesen" in bell
+    assert "2 ungelesen" not in body
+
+
 def test_someone_elses_notification_is_not_found(client):
     item = note(UserFactory())
     client.force_login(UserFactory())

@@ -19,6 +19,7 @@ from transferraum.projects.selectors.applications import student_by_email
 from transferraum.projects.services.applications import MOTIVATION_MAX_LENGTH
 
 RANK_FIELD = re.compile(r"^rank_(\d{1,9})$")  # longer ids overflow the database's integer
+MOTIVATION_FIELD = re.compile(r"^motivation_(\d{1,9})$")
 
 
 class CompetenceChoiceField(forms.ModelMultipleChoiceField):
@@ -86,6 +87,18 @@ def posted_project_ids(data: QueryDict) -> list[int]:
         if match and data.get(key, "").strip():
             ids.append(int(match.group(1)))
     return ids
+
+
+def posted_motivations(data: QueryDict) -> dict[int, str]:
+    """Motivations typed in posted data, by project id (also for projects without a rank: a
+    student who pages through the projects loses nothing they wrote)."""
+    typed = {}
+    for key in data:
+        match = MOTIVATION_FIELD.match(key)
+        text = data.get(key, "")
+        if match and text.strip():
+            typed[int(match.group(1))] = text[:MOTIVATION_MAX_LENGTH]
+    return typed
 
 
 def _as_rank(value: Any) -> int | None:
@@ -220,6 +233,19 @@ class ApplicationForm(forms.Form):
             key=lambda item: (item.rank, item.position),
         )
         return ranked, [item for item in items if item.rank is None]
+
+    @classmethod
+    def initial_from_data(cls, data: QueryDict) -> dict[str, Any]:
+        """The ranking as typed so far, for showing it again on another page of projects
+        without judging it yet (the service judges what is submitted)."""
+        initial: dict[str, Any] = {
+            f"rank_{pk}": data.get(f"rank_{pk}", "") for pk in posted_project_ids(data)
+        }
+        for pk, text in posted_motivations(data).items():
+            initial[f"motivation_{pk}"] = text
+        for field in ("work_with_1", "work_with_2"):
+            initial[field] = data.get(field, "")[:254]
+        return initial
 
     @classmethod
     def initial_from(cls, application: Application | None) -> dict[str, Any]:

@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from transferraum.accounts.models import User
 from transferraum.actors.models import Competence, PersonProfile
@@ -35,6 +38,7 @@ from transferraum.allocation.model import (
     Supervisor,
 )
 from transferraum.allocation.model import Project as EngineProject
+from transferraum.core.filters import Filters, model_pk, search
 from transferraum.projects.models import (
     AllocationRun,
     Application,
@@ -373,12 +377,12 @@ class MemberRow:
 
 @dataclass
 class TeamRow:
-    project: Project
-    members: list[MemberRow]
+    """A team on the board: its project and size; the members only for the team that is open
+    (`team_members`), so that the board stays small however many teams a round has."""
 
-    @property
-    def count(self) -> int:
-        return len(self.members)
+    project: Project
+    count: int
+    members: list[MemberRow] | None = None
 
     @property
     def below_minimum(self) -> bool:
@@ -439,9 +443,9 @@ class Board:
     run: AllocationRun | None  # the newest run, whatever its status
     run_error: str  # the newest run's error in the active language ("" unless it failed)
     result_run: AllocationRun | None  # the newest finished run
-    teams: list[TeamRow]
     closed: list[ClosedRow]
-    unplaced: list[UnplacedRow]
+    unplaced: list[UnplacedRow]  # the first UNPLACED_SHOWN of them
+    unplaced_count: int
     profile: list[ProfileBar]
     applicants: int
     placed: int
@@ -559,10 +563,11 @@ BAR_START = 8.0  # percent of the chart's width left of the bars, for the rank
 BAR_AREA = 80.0  # percent of the chart's width for the longest bar
 
 
-def _profile(ranks: list[int], max_rank: int, placed: int) -> list[ProfileBar]:
-    """Bars per rank; shares are of all `placed` students, those moved by hand into a project
-    they did not rank included, so that the shares and the unranked add up to the whole."""
-    counts = Counter(ranks)
+def _profile(counts: Mapping[int, int], max_rank: int, placed: int) -> list[ProfileBar]:
+    """Bars per rank from the number of students per rank; shares are of all `placed` students,
+    those moved by hand into a project they did not rank included, so that the shares and the
+    unranked add up to the whole."""
+    counts = Counter(counts)
     top = max(max_rank, max(counts, default=0))
     biggest = max(counts.values(), default=0)
     return [
@@ -576,57 +581,191 @@ def _profile(ranks: list[int], max_rank: int, placed: int) -> list[ProfileBar]:
     ]
 
 
-def allocation_board(round: Round) -> Board:
-    """The round's teams, closed projects, students without a place and the rank profile, with
-    the newest run; a constant number of queries however many projects and students."""
-    language = active_language()
-    run = latest_run(round)
-    result_run = latest_done_run(round)
-    result: dict[str, Any] = result_run.result if result_run is not None else {}
-    projects = {p.pk: p for p in Project.objects.filter(round=round).order_by("title", "pk")}
-    applications = list(
-        Application.objects.filter(round=round)
-        .select_related("student__study_programme")
-        .order_by("student__name", "student__email")
+UNPLACED_SHOWN = 50  # students without a place listed on the board; the search finds the rest
+
+
+@dataclass(frozen=True)
+class BoardFilters(Filters):
+    """The board's search for a student and the team that is open (`seite`: the page of
+    teams)."""
+
+    student: str = search("student", label=gettext_lazy("Student"))
+    team: int | None = model_pk("team", Project, label=gettext_lazy("Team"), only=("pk",))
+
+
+def _applicant_places(round_id: int) -> QuerySet[Assignment]:
+    """The places of the round's applicants (a place of someone who withdrew does not count)."""
+    return Assignment.objects.filter(
+        round_id=round_id,
+        student__in=Application.objects.filter(round_id=round_id).values("student_id"),
     )
-    assignments = {
-        a.student_id: a
-        for a in Assignment.objects.filter(round=round).only(
-            "pk", "student_id", "project_id", "rank", "pinned"
-        )
-    }
+
+
+def _member_count(round: Round) -> Coalesce:
+    """A project's `member_count`: the applicants of `round` placed in it."""
+    places = _applicant_places(round.pk).filter(project=OuterRef("pk")).order_by()
+    return Coalesce(Subquery(places.values("project").annotate(n=Count("pk")).values("n")), 0)
+
+
+def board_teams(round: Round) -> QuerySet[Project]:
+    """The projects of `round` that have a team, by title, with `member_count` (one query per
+    page)."""
+    return (
+        Project.objects.filter(round=round)
+        .annotate(member_count=_member_count(round))
+        .filter(member_count__gt=0)
+        .order_by("title", "pk")
+    )
+
+
+def team_rows(projects: Iterable[Project], open_team: int | None = None) -> list[TeamRow]:
+    """Rows for a page of `board_teams`; the team `open_team` with its members."""
+    rows = []
+    for project in projects:
+        row = TeamRow(project, getattr(project, "member_count", 0))
+        if project.pk == open_team:
+            row.members = team_members(project)
+        rows.append(row)
+    return rows
+
+
+def _competence_labels(user_ids: Collection[int]) -> dict[int, list[str]]:
+    """The competences of these people in the active language, by user id (one query)."""
+    language = active_language()
     labels: dict[int, list[str]] = defaultdict(list)
     for user_id, label_de, label_en in (
-        PersonProfile.competences.through.objects.filter(
-            personprofile__user__applications__round=round
-        )
+        PersonProfile.competences.through.objects.filter(personprofile__user_id__in=user_ids)
         .order_by("competence__label_de")
         .values_list("personprofile__user_id", "competence__label_de", "competence__label_en")
     ):
         labels[user_id].append((label_en or label_de) if language == "en" else label_de)
+    return labels
 
-    members: dict[int, list[MemberRow]] = defaultdict(list)
-    unplaced: list[UnplacedRow] = []
-    ranks: list[int] = []
+
+def team_members(project: Project) -> list[MemberRow]:
+    """The applicants placed in `project`, best rank first, with their programme and
+    competences (two queries)."""
+    places = list(
+        _applicant_places(project.round_id)
+        .filter(project=project)
+        .select_related("student__study_programme")
+        .only("pk", "rank", "pinned", "student__name", "student__email", "student__study_programme")
+    )
+    labels = _competence_labels([place.student_id for place in places])
+    members = [
+        MemberRow(place.student, place.rank, place.pinned, labels[place.student_id])
+        for place in places
+    ]
+    return sorted(members, key=lambda m: (m.rank or 99, m.student.name, m.student.email))
+
+
+@dataclass
+class FoundStudent:
+    """A student found on the board by name or e-mail, with their place (None: no team)."""
+
+    student: User
+    project: Project | None
+    pinned: bool
+
+
+BOARD_SEARCH_LIMIT = 20
+
+
+def board_students(round: Round, query: str) -> tuple[list[FoundStudent], int]:
+    """The first BOARD_SEARCH_LIMIT applicants of `round` whose name or e-mail contains `query`,
+    by name, with their team, and how many match (two queries)."""
+    words = query.split()
+    if not words:
+        return [], 0
+    condition = Q()
+    for word in words:
+        condition &= Q(student__name__icontains=word) | Q(student__email__icontains=word)
+    applications = Application.objects.filter(round=round).filter(condition)
+    places = Assignment.objects.filter(round=round, student_id=OuterRef("student_id"))
+    found = list(
+        applications.select_related("student")
+        .annotate(
+            project_id=Subquery(places.values("project_id")[:1]),
+            pinned=Subquery(places.values("pinned")[:1]),
+        )
+        .order_by("student__name", "student__email")[:BOARD_SEARCH_LIMIT]
+    )
+    total = len(found) if len(found) < BOARD_SEARCH_LIMIT else applications.count()
+    projects = Project.objects.in_bulk([a.project_id for a in found if a.project_id is not None])
+    return [
+        FoundStudent(
+            a.student,
+            projects.get(a.project_id),
+            bool(a.pinned),
+        )
+        for a in found
+    ], total
+
+
+def team_page_number(round: Round, project: Project, page_size: int) -> int:
+    """The page of `board_teams` that shows `project` (one query)."""
+    before = (
+        board_teams(round)
+        .filter(Q(title__lt=project.title) | Q(title=project.title, pk__lt=project.pk))
+        .count()
+    )
+    return before // page_size + 1
+
+
+def allocation_board(round: Round) -> Board:
+    """The round's figures, closed projects, the first students without a place and the rank
+    profile, with the newest run; counts and the profile come from SQL and no team's members
+    are read (`board_teams`, `team_members`), so the queries and the rows read stay flat
+    however many students a round has."""
+    language = active_language()
+    run = latest_run(round)
+    result_run = latest_done_run(round)
+    result: dict[str, Any] = result_run.result if result_run is not None else {}
+    applicants = Application.objects.filter(round=round).count()
+    per_rank: dict[int, int] = {}
     unranked = 0
-    reasons = {u["student"]: u for u in result.get("unassigned", [])}
+    for rank, count in (
+        _applicant_places(round.pk)
+        .filter(project__isnull=False)
+        .values_list("rank")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("rank", "n")
+    ):
+        if rank is None:
+            unranked = count
+        else:
+            per_rank[rank] = count
+    placed = sum(per_rank.values()) + unranked
+
+    # Without a result only those taken out of every team by hand are without a place.
+    places = Assignment.objects.filter(round=round, student_id=OuterRef("student_id"))
+    unplaced_applications = Application.objects.filter(round=round).exclude(
+        Exists(places.filter(project__isnull=False))
+    )
+    if not result:
+        unplaced_applications = unplaced_applications.filter(Exists(places))
+    unplaced_count = unplaced_applications.count()
+    shown = list(
+        unplaced_applications.select_related("student")
+        .annotate(pinned=Exists(places.filter(pinned=True)))
+        .order_by("student__name", "student__email")[:UNPLACED_SHOWN]
+    )
     names = names_for_round(round) if result else Names()
-    for application in applications:
+    reasons = {u["student"]: u for u in result.get("unassigned", [])} if shown else {}
+    suggested = Project.objects.in_bulk(
+        {
+            key_pk(key)
+            for application in shown
+            for key in reasons.get(student_key(application.student_id), {}).get("suggestions", [])
+        }
+    )
+    unplaced: list[UnplacedRow] = []
+    for application in shown:
         student = application.student
-        assignment = assignments.get(student.pk)
-        if assignment is not None and assignment.project_id in projects:
-            members[assignment.project_id].append(
-                MemberRow(student, assignment.rank, assignment.pinned, labels[student.pk])
-            )
-            if assignment.rank is None:
-                unranked += 1
-            else:
-                ranks.append(assignment.rank)
-            continue
-        if assignment is None and not result:
-            continue  # no allocation has run yet
+        pinned = bool(application.pinned)
         entry = reasons.get(student_key(student.pk))
-        if assignment is not None and assignment.pinned:
+        if pinned:
             reason = _("Taken out of every team by hand.")
         elif entry is not None:
             reason = render_texts(entry["kind"], entry.get("params", {}), names).get(
@@ -635,45 +774,44 @@ def allocation_board(round: Round) -> Board:
         else:
             reason = _("Not part of the last allocation run.")
         suggestions = [
-            projects[key_pk(key)]
+            suggested[key_pk(key)]
             for key in (entry or {}).get("suggestions", [])
-            if key_pk(key) in projects
+            if key_pk(key) in suggested and suggested[key_pk(key)].round_id == round.pk
         ]
-        unplaced.append(
-            UnplacedRow(student, reason, suggestions, bool(assignment and assignment.pinned))
-        )
+        unplaced.append(UnplacedRow(student, reason, suggestions, pinned))
 
     closed_reasons = {c["project"]: c for c in result.get("closed_projects", [])}
-    teams: list[TeamRow] = []
     closed: list[ClosedRow] = []
-    for project in projects.values():
-        if members.get(project.pk):
-            team = sorted(members[project.pk], key=lambda m: (m.rank or 99, m.student.name))
-            teams.append(TeamRow(project, team))
-        elif result or project.status == Project.Status.CLOSED:
-            entry = closed_reasons.get(project_key(project.pk))
-            if entry is not None:
-                reason = render_texts(entry["kind"], entry.get("params", {}), names).get(
-                    language, entry.get("reason", "")
-                )
-            elif project.status == Project.Status.CLOSED:
-                reason = _("Not taking place.")
-            else:
-                reason = _("Nobody is placed in it after the hand moves.")
-            closed.append(ClosedRow(project, reason))
+    empty = (
+        Project.objects.filter(round=round)
+        .annotate(member_count=_member_count(round))
+        .filter(member_count=0)
+        .order_by("title", "pk")
+    )
+    if not result:
+        empty = empty.filter(status=Project.Status.CLOSED)
+    for project in empty.only("pk", "title", "status"):
+        entry = closed_reasons.get(project_key(project.pk))
+        if entry is not None:
+            reason = render_texts(entry["kind"], entry.get("params", {}), names).get(
+                language, entry.get("reason", "")
+            )
+        elif project.status == Project.Status.CLOSED:
+            reason = _("Not taking place.")
+        else:
+            reason = _("Nobody is placed in it after the hand moves.")
+        closed.append(ClosedRow(project, reason))
     return Board(
         round=round,
         run=run,
         run_error=run_error(run),
         result_run=result_run,
-        teams=teams,
         closed=closed,
         unplaced=unplaced,
-        profile=_profile(ranks, round.max_choices, len(ranks) + unranked)
-        if (ranks or result)
-        else [],
-        applicants=len(applications),
-        placed=len(ranks) + unranked,
+        unplaced_count=unplaced_count,
+        profile=_profile(per_rank, round.max_choices, placed) if (per_rank or result) else [],
+        applicants=applicants,
+        placed=placed,
         unranked=unranked,
         result=result,
     )

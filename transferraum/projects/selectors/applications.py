@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from transferraum.accounts.models import User
 from transferraum.actors.models import PersonProfile
@@ -17,6 +17,7 @@ from transferraum.projects.models import (
     StudentProfile,
 )
 from transferraum.projects.permissions import applications_open
+from transferraum.projects.selectors.rounds import RoundProjectFilters, project_cards
 
 
 def _projects_for_cards() -> QuerySet[Project]:
@@ -25,14 +26,32 @@ def _projects_for_cards() -> QuerySet[Project]:
     ).prefetch_related("required_competences", "desired_competences")
 
 
-def ranking_projects(round: Round, extra_ids: Collection[int] = ()) -> list[Project]:
-    """The projects a student of `round` can rank (open ones of the round), plus `extra_ids`
-    (projects already ranked or typed) as long as they are public, so that a ranking is never
-    silently cut: the service then names what is wrong with them."""
-    condition = Q(round=round, status=Project.Status.OPEN)
-    if extra_ids:
-        condition |= Q(pk__in=extra_ids) & ~Q(round__phase=Round.Phase.PREPARATION)
-    return list(_projects_for_cards().filter(condition).order_by("title", "pk"))
+def ranking_projects(round: Round, ids: Collection[int]) -> list[Project]:
+    """The projects of a ranking (stored or typed), by title, as long as they are public, so
+    that a ranking is never silently cut: the service then names what is wrong with those of
+    another round or closed since (one query and two for the skills)."""
+    if not ids:
+        return []
+    return list(
+        _projects_for_cards()
+        .filter(pk__in=ids)
+        .exclude(round__phase=Round.Phase.PREPARATION)
+        .order_by("title", "pk")
+    )
+
+
+def projects_to_rank(
+    round: Round, filters: RoundProjectFilters, ranked_ids: Collection[int] = ()
+) -> QuerySet[Project]:
+    """The open projects of `round` a student can still add to their ranking (those in
+    `ranked_ids` are in it already), narrowed by `filters`, by title (best match first where
+    PostgreSQL ranks a search); a page of them costs three queries."""
+    projects = project_cards(round.projects.filter(status=Project.Status.OPEN), filters)
+    if ranked_ids:
+        projects = projects.exclude(pk__in=ranked_ids)
+    return projects.select_related("round", "challenge__organisation__municipality").defer(
+        "challenge__organisation__municipality__boundary"
+    )
 
 
 def application_of(student: User, round: Round) -> Application | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -16,9 +17,10 @@ from django.utils.translation import gettext_lazy as _
 from transferraum.accounts.models import User
 from transferraum.accounts.types import Viewer
 from transferraum.actors.models import Membership
-from transferraum.challenges.models import Challenge
+from transferraum.challenges.models import Challenge, TopicField
+from transferraum.challenges.selectors import topic_filter
 from transferraum.core.errors import PermissionDenied
-from transferraum.core.filters import Filters, Select, model_pk
+from transferraum.core.filters import Filters, Select, model_pk, search
 from transferraum.core.search import search_queryset
 from transferraum.projects import phases
 from transferraum.projects.models import Application, Assignment, Project, Round, SupervisorCapacity
@@ -86,16 +88,60 @@ def round_for_applicant(viewer: Viewer, pk: int) -> Round:
     return round
 
 
-def round_projects(round: Round) -> QuerySet[Project]:
-    """The projects of a round as cards: format, town, organisation, skills (four queries)."""
+@dataclass(frozen=True)
+class RoundProjectFilters(Filters):
+    """A round's projects by words, town and topic field (one small query each)."""
+
+    query: str = search("q", label=_("Search"))
+    municipality: str = municipality_filter()
+    topic: str = topic_filter()
+
+
+def project_cards(
+    projects: QuerySet[Project], filters: ProjectFilters | None = None
+) -> QuerySet[Project]:
+    """`projects` as cards by title (best match first where PostgreSQL ranks a search), narrowed
+    by `filters`: format, town, organisation, skills (three queries per page)."""
+    projects = projects.order_by("title", "pk")
+    if filters is not None:
+        projects = _filtered(projects, filters)
     return (
-        round.projects.select_related(
-            "format", "challenge__organisation", "challenge__municipality"
-        )
+        projects.select_related("format", "challenge__organisation", "challenge__municipality")
         .defer(*_BOUNDARIES[:1])
         .prefetch_related("required_competences", "desired_competences")
-        .order_by("title", "pk")
     )
+
+
+def round_projects(round: Round, filters: ProjectFilters | None = None) -> QuerySet[Project]:
+    """The projects of a round as cards (`project_cards`)."""
+    return project_cards(round.projects.all(), filters)
+
+
+def round_towns(round: Round) -> QuerySet[Municipality]:
+    """The towns of the round's projects, for the filter."""
+    return (
+        Municipality.objects.filter(challenges__projects__round=round)
+        .defer("boundary")
+        .distinct()
+        .order_by("name")
+    )
+
+
+def round_topics(round: Round) -> QuerySet[TopicField]:
+    """The topic fields of the round's projects, for the filter."""
+    return (
+        TopicField.objects.filter(challenges__projects__round=round)
+        .distinct()
+        .order_by("position", "name_de")
+    )
+
+
+def round_project_selects(round: Round, filters: RoundProjectFilters) -> list[Select]:
+    """The selects of the filter form of a round's projects (two queries)."""
+    return [
+        filters.select("municipality", [(town.ags, town.name) for town in round_towns(round)]),
+        filters.select("topic", [(topic.slug, topic.name) for topic in round_topics(round)]),
+    ]
 
 
 def projects_supervised_by(user: Viewer) -> QuerySet[Project]:
@@ -214,9 +260,7 @@ def projects_found(viewer: Viewer, query: str) -> QuerySet[Project]:
     """The projects `viewer` may see that match the words, newest round first (best match first
     where PostgreSQL ranks), with the round and the challenge's organisation."""
     projects = projects_visible_to(viewer).order_by("-round_id", "title", "pk")
-    return search_queryset(
-        projects, query, fulltext_fields=("title", "description", "public_summary")
-    ).select_related("round", "challenge__organisation")
+    return search_queryset(projects, query).select_related("round", "challenge__organisation")
 
 
 def projects_of(
@@ -305,24 +349,45 @@ def round_filter(key: str = "runde") -> int | None:
 
 @dataclass(frozen=True)
 class ShowcaseFilters(Filters):
-    """The showcase's town and round: each one the platform knows (one small query each)."""
+    """The showcase's words, town, topic field and round: each one the platform knows (one
+    small query each)."""
 
+    query: str = search("q", label=_("Search"))
     municipality: str = municipality_filter()
+    topic: str = topic_filter()
     round: int | None = round_filter()
 
 
-def showcase_projects(filters: ShowcaseFilters) -> QuerySet[Project]:
-    """Completed projects with a public summary, newest first, with `team_size` and
-    `results_public` (two queries)."""
-    projects = Project.objects.showcased()
+# The filters `_filtered` reads: the round's list, the showcase and the apply page share them.
+ProjectFilters: TypeAlias = RoundProjectFilters | ShowcaseFilters
+
+
+def _filtered(projects: QuerySet[Project], filters: ProjectFilters) -> QuerySet[Project]:
+    """`projects` narrowed by the words, town and topic field of `filters`."""
     if filters.municipality:
         projects = projects.filter(challenge__municipality__ags=filters.municipality)
+    if filters.topic:
+        projects = projects.filter(
+            Exists(TopicField.objects.filter(slug=filters.topic, challenges=OuterRef("challenge")))
+        )
+    if filters.query:
+        projects = search_queryset(
+            projects, filters.query, fulltext_fields=("title", "description", "public_summary")
+        )
+    return projects
+
+
+def showcase_projects(filters: ShowcaseFilters) -> QuerySet[Project]:
+    """Completed projects with a public summary, newest first (best match first where
+    PostgreSQL ranks a search), with `team_size` and `results_public` (two queries per page)."""
+    projects: QuerySet[Project] = Project.objects.showcased().order_by(
+        "-completed_at", "title", "pk"
+    )
     if filters.round:
         projects = projects.filter(round_id=filters.round)
     return (
-        projects.select_related(
-            "round", "format", "challenge__organisation", "challenge__municipality"
-        )
+        _filtered(projects, filters)
+        .select_related("round", "format", "challenge__organisation", "challenge__municipality")
         .defer(*_BOUNDARIES[:1])
         .prefetch_related("challenge__topics")
         .annotate(
@@ -330,7 +395,6 @@ def showcase_projects(filters: ShowcaseFilters) -> QuerySet[Project]:
             # only the public summary of a non-public challenge leaves the workspace
             results_public=Q(challenge__confidentiality=Challenge.Confidentiality.PUBLIC),
         )
-        .order_by("-completed_at", "title", "pk")
     )
 
 
@@ -355,10 +419,20 @@ def showcase_rounds() -> QuerySet[Round]:
     )
 
 
+def showcase_topics() -> QuerySet[TopicField]:
+    """The topic fields of the projects in the showcase, for the filter."""
+    return (
+        TopicField.objects.filter(challenges__projects__in=Project.objects.showcased().values("pk"))
+        .distinct()
+        .order_by("position", "name_de")
+    )
+
+
 def showcase_selects(filters: ShowcaseFilters) -> list[Select]:
-    """The selects of the showcase's filter form (two queries)."""
+    """The selects of the showcase's filter form (three queries)."""
     return [
         filters.select("municipality", [(town.ags, town.name) for town in showcase_towns()]),
+        filters.select("topic", [(topic.slug, topic.name) for topic in showcase_topics()]),
         filters.select("round", [(round.pk, round.name) for round in showcase_rounds()]),
     ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from transferraum.core.testing import assert_capped, rows_marked
 from transferraum.notifications.services import notifications_suppressed
 from transferraum.projects.models import (
     AllocationRun,
@@ -21,7 +22,12 @@ from transferraum.projects.tests.factories import (
     SupervisorFactory,
     application_for,
 )
-from transferraum.projects.tests.test_allocation_services import build_round, run_allocation
+from transferraum.projects.tests.test_allocation_services import (
+    build_round,
+    run_allocation,
+    team_of,
+)
+from transferraum.projects.views import allocation as allocation_views
 
 HTMX = {"HX-Request": "true"}
 
@@ -202,8 +208,13 @@ def test_the_board_of_a_run_without_engine_records_leaves_no_blanks(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("query", [{}, {"student": "Studentin 01"}, {"team": "open"}])
 def test_the_board_takes_the_same_number_of_queries_for_2_and_8_teams(
-    client, coordinator, django_capture_on_commit_callbacks, django_assert_max_num_queries
+    client,
+    coordinator,
+    django_capture_on_commit_callbacks,
+    django_assert_max_num_queries,
+    query,
 ):
     small = build_round(projects=2, students=4, min_size=1)
     large = build_round(projects=8, students=16, min_size=1)
@@ -214,10 +225,82 @@ def test_the_board_takes_the_same_number_of_queries_for_2_and_8_teams(
     client.force_login(coordinator)
     client.get(url("allocation", small.round))  # session and user are loaded once
 
-    with django_assert_max_num_queries(16) as small_queries:
-        assert client.get(url("allocation", small.round)).status_code == 200
+    def asked(data):
+        if query.get("team") == "open":
+            return {"team": team_of(data.round, data.students[1]).pk}
+        return query
+
+    few, many = asked(small), asked(large)
+    # the figures, the profile, the unplaced, the closed projects, a page of teams; the open
+    # team's page and members
+    with django_assert_max_num_queries(23) as small_queries:
+        assert client.get(url("allocation", small.round), few).status_code == 200
     with django_assert_max_num_queries(len(small_queries)):
-        assert client.get(url("allocation", large.round)).status_code == 200
+        assert client.get(url("allocation", large.round), many).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_board_shows_a_page_of_folded_teams_and_no_members_until_one_is_opened(
+    client, coordinator, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(allocation_views, "TEAMS_PAGE_SIZE", 3)
+    data = build_round(projects=8, students=16, min_size=1)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    client.force_login(coordinator)
+    board = url("allocation", data.round)
+
+    first = client.get(board)
+    assert assert_capped(first, "data-team", 3) == 3
+    assert rows_marked(first, "data-member") == 0
+    assert "Projekt A" in first.content.decode() and "Projekt D" not in first.content.decode()
+    assert rows_marked(client.get(board, {"seite": 3}), "data-team") == 2
+
+    # Opening a team shows its members, on the page that holds it.
+    team = Project.objects.get(round=data.round, title="Projekt H")
+    members = Assignment.objects.filter(round=data.round, project=team).count()
+    opened = client.get(board, {"team": team.pk})
+    assert f'id="team-{team.pk}" class="tr-team" open' in opened.content.decode()
+    assert rows_marked(opened, "data-member") == members
+    assert rows_marked(opened, "data-team") == 2  # page 3
+
+    # htmx loads the members of a folded team alone; without htmx the board opens it.
+    fragment = client.get(url("allocation-team", data.round, project_pk=team.pk), headers=HTMX)
+    assert rows_marked(fragment, "data-member") == members
+    assert "<h1" not in fragment.content.decode()
+    plain = client.get(url("allocation-team", data.round, project_pk=team.pk))
+    assert plain.status_code == 302
+    assert plain["Location"] == f"{board}?team={team.pk}#team-{team.pk}"
+    other = build_round(projects=1, students=1, min_size=1)
+    assert (
+        client.get(
+            url("allocation-team", data.round, project_pk=other.projects[0].pk), headers=HTMX
+        ).status_code
+        == 404
+    )
+
+
+@pytest.mark.django_db
+def test_the_board_finds_a_student_by_name_or_e_mail_and_shows_their_team(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    data = build_round(projects=3, students=6, min_size=1)
+    run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+    student = data.students[4]
+    team = team_of(data.round, student)
+    client.force_login(coordinator)
+    board = url("allocation", data.round)
+
+    by_name = client.get(board, {"student": "studentin 04"}).content.decode()
+    assert "1 student matches “studentin 04”" in by_name
+    assert f'team={team.pk}#team-{team.pk}">{team.title}</a>' in by_name
+    assert f"Move {student.name}" in by_name
+
+    by_mail = client.get(board, {"student": student.email.split("@")[0]})
+    assert rows_marked(by_mail, "data-found") == 1
+    everyone = client.get(board, {"student": "Studentin"})
+    assert rows_marked(everyone, "data-found") == 6
+    nobody = client.get(board, {"student": "Niemand"}).content.decode()
+    assert "0 students match “Niemand”" in nobody
 
 
 # --------------------------------------------------------------------------------------------
@@ -385,6 +468,23 @@ def test_the_move_page_shows_the_broken_rules_before_saving(client, coordinator,
 
 
 @pytest.mark.django_db
+def test_the_move_page_names_the_chosen_student_instead_of_listing_every_applicant(
+    client, coordinator, allocated
+):
+    student = allocated.students[0]
+    client.force_login(coordinator)
+
+    chosen = client.get(url("allocation-move", allocated.round), {"student": student.pk})
+
+    html = chosen.content.decode()
+    assert f'<input type="hidden" name="student" value="{student.pk}">' in html
+    assert '<select name="student"' not in html
+    assert html.count(allocated.students[1].name) == 0
+    unchosen = client.get(url("allocation-move", allocated.round)).content.decode()
+    assert 'name="student"' in unchosen and allocated.students[1].name in unchosen
+
+
+@pytest.mark.django_db
 def test_a_move_with_broken_rules_needs_the_confirmation(client, coordinator, allocated):
     a, b, c = allocated.projects
     student = Assignment.objects.filter(round=allocated.round, project=a)[0].student
@@ -400,7 +500,8 @@ def test_a_move_with_broken_rules_needs_the_confirmation(client, coordinator, al
     saved = client.post(url("allocation-move", allocated.round), {**form, "confirm": "on"})
 
     assert saved.status_code == 302
-    assert saved["Location"].startswith(url("allocation", allocated.round))
+    # back on the board with the student's new team open
+    assert saved["Location"] == f"{url('allocation', allocated.round)}?team={b.pk}#team-{b.pk}"
     moved = Assignment.objects.get(student=student)
     assert moved.project == b
     assert moved.pinned

@@ -11,7 +11,9 @@ from django.utils import timezone
 
 from transferraum.accounts.tests.factories import StudyProgrammeFactory
 from transferraum.actors.models import Competence, PersonProfile
+from transferraum.core.testing import assert_capped, rows_marked
 from transferraum.projects.models import Application, Project, Round, StudentProfile
+from transferraum.projects.services.rounds import project_index
 from transferraum.projects.tests.factories import (
     ProjectFactory,
     RoundFactory,
@@ -19,6 +21,7 @@ from transferraum.projects.tests.factories import (
     application_for,
     place,
 )
+from transferraum.projects.views.applications import APPLY_PAGE_SIZE
 
 
 @pytest.fixture
@@ -370,15 +373,163 @@ def test_the_apply_page_needs_the_same_queries_for_few_and_many_projects(
     client.force_login(student_geography)
     client.get(apply_url(round_))  # session and caches warm
 
-    # 12 for the page, one for the bell's unread count
-    with django_assert_max_num_queries(14) as few:
+    # 12 for the page as before, the count and a page of other projects with their skills,
+    # towns and topic fields for the filters, one for the bell's unread count
+    with django_assert_max_num_queries(20) as few:
         client.get(apply_url(round_))
-    for _ in range(8):
+    for _ in range(APPLY_PAGE_SIZE + 3):
         ProjectFactory(round=round_).required_competences.add(competence)
-    with django_assert_max_num_queries(14) as many:
-        client.get(apply_url(round_))
+    with django_assert_max_num_queries(20) as many:
+        response = client.get(apply_url(round_))
 
     assert len(many.captured_queries) == len(few.captured_queries)
+    available = response.content.decode().split("data-ranking-available>", 1)[1]
+    assert assert_capped(available, "data-ranking-item", APPLY_PAGE_SIZE) == APPLY_PAGE_SIZE
+
+
+# --- searching and paging without losing the ranking ----------------------------------------
+
+
+@pytest.fixture
+def many_projects(round_):
+    """More open projects than a page shows, by title: "Projekt 01" … ."""
+    projects = [
+        ProjectFactory(round=round_, title=f"Projekt {number:02d}")
+        for number in range(1, APPLY_PAGE_SIZE + 6)
+    ]
+    for project in projects:
+        project_index(project)
+    return projects
+
+
+def available_titles(response):
+    """Titles in the list of other projects, top to bottom."""
+    html = response.content.decode()
+    available = html.split("data-ranking-available>", 1)[1].split("</ul>", 1)[0]
+    return re.findall(r'data-title="([^"]+)"', available)
+
+
+@pytest.mark.django_db
+def test_a_choice_on_a_later_page_survives_going_back_to_the_first(
+    client, student_geography, many_projects
+):
+    round_ = many_projects[0].round
+    late = many_projects[-1]  # on the second page
+    client.force_login(student_geography)
+    second = client.post(apply_url(round_), {"seite": "2"})
+    assert second.status_code == 200
+    assert late.title in available_titles(second)
+
+    back = client.post(
+        apply_url(round_),
+        {
+            **form_data([late], {late.pk: "Weil ich Radwege mag"}),
+            "work_with_1": "freundin@example.org",
+            "seite": "1",
+        },
+    )
+
+    assert back.status_code == 200
+    assert ranked_titles(back) == [late.title]
+    assert late.title not in available_titles(back)
+    assert available_titles(back)[0] == "Projekt 01"
+    html = back.content.decode()
+    assert "Weil ich Radwege mag" in html
+    assert 'value="freundin@example.org"' in html
+    assert "We found no student" not in html  # not judged before it is submitted
+    assert not Application.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_search_within_the_round_keeps_the_ranking_as_typed(
+    client, student_geography, many_projects
+):
+    round_ = many_projects[0].round
+    first, second = many_projects[0], many_projects[1]
+    client.force_login(student_geography)
+
+    found = client.post(
+        apply_url(round_),
+        {**form_data([second, first]), "q": f"{many_projects[7].title}", "zeigen": "1"},
+    )
+
+    assert ranked_titles(found) == [second.title, first.title]
+    assert available_titles(found) == [many_projects[7].title]
+    assert "Warum Projekt 02" in found.content.decode()
+    assert client.get(apply_url(round_), {"q": many_projects[7].title}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_htmx_asks_for_the_list_alone_without_the_ranked_projects(
+    client, student_geography, many_projects
+):
+    round_ = many_projects[0].round
+    ranked = many_projects[0]
+    client.force_login(student_geography)
+
+    fragment = client.post(
+        apply_url(round_),
+        {**form_data([ranked]), "zeigen": "1", "seite": "1"},
+        headers={"HX-Request": "true", "HX-Trigger": "apply-page-1"},
+    )
+
+    html = fragment.content.decode()
+    assert "<h1" not in html and "data-ranking-chosen" not in html
+    assert ranked.title not in available_titles(fragment)
+    assert assert_capped(fragment, "data-ranking-item", APPLY_PAGE_SIZE) == APPLY_PAGE_SIZE
+    assert "autofocus" in html  # a page button: the new list takes the focus
+    assert 'hx-swap-oob="innerHTML"' in html  # the count for screen readers
+
+
+@pytest.mark.django_db
+def test_a_motivation_typed_for_a_project_on_another_page_is_kept(
+    client, student_geography, many_projects
+):
+    round_ = many_projects[0].round
+    unranked = many_projects[2]  # on the first page, no rank yet
+    client.force_login(student_geography)
+
+    second = client.post(
+        apply_url(round_), {f"motivation_{unranked.pk}": "Schon angefangen", "seite": "2"}
+    )
+
+    html = second.content.decode()
+    assert f'<input type="hidden" name="motivation_{unranked.pk}" value="Schon angefangen">' in html
+    first = client.post(
+        apply_url(round_), {f"motivation_{unranked.pk}": "Schon angefangen", "seite": "1"}
+    )
+    assert "Schon angefangen</textarea>" in first.content.decode()
+    assert 'type="hidden" name="motivation_' not in first.content.decode()
+
+
+@pytest.mark.django_db
+def test_choices_gathered_on_several_pages_are_submitted_in_their_order(
+    client, student_geography, many_projects
+):
+    round_ = many_projects[0].round
+    order = [many_projects[-1], many_projects[0], many_projects[-2]]
+    client.force_login(student_geography)
+
+    response = client.post(apply_url(round_), {**form_data(order), "q": "Projekt"})
+
+    assert response.status_code == 302
+    application = Application.objects.get(student=student_geography)
+    assert [c.project for c in application.choices.order_by("rank")] == order
+
+
+@pytest.mark.django_db
+def test_a_refused_submit_shows_the_ranking_and_a_page_of_the_others(
+    client, student_geography, many_projects
+):
+    round_ = many_projects[0].round
+    client.force_login(student_geography)
+
+    response = client.post(apply_url(round_), form_data([many_projects[-1]]))
+
+    assert response.status_code == 422
+    assert ranked_titles(response) == [many_projects[-1].title]
+    assert len(available_titles(response)) == APPLY_PAGE_SIZE
+    assert rows_marked(response, "data-ranking-item") == APPLY_PAGE_SIZE + 1
 
 
 # --- withdrawing ---------------------------------------------------------------------------------

@@ -13,8 +13,10 @@ from django.utils import timezone
 from transferraum.actors.models import Competence
 from transferraum.challenges.models import Challenge, TopicField
 from transferraum.challenges.tests.factories import ChallengeFactory, TransferFormatFactory
+from transferraum.core.testing import assert_capped, rows_marked
 from transferraum.projects import travel
 from transferraum.projects.models import Project, Round, SupervisorCapacity
+from transferraum.projects.services.rounds import project_index
 from transferraum.projects.tests.factories import (
     ProjectFactory,
     RoundFactory,
@@ -22,6 +24,7 @@ from transferraum.projects.tests.factories import (
     SupervisorFactory,
     place,
 )
+from transferraum.projects.views.rounds import ROUND_PROJECTS_PAGE_SIZE, SHOWCASE_PAGE_SIZE
 from transferraum.regions.tests.factories import zeitz
 
 P = Round.Phase
@@ -152,18 +155,54 @@ def test_the_round_page_needs_the_same_queries_for_many_projects(
 ):
     round = RoundFactory(phase=P.APPLICATIONS)
     skills = [Competence.objects.create(slug=f"s{i}", label_de=f"Kompetenz {i}") for i in range(3)]
-    for _ in range(12):
-        project = ProjectFactory(round=round, status=S.OPEN)
-        project.required_competences.set(skills[:2])
-        project.desired_competences.set(skills[2:])
+
+    def add_projects(count: int) -> None:
+        for _ in range(count):
+            project = ProjectFactory(round=round, status=S.OPEN)
+            project.required_competences.set(skills[:2])
+            project.desired_competences.set(skills[2:])
+
     client.force_login(coordinator)
     url = reverse("projects:round", args=[round.pk])
+    add_projects(3)
+    # session, user, round, count, projects, two kinds of skills, towns and topic fields for
+    # the filters, the bell's unread count
+    with django_assert_max_num_queries(10) as few:
+        small = client.get(url)
+    add_projects(ROUND_PROJECTS_PAGE_SIZE)
+    with django_assert_max_num_queries(len(few)):
+        large = client.get(url)
 
-    # session, user, round, projects, two kinds of skills, the bell's unread count
-    with django_assert_max_num_queries(7):
-        response = client.get(url)
+    assert rows_marked(small, "data-project-card") == 3
+    assert assert_capped(large, "data-project-card", ROUND_PROJECTS_PAGE_SIZE) == (
+        ROUND_PROJECTS_PAGE_SIZE
+    )
 
-    assert response.content.decode().count("tr-project-card") == 12
+
+@pytest.mark.django_db
+def test_the_round_page_finds_its_projects_by_words_and_town(client, town_eilenburg):
+    round = RoundFactory(phase=P.APPLICATIONS)
+    here = ProjectFactory(
+        round=round,
+        title="Radwege im Muldental",
+        challenge=ChallengeFactory(municipality=town_eilenburg.municipality),
+    )
+    elsewhere = ProjectFactory(round=round, title="Leerstand am Markt")
+    for project in (here, elsewhere):
+        project_index(project)
+    url = reverse("projects:round", args=[round.pk])
+
+    by_words = client.get(url, {"q": "Radweg"})
+    assert rows_marked(by_words, "data-project-card") == 1
+    assert "Radwege im Muldental" in by_words.content.decode()
+
+    by_town = client.get(url, {"ort": town_eilenburg.municipality.ags}).content.decode()
+    assert "Radwege im Muldental" in by_town and "Leerstand am Markt" not in by_town
+
+    fragment = client.get(url, {"q": "Markt"}, headers={"HX-Request": "true"})
+    assert rows_marked(fragment, "data-project-card") == 1
+    assert "Phases of the round" not in fragment.content.decode()
+    assert fragment["HX-Push-Url"] == f"{url}?q=Markt"
 
 
 # --- creating and changing rounds -------------------------------------------------------------
@@ -716,14 +755,49 @@ def test_the_showcase_needs_the_same_queries_for_many_projects(
     client, town_eilenburg, django_assert_max_num_queries
 ):
     round = RoundFactory(phase=P.CLOSED, published_at=timezone.now())
-    for number in range(8):
+    for number in range(3):
         _finished(f"Projekt {number}", town_eilenburg.municipality, round)
+    url = reverse("projects:showcase")
 
-    # projects with their team sizes, topic fields, towns and rounds for the filters
-    with django_assert_max_num_queries(4):
-        response = client.get(reverse("projects:showcase"))
+    # count, projects with their team sizes, topic fields; towns, topics and rounds for the
+    # filters
+    with django_assert_max_num_queries(6) as few:
+        small = client.get(url)
+    for number in range(3, SHOWCASE_PAGE_SIZE + 2):
+        _finished(f"Projekt {number}", town_eilenburg.municipality, round)
+    with django_assert_max_num_queries(len(few)):
+        large = client.get(url)
 
-    assert response.content.decode().count("Zusammenfassung: Projekt") == 8
+    assert rows_marked(small, "data-showcase-item") == 3
+    assert assert_capped(large, "data-showcase-item", SHOWCASE_PAGE_SIZE) == SHOWCASE_PAGE_SIZE
+    page_two = client.get(url, {"seite": 2})
+    assert rows_marked(page_two, "data-showcase-item") == 2
+    assert f'href="{url}?seite=2"' in large.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_showcase_finds_projects_by_words_and_topic_field(client, town_eilenburg):
+    round = RoundFactory(phase=P.CLOSED, published_at=timezone.now())
+    bikes = _finished("Radwege im Muldental", town_eilenburg.municipality, round)
+    shops = _finished("Leerstand am Markt", town_eilenburg.municipality, round)
+    for project in (bikes, shops):
+        project_index(project)
+    culture = TopicField.objects.create(slug="kultur", name_de="Kultur")
+    shops.challenge.topics.set([culture])
+    url = reverse("projects:showcase")
+
+    by_words = client.get(url, {"q": "Radweg"}).content.decode()
+    assert "Radwege im Muldental" in by_words and "Leerstand am Markt" not in by_words
+    assert 'value="Radweg"' in by_words
+
+    by_topic = client.get(url, {"thema": "kultur"}).content.decode()
+    assert "Leerstand am Markt" in by_topic and "Radwege im Muldental" not in by_topic
+    assert '<option value="kultur" selected>Kultur</option>' in by_topic
+
+    fragment = client.get(url, {"q": "Markt"}, headers={"HX-Request": "true"})
+    assert rows_marked(fragment, "data-showcase-item") == 1
+    assert "<h1" not in fragment.content.decode()
+    assert fragment["HX-Push-Url"] == f"{url}?q=Markt"
 
 
 @pytest.mark.django_db

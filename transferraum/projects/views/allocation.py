@@ -4,11 +4,12 @@ each student's own result with the engine's explanation."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path, reverse
@@ -18,16 +19,25 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from transferraum.accounts.http import AuthenticatedHttpRequest
 from transferraum.accounts.models import User
 from transferraum.core.errors import DomainError
+from transferraum.core.filters import PAGE_PARAM
+from transferraum.core.htmx import render_page_or_partial
+from transferraum.core.pagination import pagination_context
 from transferraum.projects.forms.allocation import MoveForm, RunForm, SwapForm
 from transferraum.projects.models import AllocationRun, Assignment, Project, Round
 from transferraum.projects.permissions import can_allocate, can_manage_rounds
 from transferraum.projects.selectors.allocation import (
     ACTIVE_RUN,
+    BoardFilters,
     active_language,
     allocation_board,
+    board_students,
+    board_teams,
     counterfactual_answer,
+    latest_run,
     run_error,
     student_result,
+    team_page_number,
+    team_rows,
 )
 from transferraum.projects.selectors.rounds import round_for_coordinator, round_for_viewer
 from transferraum.projects.services.allocation import (
@@ -41,41 +51,97 @@ from transferraum.projects.services.allocation import (
     counterfactual_request,
 )
 
+TEAMS_PAGE_SIZE = 25
+
+
+def _open_for_changes(user: User, round: Round, run: AllocationRun | None) -> bool:
+    """Runs, hand moves and publication: only before publication and while no run works."""
+    return (
+        can_allocate(user, round)
+        and round.published_at is None
+        and (run is None or run.status not in ACTIVE_RUN)
+    )
+
+
+def _team_url(round: Round, project: Project) -> str:
+    """The board with `project`'s team open, on the page that shows it."""
+    base = reverse("projects:allocation", kwargs={"pk": round.pk})
+    return f"{base}{BoardFilters(team=project.pk).querystring()}#team-{project.pk}"
+
 
 def _render_board(
     request: AuthenticatedHttpRequest, round: Round, run_form: RunForm, *, status: int = 200
 ) -> HttpResponse:
+    """The board: figures, runs, students without a place, a page of teams folded (the open
+    team with its members) and the students found by name or e-mail."""
+    filters = BoardFilters.from_query(request.GET)
     board = allocation_board(round)
-    open_for_changes = (
-        can_allocate(request.user, round)
-        and round.published_at is None
-        and (board.run is None or board.run.status not in ACTIVE_RUN)
+    open_team = (
+        board_teams(round).filter(pk=filters.team).first() if filters.team is not None else None
     )
-    return render(
+    number = filters.page
+    if open_team is not None and PAGE_PARAM not in request.GET:
+        number = team_page_number(round, open_team, TEAMS_PAGE_SIZE)
+    page = Paginator(board_teams(round), TEAMS_PAGE_SIZE).get_page(number)
+    filters = replace(filters, page=page.number)
+    found, found_count = board_students(round, filters.student)
+    base = reverse("projects:allocation", kwargs={"pk": round.pk})
+    # Another page of teams closes the open one; the search stays.
+    paging = replace(filters, team=None)
+    open_for_changes = _open_for_changes(request.user, round, board.run)
+    context: dict[str, Any] = {
+        "round": round,
+        "board": board,
+        "filters": filters,
+        "page": page,
+        "teams": team_rows(page.object_list, open_team.pk if open_team else None),
+        **pagination_context(page, lambda number: base + paging.querystring(page=number)),
+        "found": found,
+        "found_count": found_count,
+        "board_url": base,
+        "run_form": run_form,
+        "can_run": open_for_changes,
+        "can_move": open_for_changes,
+        "can_publish": open_for_changes
+        and board.run is not None
+        and board.run.status == AllocationRun.Status.DONE,
+    }
+    return render_page_or_partial(
         request,
         "projects/allocation_board.html",
-        {
-            "round": round,
-            "board": board,
-            "run_form": run_form,
-            "can_run": open_for_changes,
-            "can_move": open_for_changes,
-            "can_publish": open_for_changes
-            and board.run is not None
-            and board.run.status == AllocationRun.Status.DONE,
-        },
+        "teams",
+        context,
         status=status,
+        push_url=base + filters.querystring(),
     )
 
 
 @login_required
 @require_safe
 def board(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """Teams per project, closed projects, students without a place, the rank profile and the
-    newest run with its progress."""
+    """Figures, the rank profile and the newest run with its progress, students without a place,
+    the teams a page at a time (folded; the open team with its members) and a search for a
+    student by name or e-mail that shows their team."""
     round = round_for_coordinator(request.user, pk)
     last_seed = round.runs.order_by("-created_at", "-pk").values_list("seed", flat=True).first()
     return _render_board(request, round, RunForm(initial={"seed": last_seed or 0}))
+
+
+@login_required
+@require_safe
+def team(request: AuthenticatedHttpRequest, pk: int, project_pk: int) -> HttpResponse:
+    """The members of one team, for the board's folded team that htmx opens; without htmx the
+    board with the team open."""
+    round = round_for_coordinator(request.user, pk)
+    project = get_object_or_404(board_teams(round), pk=project_pk)
+    if not request.htmx:
+        return redirect(_team_url(round, project))
+    context = {
+        "round": round,
+        "team": team_rows([project], project.pk)[0],
+        "can_move": _open_for_changes(request.user, round, latest_run(round)),
+    }
+    return render(request, "projects/allocation_board.html#members", context)
 
 
 @login_required
@@ -194,6 +260,15 @@ def _render_swap(
     )
 
 
+def _board_after_hand_change(round: Round, student: User) -> str:
+    """The board with the student's new team open, or at the students without a place."""
+    place = Assignment.objects.filter(round=round, student=student).select_related("project")
+    mine = place.first()
+    if mine is not None and mine.project is not None:
+        return _team_url(round, mine.project)
+    return reverse("projects:allocation", kwargs={"pk": round.pk}) + "#unplaced"
+
+
 @dataclass(frozen=True)
 class _HandChange:
     """What differs between moving one student and swapping two: the form, its field beside
@@ -254,7 +329,7 @@ def _hand_change(request: AuthenticatedHttpRequest, pk: int, change: _HandChange
             error.attach_to(form)
             return page(form, student, target, checked(None, student, target), status=422)
         messages.success(request, change.done(student, target))
-        return redirect(reverse("projects:allocation", kwargs={"pk": round.pk}) + "#teams")
+        return redirect(_board_after_hand_change(round, student))
     form = change.form(request.GET if "student" in request.GET else None, round=round)
     student = target = problems = None
     if form.is_bound and form.is_valid():
@@ -382,6 +457,9 @@ def result_counterfactual(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
 urlpatterns: list[URLPattern] = [
     path("projekte/runden/<int:pk>/zuteilung/", board, name="allocation"),
     path("projekte/runden/<int:pk>/zuteilung/starten/", run, name="allocation-run"),
+    path(
+        "projekte/runden/<int:pk>/zuteilung/teams/<int:project_pk>/", team, name="allocation-team"
+    ),
     path(
         "projekte/runden/<int:pk>/zuteilung/laeufe/<int:run_pk>/",
         progress,

@@ -3,12 +3,14 @@ ranking, withdrawing, and the student's own rounds."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.core.paginator import Paginator
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,10 +22,14 @@ from transferraum.accounts.models import User
 from transferraum.accounts.types import Viewer
 from transferraum.actors.selectors import competences_grouped
 from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.filters import PAGE_PARAM
+from transferraum.core.htmx import render_page_or_partial, wants_partial
 from transferraum.core.http import login_required_keeping_post, pending_post
+from transferraum.core.pagination import pagination_context
 from transferraum.projects.forms.applications import (
     ApplicationForm,
     StudentProfileForm,
+    posted_motivations,
     posted_project_ids,
 )
 from transferraum.projects.models import Application, Assignment, Round, StudentProfile
@@ -31,19 +37,27 @@ from transferraum.projects.permissions import applications_open, is_student
 from transferraum.projects.selectors.applications import (
     application_of,
     applications_of_student,
+    projects_to_rank,
     published_assignments_of,
     ranking_projects,
     rounds_to_apply,
     student_profile_of,
     students_naming,
 )
-from transferraum.projects.selectors.rounds import round_for_applicant
+from transferraum.projects.selectors.rounds import (
+    RoundProjectFilters,
+    round_for_applicant,
+    round_project_selects,
+)
 from transferraum.projects.services.applications import (
     application_closed_reason,
     application_submit,
     application_withdraw,
     student_profile_update,
 )
+
+APPLY_PAGE_SIZE = 20
+SHOW = "zeigen"  # the button that shows other projects and keeps the ranking as typed
 
 
 def _require_student(user: Viewer) -> None:
@@ -109,25 +123,76 @@ def student_profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+def _navigating(data: QueryDict) -> bool:
+    """Whether the student asked for other projects (the search, a filter or a page), not to
+    submit: the ranking travels along and is shown again as typed."""
+    return SHOW in data or PAGE_PARAM in data
+
+
 def _render_apply(
     request: AuthenticatedHttpRequest,
     round: Round,
-    form: ApplicationForm,
     application: Application | None,
+    filters: RoundProjectFilters,
+    ranked_ids: Collection[int],
+    *,
+    data: QueryDict | None = None,
+    initial: dict[str, Any] | None = None,
+    refusal: DomainError | None = None,
     status: int = 200,
 ) -> HttpResponse:
+    """The apply page: the ranking (every ranked project), a page of the other open projects
+    found by `filters`, and what was typed for projects on neither (kept as hidden fields).
+
+    With `data` the form is bound (a submit to judge, with the service's `refusal`), otherwise
+    it shows `initial`."""
+    ranked_projects = ranking_projects(round, ranked_ids)
+    page = Paginator(
+        projects_to_rank(round, filters, [project.pk for project in ranked_projects]),
+        APPLY_PAGE_SIZE,
+    ).get_page(filters.page)
+    filters = replace(filters, page=page.number)
+    projects = [*ranked_projects, *page.object_list]
+    shown = {project.pk for project in projects}
+    if data is not None:
+        form = ApplicationForm(
+            data,
+            round=round,
+            projects=projects,
+            unknown_ids=[pk for pk in ranked_ids if pk not in shown],
+        )
+        form.is_valid()
+        if refusal is not None:
+            refusal.attach_to(form)
+    else:
+        form = ApplicationForm(round=round, projects=projects, initial=initial or {})
+    typed = data if data is not None else (request.POST if request.method == "POST" else None)
     ranked, others = form.items()
-    person, student = student_profile_of(request.user)
-    return render(
-        request,
-        "projects/apply.html",
-        {
-            "round": round,
-            "form": form,
-            "ranked": ranked,
-            "others": others,
-            "application": application,
-            "closed_reason": application_closed_reason(round),
+    partial = wants_partial(request)
+    apply_url = reverse("projects:apply", args=[round.pk])
+    context: dict[str, Any] = {
+        "round": round,
+        "form": form,
+        "ranked": ranked,
+        "others": others,
+        "filters": filters,
+        "page": page,
+        **pagination_context(page, lambda number: apply_url + filters.querystring(page=number)),
+        "apply_url": apply_url,
+        "kept_motivations": [
+            (f"motivation_{pk}", text)
+            for pk, text in (posted_motivations(typed) if typed is not None else {}).items()
+            if pk not in shown
+        ],
+        "partial": partial,
+        "focus_results": partial and (request.htmx.trigger or "").startswith("apply-page-"),
+        "application": application,
+        "closed_reason": application_closed_reason(round),
+    }
+    if not partial:
+        person, student = student_profile_of(request.user)
+        context |= {
+            "selects": round_project_selects(round, filters),
             "naming_me": students_naming(request.user, round),
             "person_profile": person,
             "mobility": [
@@ -135,65 +200,81 @@ def _render_apply(
                 for value in (student.mobility if student else [])
                 if value in StudentProfile.Mobility.values
             ],
-        },
-        status=status,
-    )
+        }
+    return render_page_or_partial(request, "projects/apply.html", "results", context, status=status)
 
 
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def apply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """Rank the round's projects (submitting again replaces the ranking) while it is open."""
+    """Rank the round's projects (submitting again replaces the ranking) while it is open.
+
+    The other projects are shown a page at a time, found by words, town and topic field. Asking
+    for other projects posts the whole form (`zeigen` or a page number `seite`), so that what
+    the student has ranked and typed so far is shown again on every page, with or without
+    JavaScript; only "Submit application" hands the ranking to the service."""
     round = round_for_applicant(request.user, pk)
     application = application_of(request.user, round)
-    stored_ids = [choice.project_id for choice in application.choices.all()] if application else []
     kept = pending_post(request)
     data = kept or (request.POST if request.method == "POST" else None)
     if data is None:
-        projects = ranking_projects(round, stored_ids)
-        form = ApplicationForm(
-            round=round, projects=projects, initial=ApplicationForm.initial_from(application)
+        stored_ids = (
+            [choice.project_id for choice in application.choices.all()] if application else []
         )
-        return _render_apply(request, round, form, application)
+        filters = RoundProjectFilters.from_query(request.GET)
+        initial = ApplicationForm.initial_from(application)
+        return _render_apply(request, round, application, filters, stored_ids, initial=initial)
+    filters = RoundProjectFilters.from_query(data)
     typed_ids = posted_project_ids(data)
-    projects = ranking_projects(round, {*stored_ids, *typed_ids})
-    known = {project.pk for project in projects}
+    if kept is None and _navigating(data):
+        initial = ApplicationForm.initial_from_data(data)
+        return _render_apply(request, round, application, filters, typed_ids, initial=initial)
+    if kept is not None:
+        messages.info(request, _("What you entered has been restored. Please check it and submit."))
+        return _render_apply(request, round, application, filters, typed_ids, data=data)
+    ranked_projects = ranking_projects(round, typed_ids)
+    known = {project.pk for project in ranked_projects}
     form = ApplicationForm(
         data,
         round=round,
-        projects=projects,
+        projects=ranked_projects,
         unknown_ids=[pk for pk in typed_ids if pk not in known],
     )
-    if kept is not None:
-        messages.info(request, _("What you entered has been restored. Please check it and submit."))
-        form.is_valid()
-        return _render_apply(request, round, form, application)
     if form.is_valid():
         try:
             application_submit(
                 actor=request.user, round=round, choices=form.choices, work_with=form.work_with
             )
         except DomainError as error:
-            error.attach_to(form)
+            # Shown again with the page of projects; the form is judged anew with the message.
+            return _render_apply(
+                request,
+                round,
+                application,
+                filters,
+                typed_ids,
+                data=data,
+                refusal=error,
+                status=422,
+            )
+        if application is None:
+            messages.success(
+                request,
+                _(
+                    "Thank you! Your application has been submitted. We have sent you a "
+                    "confirmation by e-mail."
+                ),
+            )
         else:
-            if application is None:
-                messages.success(
-                    request,
-                    _(
-                        "Thank you! Your application has been submitted. We have sent you a "
-                        "confirmation by e-mail."
-                    ),
-                )
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Your changed ranking has been saved. We have sent you a confirmation "
-                        "by e-mail."
-                    ),
-                )
-            return redirect("projects:mine")
-    return _render_apply(request, round, form, application, status=422)
+            messages.success(
+                request,
+                _(
+                    "Your changed ranking has been saved. We have sent you a confirmation "
+                    "by e-mail."
+                ),
+            )
+        return redirect("projects:mine")
+    return _render_apply(request, round, application, filters, typed_ids, data=data, status=422)
 
 
 @login_required

@@ -4,6 +4,7 @@ completing a project, and the public showcase of finished projects."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.contrib import messages
@@ -22,8 +23,8 @@ from transferraum.challenges.models import Challenge
 from transferraum.challenges.selectors import public_text
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.filters import Filters
-from transferraum.core.htmx import render_page_or_partial
-from transferraum.core.http import login_required_keeping_post, pending_post
+from transferraum.core.htmx import render_page_or_partial, wants_partial
+from transferraum.core.http import HtmxHttpRequest, login_required_keeping_post, pending_post
 from transferraum.core.pagination import pagination_context
 from transferraum.projects import phases, travel
 from transferraum.projects.forms.rounds import (
@@ -44,6 +45,7 @@ from transferraum.projects.permissions import (
     can_view_workspace,
 )
 from transferraum.projects.selectors.rounds import (
+    RoundProjectFilters,
     ShowcaseFilters,
     eligible_challenge,
     eligible_challenges,
@@ -55,6 +57,7 @@ from transferraum.projects.selectors.rounds import (
     round_for_coordinator,
     round_for_viewer,
     round_project_for_challenge,
+    round_project_selects,
     round_projects,
     round_supervisors,
     rounds_for,
@@ -75,6 +78,8 @@ from transferraum.projects.services.rounds import (
 )
 
 P = Round.Phase
+SHOWCASE_PAGE_SIZE = 20
+ROUND_PROJECTS_PAGE_SIZE = 24
 SUPERVISED_PAGE_SIZE = 20
 
 
@@ -105,35 +110,57 @@ def round_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def round_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """A round with its phases and its projects, a page of them at a time by words, town and
+    topic field; htmx asks for the projects alone."""
     round = round_for_viewer(request.user, pk)
     can_manage = can_manage_rounds(request.user)
+    filters = RoundProjectFilters.from_query(request.GET)
+    page = Paginator(round_projects(round, filters), ROUND_PROJECTS_PAGE_SIZE).get_page(
+        filters.page
+    )
+    filters = replace(filters, page=page.number)
+    base = reverse("projects:round", args=[round.pk])
+    partial = wants_partial(request)
+    context: dict[str, Any] = {
+        "round": round,
+        "filters": filters,
+        "page": page,
+        **pagination_context(page, lambda number: base + filters.querystring(page=number)),
+        "chips": filters.chips(base),
+        "reset_url": base,
+        "partial": partial,
+        "focus_results": partial and (request.htmx.trigger or "").startswith("round-page-"),
+        "can_edit_projects": can_manage and phases.phase_allows(round.phase, phases.EDIT_PROJECTS),
+    }
+    if partial:
+        return render_page_or_partial(
+            request,
+            "projects/round_detail.html",
+            "projects",
+            context,
+            push_url=base + filters.querystring(),
+        )
     target = phases.NEXT_PHASE.get(round.phase)
     can_reopen = can_manage and round.phase in phases.PREVIOUS_PHASE and not round.is_published
-    return render(
-        request,
-        "projects/round_detail.html",
-        {
-            "round": round,
-            "steps": phase_timeline(round),
-            "projects": round_projects(round),
-            "can_manage": can_manage,
-            "can_edit_projects": can_manage
-            and phases.phase_allows(round.phase, phases.EDIT_PROJECTS),
-            "advance_to": target if can_manage else None,
-            "advance_label": next(
-                (label for phase, label in phases.ADVANCE_LABELS.items() if phase == target), ""
-            ),
-            "reopen_form": ReopenForm() if can_reopen else None,
-            "applications_open": applications_open(round),
-            "can_apply": can_apply(request.user, round),
-            "show_result": round.is_published and request.user.is_authenticated,
-            "show_allocation": can_manage and (round.phase == P.ALLOCATION or round.is_published),
-            "without_summary": running_without_summary(round)
-            if can_manage and target == P.CLOSED
-            else [],
-        },
-    )
+    context |= {
+        "steps": phase_timeline(round),
+        "selects": round_project_selects(round, filters),
+        "can_manage": can_manage,
+        "advance_to": target if can_manage else None,
+        "advance_label": next(
+            (label for phase, label in phases.ADVANCE_LABELS.items() if phase == target), ""
+        ),
+        "reopen_form": ReopenForm() if can_reopen else None,
+        "applications_open": applications_open(round),
+        "can_apply": can_apply(request.user, round),
+        "show_result": round.is_published and request.user.is_authenticated,
+        "show_allocation": can_manage and (round.phase == P.ALLOCATION or round.is_published),
+        "without_summary": running_without_summary(round)
+        if can_manage and target == P.CLOSED
+        else [],
+    }
+    return render_page_or_partial(request, "projects/round_detail.html", "projects", context)
 
 
 def _require_manager(request: AuthenticatedHttpRequest) -> None:
@@ -413,19 +440,29 @@ def project_complete_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
 
 
 @require_safe
-def showcase(request: HttpRequest) -> HttpResponse:
-    """Finished projects with their public summary, by town and round."""
+def showcase(request: HtmxHttpRequest) -> HttpResponse:
+    """Finished projects with their public summary, by words, town, topic field and round, a
+    page at a time."""
     filters = ShowcaseFilters.from_query(request.GET)
-    return render(
-        request,
-        "projects/showcase.html",
-        {
-            "filters": filters,
-            "projects": showcase_projects(filters),
-            "selects": showcase_selects(filters),
-            "chips": filters.chips(reverse("projects:showcase")),
-            "reset_url": reverse("projects:showcase"),
-        },
+    page = Paginator(showcase_projects(filters), SHOWCASE_PAGE_SIZE).get_page(filters.page)
+    # A page number beyond the last shows the last page, and the address says so.
+    filters = replace(filters, page=page.number)
+    base = reverse("projects:showcase")
+    partial = wants_partial(request)
+    context: dict[str, Any] = {
+        "filters": filters,
+        "page": page,
+        **pagination_context(page, lambda number: base + filters.querystring(page=number)),
+        "chips": filters.chips(base),
+        "reset_url": base,
+        "partial": partial,
+        # The new heading takes the focus after a page link (htmx focuses [autofocus]).
+        "focus_results": partial and (request.htmx.trigger or "").startswith("showcase-page-"),
+    }
+    if not partial:
+        context["selects"] = showcase_selects(filters)
+    return render_page_or_partial(
+        request, "projects/showcase.html", "results", context, push_url=base + filters.querystring()
     )
 
 

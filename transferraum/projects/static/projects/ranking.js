@@ -2,13 +2,18 @@
 // (keyboard: the focus stays on the moved project, a live region says where it went) and
 // drag-and-drop by the handle for the mouse. The page works without this file: each project has
 // a rank select, and this script only keeps those selects in step with the order shown, so the
-// server receives the same plain fields either way and stays the authority.
+// server receives the same plain fields either way and stays the authority. The list of other
+// projects is a page that htmx replaces (search, filters, page buttons): the ranking stays in
+// the page, and the new page's projects are switched to buttons like the first.
 (function () {
   "use strict";
 
   function init(root) {
     var chosen = root.querySelector("[data-ranking-chosen]");
-    var available = root.querySelector("[data-ranking-available]");
+    // The list of other projects is replaced with every search or page: ask for it each time.
+    function availableList() {
+      return root.querySelector("[data-ranking-available]");
+    }
     var status = root.querySelector("[data-ranking-status]");
     var empty = root.querySelector("[data-ranking-empty]");
     var max = parseInt(root.getAttribute("data-max"), 10) || 0;
@@ -55,6 +60,7 @@
 
     // Put the items of the "available" list back in their original (alphabetical) order.
     function insertAvailable(item) {
+      var available = availableList();
       var position = parseInt(item.getAttribute("data-position"), 10);
       var before = itemsOf(available).filter(function (other) {
         return parseInt(other.getAttribute("data-position"), 10) > position;
@@ -67,7 +73,7 @@
       itemsOf(chosen).forEach(function (item, index) {
         place(item, index + 1);
       });
-      itemsOf(available).forEach(function (item) {
+      itemsOf(availableList()).forEach(function (item) {
         place(item, null);
       });
       if (empty) {
@@ -231,9 +237,20 @@
       };
     }
 
-    [chosen, available].forEach(function (list) {
-      list.addEventListener("dragover", onDragOver(list));
-      list.addEventListener("drop", onDrop(list));
+    chosen.addEventListener("dragover", onDragOver(chosen));
+    chosen.addEventListener("drop", onDrop(chosen));
+    // Drops on the other projects go to whichever page of them is shown.
+    root.addEventListener("dragover", function (event) {
+      var list = availableList();
+      if (list && list.contains(event.target)) {
+        onDragOver(list)(event);
+      }
+    });
+    root.addEventListener("drop", function (event) {
+      var list = availableList();
+      if (list && list.contains(event.target)) {
+        onDrop(list)(event);
+      }
     });
     // An empty ranking still takes drops: its hint sits where the list would be.
     if (empty) {
@@ -249,19 +266,28 @@
       dragged = null;
     });
 
-    // Switch from the selects to the sortable list.
-    root.querySelectorAll("[data-rank-select], [data-ranking-nojs]").forEach(function (node) {
-      show(node, false);
-    });
-    root
-      .querySelectorAll("[data-ranking-buttons], [data-ranking-handle], [data-ranking-js]")
-      .forEach(function (node) {
-        show(node, true);
+    // Switch from the selects to the sortable list (again for each new page of projects).
+    function enhance() {
+      root.querySelectorAll("[data-rank-select], [data-ranking-nojs]").forEach(function (node) {
+        show(node, false);
       });
-    root.querySelectorAll("[data-ranking-handle]").forEach(function (node) {
-      node.style.cursor = "grab";
+      root
+        .querySelectorAll("[data-ranking-buttons], [data-ranking-handle], [data-ranking-js]")
+        .forEach(function (node) {
+          show(node, true);
+        });
+      root.querySelectorAll("[data-ranking-handle]").forEach(function (node) {
+        node.style.cursor = "grab";
+      });
+      sync();
+    }
+
+    document.body.addEventListener("htmx:afterSettle", function (event) {
+      if (root.contains(event.target)) {
+        enhance();
+      }
     });
-    sync();
+    enhance();
   }
 
   document.addEventListener("DOMContentLoaded", function () {
