@@ -371,9 +371,7 @@ def _filtered(projects: QuerySet[Project], filters: ProjectFilters) -> QuerySet[
             Exists(TopicField.objects.filter(slug=filters.topic, challenges=OuterRef("challenge")))
         )
     if filters.query:
-        projects = search_queryset(
-            projects, filters.query, fulltext_fields=("title", "description", "public_summary")
-        )
+        projects = search_queryset(projects, filters.query)
     return projects
 
 
