@@ -17,7 +17,7 @@ TEST_APT_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subse
 	fonts-dejavu-core poppler-utils gettext
 
 .PHONY: help prepare setup run test lint format vendor messages db demo system-packages serve-prod clean \
-	bench bench-alloc bench-web bench-data bench-search
+	bench bench-alloc bench-web bench-pages bench-load bench-data bench-search
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -115,7 +115,7 @@ test: $(VENV)/.synced vendor messages ## Every check and test: lint, unit, Postg
 	@$(MAKE) --no-print-directory lint
 	$(VENV)/bin/pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
-bench: $(VENV)/.synced bench-alloc bench-web bench-search ## Run every benchmark and write docs/benchmarks.md (takes a while)
+bench: $(VENV)/.synced bench-alloc bench-web bench-load bench-search ## Run every benchmark and write docs/benchmarks.md (takes a while)
 
 bench-alloc: $(VENV)/.synced ## Allocation benchmark: ours against stable, serial, greedy
 	$(PY) -m benchmarks.allocation.run --out docs/benchmarks.md
@@ -124,6 +124,16 @@ bench-alloc: $(VENV)/.synced ## Allocation benchmark: ours against stable, seria
 bench-web: $(VENV)/.synced vendor messages ## Lighthouse (phone) on the main pages under gunicorn, production settings
 	@$(MAKE) --no-print-directory system-packages PACKAGES=chromium
 	$(PY) -m benchmarks.web.run --out docs/benchmarks.md $(BENCH_WEB_ARGS)
+	@$(MAKE) --no-print-directory bench-pages
+
+# The page budget and the load test create or replace this PostgreSQL database and fill it with
+# `generate_data --size $(SIZE)` (full by default; SIZE=small for a quick run).
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/transferraum_bench
+bench-pages: $(VENV)/.synced vendor messages ## Page budget: key pages against the layout page, PostgreSQL, gunicorn (SIZE=…)
+	$(PY) -m benchmarks.pages.run --out docs/benchmarks.md --size $(SIZE) --database-url $(BENCH_DATABASE_URL) $(BENCH_PAGES_ARGS)
+
+bench-load: $(VENV)/.synced vendor messages ## Load test: Locust steps up users until p95 > 500 ms or errors (SIZE=…)
+	$(PY) -m benchmarks.load.run --out docs/benchmarks.md --size $(SIZE) --database-url $(BENCH_DATABASE_URL) $(BENCH_LOAD_ARGS)
 
 # The database the search benchmark fills with 100,000 organisations (its own, kept between runs).
 BENCH_SEARCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/transferraum_bench_search

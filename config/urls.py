@@ -24,6 +24,7 @@ urlpatterns = [
     ),
     path("mein-bereich/", core_views.start, name="start"),
     path("suche/", core_views.search, name="search"),
+    path("_layout/", core_views.layout, name="layout"),  # BENCH_MODE only, else 404
     path("konto/", include("allauth.urls")),
     path("konto/", include("transferraum.accounts.urls")),
     path("", include("transferraum.regions.urls")),

@@ -10,7 +10,6 @@ the allocation section of docs/benchmarks.md (between its markers, other section
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
 import importlib.metadata
 import json
@@ -23,17 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks import sections
 from benchmarks.allocation import generator, metrics
 from benchmarks.allocation.baselines import BASELINES
 
 ROOT = Path(__file__).resolve().parents[2]
-START, END = "<!-- allocation:start -->", "<!-- allocation:end -->"
-INTRO = """# Benchmarks
-
-Numbers measured by `make bench` on the development machine (2 CPU cores, 24 GiB RAM). Each
-section says when, on which commit and with which versions it was measured; run `make bench`
-again to refresh them. Tests never assert on time: the targets stand beside the numbers.
-"""
+SECTION = "allocation"
 
 DEFAULT_SIZES = (200, 1_000, 5_000, 20_000)
 SEED = 1
@@ -244,7 +238,9 @@ def benchmark(
                     print(_progress(run), file=sys.stderr, flush=True)
             # Write after each size, so a long run that is stopped keeps what it measured.
             if out is not None:
-                write_section(out, render(rounds, runs, seed=seed, time_limit=time_limit))
+                sections.write_section(
+                    out, SECTION, render(rounds, runs, seed=seed, time_limit=time_limit)
+                )
     return rounds, runs
 
 
@@ -508,27 +504,12 @@ def _versions() -> str:
     return ", ".join(parts)
 
 
-def _commit() -> str:
-    git = ["git", "-C", str(ROOT)]
-    try:
-        head = subprocess.run(  # noqa: S603 (fixed git command)
-            [*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-        dirty = subprocess.run(  # noqa: S603 (fixed git command)
-            [*git, "status", "--porcelain"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown commit"
-    return f"{head} with local changes" if dirty else head
-
-
 def render(rounds: list[Round], runs: list[Run], *, seed: int, time_limit: float) -> str:
-    today = dt.datetime.now(tz=dt.UTC).astimezone().date().isoformat()
     sizes = sorted({r.size for r in rounds})
     parts = [
         "## Allocation",
         "",
-        f"Measured {today} on commit {_commit()}; {_versions()}. Rounds from "
+        f"Measured {sections.measured()}; {_versions()}. Rounds from "
         f"`benchmarks/allocation/generator.py` with seed {seed} at "
         f"{', '.join(f'{s:,}' for s in sizes)} students (about six per project); our engine "
         f"with a time limit of {time_limit:.0f} s. Each method ran alone in a fresh process; "
@@ -568,20 +549,6 @@ def render(rounds: list[Round], runs: list[Run], *, seed: int, time_limit: float
         ]
     parts += ["### Targets", "", targets(rounds, runs), ""]
     return "\n".join(parts)
-
-
-def write_section(path: Path, section: str) -> None:
-    """Replace the allocation section of ``path`` (create the file with an intro if missing)."""
-    block = f"{START}\n{section.rstrip()}\n{END}"
-    text = path.read_text() if path.exists() else INTRO
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        after = rest.split(END, 1)[1]
-        text = before + block + after
-    else:
-        text = text.rstrip() + "\n\n" + block + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
 
 
 def _csv(value: str) -> list[str]:

@@ -15,18 +15,18 @@ import argparse
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from psycopg import sql
 
+from benchmarks import sections
+
 ROOT = Path(__file__).resolve().parents[2]
-START, END = "<!-- search:start -->", "<!-- search:end -->"
+SECTION = "search"
 SLUG_PREFIX = "bench-search-"
 TARGET_P95_MS = 30.0
 
@@ -153,13 +153,10 @@ def measure(queries: tuple[str, ...], rounds: int) -> list[Result]:
             found = paginator.counted
             list(paginator.page(1).object_list)
             times.append((time.perf_counter() - began) * 1000)
-        results.append(Result(query, found, statistics.median(times), _p95(times)))
+        results.append(
+            Result(query, found, statistics.median(times), sections.percentile(times, 0.95))
+        )
     return results
-
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def render(
@@ -181,30 +178,6 @@ def render(
         f"Slowest query p95: **{overall:.1f} ms** (target ≤ {TARGET_P95_MS:.0f} ms) {mark}\n\n"
         "| query | found | p50 ms | p95 ms |\n| --- | ---: | ---: | ---: |\n" + rows + "\n"
     )
-
-
-def write_section(path: Path, section: str) -> None:
-    """Replace the search section of `path`, or append it; other sections stay untouched."""
-    block = f"{START}\n{section.rstrip()}\n{END}"
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        text = before + block + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip() + "\n\n" + block + "\n"
-    path.write_text(text)
-
-
-def _commit() -> str:
-    try:
-        return subprocess.run(  # noqa: S603 (fixed git command)
-            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],  # noqa: S607
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown commit"
 
 
 def create_database(url: str) -> None:
@@ -252,12 +225,12 @@ def main(argv: list[str] | None = None) -> int:
         documents=args.documents,
         rounds=args.rounds,
         vendor=connection.vendor,
-        commit=_commit(),
-        day=datetime.now(UTC).date().isoformat(),
+        commit=sections.commit(),
+        day=sections.today(),
     )
     print(section)
     if args.out:
-        write_section(args.out, section)
+        sections.write_section(args.out, SECTION, section)
     return 0
 
 

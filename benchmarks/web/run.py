@@ -12,24 +12,20 @@ Each page runs `--runs` times; the run with the median performance score is repo
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
-import secrets
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks import sections
+from benchmarks.serve import manage, manage_shell, serve, server_env
+
 ROOT = Path(__file__).resolve().parents[2]
-START, END = "<!-- web:start -->", "<!-- web:end -->"
-INTRO = "# Benchmarks\n"
+SECTION = "web"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # The flags of the browser journeys (DEVELOPERS.md), headless.
@@ -164,50 +160,7 @@ def render(
     )
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace the web section of ``path`` (create the file with an intro if missing)."""
-    block = f"{START}\n{section.rstrip()}\n{END}"
-    text = path.read_text() if path.exists() else INTRO
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        after = rest.split(END, 1)[1]
-        text = before + block + after
-    else:
-        text = text.rstrip() + "\n\n" + block + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-
-
 # --- Serving and measuring (not unit-tested: they need Chromium, gunicorn and node) ---------
-
-
-def _server_env(workdir: Path, port: int) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.prod",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "DATABASE_URL": f"sqlite:///{workdir / 'transferraum.sqlite3'}",
-        "TRANSFERRAUM_VAR_DIR": str(workdir),
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SITE_URL": f"http://127.0.0.1:{port}",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_HSTS_SECONDS": "0",
-        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
-        "MAP_TILE_URL": "/map-tiles-disabled/{z}/{x}/{y}.png",
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-def _manage(env: dict[str, str], *args: str) -> str:
-    done = subprocess.run(  # noqa: S603 (our own manage.py)
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if done.returncode:
-        sys.stderr.write(done.stderr)
-        done.check_returncode()
-    return done.stdout
 
 
 def prepare_database(env: dict[str, str], *, reuse: bool) -> None:
@@ -227,7 +180,7 @@ def prepare_database(env: dict[str, str], *, reuse: bool) -> None:
     )
     for command in [*database, ["collectstatic", "--no-input", "-v0"]]:
         print("manage.py", *command, file=sys.stderr)
-        _manage(env, *command)
+        manage(env, *command)
 
 
 def prepare_pages() -> dict[str, object]:
@@ -279,35 +232,6 @@ PAGE_TITLES = {
 }
 
 
-@contextmanager
-def serve(env: dict[str, str], port: int) -> Iterator[str]:
-    base = f"http://127.0.0.1:{port}"
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    log = (Path(env["TRANSFERRAUM_VAR_DIR"]) / "gunicorn.log").open("w")
-    server = subprocess.Popen(  # noqa: S603 (our own server)
-        [str(gunicorn), "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/", timeout=60):  # noqa: S310 (local URL)
-                    break
-            except OSError:  # refused while gunicorn starts
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("gunicorn did not answer") from None
-                time.sleep(0.5)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
-
-
 LIGHTHOUSE_ATTEMPTS = 3
 
 
@@ -335,30 +259,17 @@ def lighthouse(url: str, out: Path, cookie: str | None) -> dict:
     raise RuntimeError(f"Lighthouse failed {LIGHTHOUSE_ATTEMPTS} times on {url}")
 
 
-def _commit() -> str:
-    git = ["git", "-C", str(ROOT)]
-    try:
-        head = subprocess.run(  # noqa: S603 (fixed git command)
-            [*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-        dirty = subprocess.run(  # noqa: S603 (fixed git command)
-            [*git, "status", "--porcelain"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown commit"
-    return f"{head} with local changes" if dirty else head
-
-
 def benchmark(
     runs: int, port: int, workdir: Path, *, reuse: bool, only: list[str]
 ) -> tuple[list, str]:
-    env = _server_env(workdir, port)
+    env = server_env(workdir, port)
     prepare_database(env, reuse=reuse)
     # The last line: Django's shell may print its automatic imports first.
-    prepared = json.loads(_manage(env, "shell", "-c", _PREPARE).strip().splitlines()[-1])
+    prepared = json.loads(manage_shell(env, _PREPARE))
     results: list[tuple[Page, Score, list[int]]] = []
     versions = ""
-    with serve(env, port) as base:
+    with serve(env, port) as server:
+        base = server.base
         for key, path in prepared["paths"].items():
             if only and key not in only:
                 continue
@@ -414,13 +325,10 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)
-    today = dt.datetime.now(tz=dt.UTC).astimezone().date().isoformat()
-    section = render(
-        results, measured=f"{today} on commit {_commit()}", versions=versions, runs=args.runs
-    )
+    section = render(results, measured=sections.measured(), versions=versions, runs=args.runs)
     print(section)
     if args.out:
-        write_section(args.out, section)
+        sections.write_section(args.out, SECTION, section)
     return 0
 
 

@@ -16,6 +16,9 @@ VAR_DIR = Path(env_str("TRANSFERRAUM_VAR_DIR", str(BASE_DIR / "var")))
 
 SECRET_KEY = env_str("SECRET_KEY", "insecure-development-key-change-me-0123456789-abcdefghijklmnop")
 DEBUG = env_bool("DEBUG", False)
+# Only for the page benchmark (benchmarks/pages): the empty layout page /_layout/ answers and
+# every response carries X-Query-Count. Off by default, so production never has either.
+BENCH_MODE = env_bool("BENCH_MODE", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -49,6 +52,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "transferraum.core.middleware.QueryCountMiddleware",  # BENCH_MODE only
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HTML compressed (static files come pre-compressed from WhiteNoise). BREACH: CSRF tokens are

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import ExitStack
+from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import MiddlewareNotUsed
+from django.db import connections
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -30,4 +34,32 @@ class LanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
+        return response
+
+
+class QueryCountMiddleware:
+    """In bench mode (settings.BENCH_MODE) every response says in `X-Query-Count` how many
+    database queries it took, middleware included, so the page benchmark can check that the
+    count stays the same at every data size. Not installed otherwise (MiddlewareNotUsed)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        if not settings.BENCH_MODE:
+            raise MiddlewareNotUsed
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        count = 0
+
+        def counted(
+            execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any
+        ) -> Any:
+            nonlocal count
+            count += 1
+            return execute(sql, params, many, context)
+
+        with ExitStack() as stack:
+            for alias in connections:
+                stack.enter_context(connections[alias].execute_wrapper(counted))
+            response = self.get_response(request)
+        response.headers["X-Query-Count"] = str(count)
         return response

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -37,6 +37,15 @@ def start(request: HttpRequest) -> HttpResponse:
     """The start page "Mein Bereich": what waits for the person, by area, each with one link to
     act (the landing page after signing in); when nothing waits, what the person can start."""
     return render(request, "core/start.html", {"start": start_page_for(request.user)})
+
+
+@require_safe
+def layout(request: HttpRequest) -> HttpResponse:
+    """The site's layout with empty content, through the same middleware: the yardstick of the
+    page benchmark (docs/benchmarks.md). Answers only in bench mode (settings.BENCH_MODE)."""
+    if not settings.BENCH_MODE:
+        raise Http404
+    return render(request, "core/layout.html")
 
 
 def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -1,13 +1,10 @@
 from benchmarks.web.run import (
-    END,
-    START,
     Page,
     Score,
     median_score,
     meets_targets,
     render,
     score_from_lighthouse,
-    write_section,
 )
 
 
@@ -78,25 +75,3 @@ def test_the_section_lists_each_page_with_its_runs():
     assert "| Home page | `/` | 99 (99, 83, 99) | 0.020 | 1.8 s | 128 KB |" in section
     assert "| Start page (signed in) | `/konto/profil/` | 90 (90) |" in section
     assert "**not met**" in section
-
-
-def test_writing_replaces_only_the_web_section(tmp_path):
-    path = tmp_path / "benchmarks.md"
-    path.write_text(
-        "# Benchmarks\n\nintro\n\n<!-- allocation:start -->\nalloc\n<!-- allocation:end -->\n"
-    )
-
-    write_section(path, "## Web\n\nfirst")
-    write_section(path, "## Web\n\nsecond")
-
-    text = path.read_text()
-    assert "alloc" in text
-    assert "first" not in text
-    assert text.count(START) == 1
-    assert text.endswith(f"{START}\n## Web\n\nsecond\n{END}\n")
-
-
-def test_writing_creates_a_missing_file(tmp_path):
-    path = tmp_path / "docs" / "benchmarks.md"
-    write_section(path, "## Web")
-    assert path.read_text().startswith("# Benchmarks\n")

@@ -524,6 +524,67 @@ def test_parallel_submits_store_one_application_with_one_whole_ranking():
     assert sorted(application.choices.values_list("rank", flat=True)) == [1, 2, 3]
 
 
+STUDENTS_AT_ONCE = 200
+# Connections open at the same time: PostgreSQL's default allows 100 for everyone (the test
+# database, other sessions), and a server pools them too (gunicorn workers, CONN_MAX_AGE).
+CONNECTIONS_AT_ONCE = 40
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_hundred_students_ranking_at_once_lose_and_duplicate_nothing():
+    """200 students submit at the same moment (a barrier), each thread with its own database
+    connection, through the service the apply page calls: 200 applications, each student once,
+    every ranking whole and in order, no errors."""
+    round_ = RoundFactory(min_choices=3, max_choices=5)
+    projects = [ProjectFactory(round=round_) for _ in range(6)]
+    students = StudentFactory.create_batch(STUDENTS_AT_ONCE)
+    # Each student ranks three projects, starting at a different one.
+    wanted = {
+        student.pk: [projects[(i + k) % len(projects)].pk for k in range(3)]
+        for i, student in enumerate(students)
+    }
+    barrier = threading.Barrier(STUDENTS_AT_ONCE)
+    connections = threading.BoundedSemaphore(CONNECTIONS_AT_ONCE)
+    errors = []
+
+    def run(student):
+        try:
+            barrier.wait()
+            with connections:
+                try:
+                    with notifications_suppressed():
+                        application_submit(
+                            actor=student,
+                            round=round_,
+                            choices=[(pk, "Ich kenne den Ort.") for pk in wanted[student.pk]],
+                        )
+                finally:
+                    connection.close()
+        except Exception as error:  # any failure in the thread is reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(student,)) for student in students]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    applications = Application.objects.filter(round=round_)
+    assert applications.count() == STUDENTS_AT_ONCE
+    assert set(applications.values_list("student", flat=True)) == set(wanted)
+    assert Choice.objects.filter(application__round=round_).count() == 3 * STUDENTS_AT_ONCE
+    stored_rankings: dict[int, list[int]] = {}
+    for student_id, project_id in (
+        Choice.objects.filter(application__round=round_)
+        .order_by("application__student", "rank")
+        .values_list("application__student", "project")
+    ):
+        stored_rankings.setdefault(student_id, []).append(project_id)
+    assert stored_rankings == wanted
+
+
 # --- the profile for applying --------------------------------------------------------------------
 
 
