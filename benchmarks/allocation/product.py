@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import time
 from typing import Any, cast
@@ -160,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--students", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--migrate", action="store_true", help="migrate the database first")
+    parser.add_argument("--json", action="store_true", help="print one JSON line instead")
     args = parser.parse_args(argv)
     # The task runs in this process when the start commits, as a worker would run it.
     os.environ["TASKS_BACKEND"] = "django_tasks.backends.immediate.ImmediateBackend"
@@ -170,11 +172,26 @@ def main(argv: list[str] | None = None) -> int:
         call_command("migrate", verbosity=0)
     built = time.perf_counter()
     round, coordinator = build_round(args.students, args.seed)
-    print(f"round stored in {time.perf_counter() - built:.1f} s")
+    stored = time.perf_counter() - built
     seconds, run = through_product(round, coordinator)
-    phases = run.result.get("meta", {}).get("phases", []) if run.result else []
+    meta = run.result.get("meta", {}) if run.result else {}
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "students": args.students,
+                    "stored": stored,
+                    "seconds": seconds,
+                    "status": run.status,
+                    "engine": run.result.get("seconds") if run.result else None,
+                    "optimal": run.result.get("optimal") if run.result else None,
+                }
+            )
+        )
+        return 0
+    print(f"round stored in {stored:.1f} s")
     print(f"start to teams: {seconds:.1f} s ({run.status}, {run.error or 'ok'})")
-    for phase in phases:
+    for phase in meta.get("phases", []):
         print(f"  {phase.get('name')}: {phase.get('seconds')} s")
     return 0
 
