@@ -59,11 +59,13 @@ ONLY_IN = {OURS_10S: ("full",), OURS_20S: ("diversity",)}
 TIME_LIMITS = {OURS_10S: 10.0, OURS_20S: 20.0}
 # 20,000 students run for the targets that name them (max sizes only, full constraints); the
 # diversity target is at 5,000, and a 20,000 diversity round would take most of the run's time.
-LARGEST_IN = {"diversity": 5_000}
+LARGEST_IN = {"diversity": 5_000, "programme-tastes": 5_000, "short-skewed": 5_000}
 SCENARIO_TITLES = {
     "max-only": "Maximum sizes only",
     "full": "Minimum and maximum sizes, supervisor capacities, required competences",
     "diversity": "Full constraints and `max_programme_share` 0.6",
+    "programme-tastes": "Full constraints, tastes correlated by study programme",
+    "short-skewed": "Full constraints, short lists of three, heavy popularity skew",
 }
 VIOLATION_ABBREVIATIONS = {
     "max_size": "max",
