@@ -13,6 +13,15 @@ scenario only decides which constraints are switched on, so the scenarios compar
   and exclusions;
 - ``diversity``: ``full`` plus ``max_programme_share`` 0.6.
 
+Two more round shapes keep the engine from being tuned to one generator; they have the ``full``
+constraints but draw other preferences (so they share no students' lists with the three above):
+
+- ``programme-tastes``: tastes strongly correlated by study programme (a project of one's own
+  field is 30 times as attractive instead of 3 times);
+- ``short-skewed``: short lists of exactly three choices and a heavy popularity skew (Zipf
+  exponent 1.0 instead of 0.5), so a few projects are wanted by far more students than they hold
+  (at 5,000 students about a quarter cannot be placed even with maximum sizes only).
+
 Each project has exactly one supervisor because the ``matching`` package's student allocation,
 one of the baselines, supports no co-supervision.
 """
@@ -25,7 +34,15 @@ import math
 import random
 from typing import Any
 
-SCENARIOS = ("max-only", "full", "diversity")
+# Scenarios that switch constraints on one and the same round.
+CONSTRAINT_SCENARIOS = ("max-only", "full", "diversity")
+# Round shapes with other preferences (and the full constraints): own-field pull, popularity
+# exponent, shortest and longest list.
+SHAPES: dict[str, tuple[float, float, int, int]] = {
+    "programme-tastes": (30.0, 0.5, 3, 8),
+    "short-skewed": (3.0, 1.0, 3, 3),
+}
+SCENARIOS = (*CONSTRAINT_SCENARIOS, *SHAPES)
 
 PROGRAMMES = (
     "Informatik",
@@ -89,8 +106,22 @@ def generate(n_students: int, seed: int, *, scenario: str) -> dict[str, Any]:
     programme_weights = [1 / (i + 1) ** 0.9 for i in range(len(programmes))]
     typical_skills = {p: rng.sample(COMPETENCES, 3) for p in programmes}
 
-    projects = _projects(rng, n_students, programmes, programme_weights, typical_skills)
-    students = _students(rng, n_students, programmes, programme_weights, typical_skills, projects)
+    pull, exponent, shortest, longest = SHAPES.get(
+        scenario, (OWN_FIELD_PULL, POPULARITY_EXPONENT, 3, 8)
+    )
+    projects = _projects(
+        rng, n_students, programmes, programme_weights, typical_skills, exponent=exponent
+    )
+    students = _students(
+        rng,
+        n_students,
+        programmes,
+        programme_weights,
+        typical_skills,
+        projects,
+        pull=pull,
+        lengths=(shortest, longest),
+    )
     supervisors = _supervisors(rng, projects, n_students)
     pins, exclusions = _pins_and_exclusions(rng, students, projects, supervisors)
 
@@ -138,6 +169,8 @@ def _projects(
     programmes: list[str],
     programme_weights: list[float],
     typical_skills: dict[str, list[str]],
+    *,
+    exponent: float,
 ) -> list[dict[str, Any]]:
     n_projects = max(3, round(n_students / STUDENTS_PER_PROJECT))
     width = len(str(n_projects))
@@ -157,7 +190,7 @@ def _projects(
             {
                 "id": f"p{index:0{width}d}",
                 "field": field,
-                "popularity": 1 / popularity_rank**POPULARITY_EXPONENT,
+                "popularity": 1 / popularity_rank**exponent,
                 "min_size": min_size,
                 "max_size": max_size,
                 "required_competences": required,
@@ -174,12 +207,14 @@ def _students(
     programme_weights: list[float],
     typical_skills: dict[str, list[str]],
     projects: list[dict[str, Any]],
+    *,
+    pull: float,
+    lengths: tuple[int, int],
 ) -> list[dict[str, Any]]:
     cumulative = {
         programme: list(
             itertools.accumulate(
-                p["popularity"] * (OWN_FIELD_PULL if p["field"] == programme else 1.0)
-                for p in projects
+                p["popularity"] * (pull if p["field"] == programme else 1.0) for p in projects
             )
         )
         for programme in programmes
@@ -193,7 +228,7 @@ def _students(
             for c in COMPETENCES
             if rng.random() < (0.35 if c in typical_skills[programme] else 0.04)
         ]
-        length = min(rng.randint(3, 8), len(projects))
+        length = min(rng.randint(*lengths), len(projects))
         weights = cumulative[programme]
         chosen: list[int] = []
         while len(chosen) < length:

@@ -13,6 +13,7 @@ import argparse
 import gc
 import importlib.metadata
 import json
+import os
 import platform
 import subprocess
 import sys
@@ -52,11 +53,13 @@ ONLY_IN = {OURS_10S: ("full",), OURS_20S: ("diversity",)}
 TIME_LIMITS = {OURS_10S: 10.0, OURS_20S: 20.0}
 # 20,000 students run for the targets that name them (max sizes only, full constraints); the
 # diversity target is at 5,000, and a 20,000 diversity round would take most of the run's time.
-LARGEST_IN = {"diversity": 5_000}
+LARGEST_IN = {"diversity": 5_000, "programme-tastes": 5_000, "short-skewed": 5_000}
 SCENARIO_TITLES = {
     "max-only": "Maximum sizes only",
     "full": "Minimum and maximum sizes, supervisor capacities, required competences",
     "diversity": "Full constraints and `max_programme_share` 0.6",
+    "programme-tastes": "Full constraints, tastes correlated by study programme",
+    "short-skewed": "Full constraints, short lists of three, heavy popularity skew",
 }
 VIOLATION_ABBREVIATIONS = {
     "max_size": "max",
@@ -504,7 +507,14 @@ def _versions() -> str:
     return ", ".join(parts)
 
 
-def render(rounds: list[Round], runs: list[Run], *, seed: int, time_limit: float) -> str:
+def render(
+    rounds: list[Round],
+    runs: list[Run],
+    *,
+    seed: int,
+    time_limit: float,
+    product: str | None = None,
+) -> str:
     sizes = sorted({r.size for r in rounds})
     parts = [
         "## Allocation",
@@ -547,8 +557,51 @@ def render(rounds: list[Round], runs: list[Run], *, seed: int, time_limit: float
             _table(header, [_row(r, diversity=diversity) for r in scenario_runs]),
             "",
         ]
+    if product is not None:
+        parts += ["### Through the product", "", product, ""]
     parts += ["### Targets", "", targets(rounds, runs), ""]
     return "\n".join(parts)
+
+
+def through_product(size: int, seed: int, timeout: float) -> dict[str, Any] | None:
+    """Time from "start" to teams for a round of ``size`` stored in a fresh SQLite database
+    (``benchmarks.allocation.product`` in a subprocess, the service the view calls); None when
+    it failed or ran out of time."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{Path(tmp) / 'product.sqlite3'}",
+            "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        }
+        command = [sys.executable, "-m", "benchmarks.allocation.product", "--migrate", "--json"]
+        command += ["--students", str(size), "--seed", str(seed)]
+        try:
+            done = subprocess.run(  # noqa: S603 - our own module
+                command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+            )
+        except subprocess.TimeoutExpired:
+            return None
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        print(done.stderr[-2000:], file=sys.stderr)
+        return None
+    result: dict[str, Any] = json.loads(lines[-1])
+    return result
+
+
+def render_product(product: dict[str, Any] | None, size: int) -> str:
+    """The "through the product" lines of the section."""
+    if product is None:
+        return f"Through the product ({size:,} students, SQLite): failed or ran out of time."
+    load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
+    return (
+        f"Through the product ({product['students']:,} students, scenario `full` stored in "
+        "SQLite, the round's default settings: rank-maximal, work-with weight 1): "
+        f"**{product['seconds']:.1f} s** from the coordinator's start (`allocation_start`, the "
+        "task run in the same process) to the teams saved, of which the engine "
+        f"{product['engine']:.1f} s; status {product['status']}, optimal {product['optimal']}. "
+        f"Load average after the run: {load} (2 cores, shared)."
+    )
 
 
 def _csv(value: str) -> list[str]:
@@ -564,6 +617,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--time-limit", type=float, default=60, help="engine limit, seconds")
     parser.add_argument("--timeout", type=float, default=600, help="per run, seconds")
+    parser.add_argument(
+        "--product",
+        type=int,
+        default=5_000,
+        help="students of the round timed through the product (0: skip)",
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--instance", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
@@ -589,7 +648,15 @@ def main(argv: list[str] | None = None) -> int:
         timeout=args.timeout,
         out=args.out,
     )
-    print(render(rounds, runs, seed=args.seed, time_limit=args.time_limit))
+    product = None
+    if args.product:
+        measured = through_product(args.product, args.seed, args.timeout)
+        product = render_product(measured, args.product)
+        print(product, file=sys.stderr, flush=True)
+    section = render(rounds, runs, seed=args.seed, time_limit=args.time_limit, product=product)
+    if args.out is not None:
+        sections.write_section(args.out, SECTION, section)
+    print(section)
     return 0
 
 

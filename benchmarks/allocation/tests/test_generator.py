@@ -2,7 +2,7 @@ from collections import Counter
 
 import pytest
 
-from benchmarks.allocation.generator import SCENARIOS, generate
+from benchmarks.allocation.generator import CONSTRAINT_SCENARIOS, SCENARIOS, generate
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)
@@ -15,7 +15,7 @@ def test_another_seed_gives_another_round():
 
 
 def test_scenarios_share_students_and_preferences():
-    rounds = [generate(300, 3, scenario=s) for s in SCENARIOS]
+    rounds = [generate(300, 3, scenario=s) for s in CONSTRAINT_SCENARIOS]
     assert rounds[0]["students"] == rounds[1]["students"] == rounds[2]["students"]
     assert [p["max_size"] for p in rounds[0]["projects"]] == [
         p["max_size"] for p in rounds[1]["projects"]
@@ -98,3 +98,29 @@ def test_engine_accepts_the_round(scenario):
     io = pytest.importorskip("transferraum.allocation.io")
     instance = io.instance_from_json(generate(1_000, 4, scenario=scenario))
     assert len(instance.students) == 1_000
+
+
+def test_short_skewed_lists_are_three_long_and_more_skewed():
+    short = generate(2_000, 1, scenario="short-skewed")
+    full = generate(2_000, 1, scenario="full")
+    assert {len(s["preferences"]) for s in short["students"]} == {3}
+
+    def top_share(data):
+        first = Counter(s["preferences"][0] for s in data["students"])
+        return sum(sorted(first.values(), reverse=True)[:10]) / len(data["students"])
+
+    assert top_share(short) > 2 * top_share(full)
+
+
+def test_programme_tastes_keep_students_of_one_programme_together():
+    def agreement(data):
+        # Share of pairs of students of one programme with the same first choice.
+        firsts: dict[str, Counter] = {}
+        for s in data["students"]:
+            firsts.setdefault(s["programme"], Counter())[s["preferences"][0]] += 1
+        same = sum(c * (c - 1) for counter in firsts.values() for c in counter.values())
+        pairs = sum(n * (n - 1) for n in (sum(c.values()) for c in firsts.values()))
+        return same / pairs
+
+    tastes = generate(2_000, 1, scenario="programme-tastes")
+    assert agreement(tastes) > 1.5 * agreement(generate(2_000, 1, scenario="full"))

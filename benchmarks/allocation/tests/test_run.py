@@ -1,6 +1,6 @@
 import pytest
 
-from benchmarks.allocation.run import Run, _gap
+from benchmarks.allocation.run import Run, _gap, render, render_product
 
 
 @pytest.mark.parametrize(
@@ -15,3 +15,13 @@ from benchmarks.allocation.run import Run, _gap
 def test_gap_is_written_as_a_percentage(gap, optimal, text):
     run = Run("full", 20_000, "ours-rank-maximal", "ok", gap=gap, optimal=optimal)
     assert _gap(run) == text
+
+
+def test_the_product_line_stands_in_the_section_before_the_targets():
+    measured = {"students": 5000, "seconds": 12.5, "engine": 10.0, "status": "done"}
+    line = render_product({**measured, "optimal": True}, 5000)
+    section = render([], [], seed=1, time_limit=60, product=line)
+
+    assert "**12.5 s**" in line and "5,000 students" in line
+    assert section.index("### Through the product") < section.index("### Targets")
+    assert "failed" in render_product(None, 5000)
