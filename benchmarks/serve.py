@@ -21,6 +21,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKERS = 2
+# What `make db` does to a new database: the schema, the cache table and the reference data.
+DATABASE_STEPS: tuple[tuple[str, ...], ...] = (
+    ("migrate", "--no-input", "-v0"),
+    ("createcachetable",),
+    ("load_region",),
+    ("load_competences",),
+    ("load_catalogue",),
+    ("load_train_connections",),
+)
 
 
 def server_env(

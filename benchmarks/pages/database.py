@@ -8,7 +8,7 @@ import sys
 import time
 from urllib.parse import urlsplit
 
-from benchmarks.serve import manage
+from benchmarks.serve import DATABASE_STEPS, manage
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/transferraum_bench"
 
@@ -45,14 +45,7 @@ def data_load(env: dict[str, str], size: str, *, fresh: bool) -> None:
     steps: list[list[str]] = []
     if fresh:
         database_replace(env["DATABASE_URL"])
-        steps += [
-            ["migrate", "--no-input", "-v0"],
-            ["createcachetable"],
-            ["load_region"],
-            ["load_competences"],
-            ["load_catalogue"],
-            ["load_train_connections"],
-        ]
+        steps += [list(step) for step in DATABASE_STEPS]
     # A throwaway database: the personas' published password is no risk here (--force).
     steps.append(["generate_data", "--size", size, "--replace", "--force"])
     for command in steps:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import sections
-from benchmarks.serve import manage, manage_shell, serve, server_env
+from benchmarks.serve import DATABASE_STEPS, manage, manage_shell, serve, server_env
 
 ROOT = Path(__file__).resolve().parents[2]
 SECTION = "web"
@@ -169,12 +169,7 @@ def prepare_database(env: dict[str, str], *, reuse: bool) -> None:
         []
         if reuse
         else [
-            ["migrate", "--no-input", "-v0"],
-            ["createcachetable"],
-            ["load_region"],
-            ["load_competences"],
-            ["load_catalogue"],
-            ["load_train_connections"],
+            *(list(step) for step in DATABASE_STEPS),
             ["demo", "--force"],  # a throwaway database: the demo password is no risk here
         ]
     )
