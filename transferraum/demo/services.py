@@ -23,10 +23,12 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from transferraum.accounts.models import StudyProgramme, User
+from transferraum.accounts.models import StudentEmailDomain, StudyProgramme, User
+from transferraum.accounts.services import role_request_submit
 from transferraum.actors.models import Competence, Listing, Membership, Organisation, PersonProfile
 from transferraum.actors.services import (
     membership_add,
+    membership_request_submit,
     organisation_create,
     organisation_index,
     person_index,
@@ -63,11 +65,13 @@ from transferraum.demo.data.people import (
     INTERNATIONAL_FIRST_NAMES,
     INTERNATIONAL_LAST_NAMES,
     MEMBERSHIPS,
+    NEWCOMERS,
     PEOPLE,
     PERSONA_STUDENTS,
     PROGRAMME_COMPETENCES,
     PROGRAMMES,
     STUDENT_DOMAIN,
+    STUDENT_EMAIL_DOMAINS,
     STUDENT_INTERESTS,
     PersonSpec,
     Role,
@@ -591,6 +595,7 @@ def demo_load(*, seed: int = DEMO_SEED) -> DemoReport:
     _people(load)
     _memberships(load)
     _students(load)
+    _requests(load)
     _profiles(load)
     _challenges(load)
     _rounds(load)
@@ -757,3 +762,44 @@ def _rounds(load: _Load) -> None:
 
     load.created += demo_rounds_load(seed=load.seed).created
     load.created += demo_recommendations_load().created
+
+
+def _requests(load: _Load) -> None:
+    """The university's student domain, and NEWCOMERS with their open request (a role, or to
+    join an organisation), made through the services without notifying anybody; a person who
+    already has a request keeps it as it is."""
+    for domain in STUDENT_EMAIL_DOMAINS:
+        load.created += StudentEmailDomain.objects.get_or_create(domain=domain)[1]
+    with notifications_suppressed():
+        for newcomer in NEWCOMERS:
+            user, added = _person_get_or_create(
+                email=newcomer.email,
+                name=newcomer.name,
+                role=Role.PUBLIC,
+                password_hash=load.password_hash,
+            )
+            load.users[newcomer.email] = user
+            load.profiles.append(
+                (
+                    user,
+                    ProfileSpec(
+                        newcomer.bio,
+                        newcomer.competences,
+                        (),
+                        newcomer.languages,
+                        Visibility.MEMBERS,
+                    ),
+                )
+            )
+            load.created += added
+            if newcomer.role and not user.role_requests.exists():
+                role_request_submit(actor=user, role=newcomer.role, note=newcomer.note)
+                load.created += 1
+            if newcomer.organisation and not user.membership_requests.exists():
+                membership_request_submit(
+                    actor=user,
+                    organisation=load.organisations[newcomer.organisation],
+                    position=newcomer.position,
+                    note=newcomer.note,
+                )
+                load.created += 1

@@ -893,3 +893,50 @@ FIRST_LANGUAGES_INTERNATIONAL = (
     "Arabisch", "Spanisch", "Ukrainisch", "Türkisch", "Italienisch", "Polnisch", "Vietnamesisch",
     "Portugiesisch", "Chinesisch", "Hindi",
 )  # fmt: skip
+
+
+# --- people who have just signed up and ask for a role or to join an organisation --------------
+
+
+@dataclass(frozen=True)
+class NewcomerSpec:
+    """An account with the public role and one open request: for a role in the programme
+    (`role`) or to join an organisation (`organisation`, with `position`)."""
+
+    email: str
+    name: str
+    note: str
+    role: str = ""
+    organisation: str = ""
+    position: str = ""
+    bio: str = ""
+    competences: tuple[str, ...] = ()
+    languages: str = "Deutsch, Englisch"
+
+
+# The university's student domain in the demo: verified addresses there are students at once.
+STUDENT_EMAIL_DOMAINS = (STUDENT_DOMAIN,)
+
+NEWCOMERS = (
+    NewcomerSpec(
+        email="j.brandt@uni-leipzig.example",
+        name="Dr. Jonas Brandt",
+        role=User.Role.SUPERVISOR,
+        note=(
+            "Ich bin seit Oktober am Institut für Geographie und möchte im Sommer ein "
+            "Praxisprojekt zur Wärmeplanung in Zeitz betreuen."
+        ),
+        bio="Wissenschaftlicher Mitarbeiter am Institut für Geographie, Schwerpunkt Energieräume.",
+        competences=("geoinformatik", "raumanalyse"),
+    ),
+    NewcomerSpec(
+        email="l.koenig@zeitz.example",
+        name="Lena König",
+        organisation=TOWN_ZEITZ,
+        position="Wirtschaftsförderung",
+        note="Ich habe im Dezember in der Wirtschaftsförderung der Stadt angefangen.",
+        bio="Wirtschaftsförderin der Stadt Zeitz, zuständig für Gewerbeflächen und Gründungen.",
+        competences=("regionalentwicklung", "foerdermittel"),
+        languages="Deutsch",
+    ),
+)
