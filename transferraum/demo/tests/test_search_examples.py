@@ -173,6 +173,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "Aylin Kaya",
             "Carla Herrmann",
             "Clara Walter",
+            "Dr. Jonas Brandt",
             "Dr. Miriam Hahn",
             "Frieda Scholz",
             "Greta Krause",
