@@ -13,6 +13,7 @@ from django.utils import timezone
 from transferraum.actors.models import Competence
 from transferraum.challenges.models import Challenge, TopicField
 from transferraum.challenges.tests.factories import ChallengeFactory, TransferFormatFactory
+from transferraum.core.pagination import CappedPaginator
 from transferraum.core.testing import assert_capped, rows_marked
 from transferraum.projects import travel
 from transferraum.projects.models import Project, Round, SupervisorCapacity
@@ -732,6 +733,19 @@ def test_the_showcase_shows_finished_projects_and_filters_by_town_and_round(
     nonsense = client.get(url, {"ort": "Zeitz'; --", "runde": "x"})
     assert nonsense.status_code == 200
     assert "Radwege" in nonsense.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_showcase_counts_only_up_to_the_limit(client, town_eilenburg, monkeypatch):
+    monkeypatch.setattr(CappedPaginator, "limit", 2)
+    round = RoundFactory(phase=P.CLOSED, published_at=timezone.now())
+    for number in range(3):
+        _finished(f"Projekt {number}", town_eilenburg.municipality, round)
+
+    page = client.get(reverse("projects:showcase")).content.decode()
+
+    assert "More than 2 finished projects" in page
+    assert "3 finished projects" not in page
 
 
 @pytest.mark.django_db

@@ -4,12 +4,10 @@ completing a project, and the public showcase of finished projects."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,9 +21,9 @@ from transferraum.challenges.models import Challenge
 from transferraum.challenges.selectors import public_text
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.filters import Filters
-from transferraum.core.htmx import render_page_or_partial, wants_partial
+from transferraum.core.htmx import render_page_or_partial
 from transferraum.core.http import HtmxHttpRequest, login_required_keeping_post, pending_post
-from transferraum.core.pagination import pagination_context
+from transferraum.core.listing import listing
 from transferraum.projects import phases, travel
 from transferraum.projects.forms.rounds import (
     ProjectForm,
@@ -116,21 +114,19 @@ def round_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     round = round_for_viewer(request.user, pk)
     can_manage = can_manage_rounds(request.user)
     filters = RoundProjectFilters.from_query(request.GET)
-    page = Paginator(round_projects(round, filters), ROUND_PROJECTS_PAGE_SIZE).get_page(
-        filters.page
-    )
-    filters = replace(filters, page=page.number)
     base = reverse("projects:round", args=[round.pk])
-    partial = wants_partial(request)
-    context: dict[str, Any] = {
+    found = listing(
+        request,
+        round_projects(round, filters),
+        filters,
+        url=base,
+        per_page=ROUND_PROJECTS_PAGE_SIZE,
+        name="round",
+        capped=False,  # a round's projects: bounded by the round
+    )
+    filters, partial = found.filters, found.partial
+    context: dict[str, Any] = found.context | {
         "round": round,
-        "filters": filters,
-        "page": page,
-        **pagination_context(page, lambda number: base + filters.querystring(page=number)),
-        "chips": filters.chips(base),
-        "reset_url": base,
-        "partial": partial,
-        "focus_results": partial and (request.htmx.trigger or "").startswith("round-page-"),
         "can_edit_projects": can_manage and phases.phase_allows(round.phase, phases.EDIT_PROJECTS),
     }
     if partial:
@@ -444,22 +440,17 @@ def showcase(request: HtmxHttpRequest) -> HttpResponse:
     """Finished projects with their public summary, by words, town, topic field and round, a
     page at a time."""
     filters = ShowcaseFilters.from_query(request.GET)
-    page = Paginator(showcase_projects(filters), SHOWCASE_PAGE_SIZE).get_page(filters.page)
-    # A page number beyond the last shows the last page, and the address says so.
-    filters = replace(filters, page=page.number)
     base = reverse("projects:showcase")
-    partial = wants_partial(request)
-    context: dict[str, Any] = {
-        "filters": filters,
-        "page": page,
-        **pagination_context(page, lambda number: base + filters.querystring(page=number)),
-        "chips": filters.chips(base),
-        "reset_url": base,
-        "partial": partial,
-        # The new heading takes the focus after a page link (htmx focuses [autofocus]).
-        "focus_results": partial and (request.htmx.trigger or "").startswith("showcase-page-"),
-    }
-    if not partial:
+    found = listing(
+        request,
+        showcase_projects(filters),
+        filters,
+        url=base,
+        per_page=SHOWCASE_PAGE_SIZE,
+        name="showcase",
+    )
+    filters, context = found.filters, found.context
+    if not found.partial:
         context["selects"] = showcase_selects(filters)
     return render_page_or_partial(
         request, "projects/showcase.html", "results", context, push_url=base + filters.querystring()
@@ -471,17 +462,21 @@ def showcase(request: HtmxHttpRequest) -> HttpResponse:
 def supervised(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The projects the person supervises, every status, by round (the start page links here
     when it shows only the first ones)."""
-    filters = Filters.from_query(request.GET)
-    page = Paginator(projects_supervised_by(request.user), SUPERVISED_PAGE_SIZE).get_page(
-        filters.page
-    )
     base = reverse("projects:supervised")
+    found = listing(
+        request,
+        projects_supervised_by(request.user),
+        Filters.from_query(request.GET),
+        url=base,
+        per_page=SUPERVISED_PAGE_SIZE,
+        capped=False,  # one person's projects
+    )
     return render_page_or_partial(
         request,
         "projects/supervised.html",
         "results",
-        {"page": page, **pagination_context(page, lambda n: base + filters.querystring(page=n))},
-        push_url=base + filters.querystring(page=page.number),
+        found.context,
+        push_url=base + found.filters.querystring(),
     )
 
 
