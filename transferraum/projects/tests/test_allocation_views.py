@@ -14,6 +14,7 @@ from transferraum.projects.models import (
     Project,
     Round,
 )
+from transferraum.projects.selectors import allocation as allocation_selectors
 from transferraum.projects.services.allocation import allocation_publish, allocation_start
 from transferraum.projects.tests.factories import (
     ProjectFactory,
@@ -158,6 +159,25 @@ def test_the_board_shows_teams_ranks_profile_closed_projects_and_unplaced_studen
     assert "Run the allocation again" in content
     assert "Publish the allocation" in content
     assert "Done" in content
+
+
+@pytest.mark.django_db
+def test_the_board_lists_the_first_closed_projects_and_counts_them_all(
+    client, coordinator, monkeypatch
+):
+    monkeypatch.setattr(allocation_selectors, "CLOSED_SHOWN", 2)
+    round = RoundFactory(phase=Round.Phase.ALLOCATION)
+    for letter in "DCBA":
+        ProjectFactory(round=round, title=f"Geschlossen {letter}", status=Project.Status.CLOSED)
+    client.force_login(coordinator)
+
+    response = client.get(url("allocation", round))
+
+    content = response.content.decode()
+    assert "Projects that stay closed (4)" in content
+    assert "Geschlossen A" in content and "Geschlossen B" in content
+    assert "Geschlossen C" not in content and "Geschlossen D" not in content
+    assert f'href="{reverse("projects:round", args=[round.pk])}">the round' in content
 
 
 def solver_details(content: str) -> str:
