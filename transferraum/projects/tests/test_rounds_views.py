@@ -25,6 +25,7 @@ from transferraum.projects.tests.factories import (
     SupervisorFactory,
     place,
 )
+from transferraum.projects.views import rounds as rounds_views
 from transferraum.projects.views.rounds import ROUND_PROJECTS_PAGE_SIZE, SHOWCASE_PAGE_SIZE
 from transferraum.regions.tests.factories import zeitz
 
@@ -89,6 +90,27 @@ def test_coordinators_see_rounds_in_preparation_and_the_new_round_button(client,
 
     assert "Geheime Planung" in page
     assert reverse("projects:round-new") in page
+
+
+@pytest.mark.django_db
+def test_finished_rounds_come_a_page_at_a_time(client, monkeypatch):
+    monkeypatch.setattr(rounds_views, "PAST_ROUNDS_PAGE_SIZE", 2)
+    RoundFactory(name="Laufende Runde", phase=P.APPLICATIONS)
+    for year in (2023, 2024, 2025):
+        RoundFactory(name=f"Runde {year}", phase=P.CLOSED, applications_open_at=_in(year - 2027))
+    url = reverse("projects:rounds")
+
+    first = client.get(url)
+    assert assert_capped(first, "data-round", 2) == 2
+    assert "Runde 2025" in first.content.decode() and "Runde 2023" not in first.content.decode()
+    assert f'href="{url}?seite=2"' in first.content.decode()
+
+    second = client.get(url, {"seite": 2}, headers={"HX-Request": "true"})
+    content = second.content.decode()
+    assert "Runde 2023" in content and "Runde 2025" not in content
+    # htmx gets the finished rounds alone; the current ones are not read again.
+    assert "Laufende Runde" not in content and "<html" not in content
+    assert second["HX-Push-Url"] == f"{url}?seite=2"
 
 
 # --- a round's page ---------------------------------------------------------------------------

@@ -90,20 +90,37 @@ def _restored(request: HttpRequest, form: Any) -> None:
 # --- rounds -----------------------------------------------------------------------------------
 
 
+PAST_ROUNDS_PAGE_SIZE = 20
+
+
 @require_safe
 def round_list(request: HttpRequest) -> HttpResponse:
     """Current rounds with their phases and dates; closed rounds below; coordinators also see
     the rounds in preparation."""
-    rounds = list(rounds_for(request.user))
-    current = [r for r in rounds if r.phase != P.CLOSED]
-    return render(
+    rounds = rounds_for(request.user)
+    base = reverse("projects:rounds")
+    past = listing(
+        request,
+        rounds.filter(phase=P.CLOSED),
+        Filters.from_query(request.GET),
+        url=base,
+        per_page=PAST_ROUNDS_PAGE_SIZE,
+        name="rounds",
+        capped=False,  # a programme's rounds: two a year
+    )
+    context = past.context
+    if not past.partial:
+        # The rounds not yet closed are a handful at any time.
+        context |= {
+            "current": [(r, phase_timeline(r)) for r in rounds.exclude(phase=P.CLOSED)],
+            "can_manage": can_manage_rounds(request.user),
+        }
+    return render_page_or_partial(
         request,
         "projects/round_list.html",
-        {
-            "current": [(r, phase_timeline(r)) for r in current],
-            "past": [r for r in rounds if r.phase == P.CLOSED],
-            "can_manage": can_manage_rounds(request.user),
-        },
+        "past",
+        context,
+        push_url=base + past.filters.querystring(),
     )
 
 
