@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from transferraum.actors.models import Competence
 from transferraum.challenges.models import Challenge, TopicField
+from transferraum.challenges.services import challenge_index
 from transferraum.challenges.tests.factories import ChallengeFactory, TransferFormatFactory
 from transferraum.core.pagination import CappedPaginator
 from transferraum.core.testing import assert_capped, rows_marked
@@ -449,6 +450,38 @@ def test_coordinator_chooses_among_eligible_challenges(client, coordinator, chal
     assert f"?challenge={challenge.pk}" in page
     assert "Noch ein Entwurf" not in page
     assert "Ohne Projektformat" not in page
+
+
+@pytest.mark.django_db
+def test_the_challenges_to_choose_from_come_a_page_at_a_time_by_words_and_town(
+    client, coordinator, challenge, monkeypatch
+):
+    monkeypatch.setattr(rounds_views, "CHALLENGES_PAGE_SIZE", 2)
+    round = RoundFactory(phase=P.PREPARATION)
+    project_format = TransferFormatFactory()
+    for title in ("Radverkehr am Bahnhof", "Radwege im Muldental", "Ladesäulen am Markt"):
+        other = ChallengeFactory(title=title, status=Challenge.Status.PUBLISHED)
+        other.formats.add(project_format)
+        challenge_index(other)  # as the services do when a challenge is saved
+    ProjectFactory(round=round, challenge=challenge)  # already a project of the round
+    client.force_login(coordinator)
+    url = reverse("projects:project-new", args=[round.pk])
+
+    first = client.get(url)
+    assert assert_capped(first, "data-challenge", 2) == 2
+    assert "3 challenges found, page 1 of 2." in first.content.decode()
+    assert "Leerstand am Marktplatz" not in first.content.decode()
+
+    found = client.get(url, {"q": "Radwege"}, headers={"HX-Request": "true"})
+    content = found.content.decode()
+    assert rows_marked(found, "data-challenge") == 1
+    assert "Radwege im Muldental" in content and "<html" not in content
+    assert found["HX-Push-Url"] == f"{url}?q=Radwege"
+
+    town = challenge.municipality
+    by_town = client.get(url, {"ort": town.ags}).content.decode()
+    assert f'value="{town.ags}" selected' in by_town
+    assert "No challenge waiting for a project matches these filters." in by_town
 
 
 @pytest.mark.django_db

@@ -43,9 +43,11 @@ from transferraum.projects.permissions import (
     can_view_workspace,
 )
 from transferraum.projects.selectors.rounds import (
+    ChallengeChoiceFilters,
     RoundProjectFilters,
     ShowcaseFilters,
     eligible_challenge,
+    eligible_challenge_selects,
     eligible_challenges,
     phase_timeline,
     project_for_editor,
@@ -309,6 +311,34 @@ def _project_form_response(
     )
 
 
+CHALLENGES_PAGE_SIZE = 24
+
+
+def _choose_challenge(request: HttpRequest, round: Round) -> HttpResponse:
+    """The challenges that can become a project of `round`, a page at a time by words, town
+    and topic field; htmx asks for the results alone."""
+    filters = ChallengeChoiceFilters.from_query(request.GET)
+    base = reverse("projects:project-new", args=[round.pk])
+    found = listing(
+        request,
+        eligible_challenges(round, filters),
+        filters,
+        url=base,
+        per_page=CHALLENGES_PAGE_SIZE,
+        name="choose",
+    )
+    context = found.context | {"round": round}
+    if not found.partial:
+        context["selects"] = eligible_challenge_selects(round, found.filters)
+    return render_page_or_partial(
+        request,
+        "projects/project_choose_challenge.html",
+        "results",
+        context,
+        push_url=base + found.filters.querystring(),
+    )
+
+
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def project_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -320,11 +350,7 @@ def project_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         )
     chosen = request.POST.get("challenge") or request.GET.get("challenge")
     if not chosen:
-        return render(
-            request,
-            "projects/project_choose_challenge.html",
-            {"round": round, "challenges": eligible_challenges(round)},
-        )
+        return _choose_challenge(request, round)
     challenge = eligible_challenge(round, chosen)
     if challenge is None:
         existing = round_project_for_challenge(round, chosen)
