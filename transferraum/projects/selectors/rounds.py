@@ -334,7 +334,7 @@ def eligible_challenges(
     """Challenges that can become a project of `round`: published or in progress, with a
     project format among their formats, and not yet in the round; by organisation and title
     (best match first where PostgreSQL ranks a search), narrowed by `filters`."""
-    challenges = (
+    challenges: QuerySet[Challenge] = (
         Challenge.objects.filter(
             Exists(
                 TransferFormat.objects.filter(challenges=OuterRef("pk"), is_project_format=True)
