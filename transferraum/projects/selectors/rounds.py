@@ -8,7 +8,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
@@ -414,6 +415,12 @@ def _filtered(projects: QuerySet[Project], filters: ProjectFilters) -> QuerySet[
     return projects
 
 
+def _team_size() -> Coalesce:
+    """A project's `team_size`: the students placed in it."""
+    places = Assignment.objects.filter(project=OuterRef("pk")).order_by()
+    return Coalesce(Subquery(places.values("project").annotate(n=Count("pk")).values("n")), 0)
+
+
 def showcase_projects(filters: ShowcaseFilters) -> QuerySet[Project]:
     """Completed projects with a public summary, newest first (best match first where
     PostgreSQL ranks a search), with `team_size` and `results_public` (two queries per page)."""
@@ -428,7 +435,9 @@ def showcase_projects(filters: ShowcaseFilters) -> QuerySet[Project]:
         .defer(*_BOUNDARIES[:1])
         .prefetch_related("challenge__topics")
         .annotate(
-            team_size=Count("assignments", distinct=True),
+            # A subquery, not a join with GROUP BY: the page is sorted without aggregating
+            # every showcased project's wide row first.
+            team_size=_team_size(),
             # only the public summary of a non-public challenge leaves the workspace
             results_public=Q(challenge__confidentiality=Challenge.Confidentiality.PUBLIC),
         )
