@@ -121,6 +121,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
         }
     )
+# One log line at start naming the database in use (core.checks; on in production).
+DATABASE_LOG_AT_START = env_bool("DATABASE_LOG_AT_START", False)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache must be shared by every worker process and every app server: the login rate limits
