@@ -121,6 +121,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
         }
     )
+# Where `manage.py backup` writes its archives (docs/deployment.md).
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
 # One log line at start naming the database in use (core.checks; on in production).
 DATABASE_LOG_AT_START = env_bool("DATABASE_LOG_AT_START", False)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
