@@ -12,12 +12,12 @@ from io import StringIO
 import psycopg
 import pytest
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management import CommandError, call_command
 from django.db import connection
 
 from transferraum.actors.tests.test_profiles import png_bytes
-from transferraum.core.backup import backup_restore, manifest_read, table_counts
+from transferraum.core.backup import backup_create, backup_restore, manifest_read, table_counts
 from transferraum.projects.models import Application
 from transferraum.projects.tests.factories import ProjectFactory, RoundFactory, application_for
 
@@ -167,3 +167,16 @@ def test_restore_asks_first_and_does_nothing_without_yes(site, tmp_path, monkeyp
 def test_a_missing_archive_is_named(tmp_path):
     with pytest.raises(CommandError, match="No archive at"):
         call_command("restore", str(tmp_path / "gibt-es-nicht.tar.gz"), interactive=False)
+
+
+def test_a_site_without_uploads_yet_is_backed_up_and_two_backups_in_a_second_keep_both(tmp_path):
+    no_uploads_yet = FileSystemStorage(location=tmp_path / "media")  # MEDIA_ROOT not made yet
+
+    first = backup_create(directory=tmp_path / "backups", storage=no_uploads_yet)
+    second = backup_create(directory=tmp_path / "backups", storage=no_uploads_yet)
+
+    assert first != second
+    with tarfile.open(first) as opened:
+        manifest = manifest_read(opened)
+    assert manifest.files == {}
+    assert manifest.tables == _counts()

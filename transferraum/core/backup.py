@@ -108,7 +108,10 @@ def _run(command: list[str], env: dict[str, str]) -> None:
 
 
 def _storage_names(storage: Storage, folder: str = "") -> Iterator[str]:
-    directories, files = storage.listdir(folder)
+    try:
+        directories, files = storage.listdir(folder)
+    except FileNotFoundError:  # MEDIA_ROOT before the first upload
+        return
     for name in sorted(files):
         yield str(PurePosixPath(folder, name)) if folder else name
     for directory in sorted(directories):
@@ -167,6 +170,10 @@ def backup_create(
     directory.mkdir(parents=True, exist_ok=True)
     now = timezone.localtime()
     path = directory / f"transferraum-{now:%Y-%m-%d-%H%M%S}.tar.gz"
+    number = 1
+    while path.exists():  # two backups in one second keep both
+        number += 1
+        path = directory / f"transferraum-{now:%Y-%m-%d-%H%M%S}-{number}.tar.gz"
     with tempfile.TemporaryDirectory(dir=directory) as work:
         dump, engine, counts = _database_dump(Path(work))
         names = list(_storage_names(storage)) if with_files else []
