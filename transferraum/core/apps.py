@@ -29,3 +29,6 @@ class CoreConfig(AppConfig):
         autodiscover_modules("start")
         # Each app's search providers (`core.site_search`) and page connections (`core.related`).
         autodiscover_modules("site_search", "related")
+        from transferraum.core.checks import database_log_at_start  # registers the checks
+
+        database_log_at_start()
