@@ -117,3 +117,17 @@ def test_any_other_error_stays_the_500_page():
     except utils.OperationalError:
         response = error_500(request)
     assert response.status_code == 500
+
+
+def test_to_htmx_the_page_replaces_the_whole_body():
+    request = RequestFactory().post(
+        "/projekte/runden/1/bewerben/", {"rank_1": "7"}, HTTP_HX_REQUEST="true"
+    )
+
+    response = database_fault_response(request, DatabaseFault.BUSY)
+
+    assert response.status_code == 503
+    assert response["HX-Retarget"] == "body"
+    assert response["HX-Reswap"] == "innerHTML"
+    plain = database_fault_response(RequestFactory().post("/x/", {"a": "b"}), DatabaseFault.BUSY)
+    assert "HX-Retarget" not in plain
