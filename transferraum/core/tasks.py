@@ -272,7 +272,7 @@ def _reap_one(pk: Any, limit: datetime) -> str:
         result = (
             DBTaskResult.objects.running()
             .filter(_lost_tasks(limit), pk=pk)
-            .select_for_update(skip_locked=True)
+            .select_for_update(skip_locked=True, of=("self",))
             .first()
         )
         if result is None:  # finished, or reaped by another worker meanwhile

@@ -4,13 +4,22 @@ page size (issue 18: "a test fails when a list view renders more than its page s
 A list marks each of its rows with a data attribute (`data-showcase-item`, `data-team`); the
 helpers count the elements that carry it, so a test does not depend on classes or markup that
 designers change.
+
+`task_attempt` runs a block as one attempt of a background task, for tests of what a retried
+task does again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
+from types import SimpleNamespace
 
 from django.http import HttpResponse
+from django_tasks.base import TaskResultStatus
+
+from transferraum.core.tasks import on_task_finished, on_task_started
 
 
 class _Counter(HTMLParser):
@@ -48,3 +57,23 @@ def assert_capped(page: HttpResponse | str | bytes, attribute: str, page_size: i
     if count > page_size:
         raise AssertionError(f"{count} rows with {attribute!r}, more than the page of {page_size}")
     return count
+
+
+@contextmanager
+def task_attempt(task_id: str) -> Iterator[None]:
+    """Code in this block runs as one attempt of the task result `task_id`, as a worker would
+    run it (`core.tasks.effect_once` sees the task): two blocks with the same id are a task and
+    its retry after a lost worker."""
+    result = SimpleNamespace(
+        id=task_id,
+        status=TaskResultStatus.SUCCESSFUL,
+        task=SimpleNamespace(module_path="tests.attempt"),
+        args=[],
+        kwargs={},
+        worker_ids=[],
+    )
+    on_task_started(None, result)  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        on_task_finished(None, result)  # type: ignore[arg-type]
