@@ -41,6 +41,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tasks import task as django_task
 from django_tasks.base import Task, TaskResult, TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -112,7 +113,13 @@ def task(
 
 
 def policy_for(task_path: str) -> TaskPolicy | None:
-    """The declaration of the task at `task_path`, or None for an undeclared or removed one."""
+    """The declaration of the task at `task_path`, or None for an undeclared or removed one.
+    The task's module is imported first: a worker that just started has not loaded it yet."""
+    if task_path not in POLICIES:
+        try:
+            import_string(task_path)
+        except ImportError:
+            return None
     return POLICIES.get(task_path)
 
 
