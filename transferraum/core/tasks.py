@@ -15,11 +15,12 @@ server restart) leaves its task "running" for ever. This module adds what is mis
   command) renews a `TaskHeartbeat` row of the task it runs every `TASK_HEARTBEAT_SECONDS` from
   a thread of its own.
 - **The reaper** (`tasks_reap`) runs in every worker when it starts and then with every
-  heartbeat: a running task without a beat for twice the interval (at most two minutes) has
-  lost its worker. It is queued again, in the same row (same id, one more entry in
-  `worker_ids`, which counts the attempts), when it may be retried and has attempts left;
-  otherwise it is marked failed with `WorkerLost`. Each task is reaped in its own transaction
-  under a row lock, so two workers that reap at once do not both take it.
+  heartbeat: a running task without a beat for twice the interval has lost its worker; with
+  the interval at most 40 seconds, that is noticed within two minutes. It is queued again,
+  in the same row (same id, one more entry in `worker_ids`, which counts the attempts), when
+  it may be retried and has attempts left; otherwise it is marked failed with `WorkerLost`.
+  Each task is reaped in its own transaction under a row lock, so two workers that reap at
+  once do not both take it.
 - **Effects once** (`effect_once(key)`): inside a task, the first call with a key claims it in a
   committed row before the effect happens; the same task run again skips it. A worker killed
   between the claim and the effect loses that effect rather than doing it twice (an e-mail is
@@ -54,8 +55,9 @@ logger = logging.getLogger(__name__)
 P = ParamSpec("P")
 T = TypeVar("T")
 
-# A worker that was lost is noticed within this, however long the heartbeat interval.
-LOST_AFTER_AT_MOST = timedelta(minutes=2)
+# A lost worker is noticed within two minutes: no beat for two intervals, found by the next
+# reaping (one interval later), so the interval is at most 40 seconds.
+HEARTBEAT_AT_MOST = timedelta(seconds=40)
 
 
 # --- declaring a task -------------------------------------------------------------------------
@@ -219,14 +221,15 @@ def effect_once(key: str) -> Iterator[bool]:
 
 
 def heartbeat_interval() -> timedelta:
-    """How often a worker renews the heartbeat of its task (`TASK_HEARTBEAT_SECONDS`)."""
-    return timedelta(seconds=settings.TASK_HEARTBEAT_SECONDS)
+    """How often a worker renews the heartbeat of its task and reaps lost ones
+    (`TASK_HEARTBEAT_SECONDS`, at most 40 seconds)."""
+    return min(timedelta(seconds=max(settings.TASK_HEARTBEAT_SECONDS, 1)), HEARTBEAT_AT_MOST)
 
 
 def lost_after() -> timedelta:
     """How long a running task may go without a heartbeat before its worker counts as lost:
-    two intervals, at most two minutes."""
-    return min(2 * heartbeat_interval(), LOST_AFTER_AT_MOST)
+    two intervals (so with the next reaping, at most two minutes after the last beat)."""
+    return 2 * heartbeat_interval()
 
 
 def heartbeat_start(*, task_id: Any, worker_id: str) -> None:
