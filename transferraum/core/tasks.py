@@ -24,7 +24,8 @@ server restart) leaves its task "running" for ever. This module adds what is mis
 - **Effects once** (`effect_once(key)`): inside a task, the first call with a key claims it in a
   committed row before the effect happens; the same task run again skips it. A worker killed
   between the claim and the effect loses that effect rather than doing it twice (an e-mail is
-  never sent twice; at worst one is missing).
+  never sent twice; at worst one is missing). The claims go when the task finishes or fails
+  for good.
 """
 
 from __future__ import annotations
@@ -161,11 +162,18 @@ def on_task_started(sender: Any, task_result: TaskResult[Any], **kwargs: Any) ->
     _running.set((*_running.get(), _Running(str(task_result.id))))
 
 
-def on_task_finished(sender: Any, task_result: TaskResult[Any], **kwargs: Any) -> None:
-    """Signal handler (task_finished): forget the task; tell the domain object of an error."""
+def task_forget(task_id: str) -> None:
+    """This thread no longer runs the task `task_id` (it finished, or its worker is gone)."""
     running = _running.get()
-    if running and running[-1].task_id == str(task_result.id):
+    if running and running[-1].task_id == task_id:
         _running.set(running[:-1])
+
+
+def on_task_finished(sender: Any, task_result: TaskResult[Any], **kwargs: Any) -> None:
+    """Signal handler (task_finished): forget the task and the effects it claimed (it will not
+    run again); tell the domain object of an error."""
+    task_forget(str(task_result.id))
+    TaskEffect.objects.filter(task_id=str(task_result.id)).delete()
     if task_result.status == TaskResultStatus.FAILED:
         _tell(
             TaskFailure(
@@ -299,6 +307,7 @@ def _reap_one(pk: Any, limit: datetime) -> str:
             workers = ", ".join(result.worker_ids) or "?"
             lost = f"The worker stopped sending heartbeats (attempt {attempts}: {workers})."
             result.set_failed(WorkerLost(lost))
+            TaskEffect.objects.filter(task_id=str(result.pk)).delete()
         logger.warning(
             "Task %s (%s) lost its worker after attempt %d: %s",
             result.pk,

@@ -17,9 +17,8 @@ from html.parser import HTMLParser
 from types import SimpleNamespace
 
 from django.http import HttpResponse
-from django_tasks.base import TaskResultStatus
 
-from transferraum.core.tasks import on_task_finished, on_task_started
+from transferraum.core.tasks import on_task_started, task_forget
 
 
 class _Counter(HTMLParser):
@@ -61,19 +60,11 @@ def assert_capped(page: HttpResponse | str | bytes, attribute: str, page_size: i
 
 @contextmanager
 def task_attempt(task_id: str) -> Iterator[None]:
-    """Code in this block runs as one attempt of the task result `task_id`, as a worker would
-    run it (`core.tasks.effect_once` sees the task): two blocks with the same id are a task and
-    its retry after a lost worker."""
-    result = SimpleNamespace(
-        id=task_id,
-        status=TaskResultStatus.SUCCESSFUL,
-        task=SimpleNamespace(module_path="tests.attempt"),
-        args=[],
-        kwargs={},
-        worker_ids=[],
-    )
-    on_task_started(None, result)  # type: ignore[arg-type]
+    """Code in this block runs as one attempt of the task result `task_id` whose worker is
+    lost at the end of the block (`core.tasks.effect_once` sees the task, the task never
+    finishes): two blocks with the same id are a task and its retry."""
+    on_task_started(None, SimpleNamespace(id=task_id))  # type: ignore[arg-type]
     try:
         yield
     finally:
-        on_task_finished(None, result)  # type: ignore[arg-type]
+        task_forget(task_id)

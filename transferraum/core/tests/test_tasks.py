@@ -350,6 +350,34 @@ def broken(item_id: int) -> None:
     raise RuntimeError("boom")
 
 
+@task(retry=True)
+def mailing() -> None:
+    """A task with one effect (for these tests)."""
+    with effect_once("mail:a") as first:
+        assert first
+
+
+@pytest.mark.django_db
+def test_a_finished_task_leaves_no_claims_behind():
+    result = mailing.enqueue()
+
+    assert result.status == TaskResultStatus.SUCCESSFUL
+    assert not TaskEffect.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_task_failed_for_good_leaves_no_claims_behind(settings):
+    settings.TASK_HEARTBEAT_SECONDS = 20
+    lost = _running(single_job, workers=["a"], beat_ago=60)
+    TaskEffect.objects.create(task_id=str(lost.pk), key="mail:a#1")
+    retried = _running(retried_job, workers=["a"], beat_ago=60)
+    TaskEffect.objects.create(task_id=str(retried.pk), key="mail:a#1")
+
+    tasks_reap()
+
+    assert list(TaskEffect.objects.values_list("task_id", flat=True)) == [str(retried.pk)]
+
+
 @pytest.mark.django_db
 def test_a_task_that_raises_tells_its_domain_object():
     result = broken.enqueue(3)  # the tests' immediate backend
