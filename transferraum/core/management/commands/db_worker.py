@@ -46,13 +46,22 @@ class HeartbeatWorker(db_worker.Worker):
             pulse.join(timeout=5)
 
     def run_task(self, db_task_result: DBTaskResult) -> None:
-        heartbeat_start(task_id=db_task_result.pk, worker_id=self.worker_id)
         self._task_id = db_task_result.pk
+        self._beat(db_task_result.pk)
         try:
             super().run_task(db_task_result)
         finally:
             self._task_id = None
             TaskHeartbeat.objects.filter(task_id=db_task_result.pk).delete()
+
+    def _beat(self, task_id: Any) -> None:
+        """Renew the task's beat, or give it its first one (the start's write may have met a
+        busy database); a failed beat is tried again at the next interval."""
+        try:
+            if not heartbeat_beat(task_id=task_id) and self._task_id == task_id:
+                heartbeat_start(task_id=task_id, worker_id=self.worker_id)
+        except DatabaseError:
+            logger.warning("Heartbeat of task %s failed; trying again.", task_id)
 
     def _reap(self) -> None:
         try:
@@ -71,10 +80,7 @@ class HeartbeatWorker(db_worker.Worker):
                 started = time.monotonic()
                 task_id = self._task_id
                 if task_id is not None:
-                    try:
-                        heartbeat_beat(task_id=task_id)
-                    except DatabaseError:
-                        logger.warning("Heartbeat of task %s failed; trying again.", task_id)
+                    self._beat(task_id)
                 self._reap()
                 logger.debug("Heartbeat took %.3f s", time.monotonic() - started)
         finally:
