@@ -384,3 +384,18 @@ def test_a_task_that_raises_tells_its_domain_object():
 
     assert result.status == TaskResultStatus.FAILED
     assert [(f.args, f.lost, f.retrying) for f in told] == [((3,), False, False)]
+
+
+@pytest.mark.django_db
+def test_the_admin_lists_heartbeats_read_only(admin_client):
+    from django.urls import reverse
+
+    result = _running(retried_job, workers=["worker-7"], beat_ago=3)
+
+    page = admin_client.get(reverse("admin:core_taskheartbeat_changelist"))
+    add = admin_client.get(reverse("admin:core_taskheartbeat_add"))
+
+    assert page.status_code == 200
+    assert "worker-7" in page.content.decode()
+    assert add.status_code == 403
+    assert TaskHeartbeat.objects.get().task == result
