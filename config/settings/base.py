@@ -36,9 +36,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "django_tasks",
-    "django_tasks_db",
     "csp",
+    # Before django_tasks_db: core's `db_worker` (heartbeats, reaper) replaces the library's.
     "transferraum.core",
+    "django_tasks_db",
     "transferraum.accounts",
     "transferraum.notifications",
     "transferraum.regions",
@@ -244,6 +245,13 @@ TASKS = {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# A worker renews the heartbeat of the task it runs this often; a running task without a beat
+# for twice as long (at most two minutes) has lost its worker and is retried or marked failed
+# (transferraum.core.tasks, docs/concurrency.md).
+TASK_HEARTBEAT_SECONDS = env_int("TASK_HEARTBEAT_SECONDS", 20)
+# Tests only: an allocation run waits this long before each of its steps, so that the
+# worker-kill test (tests/deploy/test_worker_kill.py) can stop its worker in the middle.
+ALLOCATION_TEST_STEP_DELAY_MS = env_int("ALLOCATION_TEST_STEP_DELAY_MS", 0)
 
 # Map tiles: any XYZ tile server; the GeoJSON shapes draw without tiles as well.
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")

@@ -453,6 +453,50 @@ def test_a_failed_run_shows_its_error(client, coordinator):
     assert "project “Projekt A”: 2 pins but only 1 places" in content
 
 
+@pytest.mark.django_db
+def test_a_run_whose_worker_was_lost_says_so_and_offers_to_start_again(
+    client, coordinator, settings
+):
+    from transferraum.projects.services.allocation import allocation_task_stopped
+
+    data = build_round(students=3)
+    run = allocation_start(actor=coordinator, round=data.round)
+    allocation_task_stopped(run_id=run.pk, lost=True, retrying=False)
+    client.force_login(coordinator)
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
+    german = client.get(url("allocation", data.round)).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(url("allocation", data.round)).content.decode()
+
+    assert rows_marked(german, "data-run-stopped") == 1
+    assert "Der Durchlauf wurde nicht abgeschlossen." in german
+    assert "Der Hintergrundprozess wurde beendet" in german
+    assert "Sie können den Durchlauf sofort neu starten." in german
+    assert "Durchlauf neu starten" in german
+    assert "The engine found no allocation." not in english
+    assert "The run stopped without finishing." in english
+    assert "The background worker stopped before the run finished." in english
+    assert "Start the run again" in english
+    assert f'action="{url("allocation-run", data.round)}"' in english
+
+
+@pytest.mark.django_db
+def test_the_coordinator_starts_again_at_once_after_a_lost_worker(client, coordinator):
+    from transferraum.projects.services.allocation import allocation_task_stopped
+
+    data = build_round(students=3)
+    run = allocation_start(actor=coordinator, round=data.round)
+    allocation_task_stopped(run_id=run.pk, lost=True, retrying=False)
+    client.force_login(coordinator)
+
+    response = client.post(url("allocation-run", data.round), {"seed": "0"})
+
+    assert response.status_code == 302
+    newest = AllocationRun.objects.filter(round=data.round).order_by("-number").first()
+    assert (newest.number, newest.status) == (2, AllocationRun.Status.QUEUED)
+
+
 # --------------------------------------------------------------------------------------------
 # Moving by hand
 
