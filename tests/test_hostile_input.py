@@ -301,6 +301,7 @@ class Form:
     method: str
     action: str
     fields: list[tuple[str, str]] = field(default_factory=list)  # (name, input type)
+    cutting: list[str] = field(default_factory=list)  # fields with `maxlength`
 
 
 class FormReader(HTMLParser):
@@ -318,6 +319,8 @@ class FormReader(HTMLParser):
             kind = values.get("type", tag).lower()
             if kind != "file" and values["name"] != "csrfmiddlewaretoken":
                 self._form.fields.append((values["name"], kind))
+            if "maxlength" in values:
+                self._form.cutting.append(values["name"])
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "form":
@@ -404,6 +407,15 @@ def _walk(client: Client) -> Walk:
         if response.get("Content-Type", "").startswith("text/html"):
             forms = page_forms(url, response.content)
         pages.append((url, forms))
+    # A browser cuts pasted text at `maxlength` without a word: forms refuse it instead.
+    cutting = {
+        f"{url}: {name}"
+        for url, forms in pages
+        for form in forms
+        if form.method == "post"
+        for name in form.cutting
+    }
+    assert not cutting, f"fields that would cut pasted text silently: {sorted(cutting)}"
     return Walk(client, pages)
 
 
