@@ -87,15 +87,8 @@ def solve_staged(prep: Prepared, *, mip: bool, deadline: float) -> Solution:
     soft_cols = [*model.excess_cols, *model.pair_cols]
     if soft_cols:
         coeffs = [1.0] * len(model.excess_cols) + [-options.work_with_weight] * len(model.pair_cols)
-        # Work-with pairs alone: straight to branch and cut, whose presolve drops the pairs
-        # the earlier stages ruled out (at 5,000 students 2 of 54 were left; the relaxation of
-        # the whole model took twice as long). A programme share keeps the relaxation first:
-        # its reduced costs fix columns before the search.
         staged.optimise(
-            "soft-wishes",
-            soft_cols,
-            coeffs,
-            StageOptions(maximise=False, integral=False, relax=bool(model.excess_cols)),
+            "soft-wishes", soft_cols, coeffs, StageOptions(maximise=False, integral=False)
         )
     # Tie-breaks come last and get at most a tenth of the time limit (at least 2 s): the
     # answer's quality is settled; unfinished, they keep the best answer found.
