@@ -240,9 +240,7 @@ def form_key_pending(request: HttpRequest) -> HttpResponse:
         )
         else ""
     )
-    response = render(
-        request, "core/form_key_pending.html", {"back_url": back_url}, status=409
-    )
+    response = render(request, "core/form_key_pending.html", {"back_url": back_url}, status=409)
     response["Retry-After"] = "5"
     response["X-Form-Key"] = "pending"
     return response
