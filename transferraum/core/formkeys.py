@@ -16,6 +16,8 @@ runs and claims it with one unique row of `FormSubmission` per person and key, c
   redirect with the message that the form had already been sent, or the same fragment. While
   the first is still running the second waits up to `WAIT_SECONDS` for it, then answers with a
   page saying that the form is being sent (409).
+- An answer that sets a cookie or changes the session's key (login, logout, language) is not
+  kept either: a replay could not repeat the cookie, and sending those forms again is harmless.
 - A key belongs to the person who sent it (the user, or before login the browser's CSRF secret):
   another person's request with the same key runs normally and never sees the first result.
 - A request that died while holding its key (a killed worker) frees it after `STALE_AFTER`.
@@ -99,6 +101,8 @@ class Claim:
     key: str
     token: uuid.UUID
     taken: bool = False
+    #: The session's key when the claim was taken: a login or logout changes it.
+    session_key: str | None = None
     result: FormSubmission | None = None
     foreign: bool = False
 
@@ -107,7 +111,14 @@ class Claim:
         return not self.taken and self.result is None and not self.foreign
 
 
-def form_key_claim(*, owner: str, key: str, path: str, wait: float | None = None) -> Claim:
+def form_key_claim(
+    *,
+    owner: str,
+    key: str,
+    path: str,
+    session_key: str | None = None,
+    wait: float | None = None,
+) -> Claim:
     """Claim `key` of `owner` for a request to `path`, or wait for the request that holds it.
 
     The claim is committed at once, so it must not run inside the caller's transaction.
@@ -118,7 +129,7 @@ def form_key_claim(*, owner: str, key: str, path: str, wait: float | None = None
     while True:
         taken, row = _try_claim(owner, key, path, token)
         if taken:
-            return Claim(owner, key, token, taken=True)
+            return Claim(owner, key, token, taken=True, session_key=session_key)
         if row is not None and row.path != path:
             return Claim(owner, key, token, foreign=True)
         if row is not None and row.status == FormSubmission.Status.DONE:
@@ -171,12 +182,18 @@ class Result:
     headers: dict[str, str] | None = None
 
 
-def result_of(response: HttpResponse, *, htmx: bool, key_renewed: bool) -> Result | None:
+def result_of(
+    response: HttpResponse, *, htmx: bool, key_renewed: bool, session_changed: bool = False
+) -> Result | None:
     """The result of a view's answer worth keeping, or None when the answer frees the key.
 
     Kept: a redirect; for htmx, a 2xx answer that redirects (HX-Redirect, HX-Location) or that
-    brings a fresh form key (the form the key came from was replaced). Freed: everything else.
+    brings a fresh form key (the form the key came from was replaced). Freed: everything else,
+    and an answer that sets a cookie or changed the session's key (login, logout, the language):
+    a replay could not repeat those, so a second send runs again, which is harmless there.
     """
+    if session_changed or response.cookies:
+        return None
     status = response.status_code
     if 300 <= status < 400 and response.has_header("Location"):
         return Result(status=status, location=response["Location"])

@@ -116,6 +116,7 @@ class FormKeyMiddleware:
                 response,
                 htmx=bool(getattr(request, "htmx", False)),
                 key_renewed=getattr(request, formkeys.RENEWED_ATTRIBUTE, False),
+                session_changed=_session_key(request) != claim.session_key,
             )
             formkeys.form_key_finish(claim=claim, result=result)
         return response
@@ -133,7 +134,9 @@ class FormKeyMiddleware:
         owner = formkeys.form_key_owner(request) if key else None
         if key is None or owner is None:
             return None
-        claim = formkeys.form_key_claim(owner=owner, key=key, path=request.path)
+        claim = formkeys.form_key_claim(
+            owner=owner, key=key, path=request.path, session_key=_session_key(request)
+        )
         if claim.taken:
             request._form_key_claim = claim  # type: ignore[attr-defined]
             return None
@@ -142,3 +145,8 @@ class FormKeyMiddleware:
         if claim.foreign:
             return None
         return formkeys.form_key_pending(request)
+
+
+def _session_key(request: HttpRequest) -> str | None:
+    session = getattr(request, "session", None)
+    return session.session_key if session is not None else None

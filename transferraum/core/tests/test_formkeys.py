@@ -374,3 +374,27 @@ def test_the_form_key_field_is_rendered_in_the_new_challenge_form(
 
     assert f'name="{FIELD}"' in html
     assert 'data-sending="Wird gesendet …"' in html
+
+
+def test_an_answer_that_sets_a_cookie_or_changes_the_session_frees_the_key():
+    response = HttpResponseRedirect("/")
+    response.set_cookie("django_language", "en")
+    assert result_of(response, htmx=False, key_renewed=False) is None
+    assert (
+        result_of(HttpResponseRedirect("/"), htmx=False, key_renewed=False, session_changed=True)
+        is None
+    )
+
+
+@pytest.mark.django_db
+def test_a_login_frees_its_key_so_that_a_second_send_logs_in_again(client, officer_eilenburg):
+    from transferraum.accounts.tests.factories import PASSWORD
+
+    client.get(reverse("account_login"))  # the browser's CSRF cookie: the owner before login
+    data = {"login": officer_eilenburg.email, "password": PASSWORD, FIELD: KEY}
+
+    response = client.post(reverse("account_login"), data)
+
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(officer_eilenburg.pk)
+    assert not FormSubmission.objects.exists()
