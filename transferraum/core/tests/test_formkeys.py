@@ -398,3 +398,18 @@ def test_a_login_frees_its_key_so_that_a_second_send_logs_in_again(client, offic
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(officer_eilenburg.pk)
     assert not FormSubmission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_send_again_page_of_a_database_fault_repeats_the_forms_own_key():
+    import re
+
+    from transferraum.core.errors import DatabaseFault, database_fault_response
+
+    request = RequestFactory().post(PATH, {"title": "Leerstand", FIELD: KEY})
+    html = database_fault_response(request, DatabaseFault.BUSY).content.decode()
+
+    keys = re.findall(rf'name="{FIELD}" value="([^"]+)"', html)
+    assert len(keys) == 2
+    assert keys[-1] == KEY  # the last value wins: the freed key is sent again
+    assert RequestFactory().post(PATH, {FIELD: keys}).POST.get(FIELD) == KEY
