@@ -9,12 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from transferraum.accounts.models import User
 from transferraum.challenges.models import Challenge, TopicField, TransferFormat
 from transferraum.challenges.workflow import LIFECYCLE
+from transferraum.core.versions import VersionedForm
 from transferraum.regions.forms import group_by_district
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ChallengeForm(forms.ModelForm):
+class ChallengeForm(VersionedForm, forms.ModelForm):
     """Shape only: required fields are checked on submission by the service, so that a draft
     can always be saved, however incomplete."""
 

@@ -31,6 +31,11 @@ def kern_field(field: forms.BoundField, **attrs: Any) -> dict[str, Any]:
         described.append(f"{field.auto_id}-hint")
     if field.errors:
         described.append(f"{field.auto_id}-error")
+    # After an edit conflict (core.versions) the other person's value is shown beside the field.
+    conflict = getattr(getattr(field.form, "edit_conflict", None), "for_field", None)
+    field_conflict = conflict(field.name) if conflict else None
+    if field_conflict is not None:
+        described.append(f"{field.auto_id}-theirs")
     css = {
         "checkbox": "kern-form-check__checkbox",
         "select": "kern-form-input__select",
@@ -60,4 +65,13 @@ def kern_field(field: forms.BoundField, **attrs: Any) -> dict[str, Any]:
         "kind": kind,
         "input_type": input_type,
         "widget": field.as_widget(attrs=widget_attrs) if kind != "choices" else "",
+        "conflict": field_conflict,
+        "take_name": field.form.add_prefix(f"version_take_{field.name}"),
     }
+
+
+@register.inclusion_tag("components/edit_conflict.html")
+def form_version(form: forms.BaseForm) -> dict[str, Any]:
+    """The hidden version of a `core.versions.VersionedForm` and, after a conflict, the
+    summary of what changed meanwhile. Put it beside `{% csrf_token %}`."""
+    return {"form": form, "conflict": getattr(form, "edit_conflict", None)}
