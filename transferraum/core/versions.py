@@ -179,6 +179,8 @@ class VersionedForm(forms.BaseForm):
     """
 
     versioned_skip: ClassVar[tuple[str, ...]] = ()
+    # The model a plain form edits (a ModelForm names it in Meta.model): for the guard test.
+    versioned_model: ClassVar[type[Versioned] | None] = None
 
     def __init__(self, *args: Any, versioned: Versioned | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -187,25 +189,31 @@ class VersionedForm(forms.BaseForm):
             versioned = self.instance if self.instance.pk else None
         self.fields[VERSION_FIELD] = forms.IntegerField(
             widget=forms.HiddenInput,
-            min_value=1,
-            required=versioned is not None,  # a form that creates has nothing to compare
+            min_value=0,
+            # Missing while the object exists: it was created or loaded elsewhere meanwhile
+            # (two partners send the first feedback at once): a conflict, see clean().
+            required=False,
             error_messages={
-                "required": gettext_lazy(
-                    "This form was loaded without its version. Please reload the page; "
-                    "copy your text first."
-                ),
                 "invalid": gettext_lazy("This form's version is not valid. Please reload it."),
             },
         )
         self.fields[BASE_FIELD] = forms.CharField(
             widget=forms.HiddenInput, required=False, strip=False
         )
-        if not self.is_bound:
-            if versioned is not None:
-                self.initial[VERSION_FIELD] = versioned.version
-                self.initial[BASE_FIELD] = self._sign(self.values_of(versioned))
-        else:
+        # The snapshot waits until the subclass has set up its fields (see below).
+        self._versioned = versioned
+        if versioned is not None and not self.is_bound:
+            self.initial[VERSION_FIELD] = versioned.version
+
+    def get_initial_for_field(self, field: forms.Field, field_name: str) -> Any:
+        if field_name == BASE_FIELD and self._versioned is not None and not self.is_bound:
+            return self._sign(self.values_of(self._versioned))
+        return super().get_initial_for_field(field, field_name)
+
+    def full_clean(self) -> None:
+        if self.is_bound:
             self._take_theirs()
+        super().full_clean()
 
     # What the form shows of an object.
 
@@ -245,11 +253,22 @@ class VersionedForm(forms.BaseForm):
             if name in initial
         }
 
+    def clean(self) -> dict[str, Any]:
+        """The hidden pair leaves `cleaned_data` (so that `**form.cleaned_data` still fits a
+        service) for `loaded_version`."""
+        cleaned = super().clean() or self.cleaned_data
+        version = cleaned.pop(VERSION_FIELD, None)
+        if version is None and self._versioned is not None:
+            version = 0  # no version of an existing object: never the current one
+        self._loaded_version = version
+        cleaned.pop(BASE_FIELD, None)
+        return cleaned
+
     @property
     def loaded_version(self) -> int | None:
         """The version the person loaded (after `is_valid()`), for the service; None when the
         form creates."""
-        version = self.cleaned_data.get(VERSION_FIELD)
+        version = getattr(self, "_loaded_version", None)
         return int(version) if version is not None else None
 
     # The snapshot of what the form showed, signed so that it is only ever ours.
@@ -295,10 +314,9 @@ class VersionedForm(forms.BaseForm):
                 self._set_data(name, base[name])
 
     def _mine(self, name: str) -> Data:
+        """What the person sent for `name`, as sent: a cleaned value may have another shape
+        than the form shows (links parsed from lines)."""
         form_field = self.fields[name]
-        cleaned = getattr(self, "cleaned_data", {})
-        if name in cleaned:
-            return as_data(form_field, cleaned[name])
         raw = form_field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
         return as_data(form_field, raw)
 

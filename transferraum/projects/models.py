@@ -548,7 +548,7 @@ class Post(models.Model):
         return self.text[:60]
 
 
-class Feedback(TimeStampedModel):
+class Feedback(Versioned, TimeStampedModel):
     """The partner's structured feedback at mid-term and at the end (one of each per project)."""
 
     class Stage(models.TextChoices):

@@ -1,4 +1,5 @@
-"""Edit versions (core.versions); SQLite rebuilds the table, so its search triggers return."""
+"""Edit versions (core.versions) on rounds, projects, milestones, meetings and feedback;
+SQLite rebuilds the tables, so the project's search triggers return."""
 
 from django.db import migrations, models
 
@@ -11,6 +12,11 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AddField(
+            model_name="feedback",
+            name="version",
+            field=models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+        ),
         migrations.AddField(
             model_name="meeting",
             name="version",
