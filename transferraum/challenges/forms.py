@@ -112,7 +112,11 @@ class NoteForm(forms.Form):
 STEP_FORMS: dict[str, type[NoteForm]] = {step.name: NoteForm for step in LIFECYCLE if step.needs}
 
 
-class AssignForm(forms.Form):
+class AssignForm(VersionedForm, forms.Form):
+    """The coordinators' assignment: two coordinators at once must not overwrite each other."""
+
+    versioned_model = Challenge
+
     formats = forms.ModelMultipleChoiceField(
         label=_("Transfer formats"),
         queryset=TransferFormat.objects.all(),
@@ -124,6 +128,10 @@ class AssignForm(forms.Form):
         queryset=User.objects.filter(role=User.Role.COORDINATOR, is_active=True).order_by("name"),
         required=False,
     )
+
+    @staticmethod
+    def initial_from(obj: Any) -> dict[str, Any]:
+        return {"formats": list(obj.formats.all()), "coordinator": obj.coordinator}
 
 
 class CommentForm(forms.Form):

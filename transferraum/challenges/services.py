@@ -358,14 +358,18 @@ def challenge_assign(
     challenge: Challenge,
     formats: Iterable[TransferFormat],
     coordinator: User | None,
+    version: int | None = None,
 ) -> Challenge:
-    """Coordinators choose the transfer formats and who is responsible."""
+    """Coordinators choose the transfer formats and who is responsible; `version` is the one
+    the coordinator loaded (None: no loaded copy), a newer save wins.
+    Raises PermissionDenied, EditConflict, DomainError."""
     if not actor.is_coordinator:
         raise PermissionDenied(_("Only coordinators assign formats."))
     if coordinator is not None and not coordinator.is_coordinator:
         raise DomainError(_("Only a coordinator can be responsible."), field="coordinator")
     if challenge.status in (Challenge.Status.WITHDRAWN, Challenge.Status.REJECTED):
         raise DomainError(_("This challenge is closed."))
+    version_claim(challenge, version)
     challenge.formats.set(list(formats))
     challenge.coordinator = coordinator
     challenge.save(update_fields=["coordinator", "updated_at"])

@@ -127,7 +127,8 @@ def _display(form_field: forms.Field, value: Data) -> str:
     values = value if isinstance(value, list) else [value]
     if isinstance(form_field, forms.ChoiceField):
         labels: dict[str, str] = {}
-        for key, label in form_field.choices:
+        choices: Any = form_field.choices
+        for key, label in choices:
             if isinstance(label, list | tuple):  # a group of choices
                 labels.update({str(k): str(lab) for k, lab in label})
             else:
@@ -217,7 +218,7 @@ class VersionedForm(forms.BaseForm):
 
     # What the form shows of an object.
 
-    def initial_from(self, obj: Versioned) -> dict[str, Any]:
+    def initial_from(self, obj: Any) -> dict[str, Any]:
         """The value each field shows of `obj`; a ModelForm reads its model fields."""
         if not isinstance(self, forms.BaseModelForm):
             raise NotImplementedError(f"{type(self).__name__} must define initial_from(obj)")
@@ -232,7 +233,7 @@ class VersionedForm(forms.BaseForm):
             elif model_field.is_relation:
                 values[name] = getattr(obj, name)
             else:
-                values[name] = model_field.value_from_object(obj)  # type: ignore[attr-defined]
+                values[name] = model_field.value_from_object(obj)
         return values
 
     def versioned_fields(self) -> list[str]:
@@ -288,18 +289,19 @@ class VersionedForm(forms.BaseForm):
         return loaded if isinstance(loaded, dict) else None
 
     def _set_data(self, name: str, value: Data) -> None:
-        if not getattr(self.data, "_mutable", True) or not hasattr(self.data, "setlist"):
-            self.data = self.data.copy()
+        data: Any = self.data
+        if not getattr(data, "_mutable", True) or not hasattr(data, "setlist"):
+            data = self.data = data.copy()  # a request's QueryDict is immutable
         key = self.add_prefix(name)
         if isinstance(value, list):
-            if hasattr(self.data, "setlist"):
-                self.data.setlist(key, value)
+            if hasattr(data, "setlist"):
+                data.setlist(key, value)
             else:
-                self.data[key] = value
+                data[key] = value
         elif value == "" and isinstance(self.fields[name].widget, forms.CheckboxInput):
-            self.data.pop(key, None)
+            data.pop(key, None)
         else:
-            self.data[key] = value
+            data[key] = value
 
     def _take_theirs(self) -> None:
         """Where the person chose "take their version", put the snapshot's value in place."""
@@ -348,6 +350,7 @@ class VersionedForm(forms.BaseForm):
             )
         self._set_data(VERSION_FIELD, str(current.version))
         self._set_data(BASE_FIELD, self._sign(now))
-        for name in conflict.fields:
-            self.data.pop(self.add_prefix(TAKE_PREFIX + name.name), None)
+        data: Any = self.data
+        for item in conflict.fields:
+            data.pop(self.add_prefix(TAKE_PREFIX + item.name), None)
         self.edit_conflict = conflict
