@@ -42,7 +42,6 @@ def test_organisation_conflict_page_shows_both_values(
     client, officer_eilenburg, coordinator, town_eilenburg
 ):
     client.force_login(officer_eilenburg)
-    client.cookies["django_language"] = "en"
     url = reverse("actors:edit", args=[town_eilenburg.slug])
     hidden = dict(re.findall(HIDDEN, client.get(url).content.decode()))
     mine = {**_edit_data(town_eilenburg), **hidden, "description": "Unsere Stadt am Fluss."}
@@ -57,7 +56,7 @@ def test_organisation_conflict_page_shows_both_values(
 
     page = response.content.decode()
     assert response.status_code == 422
-    assert "Someone else has saved this in the meantime" in page
+    assert "Jemand anderes hat hier inzwischen gespeichert" in page
     assert "Unsere Stadt am Fluss." in page
     assert "Kreisstadt an der Mulde." in page
     assert 'id="id_description-theirs"' in page

@@ -74,7 +74,6 @@ def test_conflict_page_shows_both_values_and_keeps_what_was_typed(
     client, draft, officer_eilenburg, coordinator
 ):
     client.force_login(officer_eilenburg)
-    client.cookies["django_language"] = "en"
     mine = _edit_page_post(
         client, draft, title="Leerstand am Marktplatz", problem="Meine Fassung des Problems."
     )
@@ -91,7 +90,7 @@ def test_conflict_page_shows_both_values_and_keeps_what_was_typed(
 
     page = response.content.decode()
     assert response.status_code == 422
-    assert "Someone else has saved this in the meantime" in page
+    assert "Jemand anderes hat hier inzwischen gespeichert" in page
     assert "Meine Fassung des Problems." in page  # in the input, as typed
     assert "Die Fassung der Koordination." in page  # beside it
     assert 'id="id_problem-theirs"' in page
