@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 TEST_APT_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
 	fonts-dejavu-core poppler-utils gettext
 
-.PHONY: help prepare setup run test lint format vendor messages db demo system-packages serve-prod clean \
+.PHONY: help prepare setup run test lint format vendor messages db demo system-packages serve-prod clean backup restore \
 	bench bench-alloc bench-web bench-pages bench-load bench-data bench-search
 
 help: ## List the targets
@@ -143,6 +143,15 @@ bench-search: $(VENV)/.synced ## Search p50/p95 at 100,000 organisations (Postgr
 serve-prod: prepare ## Serve with production settings through gunicorn (see README)
 	DJANGO_SETTINGS_MODULE=config.settings.prod $(MANAGE) collectstatic --no-input -v0
 	DJANGO_SETTINGS_MODULE=config.settings.prod $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2
+
+# Backups (docs/deployment.md): one dated archive of the database and the uploads in BACKUP_DIR
+# (var/backups/ by default); restore asks before it replaces anything.
+backup: $(VENV)/.synced ## Back up the database and the uploaded files into var/backups/ (BACKUP_DIR)
+	$(MANAGE) backup
+
+restore: $(VENV)/.synced ## Put a backup back: make restore FILE=var/backups/transferraum-….tar.gz
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=var/backups/transferraum-<date>.tar.gz" >&2; exit 1; }
+	$(MANAGE) restore "$(FILE)"
 
 clean: ## Remove installed and generated files (not the database)
 	rm -rf $(VENV) node_modules static/vendor static/css/fonts.css staticfiles

@@ -36,9 +36,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "django_tasks",
-    "django_tasks_db",
     "csp",
+    # Before django_tasks_db: core's `db_worker` (heartbeats, reaper) replaces the library's.
     "transferraum.core",
+    "django_tasks_db",
     "transferraum.accounts",
     "transferraum.notifications",
     "transferraum.regions",
@@ -66,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After the views: a busy or unreachable database answers 503 "please send again".
+    "transferraum.core.middleware.DatabaseFaultMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -97,12 +100,32 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'transferraum.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        # A kept connection is checked before a request uses it, so a restarted PostgreSQL or a
+        # dropped connection costs one reconnect, not an error page (no effect with max age 0).
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
-    # WAL lets the development server, tasks and tests read while one writes.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # WAL lets readers go on while one writes; NORMAL syncs at checkpoints, not at every
+            # commit: after a power cut the last commits may be lost, the file is never corrupt.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            # Every transaction (`transaction.atomic`) takes the write lock at its start and
+            # waits for it in the queue of the busy timeout. A deferred transaction that reads
+            # first and writes later cannot wait: when another process wrote meanwhile, SQLite
+            # refuses it at once with "database is locked". Reads outside `atomic` (all pages)
+            # take no lock at all.
+            "transaction_mode": "IMMEDIATE",
+            # Seconds a write waits for the lock before the person is asked to send again.
+            "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+        }
+    )
+# Where `manage.py backup` writes its archives (docs/deployment.md).
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
+# One log line at start naming the database in use (core.checks; on in production).
+DATABASE_LOG_AT_START = env_bool("DATABASE_LOG_AT_START", False)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache must be shared by every worker process and every app server: the login rate limits
@@ -222,6 +245,13 @@ TASKS = {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# A worker renews the heartbeat of the task it runs this often; a running task without a beat
+# for twice as long (at most two minutes) has lost its worker and is retried or marked failed
+# (transferraum.core.tasks, docs/concurrency.md).
+TASK_HEARTBEAT_SECONDS = env_int("TASK_HEARTBEAT_SECONDS", 20)
+# Tests only: an allocation run waits this long before each of its steps, so that the
+# worker-kill test (tests/deploy/test_worker_kill.py) can stop its worker in the middle.
+ALLOCATION_TEST_STEP_DELAY_MS = env_int("ALLOCATION_TEST_STEP_DELAY_MS", 0)
 
 # Map tiles: any XYZ tile server; the GeoJSON shapes draw without tiles as well.
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")

@@ -18,6 +18,8 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# The log names the database at start (and warns on SQLite); `check --deploy` warns too.
+DATABASE_LOG_AT_START = env_bool("DATABASE_LOG_AT_START", True)
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 # HSTS preload binds every subdomain of the operator's domain (a university's, a town's) for

@@ -5,7 +5,9 @@ from urllib.parse import quote
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress, EmailConfirmation
+from allauth.core.internal.httpkit import clean_client_ip
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
@@ -20,6 +22,19 @@ class AccountAdapter(DefaultAccountAdapter):
     Links in allauth's e-mails lead to the configured site address (`SITE_URL`), as every
     other e-mail's do, never to the host a request happened to arrive on (a development port,
     an internal address behind the proxy)."""
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        """The client's address for the login limits: from X-Forwarded-For for
+        `ALLAUTH_TRUSTED_PROXY_COUNT` proxies (allauth's own rule). A request with fewer
+        entries than proxies did not pass them all; its direct peer is the address, rather
+        than allauth's ImproperlyConfigured (a 500 anyone could cause with one header)."""
+        try:
+            return str(super().get_client_ip(request))
+        except ImproperlyConfigured:
+            peer = clean_client_ip(request.META.get("REMOTE_ADDR", ""))
+            if not peer:
+                raise PermissionDenied("Unable to determine client IP address") from None
+            return peer
 
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return bool(settings.ACCOUNT_ALLOW_REGISTRATION)

@@ -1,17 +1,17 @@
 from __future__ import annotations
 
 from django.urls import reverse
-from django_tasks import task
 
 from transferraum.accounts.models import RoleRequest
 from transferraum.accounts.notification_kinds import ROLE_REQUEST
+from transferraum.core.tasks import task
 from transferraum.notifications.services import notify
 
 # event → the requester hears of it; withdrawing is their own doing
 REQUESTER_EVENTS = {"grant", "refuse"}
 
 
-@task()
+@task(retry=True)  # e-mails only: `notify` sends each message of a task once
 def role_request_notify(role_request_id: int, event: str) -> None:
     """Tell the requester that their request was granted or refused, in their language."""
     if event not in REQUESTER_EVENTS:

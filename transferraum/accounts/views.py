@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -32,7 +31,7 @@ from transferraum.accounts.services import (
 )
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.forms import RequestDecisionForm
-from transferraum.core.pagination import pagination_context
+from transferraum.core.listing import listing
 from transferraum.core.related import PERSON, related_for
 from transferraum.core.views import request_decision_take
 
@@ -164,16 +163,18 @@ def role_requests(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not can_decide_role_requests(request.user):
         raise PermissionDenied(_("Only coordinators decide on role requests."))
     filters = RoleRequestFilters.from_query(request.GET)
-    page = Paginator(role_requests_queue(request.user, filters), 30).get_page(filters.page)
-    base = reverse("accounts:role_requests")
+    found = listing(
+        request,
+        role_requests_queue(request.user, filters),
+        filters,
+        url=reverse("accounts:role_requests"),
+        per_page=30,
+        capped=False,  # a queue is worked through: every request counts
+    )
     return render(
         request,
         "accounts/role_requests.html",
-        {
-            "page": page,
-            **pagination_context(page, lambda number: base + filters.querystring(page=number)),
-            "selects": [filters.select("role")],
-        },
+        found.context | {"selects": [filters.select("role")]},
     )
 
 

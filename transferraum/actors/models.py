@@ -178,6 +178,10 @@ class Organisation(Versioned, TimeStampedModel):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        indexes = [
+            # The directory's order: a page of a region's organisations without sorting them all.
+            models.Index(fields=["name", "id"], name="organisation_name_id"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -140,7 +140,7 @@ def listings_of(organisation: Organisation, direction: str) -> QuerySet[Listing]
 
 
 def members_of(organisation: Organisation) -> QuerySet[Membership]:
-    return organisation.memberships.select_related("user").order_by("-role", "user__name")
+    return organisation.memberships.select_related("user").order_by("-role", "user__name", "pk")
 
 
 def pending_invitations_of(organisation: Organisation) -> QuerySet[Invitation]:

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
-from django_tasks import task
-
 from transferraum.accounts.models import User
 from transferraum.actors.models import Invitation, MembershipRequest
 from transferraum.actors.notification_kinds import INVITATION, MEMBERSHIP_REQUEST
+from transferraum.core.tasks import task
 from transferraum.notifications.services import notify
 
 
-@task()
+@task(retry=True)  # e-mails only: `notify` sends each message of a task once
 def invitation_send_email(invitation_id: int) -> None:
     """Send the invitation link; a withdrawn or accepted invitation is not sent. Someone who
     already has an account also finds it among their notifications; a new person gets the
@@ -29,7 +28,7 @@ def invitation_send_email(invitation_id: int) -> None:
     )
 
 
-@task()
+@task(retry=True)  # e-mails only: `notify` sends each message of a task once
 def membership_request_notify(membership_request_id: int, event: str) -> None:
     """Tell the requester that the organisation granted or refused their request."""
     if event not in ("grant", "refuse"):

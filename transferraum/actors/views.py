@@ -72,8 +72,10 @@ from transferraum.actors.services import (
     profile_update,
 )
 from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.filters import Filters
 from transferraum.core.forms import RequestDecisionForm
 from transferraum.core.htmx import render_page_or_partial
+from transferraum.core.listing import listing
 from transferraum.core.related import ORGANISATION, related_for
 from transferraum.core.views import request_decision_take
 
@@ -399,6 +401,9 @@ def competence_curation(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+MEMBERS_PAGE_SIZE = 50
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_manage(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
@@ -428,18 +433,33 @@ def organisation_manage(request: AuthenticatedHttpRequest, slug: str) -> HttpRes
             status = 422
     else:
         form = InvitationForm(allow_coordinator=allow_coordinator)
-    return render_page_or_partial(
+    base = reverse("actors:manage", kwargs={"slug": organisation.slug})
+    members = listing(
         request,
-        "actors/organisation_manage.html",
-        "invitations",
-        {
-            "organisation": organisation,
-            "members": members_of(organisation),
-            "invitations": pending_invitations_of(organisation),
-            "membership_requests": membership_requests_open(organisation),
-            "form": form,
-        },
-        status=status,
+        members_of(organisation),
+        Filters.from_query(request.GET),
+        url=base,
+        per_page=MEMBERS_PAGE_SIZE,
+        name="members",
+        capped=False,  # one organisation's members
+    )
+    context = members.context | {
+        "organisation": organisation,
+        "invitations": pending_invitations_of(organisation),
+        "membership_requests": membership_requests_open(organisation),
+        "form": form,
+    }
+    if request.method == "GET":
+        # htmx follows a page link of the members: the table alone.
+        return render_page_or_partial(
+            request,
+            "actors/organisation_manage.html",
+            "members",
+            context,
+            push_url=base + members.filters.querystring(),
+        )
+    return render_page_or_partial(
+        request, "actors/organisation_manage.html", "invitations", context, status=status
     )
 
 

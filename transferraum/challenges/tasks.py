@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from django_tasks import task
-
 from transferraum.accounts.models import User
 from transferraum.challenges.models import Challenge
 from transferraum.challenges.notification_kinds import (
@@ -9,6 +7,7 @@ from transferraum.challenges.notification_kinds import (
     CHALLENGE_PUBLISHED,
     CHALLENGE_REVIEW,
 )
+from transferraum.core.tasks import task
 from transferraum.notifications.services import notify
 
 # event → who hears of it at once; coordinators learn of everything in their daily digest
@@ -21,7 +20,7 @@ def _submitter_recipients(challenge: Challenge) -> list[User]:
     return sorted((p for p in people if p.is_active), key=lambda p: p.pk)
 
 
-@task()
+@task(retry=True)  # e-mails only: `notify` sends each message of a task once
 def challenge_notify(challenge_id: int, event: str) -> None:
     """Tell the submitter (and, for later steps, the followers) what happened, each in their
     own language. Coordinators are not mailed per event: see `send_coordinator_digest`."""

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from transferraum.core.models import Activity, ScheduledRun
+from transferraum.core.models import Activity, ScheduledRun, TaskHeartbeat
 
 
 @admin.register(Activity)
@@ -24,6 +24,21 @@ class ScheduledRunAdmin(admin.ModelAdmin):
     list_display = ["name", "period", "holder", "started_at", "finished_at"]
     list_filter = ["name"]
     readonly_fields = [f.name for f in ScheduledRun._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TaskHeartbeat)
+class TaskHeartbeatAdmin(admin.ModelAdmin):
+    """Read-only: which worker runs which task and when it last gave a sign of life; the
+    workers' reaper handles tasks whose beat stopped (docs/concurrency.md)."""
+
+    list_display = ["task", "worker_id", "beat_at"]
+    readonly_fields = ["task", "worker_id", "beat_at"]
 
     def has_add_permission(self, request):
         return False

@@ -29,3 +29,14 @@ class CoreConfig(AppConfig):
         autodiscover_modules("start")
         # Each app's search providers (`core.site_search`) and page connections (`core.related`).
         autodiscover_modules("site_search", "related")
+        from transferraum.core.checks import database_log_at_start  # registers the checks
+
+        database_log_at_start()
+        # Which task runs (for effects done once) and who hears of a failed one: every backend
+        # sends these signals, the worker's and the tests' immediate one alike.
+        from django_tasks.signals import task_finished, task_started
+
+        from transferraum.core.tasks import on_task_finished, on_task_started
+
+        task_started.connect(on_task_started, dispatch_uid="transferraum.core.tasks.started")
+        task_finished.connect(on_task_finished, dispatch_uid="transferraum.core.tasks.finished")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from contextlib import ExitStack
 from typing import Any
@@ -10,6 +11,10 @@ from django.db import connections
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+from transferraum.core.errors import database_fault, database_fault_response
+
+logger = logging.getLogger(__name__)
 
 
 class LanguageMiddleware:
@@ -63,3 +68,26 @@ class QueryCountMiddleware:
             response = self.get_response(request)
         response.headers["X-Query-Count"] = str(count)
         return response
+
+
+class DatabaseFaultMiddleware:
+    """A view that fails on a passing database fault (SQLite's lock still taken after the busy
+    timeout, PostgreSQL's connection gone) answers 503 with "please send again" and the sent
+    fields kept (`core.errors.database_fault_response`), never a 500. The transaction was
+    rolled back, so sending again cannot half-repeat anything. Faults outside views (a session
+    saved after the view) reach the same page through `core.views.error_500`."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        fault = database_fault(exception)
+        if fault is None:
+            return None
+        logger.warning(
+            "Database fault (%s) on %s %s: %s", fault.value, request.method, request.path, exception
+        )
+        return database_fault_response(request, fault)

@@ -144,3 +144,46 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.period}"
+
+
+class TaskHeartbeat(models.Model):
+    """The life sign of a background task while a worker runs it: the worker's heartbeat thread
+    renews `beat_at` every `TASK_HEARTBEAT_SECONDS`; a running task whose beat is older than
+    twice that has lost its worker (`transferraum.core.tasks.tasks_reap`)."""
+
+    task = models.OneToOneField(
+        "django_tasks_database.DBTaskResult",
+        verbose_name=_("task"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="heartbeat",
+    )
+    worker_id = models.CharField(_("worker"), max_length=64)
+    beat_at = models.DateTimeField(_("last heartbeat"))
+
+    class Meta:
+        verbose_name = _("task heartbeat")
+        verbose_name_plural = _("task heartbeats")
+
+    def __str__(self) -> str:
+        return f"{self.task_id} {self.worker_id}"
+
+
+class TaskEffect(models.Model):
+    """A side effect a background task has done, so that the same task run again after its
+    worker was lost does not do it twice (an e-mail sent; `transferraum.core.tasks.effect_once`).
+    `task_id` is the task result's id, which stays the same when the task is retried."""
+
+    task_id = models.CharField(_("task"), max_length=64)
+    key = models.CharField(_("effect"), max_length=255)
+    created_at = models.DateTimeField(_("done at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("task effect")
+        verbose_name_plural = _("task effects")
+        constraints = [
+            models.UniqueConstraint(fields=["task_id", "key"], name="task_effect_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task_id} {self.key}"

@@ -4,13 +4,21 @@ page size (issue 18: "a test fails when a list view renders more than its page s
 A list marks each of its rows with a data attribute (`data-showcase-item`, `data-team`); the
 helpers count the elements that carry it, so a test does not depend on classes or markup that
 designers change.
+
+`task_attempt` runs a block as one attempt of a background task, for tests of what a retried
+task does again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
+from types import SimpleNamespace
 
 from django.http import HttpResponse
+
+from transferraum.core.tasks import on_task_started, task_forget
 
 
 class _Counter(HTMLParser):
@@ -48,3 +56,15 @@ def assert_capped(page: HttpResponse | str | bytes, attribute: str, page_size: i
     if count > page_size:
         raise AssertionError(f"{count} rows with {attribute!r}, more than the page of {page_size}")
     return count
+
+
+@contextmanager
+def task_attempt(task_id: str) -> Iterator[None]:
+    """Code in this block runs as one attempt of the task result `task_id` whose worker is
+    lost at the end of the block (`core.tasks.effect_once` sees the task, the task never
+    finishes): two blocks with the same id are a task and its retry."""
+    on_task_started(None, SimpleNamespace(id=task_id))  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        task_forget(task_id)

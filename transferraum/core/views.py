@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -10,7 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from transferraum.core.errors import DomainError
+from transferraum.core.errors import DomainError, database_fault, database_fault_response
 from transferraum.core.forms import RequestDecisionForm
 from transferraum.core.search import query_stems
 from transferraum.core.site_search import SiteSearchFilters, site_search
@@ -63,6 +64,11 @@ def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def error_500(request: HttpRequest) -> HttpResponse:
+    # A passing database fault outside a view (a session saved by its middleware): the same
+    # "please send again" as DatabaseFaultMiddleware gives for views.
+    fault = database_fault(exc) if (exc := sys.exception()) else None
+    if fault is not None:
+        return database_fault_response(request, fault)
     # No context processors may query here: the database could be what failed.
     return render(request, "500.html", status=500)
 

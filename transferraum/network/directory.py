@@ -51,6 +51,17 @@ QUERY_MAX_LENGTH = 200
 
 # Big GeoJSON shapes that no directory page shows.
 _BOUNDARIES = ("municipality__boundary", "municipality__district__boundary")
+# What a directory card shows: no long texts or search columns are read for a page.
+_CARD_FIELDS = (
+    "name",
+    "slug",
+    "kind",
+    "short_description",
+    "municipality__name",
+    "municipality__ags",
+    "municipality__district__name",
+    "municipality__district__key",
+)
 
 
 @dataclass(frozen=True)
@@ -143,7 +154,7 @@ def directory_organisations(filters: DirectoryFilters) -> QuerySet[Organisation]
     return (
         _filtered_organisations(filters)
         .select_related("municipality__district")
-        .defer(*_BOUNDARIES)
+        .only(*_CARD_FIELDS)
         .prefetch_related("competences", "listings")
     )
 

@@ -4,7 +4,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from django.conf import settings
-from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -12,13 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from transferraum.actors.models import Organisation
-from transferraum.core.htmx import render_page_or_partial, wants_partial
+from transferraum.core.htmx import render_page_or_partial
 from transferraum.core.http import HtmxHttpRequest
+from transferraum.core.listing import listing
 from transferraum.core.pagination import (
-    CappedPaginator,
     capped_count,
     count_text,
-    pagination_context,
 )
 from transferraum.network.directory import (
     ORGANISATIONS,
@@ -69,11 +67,15 @@ def graph_page(request: HtmxHttpRequest) -> HttpResponse:
         # The filter form sends its empty selects too: one selection has one address.
         return redirect(base + filters.querystring())
     counts = graph_link_counts(filters)
-    paginator = Paginator(graph_links(filters), LINKS_PAGE_SIZE)
-    paginator.count = counts.links  # known from the degrees: the links are not counted again
-    page: Page[Any] = paginator.get_page(filters.page)
-    filters = replace(filters, page=page.number)
-    partial = wants_partial(request)
+    found = listing(
+        request,
+        graph_links(filters),
+        filters,
+        url=base,
+        per_page=LINKS_PAGE_SIZE,
+        count=counts.links,  # known from the degrees: the links are not counted again
+    )
+    filters, page, partial = found.filters, found.page, found.partial
     drawn_links = [] if partial else list(graph_links(filters)[:DRAWN_LINKS])
     if drawn_links and page.number == 1 and LINKS_PAGE_SIZE <= DRAWN_LINKS:
         # The first page of links is the head of the drawn ones: one reading of the links less.
@@ -84,10 +86,7 @@ def graph_page(request: HtmxHttpRequest) -> HttpResponse:
         + [row["node"] for row in top]
     )
     sources = [str(SOURCE_LABELS[SOURCE_MEMBERSHIP])]
-    context: dict[str, Any] = {
-        "filters": filters,
-        "page": page,
-        **pagination_context(page, lambda number: base + filters.querystring(page=number)),
+    context: dict[str, Any] = found.context | {
         "edge_rows": [
             EdgeRow(
                 first=organisations[row["first"]],
@@ -108,7 +107,6 @@ def graph_page(request: HtmxHttpRequest) -> HttpResponse:
                 (value, label, value in filters.kinds) for value, label in Organisation.Kind.choices
             ],
             "selects": graph_selects(filters),
-            "chips": filters.chips(base),
             "reset_url": base + filters.cleared().querystring(),
             "legend": [
                 (value, label)
@@ -173,23 +171,16 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
     filters = DirectoryFilters.from_query(request.GET)
     organisations = directory_organisations(filters)
     people = directory_people(request.user, filters)
-    page: Page[Any]
-    # The other tab's count stops past the limit as well: no second full scan.
-    if filters.tab == PEOPLE:
-        paginator = CappedPaginator(people, PAGE_SIZE)
-        page = paginator.get_page(filters.page)
-        counts = {ORGANISATIONS: capped_count(organisations), PEOPLE: paginator.counted}
-    else:
-        paginator = CappedPaginator(organisations, PAGE_SIZE)
-        page = paginator.get_page(filters.page)
-        counts = {ORGANISATIONS: paginator.counted, PEOPLE: capped_count(people)}
-    # A page number beyond the last shows the last page, and the address says so.
-    filters = replace(filters, page=page.number)
     base = reverse("network:directory")
-    context: dict[str, Any] = {
-        "filters": filters,
-        "page": page,
-        **pagination_context(page, lambda number: base + filters.querystring(page=number)),
+    lists = {ORGANISATIONS: organisations, PEOPLE: people}
+    found = listing(request, lists[filters.tab], filters, url=base, per_page=PAGE_SIZE)
+    filters = found.filters
+    # The other tab's count stops past the limit as well: no second full scan.
+    counts = {
+        tab: found.counted if tab == filters.tab else capped_count(objects)
+        for tab, objects in lists.items()
+    }
+    context: dict[str, Any] = found.context | {
         "people_tab": filters.tab == PEOPLE,
         "tabs": [
             Tab(
@@ -200,11 +191,10 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
             )
             for tab, label in ((ORGANISATIONS, _("Organisations")), (PEOPLE, _("People")))
         ],
-        "chips": filters.chips(base),
         "reset_url": base + filters.cleared().querystring(),
         "map_url": reverse("network:map") + filters.for_map().querystring(),
     }
-    if not wants_partial(request):
+    if not found.partial:
         context |= _filter_form(filters, action=base, target="#directory-results")
     return render_page_or_partial(
         request, "network/directory.html", "results", context, push_url=base + filters.querystring()
@@ -217,19 +207,14 @@ def directory_map(request: HtmxHttpRequest) -> HttpResponse:
     same organisations, a page at a time. The map asks for its points itself (karte.json)."""
     parsed = DirectoryFilters.from_query(request.GET)
     filters = replace(parsed.for_map(), page=parsed.page)
-    page: Page[Any] = Paginator(map_list(filters), PAGE_SIZE).get_page(filters.page)
-    filters = replace(filters, page=page.number)
     base = reverse("network:map")
-    context: dict[str, Any] = {
-        "filters": filters,
-        "page": page,
-        **pagination_context(page, lambda number: base + filters.querystring(page=number)),
+    found = listing(request, map_list(filters), filters, url=base, per_page=PAGE_SIZE)
+    filters = found.filters
+    context = found.context | {
         "data_url": reverse("network:map-data") + filters.querystring(page=1),
         "directory_url": reverse("network:directory") + filters.querystring(page=1),
-        "chips": filters.chips(base),
-        "reset_url": base,
     }
-    if not wants_partial(request):
+    if not found.partial:
         context |= _filter_form(filters, action=base, target="#map-results")
         context |= {
             "map_tile_url": settings.MAP_TILE_URL,

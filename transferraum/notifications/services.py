@@ -26,6 +26,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from transferraum.accounts.models import User
+from transferraum.core.tasks import effect_once
 from transferraum.notifications.kinds import NotificationKind, kind_get, kinds_for
 from transferraum.notifications.models import Delivery, Notification, Preference
 
@@ -144,7 +145,34 @@ def notify(
     the e-mail carries a one-click unsubscribe for its kind. A bare address (an invitation to
     someone without an account) gets the e-mail only. Callers check `notifications_enabled()`
     before they enqueue the task that calls this.
+
+    Within a task, each message is claimed before it is sent (`core.tasks.effect_once`): the
+    same task run again after its worker was lost skips the messages the lost run sent, so
+    nobody gets one twice (returns None for those).
     """
+    target = recipient if isinstance(recipient, str) else f"user:{recipient.pk}"
+    with effect_once(f"notify:{kind.key}:{template}:{target}") as first:
+        if not first:
+            return None
+        return _notify(
+            recipient=recipient,
+            kind=kind,
+            template=template,
+            context=context,
+            language=language,
+            url=url,
+        )
+
+
+def _notify(
+    *,
+    recipient: User | str,
+    kind: NotificationKind,
+    template: str,
+    context: dict[str, Any],
+    language: str | None,
+    url: str,
+) -> Notification | None:
     if isinstance(recipient, str):
         language = language or settings.LANGUAGE_CODE
         email = email_render(template=template, context=context, language=language)

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -13,8 +12,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from transferraum.accounts.http import AuthenticatedHttpRequest
+from transferraum.core.filters import Filters
 from transferraum.core.htmx import wants_partial
-from transferraum.core.pagination import pagination_context
+from transferraum.core.listing import listing
 from transferraum.notifications import services
 from transferraum.notifications.forms import PreferencesForm
 from transferraum.notifications.kinds import kind_get, kinds_for
@@ -26,17 +26,20 @@ PAGE_SIZE = 20
 @login_required
 def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The person's notifications, newest first, unread ones marked."""
-    page = Paginator(request.user.notifications.all(), PAGE_SIZE).get_page(request.GET.get("seite"))
-    for notification in page:
-        notification.kind_label = kind_get(notification.kind).label  # type: ignore[attr-defined]
+    found = listing(
+        request,
+        request.user.notifications.all(),
+        Filters.from_query(request.GET),
+        url=reverse("notifications:list"),
+        per_page=PAGE_SIZE,
+        capped=False,  # one person's notifications
+    )
+    for notification in found.page:
+        notification.kind_label = kind_get(notification.kind).label
     return render(
         request,
         "notifications/notification_list.html",
-        {
-            "page": page,
-            "unread": request.user.notifications.unread().exists(),
-            **pagination_context(page, lambda n: f"?seite={n}"),
-        },
+        found.context | {"unread": request.user.notifications.unread().exists()},
     )
 
 

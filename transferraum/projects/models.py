@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from transferraum.accounts.models import StudyProgramme, User
 from transferraum.actors.models import Competence
@@ -327,6 +327,10 @@ class AllocationRun(TimeStampedModel):
         DONE = "done", _("Done")
         FAILED = "failed", _("Failed")
 
+    # The step of a run that failed because it stopped without finishing (its background
+    # worker was lost); translated when shown.
+    STEP_STOPPED = gettext_noop("Stopped without finishing")
+
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="runs")
     # 1, 2, … within the round (the coordinators' "run no."), given by `allocation_start`
     # under the round's lock.
@@ -358,6 +362,11 @@ class AllocationRun(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.round} #{self.number}"
+
+    @property
+    def stopped(self) -> bool:
+        """Failed because it stopped without finishing, not because the engine found nothing."""
+        return self.status == self.Status.FAILED and self.progress_note == self.STEP_STOPPED
 
 
 class Assignment(TimeStampedModel):

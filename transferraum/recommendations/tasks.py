@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django_tasks import task
-
 from transferraum.accounts.models import User
 from transferraum.actors.models import Membership
+from transferraum.core.tasks import task
 from transferraum.notifications.kinds import NotificationKind
 from transferraum.notifications.services import absolute_url, notify
 from transferraum.recommendations.models import Recommendation, RecommendationEvent
@@ -60,7 +59,7 @@ def partner_recipients(recommendation: Recommendation) -> list[User]:
     return []
 
 
-@task()
+@task(retry=True)  # e-mails only: `notify` sends each message of a task once
 def recommendation_notify(recommendation_id: int, event: str) -> None:
     """Tell the approvers that the authors ask for approval, the partner of a hand-over and the
     authors of every step the approvers and the partner take, each in their own language."""

@@ -3,8 +3,11 @@ from django.core import mail
 from django.urls import reverse
 
 from transferraum.accounts.models import User
+from transferraum.actors import views
 from transferraum.actors.models import Invitation, Membership
 from transferraum.actors.services import invitation_create
+from transferraum.actors.tests.factories import MembershipFactory
+from transferraum.core.testing import assert_capped
 
 INVITE = {
     "email": "neu@eilenburg.example",
@@ -37,6 +40,30 @@ def test_manage_page_is_for_coordinators_and_admins(
     client.force_login(request.getfixturevalue(persona))
 
     assert client.get(manage_url(town_eilenburg)).status_code == status
+
+
+@pytest.mark.django_db
+def test_manage_page_lists_the_members_a_page_at_a_time(
+    client, coordinator, town_eilenburg, monkeypatch
+):
+    monkeypatch.setattr(views, "MEMBERS_PAGE_SIZE", 2)
+    for number in range(3):
+        MembershipFactory(organisation=town_eilenburg, user__name=f"Zz Person {number}")
+    count = town_eilenburg.memberships.count()
+    client.force_login(coordinator)
+
+    first = client.get(manage_url(town_eilenburg))
+    assert assert_capped(first, "data-member", 2) == 2
+    assert f"Mitglieder ({count})" in first.content.decode()
+    assert 'id="invitations"' in first.content.decode()
+
+    last_page = (count + 1) // 2
+    last = client.get(
+        manage_url(town_eilenburg), {"seite": last_page}, headers={"HX-Request": "true"}
+    )
+    content = last.content.decode()
+    assert "Zz Person 2" in content and 'id="invitations"' not in content
+    assert last["HX-Push-Url"] == f"{manage_url(town_eilenburg)}?seite={last_page}"
 
 
 @pytest.mark.django_db

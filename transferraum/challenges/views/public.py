@@ -3,7 +3,6 @@ catalogue of transfer formats."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -43,10 +42,10 @@ from transferraum.challenges.selectors import (
     public_text,
 )
 from transferraum.challenges.services import challenge_follow
-from transferraum.core.htmx import render_page_or_partial, wants_partial
+from transferraum.core.htmx import render_page_or_partial
 from transferraum.core.http import HtmxHttpRequest
+from transferraum.core.listing import listing
 from transferraum.core.markdown import render_markdown
-from transferraum.core.pagination import CappedPaginator, pagination_context
 from transferraum.core.related import CHALLENGE, related_for
 
 # --- the board --------------------------------------------------------------------------------
@@ -56,25 +55,21 @@ from transferraum.core.related import CHALLENGE, related_for
 def board(request: HtmxHttpRequest) -> HttpResponse:
     """Challenges on the board by words, topic, place, format and status."""
     filters = BoardFilters.from_query(request.GET)
-    page = CappedPaginator(board_challenges(filters), PAGE_SIZE).get_page(filters.page)
-    # A page number beyond the last shows the last page, and the address says so.
-    filters = replace(filters, page=page.number)
     base = reverse("challenges:board")
-    partial = wants_partial(request)
-    context: dict[str, Any] = {
-        "filters": filters,
-        "page": page,
-        "cards": board_cards(list(page.object_list)),
-        **pagination_context(page, lambda number: base + filters.querystring(page=number)),
-        "chips": filters.chips(base),
-        "reset_url": base,
+    found = listing(
+        request,
+        board_challenges(filters),
+        filters,
+        url=base,
+        per_page=PAGE_SIZE,
+        name="board",
+    )
+    filters = found.filters
+    context = found.context | {
+        "cards": board_cards(list(found.page.object_list)),
         "feed_url": reverse("challenges:feed") + filters.querystring(page=1),
-        "partial": partial,
-        # A link to another page of results disappears with the old results: the new heading
-        # takes the focus (htmx focuses [autofocus] in swapped content).
-        "focus_results": partial and (request.htmx.trigger or "").startswith("board-page-"),
     }
-    if not partial:
+    if not found.partial:
         context["selects"] = board_selects(filters)
     return render_page_or_partial(
         request, "challenges/board.html", "results", context, push_url=base + filters.querystring()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,8 +24,8 @@ from transferraum.challenges.selectors import (
 from transferraum.challenges.services import challenge_assign, next_actions
 from transferraum.challenges.workflow import LIFECYCLE
 from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.listing import listing
 from transferraum.core.models import Activity
-from transferraum.core.pagination import pagination_context
 
 
 def _require_coordinator(request: AuthenticatedHttpRequest) -> None:
@@ -40,14 +39,19 @@ def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Challenges waiting for the coordinators, oldest submission first; filters in the URL."""
     _require_coordinator(request)
     filters = QueueFilters.from_query(request.GET)
-    page = Paginator(queue_challenges(request.user, filters), 30).get_page(filters.page)
-    base = reverse("challenges:queue")
+    found = listing(
+        request,
+        queue_challenges(request.user, filters),
+        filters,
+        url=reverse("challenges:queue"),
+        per_page=30,
+        capped=False,  # a queue is worked through: every challenge counts
+    )
     return render(
         request,
         "challenges/queue.html",
-        {
-            "page": page,
-            **pagination_context(page, lambda number: base + filters.querystring(page=number)),
+        found.context
+        | {
             "selects": [
                 filters.select("status"),
                 filters.select("topic", [(t.slug, t.name) for t in TopicField.objects.all()]),

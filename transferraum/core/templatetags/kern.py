@@ -43,6 +43,11 @@ def kern_field(field: forms.BoundField, **attrs: Any) -> dict[str, Any]:
     if field.errors and css:
         css += f" {css}--error"
     widget_attrs = {**attrs}
+    if widget.attrs.get("maxlength"):
+        # A browser cuts pasted text at `maxlength` without a word (a 759-character title
+        # became 200 characters mid-word). The form refuses longer text with a message naming
+        # the limit instead, and keeps everything that was typed. False drops the attribute.
+        widget_attrs["maxlength"] = False
     if css:
         widget_attrs["class"] = css
     if described:

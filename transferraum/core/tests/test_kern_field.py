@@ -78,3 +78,22 @@ def test_fields_a_later_step_needs_are_not_marked_optional():
     assert "– optional" not in html["title"] and "needed" not in html["title"]
     assert "– needed to submit" in html["problem"] and "– optional" not in html["problem"]
     assert "– optional" in html["context"]
+
+
+class TitleForm(forms.Form):
+    title = forms.CharField(max_length=200)
+
+
+def test_a_limited_field_leaves_the_limit_to_the_server_so_nothing_is_cut():
+    """A browser cuts pasted text at `maxlength` silently; the form refuses it with the limit."""
+    html = Template("{% load kern %}{% kern_field form.title %}").render(
+        Context({"form": TitleForm()})
+    )
+    assert "maxlength" not in html
+
+    with translation.override("en"):
+        form = TitleForm(data={"title": "Leerstand " * 76})
+        assert not form.is_valid()
+        assert form.errors["title"] == [
+            "Ensure this value has at most 200 characters (it has 759)."
+        ]

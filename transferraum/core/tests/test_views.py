@@ -90,7 +90,9 @@ def test_production_settings_pass_the_deploy_check():
         "SECRET_KEY": "x9#Lq2!vR7@pZ4$wK8^mN3&tB6*hJ1(cF5)dG0-sY_eU+aQ=oI~lX",
         "ALLOWED_HOSTS": "transferraum.example",
         "SITE_URL": "https://transferraum.example",
-        "DATABASE_URL": "sqlite:////tmp/transferraum-deploy-check.sqlite3",
+        # Production runs on PostgreSQL (on SQLite the check warns: core.W001, test_checks.py);
+        # the check does not connect.
+        "DATABASE_URL": "postgres://transferraum:secret@db.example:5432/transferraum",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

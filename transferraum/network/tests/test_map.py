@@ -13,6 +13,7 @@ from django.utils import translation
 
 from transferraum.actors.models import Organisation
 from transferraum.actors.tests.factories import OrganisationFactory
+from transferraum.core.pagination import CappedPaginator
 from transferraum.network import map as network_map
 from transferraum.network import views
 from transferraum.network.directory import DirectoryFilters
@@ -190,6 +191,20 @@ def test_map_list_renders_one_page_and_pages_on(client, monkeypatch, db):
     content = third.content.decode()
     assert content.count('<li><a class="kern-link" href="/organisationen/') == 5
     assert third["HX-Push-Url"] == "/verzeichnis/karte/?seite=3"
+
+
+@pytest.mark.django_db
+def test_map_list_counts_a_region_only_up_to_the_limit(client, monkeypatch, db):
+    monkeypatch.setattr(views, "PAGE_SIZE", 10)
+    monkeypatch.setattr(CappedPaginator, "limit", 20)
+    _spread(25)
+
+    page = client.get(reverse("network:map"), {"seite": "9"}).content.decode()
+
+    assert "More than 20 organisations on the map." in page
+    # The pages end at the limit: the last one holds the 20th organisation.
+    assert page.count('<li><a class="kern-link" href="/organisationen/') == 10
+    assert "/verzeichnis/karte/?seite=2" in page and "?seite=3" not in page
 
 
 def _queries(client, url: str, params: dict[str, str]) -> int:

@@ -319,3 +319,46 @@ def test_the_digest_unsubscribe_switches_every_digest_kind_off(hello_kind, mail_
     assert unsubscribe_confirm(token=token).done is False
     assert Preference.objects.get(user=person).delivery == Delivery.PLATFORM
     assert unsubscribe_read(token).done is True
+
+
+# --- a task run again after its worker was lost -------------------------------------------------
+
+
+def test_a_retried_task_sends_no_message_twice(hello_kind, mail_templates):
+    from transferraum.core.testing import task_attempt
+
+    first, second = UserFactory(language="en"), UserFactory(language="en")
+    newcomer = "new@example.org"
+
+    def send_all():
+        for person in (first, second):
+            hello(person, hello_kind, mail_templates)
+        notify(
+            recipient=newcomer,
+            kind=hello_kind,
+            template=mail_templates,
+            context={"person": None, "thing": "Einladung", "due": date(2026, 12, 24), "pk": 1},
+            language="en",
+        )
+
+    with task_attempt("result-1"):
+        hello(first, hello_kind, mail_templates)  # the worker is killed after the first mail
+    with task_attempt("result-1"):
+        send_all()  # the retry
+    with task_attempt("result-1"):
+        send_all()  # and once more: nothing left to send
+
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([first.email, second.email, newcomer])
+    assert Notification.objects.filter(recipient=first).count() == 1
+    assert Notification.objects.filter(recipient=second).count() == 1
+
+
+def test_another_task_tells_the_same_person_again(hello_kind, mail_templates):
+    from transferraum.core.testing import task_attempt
+
+    person = UserFactory(language="en")
+    for result in ("result-1", "result-2"):
+        with task_attempt(result):
+            hello(person, hello_kind, mail_templates)
+
+    assert len(mail.outbox) == 2

@@ -97,7 +97,8 @@ def posted_motivations(data: QueryDict) -> dict[int, str]:
         match = MOTIVATION_FIELD.match(key)
         text = data.get(key, "")
         if match and text.strip():
-            typed[int(match.group(1))] = text[:MOTIVATION_MAX_LENGTH]
+            # Whole: a longer text is refused with its limit on submission, never cut.
+            typed[int(match.group(1))] = text
     return typed
 
 
@@ -244,7 +245,7 @@ class ApplicationForm(forms.Form):
         for pk, text in posted_motivations(data).items():
             initial[f"motivation_{pk}"] = text
         for field in ("work_with_1", "work_with_2"):
-            initial[field] = data.get(field, "")[:254]
+            initial[field] = data.get(field, "")
         return initial
 
     @classmethod

@@ -443,7 +443,8 @@ class Board:
     run: AllocationRun | None  # the newest run, whatever its status
     run_error: str  # the newest run's error in the active language ("" unless it failed)
     result_run: AllocationRun | None  # the newest finished run
-    closed: list[ClosedRow]
+    closed: list[ClosedRow]  # the first CLOSED_SHOWN of them
+    closed_count: int
     unplaced: list[UnplacedRow]  # the first UNPLACED_SHOWN of them
     unplaced_count: int
     profile: list[ProfileBar]
@@ -582,6 +583,7 @@ def _profile(counts: Mapping[int, int], max_rank: int, placed: int) -> list[Prof
 
 
 UNPLACED_SHOWN = 50  # students without a place listed on the board; the search finds the rest
+CLOSED_SHOWN = 50  # projects that stay closed listed on the board; the round's page has them all
 
 
 @dataclass(frozen=True)
@@ -790,7 +792,10 @@ def allocation_board(round: Round) -> Board:
     )
     if not result:
         empty = empty.filter(status=Project.Status.CLOSED)
-    for project in empty.only("pk", "title", "status"):
+    first_closed = list(empty.only("pk", "title", "status")[:CLOSED_SHOWN])
+    # Counted only when the first ones fill the list.
+    closed_count = empty.count() if len(first_closed) == CLOSED_SHOWN else len(first_closed)
+    for project in first_closed:
         entry = closed_reasons.get(project_key(project.pk))
         if entry is not None:
             reason = render_texts(entry["kind"], entry.get("params", {}), names).get(
@@ -807,6 +812,7 @@ def allocation_board(round: Round) -> Board:
         run_error=run_error(run),
         result_run=result_run,
         closed=closed,
+        closed_count=closed_count,
         unplaced=unplaced,
         unplaced_count=unplaced_count,
         profile=_profile(per_rank, round.max_choices, placed) if (per_rank or result) else [],

@@ -8,7 +8,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
@@ -17,8 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from transferraum.accounts.models import User
 from transferraum.accounts.types import Viewer
 from transferraum.actors.models import Membership
-from transferraum.challenges.models import Challenge, TopicField
-from transferraum.challenges.selectors import topic_filter
+from transferraum.challenges.models import Challenge, TopicField, TransferFormat
+from transferraum.challenges.selectors import topic_choices, topic_filter
 from transferraum.core.errors import PermissionDenied
 from transferraum.core.filters import Filters, Select, model_pk, search
 from transferraum.core.search import search_queryset
@@ -32,7 +33,11 @@ from transferraum.projects.permissions import (
     is_student,
 )
 from transferraum.regions.models import Municipality
-from transferraum.regions.selectors import municipality_filter
+from transferraum.regions.selectors import (
+    municipalities_by_district,
+    municipality_filter,
+    municipality_options,
+)
 
 P = Round.Phase
 
@@ -315,21 +320,56 @@ def project_team(project: Project) -> list[Assignment]:
     )
 
 
-def eligible_challenges(round: Round) -> QuerySet[Challenge]:
+@dataclass(frozen=True)
+class ChallengeChoiceFilters(Filters):
+    """The challenges a coordinator may make a project of, by words, town and topic field."""
+
+    query: str = search("q", label=_("Search"))
+    municipality: str = municipality_filter()
+    topic: str = topic_filter()
+
+
+def eligible_challenges(
+    round: Round, filters: ChallengeChoiceFilters | None = None
+) -> QuerySet[Challenge]:
     """Challenges that can become a project of `round`: published or in progress, with a
-    project format among their formats, and not yet in the round."""
-    return (
+    project format among their formats, and not yet in the round; by organisation and title
+    (best match first where PostgreSQL ranks a search), narrowed by `filters`."""
+    challenges: QuerySet[Challenge] = (
         Challenge.objects.filter(
+            Exists(
+                TransferFormat.objects.filter(challenges=OuterRef("pk"), is_project_format=True)
+            ),
             status__in=(Challenge.Status.PUBLISHED, Challenge.Status.IN_PROGRESS),
-            formats__is_project_format=True,
         )
-        .exclude(projects__round=round)
-        .select_related("organisation", "municipality")
-        .defer("municipality__boundary")
-        .prefetch_related("formats", "topics")
-        .distinct()
-        .order_by("organisation__name", "title")
+        .exclude(Exists(Project.objects.filter(round=round, challenge=OuterRef("pk"))))
+        .order_by("organisation__name", "title", "pk")
     )
+    if filters is not None:
+        if filters.municipality:
+            challenges = challenges.filter(municipality__ags=filters.municipality)
+        if filters.topic:
+            challenges = challenges.filter(
+                Exists(TopicField.objects.filter(slug=filters.topic, challenges=OuterRef("pk")))
+            )
+        challenges = search_queryset(challenges, filters.query)
+    return (
+        challenges.select_related("organisation", "municipality")
+        .defer("municipality__boundary")
+        .prefetch_related("formats")
+    )
+
+
+def eligible_challenge_selects(round: Round, filters: ChallengeChoiceFilters) -> list[Select]:
+    """The selects of the filter form of the challenges to choose from (two queries)."""
+    eligible = eligible_challenges(round).filter(municipality=OuterRef("pk"))
+    towns = municipalities_by_district(
+        Municipality.objects.filter(Q(Exists(eligible)) | Q(ags=filters.municipality))
+    )
+    return [
+        filters.select("municipality", groups=municipality_options(towns)),
+        filters.select("topic", [(topic.slug, topic.name) for topic in topic_choices()]),
+    ]
 
 
 def eligible_challenge(round: Round, pk: str | int | None) -> Challenge | None:
@@ -375,6 +415,12 @@ def _filtered(projects: QuerySet[Project], filters: ProjectFilters) -> QuerySet[
     return projects
 
 
+def _team_size() -> Coalesce:
+    """A project's `team_size`: the students placed in it."""
+    places = Assignment.objects.filter(project=OuterRef("pk")).order_by()
+    return Coalesce(Subquery(places.values("project").annotate(n=Count("pk")).values("n")), 0)
+
+
 def showcase_projects(filters: ShowcaseFilters) -> QuerySet[Project]:
     """Completed projects with a public summary, newest first (best match first where
     PostgreSQL ranks a search), with `team_size` and `results_public` (two queries per page)."""
@@ -389,7 +435,9 @@ def showcase_projects(filters: ShowcaseFilters) -> QuerySet[Project]:
         .defer(*_BOUNDARIES[:1])
         .prefetch_related("challenge__topics")
         .annotate(
-            team_size=Count("assignments", distinct=True),
+            # A subquery, not a join with GROUP BY: the page is sorted without aggregating
+            # every showcased project's wide row first.
+            team_size=_team_size(),
             # only the public summary of a non-public challenge leaves the workspace
             results_public=Q(challenge__confidentiality=Challenge.Confidentiality.PUBLIC),
         )

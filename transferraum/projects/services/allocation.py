@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -65,7 +67,8 @@ STEP_EXPLAINING = gettext_noop("Writing the explanations")
 STEP_SAVING = gettext_noop("Saving the teams")
 STEP_DONE = gettext_noop("Finished")
 STEP_FAILED = gettext_noop("Failed")
-STEP_STALE = gettext_noop("Stopped without finishing")
+STEP_STALE = AllocationRun.STEP_STOPPED
+STEP_RESTARTED = gettext_noop("Waiting to start again after the background worker stopped")
 
 # Errors of a run, stored in every language (see `error_texts`); the engine's own detail stays
 # English.
@@ -87,9 +90,6 @@ ERROR_CHANGED = gettext_noop(
 
 logger = logging.getLogger(__name__)
 
-# A run has a time limit of a minute; one still "running" after this has lost its worker.
-STALE_AFTER = dt.timedelta(minutes=30)
-
 
 def _require_coordinator(actor: User) -> None:
     if not can_manage_rounds(actor):
@@ -108,21 +108,9 @@ def _lock(round: Round) -> Round:
     return Round.objects.select_for_update().get(pk=round.pk)
 
 
-def _stop_stale_runs(round: Round) -> None:
-    AllocationRun.objects.filter(
-        round=round, status__in=ACTIVE_RUN, updated_at__lt=timezone.now() - STALE_AFTER
-    ).update(
-        status=AllocationRun.Status.FAILED,
-        progress_note=STEP_STALE,
-        error=ERROR_STALE,
-        result={"error_texts": error_texts(ERROR_STALE)},
-        finished_at=timezone.now(),
-        updated_at=timezone.now(),
-    )
-
-
 def _require_no_active_run(round: Round) -> None:
-    _stop_stale_runs(round)
+    # A run whose worker was lost does not stay active: the task's heartbeat tells (see
+    # `allocation_task_stopped`).
     if AllocationRun.objects.filter(round=round, status__in=ACTIVE_RUN).exists():
         raise DomainError(_("An allocation run of this round is still going on. Please wait."))
 
@@ -167,8 +155,16 @@ def allocation_start(*, actor: User, round: Round, seed: int = 0) -> AllocationR
     return run
 
 
+def _test_pause() -> None:
+    """Tests only (`ALLOCATION_TEST_STEP_DELAY_MS`): wait before a step, so that the worker-kill
+    test can stop the worker in the middle of a run."""
+    if settings.ALLOCATION_TEST_STEP_DELAY_MS:
+        time.sleep(settings.ALLOCATION_TEST_STEP_DELAY_MS / 1000)
+
+
 def _progress(run: AllocationRun, percent: int, step: str) -> None:
     """Saved at once (outside any transaction), so that the board sees it while the run goes on."""
+    _test_pause()
     run.progress, run.progress_note = percent, step
     run.save(update_fields=["progress", "progress_note", "updated_at"])
 
@@ -192,6 +188,7 @@ def allocation_execute(*, run_id: int) -> AllocationRun:
     round = run.round
     steps = {"solving": (20, STEP_SOLVING), "explaining": (75, STEP_EXPLAINING)}
     try:
+        _test_pause()
         instance = round_instance(round, seed=run.seed)
         run.instance = instance_to_json(instance)
         run.save(update_fields=["instance", "updated_at"])
@@ -206,6 +203,50 @@ def allocation_execute(*, run_id: int) -> AllocationRun:
     except Exception:
         logger.exception("Allocation run %s failed", run.pk)
         return _fail(run, "", ERROR_UNEXPECTED)
+
+
+def allocation_task_stopped(*, run_id: int, lost: bool, retrying: bool) -> AllocationRun | None:
+    """The task carrying out run `run_id` stopped without finishing: its worker was lost
+    (`lost`) or it raised past the run's own error handling.
+
+    Rules: a run that is no longer waiting or running is left alone. `retrying`: the run waits
+    again from the start (the task runs it again; the teams are saved only at the end, in one
+    transaction, so nothing of the lost attempt remains). Otherwise it fails with a message in
+    every language, so that the coordinator reads what happened and can start a new run at
+    once. Returns the run, or None when it no longer exists.
+    """
+    with transaction.atomic():
+        run = AllocationRun.objects.select_for_update().filter(pk=run_id).first()
+        if run is None or run.status not in ACTIVE_RUN:
+            return run
+        if retrying:
+            run.status = AllocationRun.Status.QUEUED
+            run.progress, run.progress_note = 0, STEP_RESTARTED
+            run.save(update_fields=["status", "progress", "progress_note", "updated_at"])
+            return run
+        message = ERROR_STALE if lost else ERROR_UNEXPECTED
+        run.status = AllocationRun.Status.FAILED
+        run.progress_note = STEP_STALE
+        run.error = _english(message)
+        run.result = {"error_texts": error_texts(message)}
+        run.finished_at = timezone.now()
+        run.save(
+            update_fields=[
+                "status",
+                "progress_note",
+                "error",
+                "result",
+                "finished_at",
+                "updated_at",
+            ]
+        )
+        activity_record(
+            actor=run.started_by,
+            verb="allocation.failed",
+            target=run.round,
+            data={"run": run.pk, "error": run.error},
+        )
+    return run
 
 
 def _fail(run: AllocationRun, error: str, message: str) -> AllocationRun:
@@ -775,6 +816,22 @@ def counterfactual_execute(*, counterfactual_id: int) -> Counterfactual:
     question.finished_at = timezone.now()
     question.save(update_fields=["status", "texts", "finished_at", "updated_at"])
     return question
+
+
+def counterfactual_task_stopped(*, counterfactual_id: int, retrying: bool) -> Counterfactual | None:
+    """The task answering question `counterfactual_id` stopped without finishing (its worker was
+    lost, or it raised). Rules: a question no longer waiting or being computed is left alone;
+    `retrying`: it waits again and the task computes it anew; otherwise it fails as unexpected,
+    and the student may ask again. Returns the question, or None when it no longer exists."""
+    with transaction.atomic():
+        question = Counterfactual.objects.select_for_update().filter(pk=counterfactual_id).first()
+        if question is None or question.status not in COUNTERFACTUAL_ACTIVE:
+            return question
+        if retrying:
+            question.status = Counterfactual.Status.QUEUED
+            question.save(update_fields=["status", "updated_at"])
+            return question
+        return _counterfactual_failed(question, Counterfactual.Failure.UNEXPECTED)
 
 
 def _counterfactual_failed(question: Counterfactual, failure: str) -> Counterfactual:

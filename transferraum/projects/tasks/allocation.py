@@ -7,9 +7,9 @@ from collections import defaultdict
 from typing import Any
 
 from django.urls import reverse
-from django_tasks import task
 
 from transferraum.accounts.models import User
+from transferraum.core.tasks import TaskFailure, task
 from transferraum.notifications.services import notify
 from transferraum.projects.models import Application, Assignment, Project, Round
 from transferraum.projects.notification_kinds import ALLOCATION_PUBLISHED
@@ -19,23 +19,40 @@ from transferraum.projects.selectors.allocation import (
     latest_done_run,
     student_key,
 )
-from transferraum.projects.services.allocation import allocation_execute, counterfactual_execute
+from transferraum.projects.services.allocation import (
+    allocation_execute,
+    allocation_task_stopped,
+    counterfactual_execute,
+    counterfactual_task_stopped,
+)
 
 
-@task()
+def _run_stopped(failure: TaskFailure) -> None:
+    allocation_task_stopped(run_id=failure.args[0], lost=failure.lost, retrying=failure.retrying)
+
+
+def _question_stopped(failure: TaskFailure) -> None:
+    counterfactual_task_stopped(counterfactual_id=failure.args[0], retrying=failure.retrying)
+
+
+# Safe to run again: the run starts over from "waiting" and saves its teams in one transaction
+# at the end; a second lost worker fails the run, so that the coordinator can look and start
+# anew.
+@task(retry=True, max_attempts=2, on_failure=_run_stopped)
 def allocation_run(run_id: int) -> None:
     """Carry out a queued allocation run (see `allocation_execute`)."""
     allocation_execute(run_id=run_id)
 
 
-@task()
+# Safe to run again: the question is computed again from the run; nothing else changes.
+@task(retry=True, max_attempts=2, on_failure=_question_stopped)
 def allocation_counterfactual(counterfactual_id: int) -> None:
     """Answer a student's question "what if I had got my first choice?" (see
     `counterfactual_execute`)."""
     counterfactual_execute(counterfactual_id=counterfactual_id)
 
 
-@task()
+@task(retry=True)  # e-mails only: `notify` sends each message of a task once
 def allocation_notify(round_id: int) -> None:
     """Tell everyone concerned about the published allocation, each in their own language:
     placed students their project and the explanation, unplaced students the suggestions,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.urls import reverse
-from django_tasks import task
 
 from transferraum.accounts.models import User
+from transferraum.core.tasks import task
 from transferraum.notifications.services import notify
 from transferraum.projects.models import Application, Round
 from transferraum.projects.notification_kinds import APPLICATION_CONFIRMATION
@@ -13,7 +13,7 @@ from transferraum.projects.notification_kinds import APPLICATION_CONFIRMATION
 EVENTS = ("submitted", "withdrawn")
 
 
-@task()
+@task(retry=True)  # e-mails only: `notify` sends each message of a task once
 def application_notify(round_id: int, student_id: int, event: str) -> None:
     """Confirm to the student, in their language, what they submitted ("submitted": the ranking
     as stored and the deadline until which they can change it) or that they withdrew."""

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from django_tasks import task
-
+from transferraum.core.tasks import task
 from transferraum.notifications.services import notify
 from transferraum.projects.models import Round
 from transferraum.projects.notification_kinds import ROUND_PHASE
 from transferraum.projects.selectors.rounds import phase_recipients
 
 
-@task()
+@task(retry=True)  # e-mails only: `notify` sends each message of a task once
 def round_notify(round_id: int, event: str) -> None:
     """Mail everyone concerned by the phase change `event` (a phase, or "reopened"), each in
     their own language, with their projects in the round."""

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from django.urls import reverse
-from django_tasks import task
 
+from transferraum.core.tasks import task
 from transferraum.notifications.services import notify
 from transferraum.projects.models import Post
 from transferraum.projects.notification_kinds import WORKSPACE_POST
 from transferraum.projects.selectors.workspace import workspace_people
 
 
-@task()
+@task(retry=True)  # e-mails only: `notify` sends each message of a task once
 def workspace_post_notify(post_id: int) -> None:
     """Tell the people of the workspace, except the author, of a new message in the
     discussion, each in their own language."""

@@ -368,20 +368,79 @@ def test_a_run_is_refused_outside_the_allocation_phase_after_publication_and_wit
 
 
 @pytest.mark.django_db
-def test_a_second_run_is_refused_while_one_is_going_on_unless_it_is_stale(coordinator):
+def test_a_second_run_is_refused_while_one_is_going_on_until_its_worker_is_lost(coordinator):
+    from transferraum.projects.services.allocation import allocation_task_stopped
+
     data = build_round(students=3)
     first = allocation_start(actor=coordinator, round=data.round)  # no commit: stays queued
-
-    with pytest.raises(DomainError, match="still going on"):
-        allocation_start(actor=coordinator, round=data.round)
-
     AllocationRun.objects.filter(pk=first.pk).update(
         updated_at=timezone.now() - dt.timedelta(hours=1)
     )
+
+    # Old age alone stops nothing any more: only the task's heartbeat says a worker was lost.
+    with pytest.raises(DomainError, match="still going on"):
+        allocation_start(actor=coordinator, round=data.round)
+
+    allocation_task_stopped(run_id=first.pk, lost=True, retrying=False)
     second = allocation_start(actor=coordinator, round=data.round)
+
     first.refresh_from_db()
     assert first.status == AllocationRun.Status.FAILED
+    assert first.stopped
     assert second.status == AllocationRun.Status.QUEUED
+
+
+@pytest.mark.django_db
+def test_a_run_whose_worker_was_lost_waits_again_when_retried_and_then_finishes(
+    coordinator, django_capture_on_commit_callbacks
+):
+    from transferraum.projects.services.allocation import (
+        allocation_execute,
+        allocation_task_stopped,
+    )
+
+    data = build_round(students=4)
+    run = allocation_start(actor=coordinator, round=data.round)
+    AllocationRun.objects.filter(pk=run.pk).update(status=AllocationRun.Status.RUNNING, progress=20)
+
+    waiting = allocation_task_stopped(run_id=run.pk, lost=True, retrying=True)
+
+    assert waiting.status == AllocationRun.Status.QUEUED
+    assert waiting.progress == 0
+    assert "start again" in waiting.progress_note
+    finished = allocation_execute(run_id=run.pk)
+    assert finished.status == AllocationRun.Status.DONE
+    assert Assignment.objects.filter(round=data.round, run=run).count() == 4
+
+
+@pytest.mark.django_db
+def test_a_finished_run_is_left_alone_when_its_task_is_reported_stopped(
+    coordinator, django_capture_on_commit_callbacks
+):
+    from transferraum.projects.services.allocation import allocation_task_stopped
+
+    data = build_round(students=3)
+    run = run_allocation(data.round, coordinator, django_capture_on_commit_callbacks)
+
+    again = allocation_task_stopped(run_id=run.pk, lost=True, retrying=False)
+
+    assert again.status == AllocationRun.Status.DONE
+    assert allocation_task_stopped(run_id=run.pk + 1000, lost=True, retrying=True) is None
+
+
+@pytest.mark.django_db
+def test_a_run_whose_task_raised_fails_as_unexpected(coordinator):
+    from transferraum.projects.services.allocation import allocation_task_stopped
+
+    data = build_round(students=3)
+    run = allocation_start(actor=coordinator, round=data.round)
+
+    failed = allocation_task_stopped(run_id=run.pk, lost=False, retrying=False)
+
+    assert failed.status == AllocationRun.Status.FAILED
+    assert "unexpected error" in failed.error
+    assert set(failed.result["error_texts"]) == {"de", "en"}
+    assert Activity.objects.filter(verb="allocation.failed").count() == 1
 
 
 @pytest.mark.django_db
@@ -1279,7 +1338,7 @@ def test_run_errors_are_shown_in_the_viewers_language(coordinator, monkeypatch):
         services, "error_texts", lambda message, **params: {"de": "Deutsch", "en": message}
     )
 
-    services._stop_stale_runs(data.round)
+    services.allocation_task_stopped(run_id=run.pk, lost=True, retrying=False)
 
     run.refresh_from_db()
     assert run.status == AllocationRun.Status.FAILED

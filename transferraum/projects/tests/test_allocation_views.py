@@ -14,6 +14,7 @@ from transferraum.projects.models import (
     Project,
     Round,
 )
+from transferraum.projects.selectors import allocation as allocation_selectors
 from transferraum.projects.services.allocation import allocation_publish, allocation_start
 from transferraum.projects.tests.factories import (
     ProjectFactory,
@@ -158,6 +159,25 @@ def test_the_board_shows_teams_ranks_profile_closed_projects_and_unplaced_studen
     assert "Run the allocation again" in content
     assert "Publish the allocation" in content
     assert "Done" in content
+
+
+@pytest.mark.django_db
+def test_the_board_lists_the_first_closed_projects_and_counts_them_all(
+    client, coordinator, monkeypatch
+):
+    monkeypatch.setattr(allocation_selectors, "CLOSED_SHOWN", 2)
+    round = RoundFactory(phase=Round.Phase.ALLOCATION)
+    for letter in "DCBA":
+        ProjectFactory(round=round, title=f"Geschlossen {letter}", status=Project.Status.CLOSED)
+    client.force_login(coordinator)
+
+    response = client.get(url("allocation", round))
+
+    content = response.content.decode()
+    assert "Projects that stay closed (4)" in content
+    assert "Geschlossen A" in content and "Geschlossen B" in content
+    assert "Geschlossen C" not in content and "Geschlossen D" not in content
+    assert f'href="{reverse("projects:round", args=[round.pk])}">the round' in content
 
 
 def solver_details(content: str) -> str:
@@ -431,6 +451,50 @@ def test_a_failed_run_shows_its_error(client, coordinator):
 
     assert "The engine found no allocation." in content
     assert "project “Projekt A”: 2 pins but only 1 places" in content
+
+
+@pytest.mark.django_db
+def test_a_run_whose_worker_was_lost_says_so_and_offers_to_start_again(
+    client, coordinator, settings
+):
+    from transferraum.projects.services.allocation import allocation_task_stopped
+
+    data = build_round(students=3)
+    run = allocation_start(actor=coordinator, round=data.round)
+    allocation_task_stopped(run_id=run.pk, lost=True, retrying=False)
+    client.force_login(coordinator)
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
+    german = client.get(url("allocation", data.round)).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(url("allocation", data.round)).content.decode()
+
+    assert rows_marked(german, "data-run-stopped") == 1
+    assert "Der Durchlauf wurde nicht abgeschlossen." in german
+    assert "Der Hintergrundprozess wurde beendet" in german
+    assert "Sie können den Durchlauf sofort neu starten." in german
+    assert "Durchlauf neu starten" in german
+    assert "The engine found no allocation." not in english
+    assert "The run stopped without finishing." in english
+    assert "The background worker stopped before the run finished." in english
+    assert "Start the run again" in english
+    assert f'action="{url("allocation-run", data.round)}"' in english
+
+
+@pytest.mark.django_db
+def test_the_coordinator_starts_again_at_once_after_a_lost_worker(client, coordinator):
+    from transferraum.projects.services.allocation import allocation_task_stopped
+
+    data = build_round(students=3)
+    run = allocation_start(actor=coordinator, round=data.round)
+    allocation_task_stopped(run_id=run.pk, lost=True, retrying=False)
+    client.force_login(coordinator)
+
+    response = client.post(url("allocation-run", data.round), {"seed": "0"})
+
+    assert response.status_code == 302
+    newest = AllocationRun.objects.filter(round=data.round).order_by("-number").first()
+    assert (newest.number, newest.status) == (2, AllocationRun.Status.QUEUED)
 
 
 # --------------------------------------------------------------------------------------------

@@ -691,3 +691,18 @@ def test_the_profile_shows_what_was_stored(client, student_geography):
 
     assert 'value="mittwochs"' in response.content.decode()
     assert StudentProfile.objects.count() == 1
+
+
+def test_a_long_motivation_carried_between_pages_is_kept_whole():
+    """Typed text that goes from page to page is never cut: the service refuses it with the
+    limit when the application is sent."""
+    from django.http import QueryDict
+
+    from transferraum.projects.forms.applications import posted_motivations
+    from transferraum.projects.services.applications import MOTIVATION_MAX_LENGTH
+
+    text = "Weil " * (MOTIVATION_MAX_LENGTH // 4)
+    data = QueryDict(mutable=True)
+    data["motivation_7"] = text
+
+    assert posted_motivations(data) == {7: text}

@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from transferraum.actors.models import Competence
 from transferraum.challenges.models import Challenge, TopicField
+from transferraum.challenges.services import challenge_index
 from transferraum.challenges.tests.factories import ChallengeFactory, TransferFormatFactory
+from transferraum.core.pagination import CappedPaginator
 from transferraum.core.testing import assert_capped, rows_marked
 from transferraum.projects import travel
 from transferraum.projects.models import Project, Round, SupervisorCapacity
@@ -24,6 +26,7 @@ from transferraum.projects.tests.factories import (
     SupervisorFactory,
     place,
 )
+from transferraum.projects.views import rounds as rounds_views
 from transferraum.projects.views.rounds import ROUND_PROJECTS_PAGE_SIZE, SHOWCASE_PAGE_SIZE
 from transferraum.regions.tests.factories import zeitz
 
@@ -88,6 +91,27 @@ def test_coordinators_see_rounds_in_preparation_and_the_new_round_button(client,
 
     assert "Geheime Planung" in page
     assert reverse("projects:round-new") in page
+
+
+@pytest.mark.django_db
+def test_finished_rounds_come_a_page_at_a_time(client, monkeypatch):
+    monkeypatch.setattr(rounds_views, "PAST_ROUNDS_PAGE_SIZE", 2)
+    RoundFactory(name="Laufende Runde", phase=P.APPLICATIONS)
+    for year in (2023, 2024, 2025):
+        RoundFactory(name=f"Runde {year}", phase=P.CLOSED, applications_open_at=_in(year - 2027))
+    url = reverse("projects:rounds")
+
+    first = client.get(url)
+    assert assert_capped(first, "data-round", 2) == 2
+    assert "Runde 2025" in first.content.decode() and "Runde 2023" not in first.content.decode()
+    assert f'href="{url}?seite=2"' in first.content.decode()
+
+    second = client.get(url, {"seite": 2}, headers={"HX-Request": "true"})
+    content = second.content.decode()
+    assert "Runde 2023" in content and "Runde 2025" not in content
+    # htmx gets the finished rounds alone; the current ones are not read again.
+    assert "Laufende Runde" not in content and "<html" not in content
+    assert second["HX-Push-Url"] == f"{url}?seite=2"
 
 
 # --- a round's page ---------------------------------------------------------------------------
@@ -435,6 +459,38 @@ def test_coordinator_chooses_among_eligible_challenges(client, coordinator, chal
 
 
 @pytest.mark.django_db
+def test_the_challenges_to_choose_from_come_a_page_at_a_time_by_words_and_town(
+    client, coordinator, challenge, monkeypatch
+):
+    monkeypatch.setattr(rounds_views, "CHALLENGES_PAGE_SIZE", 2)
+    round = RoundFactory(phase=P.PREPARATION)
+    project_format = TransferFormatFactory()
+    for title in ("Radverkehr am Bahnhof", "Radwege im Muldental", "Ladesäulen am Markt"):
+        other = ChallengeFactory(title=title, status=Challenge.Status.PUBLISHED)
+        other.formats.add(project_format)
+        challenge_index(other)  # as the services do when a challenge is saved
+    ProjectFactory(round=round, challenge=challenge)  # already a project of the round
+    client.force_login(coordinator)
+    url = reverse("projects:project-new", args=[round.pk])
+
+    first = client.get(url)
+    assert assert_capped(first, "data-challenge", 2) == 2
+    assert "3 challenges found, page 1 of 2." in first.content.decode()
+    assert "Leerstand am Marktplatz" not in first.content.decode()
+
+    found = client.get(url, {"q": "Radwege"}, headers={"HX-Request": "true"})
+    content = found.content.decode()
+    assert rows_marked(found, "data-challenge") == 1
+    assert "Radwege im Muldental" in content and "<html" not in content
+    assert found["HX-Push-Url"] == f"{url}?q=Radwege"
+
+    town = challenge.municipality
+    by_town = client.get(url, {"ort": town.ags}).content.decode()
+    assert f'value="{town.ags}" selected' in by_town
+    assert "No challenge waiting for a project matches these filters." in by_town
+
+
+@pytest.mark.django_db
 def test_the_project_form_starts_from_the_challenge(client, coordinator, challenge):
     round = RoundFactory(phase=P.PREPARATION)
     client.force_login(coordinator)
@@ -741,6 +797,19 @@ def test_the_showcase_shows_finished_projects_and_filters_by_town_and_round(
     nonsense = client.get(url, {"ort": "Zeitz'; --", "runde": "x"})
     assert nonsense.status_code == 200
     assert "Radwege" in nonsense.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_showcase_counts_only_up_to_the_limit(client, town_eilenburg, monkeypatch):
+    monkeypatch.setattr(CappedPaginator, "limit", 2)
+    round = RoundFactory(phase=P.CLOSED, published_at=timezone.now())
+    for number in range(3):
+        _finished(f"Projekt {number}", town_eilenburg.municipality, round)
+
+    page = client.get(reverse("projects:showcase")).content.decode()
+
+    assert "More than 2 finished projects" in page
+    assert "3 finished projects" not in page
 
 
 @pytest.mark.django_db

@@ -9,7 +9,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path, reverse
@@ -21,7 +20,7 @@ from transferraum.accounts.models import User
 from transferraum.core.errors import DomainError
 from transferraum.core.filters import PAGE_PARAM
 from transferraum.core.htmx import render_page_or_partial
-from transferraum.core.pagination import pagination_context
+from transferraum.core.listing import listing
 from transferraum.projects.forms.allocation import MoveForm, RunForm, SwapForm
 from transferraum.projects.models import AllocationRun, Assignment, Project, Round
 from transferraum.projects.permissions import can_allocate, can_manage_rounds
@@ -82,20 +81,24 @@ def _render_board(
     number = filters.page
     if open_team is not None and PAGE_PARAM not in request.GET:
         number = team_page_number(round, open_team, TEAMS_PAGE_SIZE)
-    page = Paginator(board_teams(round), TEAMS_PAGE_SIZE).get_page(number)
-    filters = replace(filters, page=page.number)
-    found, found_count = board_students(round, filters.student)
     base = reverse("projects:allocation", kwargs={"pk": round.pk})
-    # Another page of teams closes the open one; the search stays.
-    paging = replace(filters, team=None)
+    teams = listing(
+        request,
+        board_teams(round),
+        filters,
+        url=base,
+        per_page=TEAMS_PAGE_SIZE,
+        capped=False,  # a round's teams
+        number=number,
+        paging=replace(filters, team=None),  # another page of teams closes the open one
+    )
+    filters, page = teams.filters, teams.page
+    found, found_count = board_students(round, filters.student)
     open_for_changes = _open_for_changes(request.user, round, board.run)
-    context: dict[str, Any] = {
+    context: dict[str, Any] = teams.context | {
         "round": round,
         "board": board,
-        "filters": filters,
-        "page": page,
         "teams": team_rows(page.object_list, open_team.pk if open_team else None),
-        **pagination_context(page, lambda number: base + paging.querystring(page=number)),
         "found": found,
         "found_count": found_count,
         "board_url": base,

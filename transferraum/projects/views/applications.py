@@ -4,12 +4,11 @@ ranking, withdrawing, and the student's own rounds."""
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
@@ -23,9 +22,9 @@ from transferraum.accounts.types import Viewer
 from transferraum.actors.selectors import competences_grouped
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.filters import PAGE_PARAM
-from transferraum.core.htmx import render_page_or_partial, wants_partial
+from transferraum.core.htmx import render_page_or_partial
 from transferraum.core.http import login_required_keeping_post, pending_post
-from transferraum.core.pagination import pagination_context
+from transferraum.core.listing import listing
 from transferraum.projects.forms.applications import (
     ApplicationForm,
     StudentProfileForm,
@@ -147,11 +146,17 @@ def _render_apply(
     With `data` the form is bound (a submit to judge, with the service's `refusal`), otherwise
     it shows `initial`."""
     ranked_projects = ranking_projects(round, ranked_ids)
-    page = Paginator(
+    apply_url = reverse("projects:apply", args=[round.pk])
+    listed = listing(
+        request,
         projects_to_rank(round, filters, [project.pk for project in ranked_projects]),
-        APPLY_PAGE_SIZE,
-    ).get_page(filters.page)
-    filters = replace(filters, page=page.number)
+        filters,
+        url=apply_url,
+        per_page=APPLY_PAGE_SIZE,
+        name="apply",
+        capped=False,  # a round's projects
+    )
+    filters, page, partial = listed.filters, listed.page, listed.partial
     projects = [*ranked_projects, *page.object_list]
     shown = {project.pk for project in projects}
     if data is not None:
@@ -168,24 +173,17 @@ def _render_apply(
         form = ApplicationForm(round=round, projects=projects, initial=initial or {})
     typed = data if data is not None else (request.POST if request.method == "POST" else None)
     ranked, others = form.items()
-    partial = wants_partial(request)
-    apply_url = reverse("projects:apply", args=[round.pk])
-    context: dict[str, Any] = {
+    context: dict[str, Any] = listed.context | {
         "round": round,
         "form": form,
         "ranked": ranked,
         "others": others,
-        "filters": filters,
-        "page": page,
-        **pagination_context(page, lambda number: apply_url + filters.querystring(page=number)),
         "apply_url": apply_url,
         "kept_motivations": [
             (f"motivation_{pk}", text)
             for pk, text in (posted_motivations(typed) if typed is not None else {}).items()
             if pk not in shown
         ],
-        "partial": partial,
-        "focus_results": partial and (request.htmx.trigger or "").startswith("apply-page-"),
         "application": application,
         "closed_reason": application_closed_reason(round),
     }

@@ -4,12 +4,10 @@ completing a project, and the public showcase of finished projects."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,9 +21,9 @@ from transferraum.challenges.models import Challenge
 from transferraum.challenges.selectors import public_text
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.filters import Filters
-from transferraum.core.htmx import render_page_or_partial, wants_partial
+from transferraum.core.htmx import render_page_or_partial
 from transferraum.core.http import HtmxHttpRequest, login_required_keeping_post, pending_post
-from transferraum.core.pagination import pagination_context
+from transferraum.core.listing import listing
 from transferraum.projects import phases, travel
 from transferraum.projects.forms.rounds import (
     ProjectForm,
@@ -46,9 +44,11 @@ from transferraum.projects.permissions import (
     can_view_workspace,
 )
 from transferraum.projects.selectors.rounds import (
+    ChallengeChoiceFilters,
     RoundProjectFilters,
     ShowcaseFilters,
     eligible_challenge,
+    eligible_challenge_selects,
     eligible_challenges,
     phase_timeline,
     project_for_editor,
@@ -93,20 +93,37 @@ def _restored(request: HttpRequest, form: Any) -> None:
 # --- rounds -----------------------------------------------------------------------------------
 
 
+PAST_ROUNDS_PAGE_SIZE = 20
+
+
 @require_safe
 def round_list(request: HttpRequest) -> HttpResponse:
     """Current rounds with their phases and dates; closed rounds below; coordinators also see
     the rounds in preparation."""
-    rounds = list(rounds_for(request.user))
-    current = [r for r in rounds if r.phase != P.CLOSED]
-    return render(
+    rounds = rounds_for(request.user)
+    base = reverse("projects:rounds")
+    past = listing(
+        request,
+        rounds.filter(phase=P.CLOSED),
+        Filters.from_query(request.GET),
+        url=base,
+        per_page=PAST_ROUNDS_PAGE_SIZE,
+        name="rounds",
+        capped=False,  # a programme's rounds: two a year
+    )
+    context = past.context
+    if not past.partial:
+        # The rounds not yet closed are a handful at any time.
+        context |= {
+            "current": [(r, phase_timeline(r)) for r in rounds.exclude(phase=P.CLOSED)],
+            "can_manage": can_manage_rounds(request.user),
+        }
+    return render_page_or_partial(
         request,
         "projects/round_list.html",
-        {
-            "current": [(r, phase_timeline(r)) for r in current],
-            "past": [r for r in rounds if r.phase == P.CLOSED],
-            "can_manage": can_manage_rounds(request.user),
-        },
+        "past",
+        context,
+        push_url=base + past.filters.querystring(),
     )
 
 
@@ -117,21 +134,19 @@ def round_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     round = round_for_viewer(request.user, pk)
     can_manage = can_manage_rounds(request.user)
     filters = RoundProjectFilters.from_query(request.GET)
-    page = Paginator(round_projects(round, filters), ROUND_PROJECTS_PAGE_SIZE).get_page(
-        filters.page
-    )
-    filters = replace(filters, page=page.number)
     base = reverse("projects:round", args=[round.pk])
-    partial = wants_partial(request)
-    context: dict[str, Any] = {
+    found = listing(
+        request,
+        round_projects(round, filters),
+        filters,
+        url=base,
+        per_page=ROUND_PROJECTS_PAGE_SIZE,
+        name="round",
+        capped=False,  # a round's projects: bounded by the round
+    )
+    filters, partial = found.filters, found.partial
+    context: dict[str, Any] = found.context | {
         "round": round,
-        "filters": filters,
-        "page": page,
-        **pagination_context(page, lambda number: base + filters.querystring(page=number)),
-        "chips": filters.chips(base),
-        "reset_url": base,
-        "partial": partial,
-        "focus_results": partial and (request.htmx.trigger or "").startswith("round-page-"),
         "can_edit_projects": can_manage and phases.phase_allows(round.phase, phases.EDIT_PROJECTS),
     }
     if partial:
@@ -298,6 +313,34 @@ def _project_form_response(
     )
 
 
+CHALLENGES_PAGE_SIZE = 24
+
+
+def _choose_challenge(request: HttpRequest, round: Round) -> HttpResponse:
+    """The challenges that can become a project of `round`, a page at a time by words, town
+    and topic field; htmx asks for the results alone."""
+    filters = ChallengeChoiceFilters.from_query(request.GET)
+    base = reverse("projects:project-new", args=[round.pk])
+    found = listing(
+        request,
+        eligible_challenges(round, filters),
+        filters,
+        url=base,
+        per_page=CHALLENGES_PAGE_SIZE,
+        name="choose",
+    )
+    context = found.context | {"round": round}
+    if not found.partial:
+        context["selects"] = eligible_challenge_selects(round, found.filters)
+    return render_page_or_partial(
+        request,
+        "projects/project_choose_challenge.html",
+        "results",
+        context,
+        push_url=base + found.filters.querystring(),
+    )
+
+
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def project_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -309,11 +352,7 @@ def project_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         )
     chosen = request.POST.get("challenge") or request.GET.get("challenge")
     if not chosen:
-        return render(
-            request,
-            "projects/project_choose_challenge.html",
-            {"round": round, "challenges": eligible_challenges(round)},
-        )
+        return _choose_challenge(request, round)
     challenge = eligible_challenge(round, chosen)
     if challenge is None:
         existing = round_project_for_challenge(round, chosen)
@@ -451,22 +490,17 @@ def showcase(request: HtmxHttpRequest) -> HttpResponse:
     """Finished projects with their public summary, by words, town, topic field and round, a
     page at a time."""
     filters = ShowcaseFilters.from_query(request.GET)
-    page = Paginator(showcase_projects(filters), SHOWCASE_PAGE_SIZE).get_page(filters.page)
-    # A page number beyond the last shows the last page, and the address says so.
-    filters = replace(filters, page=page.number)
     base = reverse("projects:showcase")
-    partial = wants_partial(request)
-    context: dict[str, Any] = {
-        "filters": filters,
-        "page": page,
-        **pagination_context(page, lambda number: base + filters.querystring(page=number)),
-        "chips": filters.chips(base),
-        "reset_url": base,
-        "partial": partial,
-        # The new heading takes the focus after a page link (htmx focuses [autofocus]).
-        "focus_results": partial and (request.htmx.trigger or "").startswith("showcase-page-"),
-    }
-    if not partial:
+    found = listing(
+        request,
+        showcase_projects(filters),
+        filters,
+        url=base,
+        per_page=SHOWCASE_PAGE_SIZE,
+        name="showcase",
+    )
+    filters, context = found.filters, found.context
+    if not found.partial:
         context["selects"] = showcase_selects(filters)
     return render_page_or_partial(
         request, "projects/showcase.html", "results", context, push_url=base + filters.querystring()
@@ -478,17 +512,21 @@ def showcase(request: HtmxHttpRequest) -> HttpResponse:
 def supervised(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The projects the person supervises, every status, by round (the start page links here
     when it shows only the first ones)."""
-    filters = Filters.from_query(request.GET)
-    page = Paginator(projects_supervised_by(request.user), SUPERVISED_PAGE_SIZE).get_page(
-        filters.page
-    )
     base = reverse("projects:supervised")
+    found = listing(
+        request,
+        projects_supervised_by(request.user),
+        Filters.from_query(request.GET),
+        url=base,
+        per_page=SUPERVISED_PAGE_SIZE,
+        capped=False,  # one person's projects
+    )
     return render_page_or_partial(
         request,
         "projects/supervised.html",
         "results",
-        {"page": page, **pagination_context(page, lambda n: base + filters.querystring(page=n))},
-        push_url=base + filters.querystring(page=page.number),
+        found.context,
+        push_url=base + found.filters.querystring(),
     )
 
 

@@ -168,6 +168,9 @@ def check_responsible(recommendation: Recommendation, person: User | None) -> No
         )
 
 
+LINK_TITLE_MAX_LENGTH = 200
+
+
 def check_links(links: Any) -> list[dict[str, str]]:
     if links in (None, ""):
         return []
@@ -180,7 +183,14 @@ def check_links(links: Any) -> list[dict[str, str]]:
         if not isinstance(link, dict) or not str(link.get("url", "")).strip():
             raise DomainError(_("Every link needs a web address."), field="evidence_links")
         url = check_url(str(link["url"]), "evidence_links")
-        cleaned.append({"title": str(link.get("title") or url).strip()[:200], "url": url})
+        title = str(link.get("title") or url).strip()
+        if len(title) > LINK_TITLE_MAX_LENGTH:
+            raise DomainError(
+                _("A link's title may have at most %(max)d characters; this one has %(count)d.")
+                % {"max": LINK_TITLE_MAX_LENGTH, "count": len(title)},
+                field="evidence_links",
+            )
+        cleaned.append({"title": title, "url": url})
     return cleaned
 
 

@@ -147,6 +147,11 @@ def test_a_project_fixes_round_and_town(student_geography, project, town_zeitz):
         ({"first_answer_due": dt.date(2020, 1, 1)}, "first_answer_due"),
         ({"evidence_links": [{"url": "kein Link"}]}, "evidence_links"),
         ({"evidence_links": ["javascript:alert(1)"]}, "evidence_links"),
+        # Refused with its limit, never cut to 200 characters.
+        (
+            {"evidence_links": [{"url": "https://example.org/", "title": "Gutachten " * 21}]},
+            "evidence_links",
+        ),
     ],
 )
 def test_bad_content_is_refused_and_nothing_stored(student_geography, project, extra, field):

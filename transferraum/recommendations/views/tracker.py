@@ -15,19 +15,17 @@ dropped, never raised. The view parses, selects
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, cast
 
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.urls import URLPattern, path, reverse
 from django.views.decorators.http import require_safe
 
 from transferraum.challenges.models import TopicField
 from transferraum.core.filters import Select
-from transferraum.core.htmx import render_page_or_partial, wants_partial
+from transferraum.core.htmx import render_page_or_partial
 from transferraum.core.http import HtmxHttpRequest
-from transferraum.core.pagination import pagination_context
+from transferraum.core.listing import listing
 from transferraum.recommendations import selectors
 from transferraum.recommendations.figures import counts_load
 from transferraum.recommendations.models import Recommendation, RecommendationQuerySet
@@ -60,24 +58,24 @@ def tracker(request: HtmxHttpRequest) -> HttpResponse:
     # select
     user = request.user
     recommendations = selectors.tracker_recommendations(user, filters)
-    page = Paginator(recommendations, PAGE_SIZE).get_page(filters.page)
-    filters = replace(filters, page=page.number)
     figures = counts_load(cast(RecommendationQuerySet, recommendations))
     # render
     base = reverse("recommendations:tracker")
-    partial = wants_partial(request)
-    context: dict[str, Any] = {
-        "filters": filters,
-        "page": page,
-        "rows": [(r, standing(r)) for r in page.object_list],
-        **pagination_context(page, lambda number: base + filters.querystring(page=number)),
+    found = listing(
+        request,
+        recommendations,
+        filters,
+        url=base,
+        per_page=PAGE_SIZE,
+        name="tracker",
+        capped=False,
+    )
+    filters, partial = found.filters, found.partial
+    context: dict[str, Any] = found.context | {
+        "rows": [(r, standing(r)) for r in found.page.object_list],
         "figures": figures,
         "municipality": selectors.tracker_municipality(filters.municipality),
         "confidential": selectors.confidential_reach(user),
-        "chips": filters.chips(base),
-        "reset_url": base,
-        "partial": partial,
-        "focus_results": partial and (request.htmx.trigger or "").startswith("tracker-page-"),
     }
     if not partial:
         context["selects"] = _selects(user, filters)

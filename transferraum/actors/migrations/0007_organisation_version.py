@@ -7,7 +7,7 @@ from transferraum.core.search_index import SearchTriggersRestored
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("actors", "0005_search_index"),
+        ("actors", "0006_organisation_name_index"),
     ]
 
     operations = [
