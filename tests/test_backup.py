@@ -28,11 +28,14 @@ REPORT = b"%PDF-1.4\n% Abschlussbericht Radweg zur Mulde\n"
 
 @pytest.fixture
 def site(
-    company_zeitz, town_eilenburg, student_geography, owner_zeitz, settings, tmp_path
+    company_zeitz, town_eilenburg, student_geography, owner_zeitz, settings
 ) -> dict[str, bytes]:
     """Rows in many tables and uploads in nested folders; the files by name. The uploads go to a
-    folder of this test's own: other tests on the same machine leave files in the shared one."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+    store of this test's own: the tests' in-memory store keeps every earlier test's files."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
     round_ = RoundFactory()
     projects = [ProjectFactory(round=round_) for _ in range(3)]
     application_for(student_geography, projects)
