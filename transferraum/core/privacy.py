@@ -320,15 +320,22 @@ def _delete_files(row: models.Model, names: Iterable[str]) -> None:
             stored.storage.delete(stored.name)
 
 
-def identifiers_of(person: Any) -> list[str]:
-    """What finds a person in a text: their name and e-mail address (short names are left out,
-    they would replace parts of other words)."""
-    return [value for value in (person.name.strip(), person.email) if len(value) >= 3]
+def identifiers_of(person: Any, *, own: bool = False) -> list[str]:
+    """What finds a person in a text: their name and e-mail address; in rows of their own
+    (`own`: a message they wrote, signed with their first name) also each word of the name
+    but academic titles. Words shorter than three letters are left out."""
+    name = person.name.strip()
+    found = [name, person.email]
+    if own:
+        found += [word for word in name.split() if not word.endswith(".")]
+    # the longest first, so that the full name goes before its parts
+    return sorted({value for value in found if len(value) >= 3}, key=len, reverse=True)
 
 
 def _replaced(text: str, identifiers: Iterable[str], placeholder: str) -> str:
     for identifier in identifiers:
-        text = re.sub(re.escape(identifier), placeholder, text, flags=re.IGNORECASE)
+        pattern = rf"(?<!\w){re.escape(identifier)}(?!\w)"
+        text = re.sub(pattern, placeholder, text, flags=re.IGNORECASE)
     return text
 
 
@@ -352,14 +359,17 @@ def _mentioning(model: type[models.Model], name: str, identifiers: list[str]) ->
     return model._default_manager.filter(condition)
 
 
-def mentions_scrub(identifiers: list[str], placeholder: str) -> int:
-    """Replace the identifiers in every declared `mentions` field of every row; returns how
-    many rows changed."""
+def mentions_scrub(identifiers: list[str], placeholder: str, person: Any = None) -> int:
+    """Replace the identifiers in every declared `mentions` field of every row (of `person`'s
+    own rows only, when given); returns how many rows changed."""
     changed = 0
     for declaration in registered():
         model = declaration.model_class
         for name in declaration.mentions:
-            for row in _mentioning(model, name, identifiers).iterator():
+            rows = _mentioning(model, name, identifiers)
+            if person is not None:
+                rows = rows.filter(pk__in=declaration.rows_of(person).values("pk"))
+            for row in rows.iterator():
                 old = getattr(row, name)
                 new = _scrub(old, identifiers, placeholder)
                 if new != old:
@@ -398,6 +408,8 @@ def privacy_erase(person: Any) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         placeholder = str(FORMER_MEMBER)
     identifiers = identifiers_of(person)
+    # what the person wrote may name them by their first name alone
+    mentions_scrub(identifiers_of(person, own=True), placeholder, person)
     for declaration in registered():
         if declaration.before_erase is not None:
             declaration.before_erase(person)
