@@ -20,14 +20,6 @@ class AccountsConfig(AppConfig):
                 section=PERSONAL,
             ),
             MenuEntry(
-                "accounts:my_data",
-                _("My data"),
-                order=25,
-                visible=signed_in,
-                exact=True,
-                section=PERSONAL,
-            ),
-            MenuEntry(
                 "accounts:role_requests", _("Role requests"), order=105, visible=coordinators
             ),
         )
