@@ -594,11 +594,14 @@ def render_product(product: dict[str, Any] | None, size: int) -> str:
     if product is None:
         return f"Through the product ({size:,} students, SQLite): failed or ran out of time."
     load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
+    cpu = product.get("cpu")
+    cpu_text = f" (CPU time of the process {cpu:.1f} s)" if cpu is not None else ""
     return (
         f"Through the product ({product['students']:,} students, scenario `full` stored in "
         "SQLite, the round's default settings: rank-maximal, work-with weight 1): "
-        f"**{product['seconds']:.1f} s** from the coordinator's start (`allocation_start`, the "
-        "task run in the same process) to the teams saved, of which the engine "
+        f"**{product['seconds']:.1f} s**{cpu_text} from the coordinator's start "
+        "(`allocation_start`, the task run in the same process) to the teams saved, of which "
+        "the engine "
         f"{product['engine']:.1f} s; status {product['status']}, optimal {product['optimal']}. "
         f"Load average after the run: {load} (2 cores, shared)."
     )

@@ -25,3 +25,6 @@ def test_the_product_line_stands_in_the_section_before_the_targets():
     assert "**12.5 s**" in line and "5,000 students" in line
     assert section.index("### Through the product") < section.index("### Targets")
     assert "failed" in render_product(None, 5000)
+    assert "CPU time of the process 9.5 s" in render_product(
+        {**measured, "optimal": True, "cpu": 9.5}, 5000
+    )

@@ -103,11 +103,16 @@ def solve_staged(prep: Prepared, *, mip: bool, deadline: float) -> Solution:
             StageOptions(maximise=True, integral=True, relax=False),
         )
     if n_arcs:
+        # The lottery only decides among answers with the incumbent's projects open; then its
+        # relaxation comes out integral or nearly so and goes first.
+        decided = mip and bool(model.open_col)
+        if decided:
+            _fix_projects(prep, staged)
         staged.optimise(
             "lottery",
             arcs,
             prep.lottery,
-            StageOptions(maximise=True, integral=False, record=False, relax=False),
+            StageOptions(maximise=True, integral=False, record=False, relax=decided),
         )
     values = staged.integral_values()
     method = "mip" if mip else "network-lp"
@@ -277,6 +282,31 @@ def _split_phase(
             bound = math.inf
         seconds = combined.seconds if k == 0 else 0.0
         staged.phases.append(Phase(f"rank-{t}", "max", count, bound, combined.optimal, seconds))
+
+
+def _fix_projects(prep: Prepared, staged: Staged) -> None:
+    """Keep every project open or closed as in the incumbent (and a closed project's arcs at
+    0) for the lottery. With the projects decided the model is nearly a network (as in
+    ``_complete_ranks``) and its relaxation comes out integral: at 5,000 students with the
+    product's settings the lottery took 0.2-0.4 s instead of running into its time limit
+    (5.6 s, still at the root node, the incumbent unchanged). Only the unrecorded lottery
+    runs on this restriction: every recorded stage keeps its proof over all answers."""
+    incumbent = staged.integral_values()
+    model = staged.model
+    fix: list[int] = []
+    for j, y in model.open_col.items():
+        if staged.col_lower[y] == staged.col_upper[y]:
+            continue
+        level = round(float(incumbent[y]))
+        staged.col_lower[y] = staged.col_upper[y] = level
+        fix.append(y)
+        if level == 0:
+            shut = [a for a in prep.arcs_of_project[j] if staged.col_lower[a] < staged.col_upper[a]]
+            staged.col_upper[shut] = 0.0
+            fix.extend(shut)
+    if fix:
+        cols = np.asarray(fix, dtype=np.int64)
+        staged.set_bounds(cols, staged.col_lower[cols], staged.col_upper[cols])
 
 
 def _first_answer(prep: Prepared, staged: Staged) -> np.ndarray | None:

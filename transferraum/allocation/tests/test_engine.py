@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import itertools
 import random
 from typing import Any
 from unittest import mock
@@ -399,3 +400,57 @@ def test_the_max_flow_counts_pinned_students_and_takes_their_places_off() -> Non
     assert max_placed(prepare(pinned)) == 1
     free = dataclasses.replace(pinned, pins=())
     assert max_placed(prepare(free)) == 2  # a moves to q
+
+
+def test_the_lottery_decides_among_answers_with_the_same_projects_open() -> None:
+    """The lottery runs last, with the projects open or closed as the stages before left them;
+    by brute force over every assignment: the answer has the highest lottery sum among those
+    with the same rank profile, the same wanted-programme count and the same projects open, and
+    the profile is the best of all with everyone placed."""
+    # Seven students, one taste: who gets which place is a tie the wanted programme and the
+    # lottery decide (p2 must open with two for everyone to be placed).
+    students = [
+        {"id": f"s{i}", "preferences": ["p0", "p1", "p2"], "programme": programme}
+        for i, programme in enumerate(["Informatik", "Geographie"] * 3 + ["Informatik"])
+    ]
+    projects = [
+        {"id": "p0", "min_size": 2, "max_size": 3, "wanted_programmes": ["Geographie"]},
+        {"id": "p1", "min_size": 2, "max_size": 3},
+        {"id": "p2", "min_size": 2, "max_size": 2},
+    ]
+    for seed in range(6):
+        instance = _round(students, projects, options={"seed": seed})
+        prep = prepare(instance)
+        lottery = {
+            (prep.students[prep.arc_student[a]].id, prep.projects[prep.arc_project[a]].id): w
+            for a, w in enumerate(prep.lottery)
+        }
+        wanted = {
+            (prep.students[prep.arc_student[a]].id, prep.projects[prep.arc_project[a]].id)
+            for a in range(len(prep.lottery))
+            if prep.wanted[a]
+        }
+        result = allocate(instance)
+        assert result.optimal
+        assert engine.violations(instance, result.assignment) == []
+
+        def key(
+            assignment: dict[str, str], instance: Any = instance, wanted: set[Any] = wanted
+        ) -> tuple[Any, ...]:
+            return (
+                engine.profile_of(instance, assignment),
+                sum(1 for pair in assignment.items() if pair in wanted),
+                frozenset(assignment.values()),
+            )
+
+        feasible = []
+        for choice in itertools.product(*[[None, *s["preferences"]] for s in students]):
+            assignment = {s["id"]: p for s, p in zip(students, choice, strict=True) if p}
+            if engine.violations(instance, assignment) == []:
+                feasible.append(assignment)
+        assert len(result.assignment) == max(len(a) for a in feasible) == len(students)
+        best_profile = max(engine.profile_of(instance, a) for a in feasible if len(a) == 7)
+        assert engine.profile_of(instance, result.assignment) == best_profile
+        same = [a for a in feasible if key(a) == key(result.assignment)]
+        best = max(sum(lottery[pair] for pair in a.items()) for a in same)
+        assert sum(lottery[pair] for pair in result.assignment.items()) == pytest.approx(best)
