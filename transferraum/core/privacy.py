@@ -559,6 +559,24 @@ privacy_register(
         mentions=("object_repr", "change_message"),
         retention=Retention(1095, "action_time"),
     ),
+    PersonalData(
+        "core.FormSubmission",
+        area="activity",
+        purpose=_("Answering a form sent twice only once"),
+        legal_basis=LEGITIMATE_INTEREST,
+        people=MEMBERS,
+        recipients=OPERATOR,
+        # the claim of the request that runs (the erasure's own) is the middleware's to finish
+        rows=lambda person: (
+            apps.get_model("core", "FormSubmission")
+            ._default_manager.filter(owner=f"user:{person.pk}")
+            .exclude(status="running")
+        ),
+        export_fields=("path", "started_at"),
+        erase=Erase.DELETE,
+        mentions=("body",),
+        retention=Retention(1, "started_at"),
+    ),
     NotPersonal("core.ScheduledRun", "Which server ran a scheduled command; no people."),
     NotPersonal("auth.Group", "Names of permission groups."),
     NotPersonal("auth.Permission", "Names of permissions."),

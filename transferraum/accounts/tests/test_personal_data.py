@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import uuid
 import zipfile
 from datetime import timedelta
 
@@ -47,7 +48,7 @@ from transferraum.actors.tests.factories import (
 from transferraum.challenges.models import Attachment, Challenge, Comment, Follow
 from transferraum.challenges.tests.factories import ChallengeFactory
 from transferraum.core.errors import DomainError
-from transferraum.core.models import Activity
+from transferraum.core.models import Activity, FormSubmission
 from transferraum.core.privacy import registered
 from transferraum.core.services import activity_record
 from transferraum.notifications.models import Notification, Preference
@@ -195,6 +196,15 @@ def everywhere(db, coordinator, officer_eilenburg, town_eilenburg, company_zeitz
         object_repr=str(person),
         action_flag=CHANGE,
         change_message=f'[{{"changed": {{"name": "{NAME}"}}}}]',
+    )
+    FormSubmission.objects.create(
+        owner=f"user:{person.pk}",
+        key="k" * 32,
+        path="/profil/bearbeiten/",
+        status=FormSubmission.Status.DONE,
+        token=uuid.uuid4(),
+        started_at=timezone.now(),
+        body=f"<p>{NAME}</p>",
     )
     export = data_export_build(export_id=DataExport.objects.create(user=person).pk)
     assert export is not None
