@@ -100,3 +100,14 @@ def account_erase(*, user: User, password: str) -> None:
     privacy_erase(person)
     person.delete()
     activity_record(actor=None, verb="account.erased")
+
+
+@transaction.atomic
+def account_erase_by_staff(*, actor: User, user: User) -> None:
+    """An administrator deletes an account in the admin: the same erasure as the person's own
+    (files, anonymised rows, quotes of the name), without their password and without the
+    apps' objections — the administrator decides, e.g. for an account nobody uses."""
+    person = User.objects.select_for_update().get(pk=user.pk)
+    privacy_erase(person)
+    person.delete()
+    activity_record(actor=actor, verb="account.erased")

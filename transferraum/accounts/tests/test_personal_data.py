@@ -398,3 +398,19 @@ def test_an_export_that_fails_for_good_lets_the_person_ask_again(
         again = data_export_request(user=outsider)
     again.refresh_from_db()
     assert again.status == DataExport.Status.READY
+
+
+def test_deleting_in_the_admin_erases_the_same_way(client, everywhere, coordinator):
+    coordinator.is_staff = True
+    coordinator.is_superuser = True
+    coordinator.save()
+    client.force_login(coordinator)
+    person = everywhere["person"]
+    url = f"/admin/accounts/user/{person.pk}/delete/"
+    assert client.post(url, {"post": "yes"}).status_code == 302
+
+    assert not User.objects.filter(pk=person.pk).exists()
+    assert whole_database_hits(NEEDLES) == []
+    assert not default_storage.exists(everywhere["photo"])
+    assert Assignment.objects.filter(pk=everywhere["kept_place"].pk).exists()
+    assert Activity.objects.get(verb="account.erased").actor == coordinator
