@@ -27,8 +27,16 @@ REPORT = b"%PDF-1.4\n% Abschlussbericht Radweg zur Mulde\n"
 
 
 @pytest.fixture
-def site(company_zeitz, town_eilenburg, student_geography, owner_zeitz) -> dict[str, bytes]:
+def site(
+    settings, company_zeitz, town_eilenburg, student_geography, owner_zeitz
+) -> dict[str, bytes]:
     """Rows in many tables and uploads in nested folders; the files by name."""
+    # A storage of its own: the backup holds every stored file, and the in-memory storage of
+    # the test settings keeps what earlier tests of the same worker uploaded.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
     round_ = RoundFactory()
     projects = [ProjectFactory(round=round_) for _ in range(3)]
     application_for(student_geography, projects)
