@@ -28,15 +28,11 @@ REPORT = b"%PDF-1.4\n% Abschlussbericht Radweg zur Mulde\n"
 
 @pytest.fixture
 def site(
-    settings, company_zeitz, town_eilenburg, student_geography, owner_zeitz
+    company_zeitz, town_eilenburg, student_geography, owner_zeitz, settings, tmp_path
 ) -> dict[str, bytes]:
-    """Rows in many tables and uploads in nested folders; the files by name."""
-    # A storage of its own: the backup holds every stored file, and the in-memory storage of
-    # the test settings keeps what earlier tests of the same worker uploaded.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-    }
+    """Rows in many tables and uploads in nested folders; the files by name. The uploads go to a
+    folder of this test's own: other tests on the same machine leave files in the shared one."""
+    settings.MEDIA_ROOT = tmp_path / "media"
     round_ = RoundFactory()
     projects = [ProjectFactory(round=round_) for _ in range(3)]
     application_for(student_geography, projects)

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.models import User
-from transferraum.core.models import Request, TimeStampedModel
+from transferraum.core.models import Request, TimeStampedModel, Versioned
 from transferraum.regions.models import Municipality
 
 
@@ -127,7 +127,7 @@ LOGO_MAX_BYTES = 2 * 1024 * 1024
 IMAGE_EXTENSIONS = ["png", "jpg", "jpeg", "webp", "gif"]
 
 
-class Organisation(TimeStampedModel):
+class Organisation(Versioned, TimeStampedModel):
     """A town administration, company, civil-society group or university unit."""
 
     class Kind(models.TextChoices):

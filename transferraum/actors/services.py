@@ -41,6 +41,7 @@ from transferraum.actors.workflow import MEMBERSHIP_REQUEST
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.search import search_document, search_key
 from transferraum.core.services import activity_record
+from transferraum.core.versions import version_claim
 from transferraum.core.workflow import RequestRules, Taken, request_step
 from transferraum.regions.models import Municipality
 
@@ -411,13 +412,16 @@ def organisation_update(
     logo: Any | None = None,
     remove_logo: bool = False,
     allow_duplicate: bool = False,
+    version: int | None = None,
 ) -> Organisation:
     """Change an organisation's profile (fields in ORGANISATION_FIELDS, competences, logo).
 
     Rules: only coordinators and the organisation's admins edit; the name may not be blank and
     should not repeat another organisation's name in the same town (DuplicateOrganisation
-    unless `allow_duplicate`); coordinates come in pairs; only coordinators change the kind.
-    Raises PermissionDenied, DuplicateOrganisation, DomainError. Nothing is saved on error.
+    unless `allow_duplicate`); coordinates come in pairs; only coordinators change the kind;
+    `version` is the one the editor loaded (None: no loaded copy), and a newer save wins.
+    Raises PermissionDenied, DuplicateOrganisation, EditConflict, DomainError. Nothing is
+    saved on error.
     """
     if not can_edit_organisation(actor, organisation):
         raise PermissionDenied(_("You may not edit this organisation."))
@@ -439,6 +443,7 @@ def organisation_update(
                 _("“%(name)s” already exists in this town.") % {"name": existing.name},
                 existing=existing,
             )
+    version_claim(organisation, version)
     for key, value in data.items():
         setattr(organisation, key, value.strip() if isinstance(value, str) else value)
     organisation.name = name

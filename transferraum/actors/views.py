@@ -158,6 +158,7 @@ def organisation_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
                     logo=request.FILES.get("logo"),
                     remove_logo=form.cleaned_data["remove_logo"],
                     allow_duplicate=form.cleaned_data["allow_duplicate"],
+                    version=form.loaded_version,
                 )
             except DuplicateOrganisation as error:
                 duplicate = error.existing

@@ -18,6 +18,17 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class Versioned(models.Model):
+    """A shared object that several people edit: `version` grows by one with each save
+    through its edit service (`core.versions.version_claim`), so that a form loaded from an
+    older version cannot overwrite a newer save unseen. See docs/concurrency.md."""
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 R = TypeVar("R", bound="Request")
 
 

@@ -210,6 +210,7 @@ def _edit_data(organisation, **overrides):
         "municipality": organisation.municipality.ags if organisation.municipality else "",
         "lat": "",
         "lon": "",
+        "version": organisation.version,
     }
     data.update(overrides)
     return data
