@@ -33,6 +33,12 @@ def site(
     """Rows in many tables and uploads in nested folders; the files by name. The uploads go to a
     folder of this test's own: other tests on the same machine leave files in the shared one."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    # The in-memory storage of the test settings keeps its files across a worker's tests
+    # whatever MEDIA_ROOT says: a fresh one for this test.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
     round_ = RoundFactory()
     projects = [ProjectFactory(round=round_) for _ in range(3)]
     application_for(student_geography, projects)
