@@ -31,7 +31,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from transferraum.accounts.models import RoleRequest, User
+from transferraum.accounts.models import DataExport, RoleRequest, User
 from transferraum.actors.models import (
     Invitation,
     Listing,
@@ -107,6 +107,14 @@ def _first(queryset: Any) -> Any:
     return row
 
 
+def _data_export() -> dict[str, Any]:
+    """The demo holds no export: one of the first person's, made for the walk."""
+    export = DataExport.objects.order_by("pk").first() or DataExport.objects.create(
+        user=_first(User.objects)
+    )
+    return {"pk": export.pk}
+
+
 def _document_version() -> dict[str, Any]:
     version = _first(DocumentVersion.objects.select_related("document"))
     return {
@@ -132,6 +140,7 @@ ROUTE_OBJECTS: dict[str, Callable[[], dict[str, Any]]] = {
     "account_reset_password_from_key": lambda: {"uidb36": "1", "key": "set-password"},
     "accounts:role_request_withdraw": lambda: {"pk": _first(RoleRequest.objects).pk},
     "accounts:role_request_decide": lambda: {"pk": _first(RoleRequest.objects).pk},
+    "accounts:data_export_download": _data_export,
     "actors:organisation": lambda: {"slug": _first(Organisation.objects).slug},
     "actors:manage": lambda: {"slug": _first(Organisation.objects).slug},
     "actors:edit": lambda: {"slug": _first(Organisation.objects).slug},
