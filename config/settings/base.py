@@ -14,7 +14,9 @@ from config.env import env_bool, env_choice, env_int, env_list, env_str
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("TRANSFERRAUM_VAR_DIR", str(BASE_DIR / "var")))
 
-SECRET_KEY = env_str("SECRET_KEY", "insecure-development-key-change-me-0123456789-abcdefghijklmnop")
+# Production refuses this default (config/settings/prod.py).
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-change-me-0123456789-abcdefghijklmnop"  # noqa: S105
+SECRET_KEY = env_str("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 DEBUG = env_bool("DEBUG", False)
 # Only for the page benchmark (benchmarks/pages): the empty layout page /_layout/ answers and
 # every response carries X-Query-Count. Off by default, so production never has either.

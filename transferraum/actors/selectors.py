@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from transferraum.accounts.models import User
 from transferraum.accounts.types import Viewer
 from transferraum.actors.matching import (
     COMPETENCE_WEIGHT,
@@ -86,6 +87,13 @@ def person_for_viewer(viewer: Viewer, user_pk: int) -> PersonProfile:
     if not can_view_person(viewer, profile):
         raise Http404
     return profile
+
+
+def own_profile(user: User) -> PersonProfile:
+    """The person's own profile to show in their edit form: an unsaved, empty one when they
+    have none yet, so that opening the form writes nothing (`profile_update` creates it)."""
+    profile = PersonProfile.objects.filter(user=user).first()
+    return profile if profile is not None else PersonProfile(user=user)
 
 
 # --- reads ------------------------------------------------------------------------------------

@@ -612,11 +612,15 @@ def profile_update(
     photo: Any | None = None,
     remove_photo: bool = False,
 ) -> PersonProfile:
-    """A person edits their own profile. Raises PermissionDenied for anyone else."""
+    """A person edits their own profile; an unsaved one (the form opened before the person had
+    a profile, `selectors.own_profile`) is created here, or the row that appeared meanwhile
+    is taken. Raises PermissionDenied for anyone else, DomainError for an unknown visibility."""
     if actor.pk != profile.user_id:
         raise PermissionDenied(_("Only the person can edit their profile."))
     if visibility not in PersonProfile.Visibility.values:
         raise DomainError(_("Please choose who may see your profile."), field="visibility")
+    if profile.pk is None:
+        profile = profile_for(actor)
     profile.bio = bio.strip()
     profile.languages = languages.strip()
     profile.visibility = visibility

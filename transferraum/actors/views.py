@@ -47,6 +47,7 @@ from transferraum.actors.selectors import (
     organisation_for_viewer,
     organisation_logo_for_viewer,
     organisations_list,
+    own_profile,
     pending_invitations_of,
     person_for_viewer,
     suggestions_for,
@@ -286,8 +287,9 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """A person's own profile: text, photo, competences, interests, who may see it."""
-    profile = profile_for(request.user)
+    """A person's own profile: text, photo, competences, interests, who may see it. Opening
+    the form writes nothing; the first save creates the profile."""
+    profile = own_profile(request.user)
     memberships = request.user.memberships.select_related("organisation")
     if request.method == "POST":
         form = PersonProfileForm(request.POST, request.FILES)
@@ -328,8 +330,8 @@ def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
                 "bio": profile.bio,
                 "languages": profile.languages,
                 "visibility": profile.visibility,
-                "competences": profile.competences.all(),
-                "interests": profile.interests.all(),
+                "competences": profile.competences.all() if profile.pk else [],
+                "interests": profile.interests.all() if profile.pk else [],
             }
         )
     return render(
