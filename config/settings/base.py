@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "transferraum.core.middleware.QueryCountMiddleware",  # BENCH_MODE only
     "django.middleware.security.SecurityMiddleware",
+    "transferraum.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HTML compressed (static files come pre-compressed from WhiteNoise). BREACH: CSRF tokens are
     # masked per response, the gzip header carries random padding (Django ≥ 4.2) and the session
@@ -308,6 +309,29 @@ CONTENT_SECURITY_POLICY = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
+# The language cookie is read by the server only (core.middleware.LanguageMiddleware); Secure
+# in production (prod.py).
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Browser features the pages may use (core.middleware.PermissionsPolicyMiddleware): nothing
+# but passkeys, on the site itself. Features the browsers no longer know (interest-cohort) are
+# left out: they would print an error in every page's console.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+    "publickey-credentials-create": ["self"],
+    "publickey-credentials-get": ["self"],
+}
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # Tile servers (OpenStreetMap's usage policy) need the origin as Referer.

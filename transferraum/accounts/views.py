@@ -31,6 +31,7 @@ from transferraum.accounts.services import (
 )
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.forms import RequestDecisionForm
+from transferraum.core.http import language_cookie_set
 from transferraum.core.listing import listing
 from transferraum.core.related import PERSON, related_for
 from transferraum.core.views import request_decision_take
@@ -50,7 +51,7 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
                 activate(user.language)
                 messages.success(request, _("Your profile has been saved."))
                 response = HttpResponseRedirect(reverse("accounts:profile"))
-                _set_language_cookie(response, user.language)
+                language_cookie_set(response, user.language)
                 return response
     else:
         form = ProfileForm(initial={"name": user.name, "language": user.language})
@@ -87,18 +88,8 @@ def switch_language(request: HttpRequest) -> HttpResponse:
         return response
     if request.user.is_authenticated:
         user_set_language(user=request.user, language=language)
-    _set_language_cookie(response, language)
+    language_cookie_set(response, language)
     return response
-
-
-def _set_language_cookie(response: HttpResponse, language: str) -> None:
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        samesite="Lax",
-        secure=settings.SESSION_COOKIE_SECURE,
-    )
 
 
 # --- role requests ----------------------------------------------------------------------------
