@@ -89,6 +89,18 @@ def person_for_viewer(viewer: Viewer, user_pk: int) -> PersonProfile:
     return profile
 
 
+def invitation_for_addressee(viewer: User, pk: int) -> Invitation:
+    """An invitation addressed to the signed-in person's e-mail (the page their in-app
+    notification links to, instead of the link with the token): 404 for anyone else's, the
+    same answer as for an unknown one. Whether it can still be used is the caller's question
+    (`services.invitation_usable`)."""
+    return get_object_or_404(
+        Invitation.objects.select_related("organisation", "invited_by"),
+        pk=pk,
+        email__iexact=viewer.email,
+    )
+
+
 def own_profile(user: User) -> PersonProfile:
     """The person's own profile to show in their edit form: an unsaved, empty one when they
     have none yet, so that opening the form writes nothing (`profile_update` creates it)."""

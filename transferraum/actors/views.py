@@ -24,7 +24,7 @@ from transferraum.actors.forms import (
     OrganisationForm,
     PersonProfileForm,
 )
-from transferraum.actors.models import Competence, Listing, Organisation
+from transferraum.actors.models import Competence, Invitation, Listing, Organisation
 from transferraum.actors.permissions import (
     can_create_organisation,
     can_curate_competences,
@@ -38,6 +38,7 @@ from transferraum.actors.selectors import (
     competences_grouped,
     contacts_of,
     first_of,
+    invitation_for_addressee,
     listings_of,
     members_of,
     membership_request_for_reviewer,
@@ -62,6 +63,7 @@ from transferraum.actors.services import (
     invitation_create,
     invitation_for_token,
     invitation_revoke,
+    invitation_usable,
     listing_add,
     listing_remove,
     membership_request_submit,
@@ -490,7 +492,27 @@ def invitation_respond(request: HttpRequest, token: str) -> HttpResponse:
         return render(
             request, "actors/invitation_invalid.html", {"reason": error.message}, status=410
         )
+    return _invitation_page(request, invitation)
 
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation_addressee_respond(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The same page for its signed-in addressee, reached from the in-app notification (which
+    must not hold the link's token)."""
+    invitation = invitation_for_addressee(request.user, pk)
+    try:
+        invitation_usable(invitation)
+    except InvitationInvalid as error:
+        return render(
+            request, "actors/invitation_invalid.html", {"reason": error.message}, status=410
+        )
+    return _invitation_page(request, invitation)
+
+
+def _invitation_page(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    """Show an invitation that can be used and accept it: a newcomer chooses name and
+    password, a signed-in person accepts with one button."""
     logged_in = request.user.is_authenticated
     if request.method == "POST":
         form = AcceptInvitationForm(request.POST) if not logged_in else None
@@ -498,7 +520,7 @@ def invitation_respond(request: HttpRequest, token: str) -> HttpResponse:
             data = form.cleaned_data if form else {"name": "", "password1": ""}
             try:
                 membership = invitation_accept(
-                    token=token,
+                    invitation=invitation,
                     name=data["name"],
                     password=data["password1"],
                     user=request.user if isinstance(request.user, User) else None,
@@ -510,7 +532,7 @@ def invitation_respond(request: HttpRequest, token: str) -> HttpResponse:
             except DomainError as error:
                 if form is None:
                     messages.error(request, error.message)
-                    return redirect("actors:invitation", token=token)
+                    return HttpResponseRedirect(request.path)
                 error.attach_to(form)
             else:
                 if not logged_in:
