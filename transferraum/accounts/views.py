@@ -16,6 +16,7 @@ from transferraum.accounts.http import AuthenticatedHttpRequest
 from transferraum.accounts.models import REQUESTABLE_ROLES, RoleRequest
 from transferraum.accounts.permissions import can_decide_role_requests, can_request_role
 from transferraum.accounts.selectors import (
+    ROLE_REQUEST_QUEUE,
     RoleRequestFilters,
     role_request_for_reviewer,
     role_request_for_viewer,
@@ -29,12 +30,16 @@ from transferraum.accounts.services import (
     user_set_language,
     user_update_profile,
 )
+from transferraum.core.access_log import access_entries_for, access_record
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.forms import RequestDecisionForm
 from transferraum.core.http import language_cookie_set
 from transferraum.core.listing import listing
 from transferraum.core.related import PERSON, related_for
 from transferraum.core.views import request_decision_take
+
+# The profile page shows the latest entries of the access log; the export holds all.
+ACCESS_ENTRIES_SHOWN = 10
 
 
 @login_required
@@ -70,6 +75,8 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
             "can_request_role": can_request_role(user),
             # the challenges the person follows (the apps above register them)
             "related": related_for(PERSON, user, user),
+            "access_entries": access_entries_for(user, limit=ACCESS_ENTRIES_SHOWN),
+            "access_limit": ACCESS_ENTRIES_SHOWN,
         },
     )
 
@@ -161,6 +168,11 @@ def role_requests(request: AuthenticatedHttpRequest) -> HttpResponse:
         url=reverse("accounts:role_requests"),
         per_page=30,
         capped=False,  # a queue is worked through: every request counts
+    )
+    access_record(
+        viewer=request.user,
+        place=ROLE_REQUEST_QUEUE,
+        people=[role_request.user_id for role_request in found.page],
     )
     return render(
         request,
