@@ -71,7 +71,6 @@ from transferraum.actors.services import (
     membership_set_contact,
     organisation_register,
     organisation_update,
-    profile_for,
     profile_update,
 )
 from transferraum.core.errors import DomainError, PermissionDenied
@@ -276,8 +275,11 @@ def organisation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_safe
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if isinstance(request.user, User) and request.user.pk == pk:
-        profile_for(request.user)  # one's own page exists from the first visit
-    profile = person_for_viewer(request.user, pk)
+        # One's own page shows from the first visit, before the profile is saved (reads
+        # never write: the first save creates it).
+        profile = own_profile(request.user)
+    else:
+        profile = person_for_viewer(request.user, pk)
     memberships = profile.user.memberships.select_related("organisation__municipality")
     return render(
         request,

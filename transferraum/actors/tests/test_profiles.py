@@ -658,3 +658,14 @@ def test_an_unsaved_profile_takes_the_row_that_appeared_meanwhile(student_geogra
 
     assert saved.pk == existing.pk
     assert PersonProfile.objects.filter(user=student_geography).count() == 1
+
+
+@pytest.mark.django_db
+def test_ones_own_empty_profile_page_shows_without_writing(client, student_geography):
+    client.force_login(student_geography)
+
+    response = client.get(reverse("actors:person", args=[student_geography.pk]))
+
+    assert response.status_code == 200
+    assert "Lena Schubert" in response.content.decode()
+    assert not PersonProfile.objects.filter(user=student_geography).exists()
