@@ -245,7 +245,7 @@ def world(
     outsider,
     supervisor,
     site_admin,
-) -> dict[str, Any]:
+) -> Iterator[dict[str, Any]]:
     """One of everything a path parameter names, around the town of Eilenburg."""
     from django.core import signing
     from django.core.files.base import ContentFile
@@ -292,7 +292,7 @@ def world(
     notification = Notification.objects.create(
         recipient=student_geography, kind="invitation", title="Hallo"
     )
-    return {
+    yield {
         "slug": {"actors": town_eilenburg.slug, "challenges": project.format.slug},
         "pk": {
             "actors:invitation-withdraw": invitation.pk,
@@ -347,6 +347,10 @@ def world(
         "key": "unbekannter-schluessel",
         "uidb36": "1",
     }
+    # Uploads live in one storage for the whole test process: leave none behind.
+    for upload in (attachment.file, *(version.file for version in document.versions.all())):
+        if upload.storage.exists(upload.name):
+            upload.storage.delete(upload.name)
 
 
 # --- routes and requests ---------------------------------------------------------------------
