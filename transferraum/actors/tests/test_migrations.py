@@ -1,4 +1,5 @@
-"""Migration 0007 hashes the tokens of invitations already sent, so their links keep working."""
+"""Migrations 0007 and 0008 hash the tokens of invitations already sent, so their links keep
+working, and take the tokens out of the in-app notifications."""
 
 import hashlib
 from datetime import timedelta
@@ -8,8 +9,9 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-BEFORE = [("actors", "0006_organisation_name_index")]
-AFTER = [("actors", "0007_invitation_token_hash")]
+NOTIFICATIONS = ("notifications", "0002_in_app_notifications")
+BEFORE = [("actors", "0006_organisation_name_index"), NOTIFICATIONS]
+AFTER = [("actors", "0008_invitation_notification_links"), NOTIFICATIONS]
 
 
 def _migrate(targets):
@@ -20,7 +22,7 @@ def _migrate(targets):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_tokens_sent_before_are_hashed_and_keep_working(town_eilenburg):
+def test_tokens_sent_before_are_hashed_and_keep_working(town_eilenburg, researcher):
     old_apps = _migrate(BEFORE)
     try:
         old_apps.get_model("actors", "Invitation").objects.create(
@@ -28,6 +30,16 @@ def test_tokens_sent_before_are_hashed_and_keep_working(town_eilenburg):
             organisation_id=town_eilenburg.pk,
             token="alter-token-0123456789",
             expires_at=timezone.now() + timedelta(days=3),
+        )
+        notifications = old_apps.get_model("notifications", "Notification").objects
+        notified = notifications.create(
+            recipient_id=researcher.pk,
+            kind="invitation",
+            title="Einladung",
+            url="/einladung/alter-token-0123456789/",
+        )
+        unknown = notifications.create(
+            recipient_id=researcher.pk, kind="invitation", title="Einladung", url="/einladung/x/"
         )
     finally:
         new_apps = _migrate(AFTER)
@@ -38,3 +50,7 @@ def test_tokens_sent_before_are_hashed_and_keep_working(town_eilenburg):
     assert row.token_hash == hashlib.sha256(b"alter-token-0123456789").hexdigest()
     assert row.token_seed == ""
     assert invitation_for_token("alter-token-0123456789").email == "alt@eilenburg.example"
+    # The in-app notification no longer holds the token: it links to the addressee's page.
+    notifications = new_apps.get_model("notifications", "Notification").objects
+    assert notifications.get(pk=notified.pk).url == f"/einladungen/{row.pk}/"
+    assert notifications.get(pk=unknown.pk).url == ""
