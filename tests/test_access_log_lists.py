@@ -25,6 +25,17 @@ def test_the_role_request_queue_records_the_requesters_on_the_page(client, coord
 
 
 @pytest.mark.django_db
+def test_opening_one_request_records_its_requester(client, coordinator):
+    role_request = RoleRequestFactory()
+    client.force_login(coordinator)
+
+    client.get(reverse("accounts:role_request_decide", args=[role_request.pk]))
+
+    entry = AccessEntry.objects.get()
+    assert (entry.person_id, entry.viewer_id) == (role_request.user_id, coordinator.pk)
+
+
+@pytest.mark.django_db
 def test_the_directory_records_the_people_a_coordinator_saw(
     client, coordinator, student_geography, researcher
 ):

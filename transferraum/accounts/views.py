@@ -186,6 +186,7 @@ def role_requests(request: AuthenticatedHttpRequest) -> HttpResponse:
 def role_request_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """One request for the coordinators: who asks, for what, and the answer."""
     role_request = role_request_for_reviewer(request.user, pk)
+    access_record(viewer=request.user, place=ROLE_REQUEST_QUEUE, people=[role_request.user_id])
     form = RequestDecisionForm(request.POST or None)
     step = request_decision_take(request, form, STEP_SERVICES, role_request=role_request)
     if step is not None:
