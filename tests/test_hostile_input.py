@@ -39,7 +39,7 @@ from transferraum.actors.models import (
     MembershipRequest,
     Organisation,
 )
-from transferraum.actors.services import invitation_create
+from transferraum.actors.services import invitation_create, invitation_token
 from transferraum.challenges.models import Attachment, Challenge, TransferFormat
 from transferraum.demo.services import demo_load
 from transferraum.notifications.models import Notification
@@ -166,7 +166,8 @@ ROUTE_OBJECTS: dict[str, Callable[[], dict[str, Any]]] = {
         "pk": asked.pk,
     },
     "actors:membership-request-withdraw": lambda: {"pk": _first(MembershipRequest.objects).pk},
-    "actors:invitation": lambda: {"token": _first(Invitation.objects).token},
+    "actors:invitation": lambda: {"token": invitation_token(_first(Invitation.objects))},
+    "actors:invitation-addressee": lambda: {"pk": _first(Invitation.objects).pk},
     "actors:person": lambda: {"pk": _first(User.objects.exclude(profile=None)).pk},
     "actors:photo": lambda: {"pk": _first(User.objects.exclude(profile=None)).pk},
     "challenges:detail": lambda: {"pk": _first(Challenge.objects).pk},

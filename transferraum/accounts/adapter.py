@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from transferraum.accounts.models import User
 from transferraum.accounts.services import user_grant_student_by_email
+from transferraum.core.http import language_cookie_set
 from transferraum.notifications.services import absolute_url
 
 
@@ -43,12 +44,7 @@ class AccountAdapter(DefaultAccountAdapter):
         """After login the interface speaks the language the person chose last time."""
         response = super().post_login(request, user, **kwargs)
         if getattr(user, "language", None):
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                user.language,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                samesite="Lax",
-            )
+            language_cookie_set(response, user.language)
         return response
 
     def confirm_email(self, request: HttpRequest, email_address: EmailAddress) -> bool:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from transferraum.accounts.models import REQUESTABLE_ROLES, DataExport, RoleRequest, User
 from transferraum.accounts.permissions import can_decide_role_requests, can_view_role_request
 from transferraum.accounts.types import Viewer
+from transferraum.core.access_log import access_place
 from transferraum.core.errors import PermissionDenied
 from transferraum.core.filters import Filters, choice
 
@@ -48,6 +49,12 @@ class RoleRequestFilters(Filters):
         label=_("Role"),
         empty_label=_("All roles"),
     )
+
+
+# The queue shows the requesters to coordinators: every page is recorded (core.access_log).
+ROLE_REQUEST_QUEUE = access_place(
+    "accounts.role_requests", _("Coordinators' queue of role requests")
+)
 
 
 def role_requests_queue(viewer: Viewer, filters: RoleRequestFilters) -> QuerySet[RoleRequest]:

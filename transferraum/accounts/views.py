@@ -22,6 +22,7 @@ from transferraum.accounts.permissions import (
 )
 from transferraum.accounts.personal_data import account_erase, data_export_request
 from transferraum.accounts.selectors import (
+    ROLE_REQUEST_QUEUE,
     RoleRequestFilters,
     data_export_for_owner,
     data_exports_of,
@@ -37,12 +38,17 @@ from transferraum.accounts.services import (
     user_set_language,
     user_update_profile,
 )
+from transferraum.core.access_log import access_entries_for, access_record
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.forms import RequestDecisionForm
+from transferraum.core.http import language_cookie_set
 from transferraum.core.listing import listing
 from transferraum.core.privacy import erasure_refusals, processing_record
 from transferraum.core.related import PERSON, related_for
 from transferraum.core.views import request_decision_take
+
+# The profile page shows the latest entries of the access log; the export holds all.
+ACCESS_ENTRIES_SHOWN = 10
 
 
 @login_required
@@ -59,7 +65,7 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
                 activate(user.language)
                 messages.success(request, _("Your profile has been saved."))
                 response = HttpResponseRedirect(reverse("accounts:profile"))
-                _set_language_cookie(response, user.language)
+                language_cookie_set(response, user.language)
                 return response
     else:
         form = ProfileForm(initial={"name": user.name, "language": user.language})
@@ -78,6 +84,8 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
             "can_request_role": can_request_role(user),
             # the challenges the person follows (the apps above register them)
             "related": related_for(PERSON, user, user),
+            "access_entries": access_entries_for(user, limit=ACCESS_ENTRIES_SHOWN),
+            "access_limit": ACCESS_ENTRIES_SHOWN,
         },
     )
 
@@ -96,18 +104,8 @@ def switch_language(request: HttpRequest) -> HttpResponse:
         return response
     if request.user.is_authenticated:
         user_set_language(user=request.user, language=language)
-    _set_language_cookie(response, language)
+    language_cookie_set(response, language)
     return response
-
-
-def _set_language_cookie(response: HttpResponse, language: str) -> None:
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        samesite="Lax",
-        secure=settings.SESSION_COOKIE_SECURE,
-    )
 
 
 # --- role requests ----------------------------------------------------------------------------
@@ -180,6 +178,11 @@ def role_requests(request: AuthenticatedHttpRequest) -> HttpResponse:
         per_page=30,
         capped=False,  # a queue is worked through: every request counts
     )
+    access_record(
+        viewer=request.user,
+        place=ROLE_REQUEST_QUEUE,
+        people=[role_request.user_id for role_request in found.page],
+    )
     return render(
         request,
         "accounts/role_requests.html",
@@ -192,6 +195,7 @@ def role_requests(request: AuthenticatedHttpRequest) -> HttpResponse:
 def role_request_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """One request for the coordinators: who asks, for what, and the answer."""
     role_request = role_request_for_reviewer(request.user, pk)
+    access_record(viewer=request.user, place=ROLE_REQUEST_QUEUE, people=[role_request.user_id])
     form = RequestDecisionForm(request.POST or None)
     step = request_decision_take(request, form, STEP_SERVICES, role_request=role_request)
     if step is not None:
