@@ -182,6 +182,16 @@ def _language_reset():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _cache_reset():
+    """Every test starts with an empty cache: the tests' cache lives as long as the worker, and
+    an entry an earlier test left (a public dossier PDF under the digest of the same HTML, a
+    rate-limit counter) must not answer for this one."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def _access(fetch, viewer, key) -> int:
     """What a fetch-and-authorise selector (`<noun>_for_viewer`, `_for_editor` …) answers
     `viewer` for `key`, as the status the page would send: 200, 403 or 404."""
