@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
+from django.conf import settings
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -31,11 +32,18 @@ from transferraum.accounts.tests.sso_idp import (
 pytestmark = pytest.mark.django_db
 
 
+def browser(language: str = "en") -> Client:
+    """python3-saml refuses single-label hosts such as Django's "testserver" in the service's
+    addresses (rightly so in production); the tests use the loopback address. English, so
+    that the assertions read the source texts; one test checks the German."""
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    return client
+
+
 @pytest.fixture
 def client() -> Client:
-    """python3-saml refuses single-label hosts such as Django's "testserver" in the service's
-    addresses (rightly so in production); the tests use the loopback address."""
-    return Client(HTTP_HOST="127.0.0.1")
+    return browser()
 
 
 @pytest.fixture(scope="session")
@@ -202,6 +210,7 @@ def test_expired_assertion_is_refused(client, sso):
 def test_replayed_assertion_is_refused(client, sso):
     _, signed, relay_state = sign_in(client, sso)
     client.logout()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # login set the person's language
     response = send(client, signed, relay_state)
     refused_with(response, "already been used")
     assert User.objects.count() == 1
@@ -209,12 +218,12 @@ def test_replayed_assertion_is_refused(client, sso):
 
 def test_replayed_assertion_in_another_browser_is_refused(client, sso):
     _, signed, relay_state = sign_in(client, sso)
-    response = send(Client(HTTP_HOST="127.0.0.1"), signed, relay_state)
+    response = send(browser(), signed, relay_state)
     refused_with(response, "already been used")
 
 
-def test_refusal_speaks_german_by_default(client, sso):
-    response, _, _ = sign_in(client, sso, sign_assertion=False)
+def test_refusal_speaks_german_by_default(sso):
+    response, _, _ = sign_in(browser("de"), sso, sign_assertion=False)
     assert "Signatur" in response.content.decode()
 
 
@@ -249,7 +258,7 @@ def test_link_opened_in_another_browser_connects_nothing(client, sso):
     sign_in(client, sso)
     link = next(line for line in mail.outbox[0].body.splitlines() if "/verbinden/" in line)
     path = "/" + link.strip().split("/", 3)[3]
-    response = Client(HTTP_HOST="127.0.0.1").post(path)
+    response = browser().post(path)
     assert response.status_code == 400
     assert "browser" in response.context["error"]
     assert not SocialAccount.objects.exists()
