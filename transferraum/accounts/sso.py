@@ -133,10 +133,9 @@ def affiliation_values(extra_data: Mapping[str, Any]) -> list[str]:
     """The scoped affiliations in a social account's data: SAML attributes (lists under the
     attribute's OID) or OpenID Connect claims (a list or a space-separated text)."""
     raw = extra_data.get(SAML_SCOPED_AFFILIATION)
-    if raw is None:
-        raw = extra_data.get(OIDC_SCOPED_AFFILIATION)
-        if raw is None:
-            raw = (extra_data.get("userinfo") or {}).get(OIDC_SCOPED_AFFILIATION)
+    for claims in (extra_data, extra_data.get("userinfo"), extra_data.get("id_token")):
+        if raw is None and isinstance(claims, Mapping):
+            raw = claims.get(OIDC_SCOPED_AFFILIATION)
     if raw is None:
         return []
     if isinstance(raw, str):
