@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -146,3 +147,25 @@ def socialaccount_providers() -> dict[str, dict[str, Any]]:
             "APPS": [oidc_app(slug) for slug in env_list("OIDC_PROVIDERS", [])],
         },
     }
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def sso_form_action_origins(providers: dict[str, dict[str, Any]]) -> list[str]:
+    """The origins the sign-in redirects to, for the Content-Security-Policy's form-action: a
+    SAML provider's single sign-on address (from a metadata file), else its entity id's host
+    (where a Shibboleth IdP answers), or `SAML_<NAME>_SSO_URL` when it answers elsewhere; an
+    OpenID Connect provider's issuer."""
+    origins: list[str] = []
+    for app in providers.get("saml", {}).get("APPS", []):
+        idp = app["settings"]["idp"]
+        explicit = env_str(_prefix("SAML", app["client_id"]) + "SSO_URL", "")
+        origins.append(_origin(explicit or idp.get("sso_url") or idp["entity_id"]))
+    origins.extend(
+        _origin(app["settings"]["server_url"])
+        for app in providers.get("openid_connect", {}).get("APPS", [])
+    )
+    return sorted({origin for origin in origins if origin})

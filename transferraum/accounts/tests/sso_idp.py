@@ -94,13 +94,15 @@ class UniversityIdP:
     key_file: Path
     cert_file: Path
     metadata_file: Path
+    sso_url: str = IDP_SSO_URL
     extra_sp_metadata: list[str] = field(default_factory=list)
 
     @classmethod
-    def create(cls) -> UniversityIdP:
+    def create(cls, sso_url: str = IDP_SSO_URL) -> UniversityIdP:
+        """`sso_url`: where the IdP's sign-in page answers (the browser journey runs one)."""
         directory = Path(tempfile.mkdtemp(prefix="tr-test-idp-"))
         key_file, cert_file = _key_and_cert(directory)
-        idp = cls(directory, key_file, cert_file, directory / "idp-metadata.xml")
+        idp = cls(directory, key_file, cert_file, directory / "idp-metadata.xml", sso_url)
         config = idp._config(sp_metadata=[])
         idp.metadata_file.write_text(str(entity_descriptor(config)), encoding="utf-8")
         return idp
@@ -113,7 +115,7 @@ class UniversityIdP:
                 "service": {
                     "idp": {
                         "endpoints": {
-                            "single_sign_on_service": [(IDP_SSO_URL, BINDING_HTTP_REDIRECT)]
+                            "single_sign_on_service": [(self.sso_url, BINDING_HTTP_REDIRECT)]
                         },
                         "name_id_format": [NAMEID_FORMAT_TRANSIENT],
                         "policy": {
@@ -186,6 +188,13 @@ def redirect_parts(location: str) -> tuple[str, str]:
 def decode_request(saml_request: str) -> str:
     """The AuthnRequest's XML (HTTP-Redirect: deflated, base64)."""
     return zlib.decompress(base64.b64decode(saml_request), -15).decode("utf-8")
+
+
+def acs_url(saml_request: str) -> str:
+    """Where the platform wants the response (the AuthnRequest's AssertionConsumerServiceURL)."""
+    xml = decode_request(saml_request)
+    start = xml.index('AssertionConsumerServiceURL="') + len('AssertionConsumerServiceURL="')
+    return xml[start : xml.index('"', start)]
 
 
 def tamper(saml_response: str, old: str, new: str) -> str:

@@ -25,6 +25,7 @@ from transferraum.accounts.sso_settings import (
     SAML_SCOPED_AFFILIATION,
     SAML_SUBJECT_ID,
     socialaccount_providers,
+    sso_form_action_origins,
 )
 from transferraum.accounts.tests.factories import UserFactory
 from transferraum.accounts.tests.sso_idp import IDP_ENTITY_ID, IDP_SSO_URL, UniversityIdP
@@ -222,3 +223,20 @@ def test_lxml_and_xmlsec_use_the_same_libxml2():
     import xmlsec
 
     assert xmlsec.get_libxml_version() == lxml.etree.LIBXML_VERSION
+
+
+def test_form_action_allows_the_identity_providers_origins(monkeypatch, idp):
+    for name, value in idp.environment().items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("SAML_IDPS", "uni-test,dfn")
+    monkeypatch.setenv("SAML_DFN_ENTITY_ID", "https://idp.htwk-leipzig.example/idp/shibboleth")
+    monkeypatch.setenv("SAML_DFN_METADATA_URL", "https://www.aai.dfn.de/metadata/dfn-aai.xml")
+    monkeypatch.setenv("OIDC_PROVIDERS", "kc")
+    monkeypatch.setenv("OIDC_KC_SERVER_URL", "https://login.example.org/realms/uni")
+    monkeypatch.setenv("OIDC_KC_CLIENT_ID", "transferraum")
+    monkeypatch.setenv("OIDC_KC_SECRET", "geheim")
+    assert sso_form_action_origins(socialaccount_providers()) == [
+        "https://idp.htwk-leipzig.example",
+        "https://idp.uni-test.example",
+        "https://login.example.org",
+    ]
