@@ -217,13 +217,20 @@ def link_nonce() -> str:
 @transaction.atomic
 def email_address_prove(*, user: User, email: str) -> EmailAddress:
     """The person opened a link sent to `email`: the address is verified (and primary when the
-    account has no other)."""
-    address, _created = EmailAddress.objects.get_or_create(
-        user=user, email__iexact=email, defaults={"email": email, "primary": True}
-    )
+    account has no other). When it was not verified before, whoever registered the account
+    with it may not be its owner: the password is wiped (allauth does the same), so only the
+    address's owner gets in (by the university, or by resetting the password)."""
+    address = EmailAddress.objects.filter(user=user, email__iexact=email).first()
+    if address is None:
+        address = EmailAddress.objects.create(
+            user=user, email=email, primary=not EmailAddress.objects.filter(user=user).exists()
+        )
     if not address.verified:
         address.verified = True
         address.save(update_fields=["verified"])
+        if user.has_usable_password():
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
     return address
 
 
@@ -254,7 +261,7 @@ def sso_link_complete(*, request: HttpRequest, token: str) -> SocialLogin:
         raise SsoError(
             _("This university login already belongs to an account. Please sign in with it.")
         )
-    email_address_prove(user=user, email=user.email)
+    email_address_prove(user=user, email=str(pending.get("email") or user.email))
     sociallogin.connect(request, user)
     activity_record(
         actor=user, verb="account.sso_linked", target=user, data={"provider": account.provider}

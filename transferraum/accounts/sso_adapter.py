@@ -32,17 +32,24 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         """A first login whose e-mail address belongs to an existing account does not enter
         it: a link goes to that address, and only opening it (in the same browser) joins the
         university login to the account. Who holds the address proves it; a university that
-        merely asserts an address proves nothing about our account."""
+        merely asserts an address proves nothing about our account. The link goes to the
+        address the provider named, which the account holds (as its own or a further one)."""
         if sociallogin.is_existing or sociallogin.state.get("process") == AuthProcess.CONNECT:
             return
         email = (sociallogin.user.email if sociallogin.user else "") or ""
-        existing = User.objects.filter(email__iexact=email).first() if email else None
+        if not email:
+            return
+        existing = (
+            User.objects.filter(email__iexact=email).first()
+            or User.objects.filter(emailaddress__email__iexact=email).first()
+        )
         if existing is None:
             return
         nonce = link_nonce()
         request.session[LINK_SESSION_KEY] = {
             "sociallogin": sociallogin.serialize(),
             "user": existing.pk,
+            "email": email,
             "nonce": nonce,
         }
         link = absolute_url(
@@ -50,7 +57,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         )
         get_account_adapter(request).send_mail(
             "accounts/email/sso_link",
-            existing.email,
+            email,
             {
                 "link": link,
                 "provider": sociallogin.provider.name,

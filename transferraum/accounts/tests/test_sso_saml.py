@@ -270,3 +270,32 @@ def test_forged_link_connects_nothing(client, sso):
     response = client.post(reverse("accounts:sso_link_confirm", args=["forged:token"]))
     assert response.status_code == 400
     assert not SocialAccount.objects.exists()
+
+
+def test_an_address_held_as_second_address_is_not_taken_over_either(client, sso):
+    existing = UserFactory(email="lena.privat@example.org")
+    EmailAddress.objects.create(user=existing, email="lena.student@uni-test.example")
+    response, _, _ = sign_in(client, sso)
+    assert response["Location"] == reverse("accounts:sso_link_sent")
+    assert mail.outbox[0].to == ["lena.student@uni-test.example"]
+    assert not SocialAccount.objects.exists()
+
+
+def test_linking_to_an_unverified_address_wipes_the_password(client, sso):
+    """Someone may have registered with her address without owning it: after she proves it,
+    their password no longer opens the account."""
+    existing = UserFactory(email="lena.student@uni-test.example")
+    EmailAddress.objects.filter(user=existing).update(verified=False)
+    sign_in(client, sso)
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/verbinden/" in line)
+    client.post("/" + link.strip().split("/", 3)[3])
+    existing.refresh_from_db()
+    assert SocialAccount.objects.get().user == existing
+    assert not existing.has_usable_password()
+
+
+def test_a_password_login_never_carries_the_idp_mfa_flag(client):
+    user = UserFactory()
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.session[MFA_BY_IDP_SESSION_KEY] is False
