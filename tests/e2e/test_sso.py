@@ -13,13 +13,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from allauth.socialaccount.models import SocialAccount
+from django.core import mail
 from playwright.sync_api import Page, expect
 
 from transferraum.accounts.models import User
 from transferraum.accounts.sso_settings import socialaccount_providers, sso_form_action_origins
+from transferraum.accounts.tests.factories import UserFactory
 from transferraum.accounts.tests.sso_idp import SLUG, UniversityIdP, acs_url, identity
 
-from .helpers import de
+from .helpers import de, open_personal_menu
 
 
 def _page(title: str, body: str) -> bytes:
@@ -71,10 +74,12 @@ class IdPHandler(BaseHTTPRequestHandler):
         saml_request = form["SAMLRequest"][0]
         with urllib.request.urlopen(self.server.sp_metadata_url) as answer:  # noqa: S310
             sp_metadata = answer.read().decode()
+        # The user name "ohne-signatur" makes this IdP forget to sign (to show a refusal).
         saml_response = self.server.idp.respond(
             sp_metadata=sp_metadata,
             saml_request=saml_request,
             attributes=identity(name="Lena Student", email="lena.student@uni-test.example"),
+            sign_assertion=form.get("username", [""])[0] != "ohne-signatur",
         )
         body = (
             f'<form method="post" action="{html.escape(acs_url(saml_request))}">'
@@ -143,3 +148,46 @@ def test_student_signs_in_through_her_university(page: Page, check_a11y, univers
     student = User.objects.get(email="lena.student@uni-test.example")
     assert student.role == User.Role.STUDENT
     assert student.name == "Lena Student"
+
+
+def _through_the_university(page: Page, username: str = "lstudent") -> None:
+    page.goto(f"/konto/hochschule/?q={SLUG.split('-')[0]}")
+    page.get_by_role("button", name="Mit Universität Test anmelden").click()
+    page.get_by_label("Benutzername").fill(username)
+    page.get_by_role("button", name="Bei der Universität anmelden").click()
+    page.get_by_role("button", name="Weiter zum Dienst").click()
+
+
+def test_existing_account_is_joined_after_the_e_mail_link(page: Page, check_a11y, university):
+    person = UserFactory(email="lena.student@uni-test.example", name="Lena Student")
+    _through_the_university(page)
+
+    # Her address belongs to an account already: nothing is joined before she proves it.
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        de("Please confirm your e-mail address")
+    )
+    check_a11y(page)
+    assert not SocialAccount.objects.exists()
+    (message,) = mail.outbox
+    link = next(line.strip() for line in message.body.splitlines() if "/verbinden/" in line)
+
+    page.goto(link)
+    expect(page.get_by_role("heading", level=1)).to_have_text(de("Connect your university login"))
+    check_a11y(page)
+    page.get_by_role("button", name=de("Connect and sign in")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(de("My area"))
+    assert SocialAccount.objects.get().user == person
+
+    # Her connections page lists the university login.
+    page.goto("/konto/social/connections/")
+    expect(page.get_by_text("Universität Test").first).to_be_visible()
+    check_a11y(page)
+    open_personal_menu(page)
+
+
+def test_unsigned_answer_is_refused_with_a_message(page: Page, check_a11y, university):
+    _through_the_university(page, username="ohne-signatur")
+    expect(page.get_by_role("heading", level=1)).to_have_text(de("Sign-in not possible"))
+    expect(page.get_by_role("alert")).to_contain_text("Signatur")
+    check_a11y(page)
+    assert not User.objects.exists()
