@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "transferraum.core.middleware.DatabaseFaultMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "transferraum.core.middleware.FormKeyMiddleware",  # one-time form keys (core.formkeys)
     "csp.middleware.CSPMiddleware",
 ]
 

@@ -131,3 +131,124 @@
   document.addEventListener("htmx:afterSwap", markScrollable);
   window.addEventListener("resize", markScrollable);
 })();
+
+// Forms being sent: a form with a one-time key ({% form_key %}) shows on its submit button that it
+// is being sent and ignores further clicks until the answer comes. The server rule is what counts
+// (a second send of the same key creates nothing); this only spares people the doubt. The button
+// stays focusable (aria-disabled, not disabled, so that its name and value are still sent), the
+// form is aria-busy, and a polite live region says "Wird gesendet …". The state is undone when
+// htmx has its answer, when the page comes back from the back-forward cache, and after a while
+// (a download answers without leaving the page).
+(function () {
+  "use strict";
+  var SENDING = "data-tr-sending";
+  var RESTORE_AFTER_MS = 15000;
+
+  function submitButton(form, submitter) {
+    if (submitter && form.contains(submitter)) {
+      return submitter;
+    }
+    return form.querySelector('button[type="submit"], button:not([type]), input[type="submit"]');
+  }
+
+  function liveRegion(form) {
+    var region = form.querySelector("[data-tr-sending-status]");
+    if (!region) {
+      region = document.createElement("span");
+      region.className = "kern-sr-only";
+      region.setAttribute("role", "status");
+      region.setAttribute("data-tr-sending-status", "");
+      form.appendChild(region);
+    }
+    return region;
+  }
+
+  function restore(form) {
+    if (!form.hasAttribute(SENDING)) {
+      return;
+    }
+    form.removeAttribute(SENDING);
+    form.removeAttribute("aria-busy");
+    form.querySelectorAll("[data-tr-sending-button]").forEach(function (button) {
+      button.removeAttribute("data-tr-sending-button");
+      button.removeAttribute("aria-disabled");
+      button.classList.remove("tr-sending");
+      var label = button.querySelector(".kern-label");
+      var original = button.getAttribute("data-tr-label");
+      if (label && original !== null) {
+        label.textContent = original;
+      }
+      button.removeAttribute("data-tr-label");
+    });
+    var region = form.querySelector("[data-tr-sending-status]");
+    if (region) {
+      region.remove();
+    }
+  }
+
+  function markSending(form, submitter) {
+    var key = form.querySelector("input[data-form-key]");
+    var text = key.getAttribute("data-sending") || "…";
+    form.setAttribute(SENDING, "");
+    form.setAttribute("aria-busy", "true");
+    var button = submitButton(form, submitter);
+    if (button) {
+      button.setAttribute("data-tr-sending-button", "");
+      button.setAttribute("aria-disabled", "true");
+      button.classList.add("tr-sending");
+      var label = button.querySelector(".kern-label");
+      if (label) {
+        button.setAttribute("data-tr-label", label.textContent);
+        label.textContent = text;
+      }
+    }
+    liveRegion(form).textContent = text;
+    window.setTimeout(function () {
+      restore(form);
+    }, RESTORE_AFTER_MS);
+  }
+
+  // Capture phase: runs before htmx's own handler, so a second click reaches neither the browser
+  // nor htmx.
+  document.addEventListener(
+    "submit",
+    function (event) {
+      var form = event.target;
+      if (!form.matches || !form.matches("form") || !form.querySelector("input[data-form-key]")) {
+        return;
+      }
+      if (form.hasAttribute(SENDING)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        return;
+      }
+      markSending(form, event.submitter);
+    },
+    true
+  );
+  // A click on a button that is being sent does nothing (keyboard: Enter and Space are clicks).
+  document.addEventListener(
+    "click",
+    function (event) {
+      var button = event.target.closest && event.target.closest("[data-tr-sending-button]");
+      if (button) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    },
+    true
+  );
+  function restoreAll() {
+    document.querySelectorAll("form[" + SENDING + "]").forEach(restore);
+  }
+  window.addEventListener("pageshow", restoreAll);
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var source = event.detail && event.detail.elt;
+    var form = source && source.closest ? source.closest("form") : null;
+    if (form) {
+      restore(form);
+    } else {
+      restoreAll();
+    }
+  });
+})();

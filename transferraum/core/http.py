@@ -16,6 +16,8 @@ from django.shortcuts import resolve_url
 from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
+from transferraum.core import formkeys
+
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
@@ -47,7 +49,8 @@ def login_required_keeping_post(view: Callable[..., HttpResponse]) -> Callable[.
             data = {
                 key: request.POST.getlist(key)
                 for key in request.POST
-                if key != "csrfmiddlewaretoken"
+                # The token and the one-time key belong to the expired page, not to the form.
+                if key not in ("csrfmiddlewaretoken", formkeys.FIELD)
             }
             pending: dict[str, Any] = {"path": request.path, "at": time.time()}
             if _pending_size(data) <= PENDING_POST_MAX_BYTES:

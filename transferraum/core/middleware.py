@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from transferraum.core import formkeys
 from transferraum.core.errors import database_fault, database_fault_response
 
 logger = logging.getLogger(__name__)
@@ -91,3 +92,61 @@ class DatabaseFaultMiddleware:
             "Database fault (%s) on %s %s: %s", fault.value, request.method, request.path, exception
         )
         return database_fault_response(request, fault)
+
+
+class FormKeyMiddleware:
+    """One-time form keys (`transferraum.core.formkeys`): the first POST of a key runs the view,
+    a second gets the first one's result. Placed after the CSRF, authentication, message and
+    htmx middleware: the claim is taken in `process_view`, after the CSRF check."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            response = self.get_response(request)
+        except BaseException:
+            claim = getattr(request, "_form_key_claim", None)
+            if claim is not None:
+                formkeys.form_key_finish(claim=claim, result=None)
+            raise
+        claim = getattr(request, "_form_key_claim", None)
+        if claim is not None:
+            result = formkeys.result_of(
+                response,
+                htmx=bool(getattr(request, "htmx", False)),
+                key_renewed=getattr(request, formkeys.RENEWED_ATTRIBUTE, False),
+                session_changed=_session_key(request) != claim.session_key,
+            )
+            formkeys.form_key_finish(claim=claim, result=result)
+        return response
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., HttpResponse],
+        view_args: Any,
+        view_kwargs: Any,
+    ) -> HttpResponse | None:
+        if request.method != "POST":
+            return None
+        key = formkeys.form_key_of(request)
+        owner = formkeys.form_key_owner(request) if key else None
+        if key is None or owner is None:
+            return None
+        claim = formkeys.form_key_claim(
+            owner=owner, key=key, path=request.path, session_key=_session_key(request)
+        )
+        if claim.taken:
+            request._form_key_claim = claim  # type: ignore[attr-defined]
+            return None
+        if claim.result is not None:
+            return formkeys.form_key_replay(request, claim.result)
+        if claim.foreign:
+            return None
+        return formkeys.form_key_pending(request)
+
+
+def _session_key(request: HttpRequest) -> str | None:
+    session = getattr(request, "session", None)
+    return session.session_key if session is not None else None

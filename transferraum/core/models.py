@@ -176,3 +176,38 @@ class TaskEffect(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_id} {self.key}"
+
+
+class FormSubmission(models.Model):
+    """The first POST of a one-time form key (`transferraum.core.formkeys`): the unique row is
+    the claim that lets exactly one request run the view; it then keeps that request's result
+    so that a second submit of the same form gets the same answer instead of a second object."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("Being sent")
+        DONE = "done", _("Done")
+
+    owner = models.CharField(_("sent by"), max_length=80)
+    key = models.CharField(_("form key"), max_length=64)
+    path = models.CharField(_("address"), max_length=500)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.RUNNING
+    )
+    token = models.UUIDField(_("token"))
+    started_at = models.DateTimeField(_("started"), db_index=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    response_status = models.PositiveSmallIntegerField(_("answer"), null=True, blank=True)
+    location = models.CharField(_("redirect to"), max_length=2000, blank=True)
+    body = models.TextField(_("fragment"), blank=True)
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "key"], name="form_submission_once_per_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.owner} {self.path} {self.status}"
