@@ -27,8 +27,15 @@ REPORT = b"%PDF-1.4\n% Abschlussbericht Radweg zur Mulde\n"
 
 
 @pytest.fixture
-def site(company_zeitz, town_eilenburg, student_geography, owner_zeitz) -> dict[str, bytes]:
-    """Rows in many tables and uploads in nested folders; the files by name."""
+def site(
+    company_zeitz, town_eilenburg, student_geography, owner_zeitz, settings
+) -> dict[str, bytes]:
+    """Rows in many tables and uploads in nested folders; the files by name. The uploads go to a
+    store of this test's own: the tests' in-memory store keeps every earlier test's files."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
     round_ = RoundFactory()
     projects = [ProjectFactory(round=round_) for _ in range(3)]
     application_for(student_geography, projects)

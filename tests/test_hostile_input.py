@@ -31,7 +31,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from transferraum.accounts.models import RoleRequest, User
+from transferraum.accounts.models import DataExport, RoleRequest, User
 from transferraum.actors.models import (
     Invitation,
     Listing,
@@ -39,7 +39,7 @@ from transferraum.actors.models import (
     MembershipRequest,
     Organisation,
 )
-from transferraum.actors.services import invitation_create
+from transferraum.actors.services import invitation_create, invitation_token
 from transferraum.challenges.models import Attachment, Challenge, TransferFormat
 from transferraum.demo.services import demo_load
 from transferraum.notifications.models import Notification
@@ -107,6 +107,14 @@ def _first(queryset: Any) -> Any:
     return row
 
 
+def _data_export() -> dict[str, Any]:
+    """The demo holds no export: one of the first person's, made for the walk."""
+    export = DataExport.objects.order_by("pk").first() or DataExport.objects.create(
+        user=_first(User.objects)
+    )
+    return {"pk": export.pk}
+
+
 def _document_version() -> dict[str, Any]:
     version = _first(DocumentVersion.objects.select_related("document"))
     return {
@@ -141,6 +149,7 @@ ROUTE_OBJECTS: dict[str, Callable[[], dict[str, Any]]] = {
     "openid_connect_login": lambda: {"provider_id": "keine-hochschule"},
     "openid_connect_callback": lambda: {"provider_id": "keine-hochschule"},
     "accounts:role_request_decide": lambda: {"pk": _first(RoleRequest.objects).pk},
+    "accounts:data_export_download": _data_export,
     "actors:organisation": lambda: {"slug": _first(Organisation.objects).slug},
     "actors:manage": lambda: {"slug": _first(Organisation.objects).slug},
     "actors:edit": lambda: {"slug": _first(Organisation.objects).slug},
@@ -166,7 +175,8 @@ ROUTE_OBJECTS: dict[str, Callable[[], dict[str, Any]]] = {
         "pk": asked.pk,
     },
     "actors:membership-request-withdraw": lambda: {"pk": _first(MembershipRequest.objects).pk},
-    "actors:invitation": lambda: {"token": _first(Invitation.objects).token},
+    "actors:invitation": lambda: {"token": invitation_token(_first(Invitation.objects))},
+    "actors:invitation-addressee": lambda: {"pk": _first(Invitation.objects).pk},
     "actors:person": lambda: {"pk": _first(User.objects.exclude(profile=None)).pk},
     "actors:photo": lambda: {"pk": _first(User.objects.exclude(profile=None)).pk},
     "challenges:detail": lambda: {"pk": _first(Challenge.objects).pk},

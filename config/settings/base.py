@@ -15,7 +15,9 @@ from transferraum.accounts.sso_settings import socialaccount_providers, sso_form
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("TRANSFERRAUM_VAR_DIR", str(BASE_DIR / "var")))
 
-SECRET_KEY = env_str("SECRET_KEY", "insecure-development-key-change-me-0123456789-abcdefghijklmnop")
+# Production refuses this default (config/settings/prod.py).
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-change-me-0123456789-abcdefghijklmnop"  # noqa: S105
+SECRET_KEY = env_str("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 DEBUG = env_bool("DEBUG", False)
 # Only for the page benchmark (benchmarks/pages): the empty layout page /_layout/ answers and
 # every response carries X-Query-Count. Off by default, so production never has either.
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "transferraum.core.middleware.QueryCountMiddleware",  # BENCH_MODE only
     "django.middleware.security.SecurityMiddleware",
+    "transferraum.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HTML compressed (static files come pre-compressed from WhiteNoise). BREACH: CSRF tokens are
     # masked per response, the gzip header carries random padding (Django ≥ 4.2) and the session
@@ -326,6 +329,29 @@ CONTENT_SECURITY_POLICY = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
+# The language cookie is read by the server only (core.middleware.LanguageMiddleware); Secure
+# in production (prod.py).
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Browser features the pages may use (core.middleware.PermissionsPolicyMiddleware): nothing
+# but passkeys, on the site itself. Features the browsers no longer know (interest-cohort) are
+# left out: they would print an error in every page's console.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+    "publickey-credentials-create": ["self"],
+    "publickey-credentials-get": ["self"],
+}
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # Tile servers (OpenStreetMap's usage policy) need the origin as Referer.

@@ -14,6 +14,7 @@ from django.urls import reverse
 from transferraum.accounts.models import User
 from transferraum.accounts.services import user_grant_student_by_email
 from transferraum.accounts.sso import sso_login_apply
+from transferraum.core.http import language_cookie_set
 from transferraum.notifications.services import absolute_url
 
 
@@ -48,12 +49,7 @@ class AccountAdapter(DefaultAccountAdapter):
         sso_login_apply(request=request, user=user, sociallogin=sociallogin)
         response = super().post_login(request, user, **kwargs)
         if getattr(user, "language", None):
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                user.language,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                samesite="Lax",
-            )
+            language_cookie_set(response, user.language)
         return response
 
     def confirm_email(self, request: HttpRequest, email_address: EmailAddress) -> bool:

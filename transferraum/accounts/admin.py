@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.models import RoleRequest, StudentEmailDomain, StudyProgramme, User
+from transferraum.accounts.personal_data import account_erase_by_staff
 
 
 @admin.register(User)
@@ -19,6 +21,15 @@ class UserAdmin(BaseUserAdmin):
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+    # Deleting here erases as the person's own deletion does (core.privacy), never a bare
+    # DELETE that would leave their name in others' rows and their photo in the storage.
+    def delete_model(self, request: HttpRequest, obj: User) -> None:
+        account_erase_by_staff(actor=request.user, user=obj)  # type: ignore[arg-type]
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        for person in queryset:
+            account_erase_by_staff(actor=request.user, user=person)  # type: ignore[arg-type]
 
 
 @admin.register(StudyProgramme)

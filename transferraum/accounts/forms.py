@@ -56,3 +56,18 @@ class RoleRequestForm(forms.Form):
             "study_programme_id": programme.pk if programme else None,
             "semester": data.get("semester"),
         }
+
+
+class AccountEraseForm(forms.Form):
+    """Deleting one's account: confirmed with the password (the service checks it)."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        required=False,
+        help_text=_("Signed in through your university? Leave it empty."),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my account and my data are deleted for good."),
+        error_messages={"required": _("Please confirm that you want to delete your account.")},
+    )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from transferraum.core.models import Request
@@ -195,3 +196,53 @@ class StudentEmailDomain(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.domain = self.domain.strip().lstrip("@").lower()
         super().save(*args, **kwargs)
+
+
+# How long a prepared export of a person's data can be downloaded.
+EXPORT_DAYS = 7
+
+
+class DataExport(models.Model):
+    """A person's copy of their data (GDPR Art. 15 and 20): a ZIP prepared in the background,
+    offered to them alone for `EXPORT_DAYS` days, then deleted by `privacy_purge`."""
+
+    class Status(models.TextChoices):
+        PREPARING = "preparing", _("Being prepared")
+        READY = "ready", _("Ready to download")
+        FAILED = "failed", _("Failed")
+
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="data_exports"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PREPARING
+    )
+    # Stored under an unguessable name; downloaded only through the view that checks the person.
+    file = models.FileField(_("file"), upload_to="exports/", blank=True)
+    size = models.PositiveIntegerField(_("size in bytes"), default=0)
+    created_at = models.DateTimeField(_("asked for"), auto_now_add=True)
+    ready_at = models.DateTimeField(_("ready"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("can be downloaded until"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("data export")
+        verbose_name_plural = _("data exports")
+        constraints = [
+            # One export in preparation per person: a second click cannot start another.
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="preparing"),
+                name="one_preparing_export",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("accounts:data_export_download", kwargs={"pk": self.pk})
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()

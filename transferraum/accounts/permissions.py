@@ -29,3 +29,8 @@ def can_view_role_request(viewer: Viewer, role_request: RoleRequest) -> bool:
 
 def can_withdraw_role_request(viewer: Viewer, role_request: RoleRequest) -> bool:
     return _active(viewer) and viewer.pk == role_request.user_id and role_request.is_open
+
+
+def can_view_processing_record(viewer: Viewer) -> bool:
+    """The record of processing activities (Art. 30 GDPR) is for the coordinators."""
+    return can_decide_role_requests(viewer)

@@ -10,9 +10,10 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.accounts.models import REQUESTABLE_ROLES, RoleRequest, User
+from transferraum.accounts.models import REQUESTABLE_ROLES, DataExport, RoleRequest, User
 from transferraum.accounts.permissions import can_decide_role_requests, can_view_role_request
 from transferraum.accounts.types import Viewer
+from transferraum.core.access_log import access_place
 from transferraum.core.errors import PermissionDenied
 from transferraum.core.filters import Filters, choice
 
@@ -50,6 +51,12 @@ class RoleRequestFilters(Filters):
     )
 
 
+# The queue shows the requesters to coordinators: every page is recorded (core.access_log).
+ROLE_REQUEST_QUEUE = access_place(
+    "accounts.role_requests", _("Coordinators' queue of role requests")
+)
+
+
 def role_requests_queue(viewer: Viewer, filters: RoleRequestFilters) -> QuerySet[RoleRequest]:
     """Open requests for the coordinators, oldest first; nothing for anybody else."""
     if not can_decide_role_requests(viewer):
@@ -77,3 +84,19 @@ def role_requests_waiting(user: Viewer) -> QuerySet[RoleRequest]:
     if can_decide_role_requests(user):
         return role_requests_queue(user, RoleRequestFilters())
     return RoleRequest.objects.open().filter(user=user).order_by("created_at", "pk")
+
+
+def data_export_for_owner(viewer: Viewer, pk: int) -> DataExport:
+    """An export for the person it belongs to; 404 to everybody else, as when it does not
+    exist."""
+    if not viewer.is_authenticated:
+        raise Http404
+    export = DataExport.objects.filter(pk=pk, user=viewer).first()
+    if export is None:
+        raise Http404
+    return export
+
+
+def data_exports_of(user: User) -> QuerySet[DataExport]:
+    """The person's exports that have not been purged, the newest first."""
+    return DataExport.objects.filter(user=user).order_by("-created_at", "-pk")[:5]

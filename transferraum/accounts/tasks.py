@@ -3,8 +3,8 @@ from __future__ import annotations
 from django.urls import reverse
 
 from transferraum.accounts.models import RoleRequest
-from transferraum.accounts.notification_kinds import ROLE_REQUEST
-from transferraum.core.tasks import task
+from transferraum.accounts.notification_kinds import DATA_EXPORT, ROLE_REQUEST
+from transferraum.core.tasks import TaskFailure, task
 from transferraum.notifications.services import notify
 
 # event → the requester hears of it; withdrawing is their own doing
@@ -27,4 +27,31 @@ def role_request_notify(role_request_id: int, event: str) -> None:
         context={"role_request": role_request, "person": person},
         language=person.language,
         url=reverse("accounts:profile"),
+    )
+
+
+def _export_failed(failure: TaskFailure) -> None:
+    if not failure.retrying:
+        from transferraum.accounts.personal_data import data_export_fail
+
+        data_export_fail(export_id=failure.args[0])
+
+
+@task(retry=True, on_failure=_export_failed)  # a built export is left alone; the mail goes once
+def data_export_prepare(export_id: int) -> None:
+    """Build a person's data export and tell them by e-mail that it is ready."""
+    # imported here: personal_data enqueues this task
+    from transferraum.accounts.personal_data import data_export_build
+
+    export = data_export_build(export_id=export_id)
+    if export is None:
+        return
+    person = export.user
+    notify(
+        recipient=person,
+        kind=DATA_EXPORT,
+        template="accounts/email/data_export_ready",
+        context={"export": export, "person": person},
+        language=person.language,
+        url=reverse("accounts:my_data"),
     )

@@ -13,6 +13,19 @@ urlpatterns = [
         name="role_request_withdraw",
     ),
     path("rollenanfragen/", views.role_requests, name="role_requests"),
+    path("meine-daten/", views.my_data, name="my_data"),
+    path("meine-daten/export/", views.data_export_request_view, name="data_export_request"),
+    path(
+        "meine-daten/export/<int:pk>/",
+        views.data_export_download,
+        name="data_export_download",
+    ),
+    path("konto-loeschen/", views.account_delete, name="account_delete"),
+    path(
+        "verarbeitungsverzeichnis/",
+        views.processing_record_view,
+        name="processing_record",
+    ),
     path("rollenanfragen/<int:pk>/", views.role_request_decide, name="role_request_decide"),
     # Single sign-on (docs/sso.md); allauth's own SAML/OIDC routes live under /konto/saml/ etc.
     path("hochschule/", sso_views.sso_discovery, name="sso_discovery"),

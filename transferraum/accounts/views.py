@@ -2,21 +2,30 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import activate
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from transferraum.accounts.forms import ProfileForm, RoleRequestForm
+from transferraum.accounts.forms import AccountEraseForm, ProfileForm, RoleRequestForm
 from transferraum.accounts.http import AuthenticatedHttpRequest
-from transferraum.accounts.models import REQUESTABLE_ROLES, RoleRequest
-from transferraum.accounts.permissions import can_decide_role_requests, can_request_role
+from transferraum.accounts.models import EXPORT_DAYS, REQUESTABLE_ROLES, DataExport, RoleRequest
+from transferraum.accounts.permissions import (
+    can_decide_role_requests,
+    can_request_role,
+    can_view_processing_record,
+)
+from transferraum.accounts.personal_data import account_erase, data_export_request
 from transferraum.accounts.selectors import (
+    ROLE_REQUEST_QUEUE,
     RoleRequestFilters,
+    data_export_for_owner,
+    data_exports_of,
     role_request_for_reviewer,
     role_request_for_viewer,
     role_requests_of,
@@ -29,11 +38,17 @@ from transferraum.accounts.services import (
     user_set_language,
     user_update_profile,
 )
+from transferraum.core.access_log import access_entries_for, access_record
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.forms import RequestDecisionForm
+from transferraum.core.http import language_cookie_set
 from transferraum.core.listing import listing
+from transferraum.core.privacy import erasure_refusals, processing_record
 from transferraum.core.related import PERSON, related_for
 from transferraum.core.views import request_decision_take
+
+# The profile page shows the latest entries of the access log; the export holds all.
+ACCESS_ENTRIES_SHOWN = 10
 
 
 @login_required
@@ -50,7 +65,7 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
                 activate(user.language)
                 messages.success(request, _("Your profile has been saved."))
                 response = HttpResponseRedirect(reverse("accounts:profile"))
-                _set_language_cookie(response, user.language)
+                language_cookie_set(response, user.language)
                 return response
     else:
         form = ProfileForm(initial={"name": user.name, "language": user.language})
@@ -69,6 +84,8 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
             "can_request_role": can_request_role(user),
             # the challenges the person follows (the apps above register them)
             "related": related_for(PERSON, user, user),
+            "access_entries": access_entries_for(user, limit=ACCESS_ENTRIES_SHOWN),
+            "access_limit": ACCESS_ENTRIES_SHOWN,
         },
     )
 
@@ -87,18 +104,8 @@ def switch_language(request: HttpRequest) -> HttpResponse:
         return response
     if request.user.is_authenticated:
         user_set_language(user=request.user, language=language)
-    _set_language_cookie(response, language)
+    language_cookie_set(response, language)
     return response
-
-
-def _set_language_cookie(response: HttpResponse, language: str) -> None:
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        samesite="Lax",
-        secure=settings.SESSION_COOKIE_SECURE,
-    )
 
 
 # --- role requests ----------------------------------------------------------------------------
@@ -171,6 +178,11 @@ def role_requests(request: AuthenticatedHttpRequest) -> HttpResponse:
         per_page=30,
         capped=False,  # a queue is worked through: every request counts
     )
+    access_record(
+        viewer=request.user,
+        place=ROLE_REQUEST_QUEUE,
+        people=[role_request.user_id for role_request in found.page],
+    )
     return render(
         request,
         "accounts/role_requests.html",
@@ -183,6 +195,7 @@ def role_requests(request: AuthenticatedHttpRequest) -> HttpResponse:
 def role_request_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """One request for the coordinators: who asks, for what, and the answer."""
     role_request = role_request_for_reviewer(request.user, pk)
+    access_record(viewer=request.user, place=ROLE_REQUEST_QUEUE, people=[role_request.user_id])
     form = RequestDecisionForm(request.POST or None)
     step = request_decision_take(request, form, STEP_SERVICES, role_request=role_request)
     if step is not None:
@@ -200,4 +213,97 @@ def role_request_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         request,
         "accounts/role_request_decide.html",
         {"request_item": role_request, "form": form},
+    )
+
+
+# --- one's own data: export and erasure; the record of processing activities ----------------
+
+
+@login_required
+@require_safe
+def my_data(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """What the platform keeps about me: ask for a copy, download it, delete my account."""
+    exports = list(data_exports_of(request.user))
+    return render(
+        request,
+        "accounts/my_data.html",
+        {
+            "exports": exports,
+            "preparing": any(e.status == DataExport.Status.PREPARING for e in exports),
+            "export_days": EXPORT_DAYS,
+        },
+    )
+
+
+@login_required
+@require_POST
+def data_export_request_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    try:
+        data_export_request(user=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("We are preparing your data. You will get an e-mail when it is ready to download."),
+        )
+    return redirect("accounts:my_data")
+
+
+@login_required
+@require_safe
+def data_export_download(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse | FileResponse:
+    """The ZIP, for its person only (404 for everyone else); gone after its days (410)."""
+    export = data_export_for_owner(request.user, pk)
+    if export.status != DataExport.Status.READY:
+        messages.info(request, _("This export is not ready yet."))
+        return redirect("accounts:my_data")
+    if export.is_expired or not export.file:
+        return render(request, "accounts/data_export_gone.html", status=410)
+    filename = f"transferraum-{export.created_at:%Y-%m-%d}.zip"
+    return FileResponse(
+        export.file.storage.open(export.file.name, "rb"),
+        as_attachment=True,
+        filename=filename,
+        content_type="application/zip",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
+    refusals = erasure_refusals(user)
+    if request.method == "POST":
+        form = AccountEraseForm(request.POST)
+        if form.is_valid():
+            try:
+                account_erase(user=user, password=form.cleaned_data["password"])
+            except DomainError as error:
+                error.attach_to(form)
+            else:
+                logout(request)
+                messages.success(request, _("Your account and your data have been deleted."))
+                return redirect("/")
+    else:
+        form = AccountEraseForm()
+    return render(
+        request,
+        "accounts/account_delete.html",
+        {"form": form, "refusals": refusals, "has_password": user.has_usable_password()},
+    )
+
+
+@login_required
+@require_safe
+def processing_record_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    if not can_view_processing_record(request.user):
+        raise PermissionDenied(
+            _("The record of processing activities is for the programme's coordinators.")
+        )
+    entries = list(processing_record())
+    return render(
+        request,
+        "accounts/processing_record.html",
+        {"entries": entries, "areas": sorted({entry.area for entry in entries}, key=str.casefold)},
     )

@@ -50,4 +50,4 @@ class PersonProfileAdmin(admin.ModelAdmin[PersonProfile]):
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin[Invitation]):
     list_display = ["email", "organisation", "role", "created_at", "expires_at", "accepted_at"]
-    readonly_fields = ["token", "accepted_at", "accepted_by", "revoked_at"]
+    readonly_fields = ["accepted_at", "accepted_by", "revoked_at"]

@@ -14,6 +14,7 @@ from transferraum.actors.models import (
     Organisation,
     PersonProfile,
 )
+from transferraum.core.versions import VersionedForm
 from transferraum.regions.forms import group_by_district
 from transferraum.regions.models import Municipality
 
@@ -98,8 +99,10 @@ def competence_field(label: Any, help_text: Any = "") -> CompetenceChoiceField:
     )
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(VersionedForm, forms.ModelForm):
     """Shape of an organisation's profile; the service checks the rules."""
+
+    versioned_skip = ("remove_logo", "allow_duplicate")
 
     municipality = forms.ModelChoiceField(
         label=_("Municipality"),

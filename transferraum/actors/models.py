@@ -10,7 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.models import User
-from transferraum.core.models import Request, TimeStampedModel
+from transferraum.core.models import Request, TimeStampedModel, Versioned
+from transferraum.core.tokens import HASH_LENGTH
 from transferraum.regions.models import Municipality
 
 
@@ -127,7 +128,7 @@ LOGO_MAX_BYTES = 2 * 1024 * 1024
 IMAGE_EXTENSIONS = ["png", "jpg", "jpeg", "webp", "gif"]
 
 
-class Organisation(TimeStampedModel):
+class Organisation(Versioned, TimeStampedModel):
     """A town administration, company, civil-society group or university unit."""
 
     class Kind(models.TextChoices):
@@ -338,7 +339,10 @@ class Invitation(models.Model):
         default=User.Role.STAFF,
     )
     position = models.CharField(_("position"), max_length=200, blank=True)
-    token = models.CharField(max_length=64, unique=True, editable=False)
+    # The link's token exists only in the e-mail: the row keeps its seed and its hash
+    # (core.tokens); `actors.services.invitation_link` writes the link.
+    token_seed = models.CharField(max_length=64, blank=True, editable=False)
+    token_hash = models.CharField(max_length=HASH_LENGTH, unique=True, editable=False)
     language = models.CharField(
         _("language of the e-mail"),
         max_length=10,
@@ -371,9 +375,6 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.organisation}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("actors:invitation", kwargs={"token": self.token})
 
     @property
     def is_expired(self) -> bool:

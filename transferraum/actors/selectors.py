@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from transferraum.accounts.models import User
 from transferraum.accounts.types import Viewer
 from transferraum.actors.matching import (
     COMPETENCE_WEIGHT,
@@ -86,6 +87,25 @@ def person_for_viewer(viewer: Viewer, user_pk: int) -> PersonProfile:
     if not can_view_person(viewer, profile):
         raise Http404
     return profile
+
+
+def invitation_for_addressee(viewer: User, pk: int) -> Invitation:
+    """An invitation addressed to the signed-in person's e-mail (the page their in-app
+    notification links to, instead of the link with the token): 404 for anyone else's, the
+    same answer as for an unknown one. Whether it can still be used is the caller's question
+    (`services.invitation_usable`)."""
+    return get_object_or_404(
+        Invitation.objects.select_related("organisation", "invited_by"),
+        pk=pk,
+        email__iexact=viewer.email,
+    )
+
+
+def own_profile(user: User) -> PersonProfile:
+    """The person's own profile to show in their edit form: an unsaved, empty one when they
+    have none yet, so that opening the form writes nothing (`profile_update` creates it)."""
+    profile = PersonProfile.objects.filter(user=user).first()
+    return profile if profile is not None else PersonProfile(user=user)
 
 
 # --- reads ------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 from typing import Any
@@ -12,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -41,6 +41,8 @@ from transferraum.actors.workflow import MEMBERSHIP_REQUEST
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.search import search_document, search_key
 from transferraum.core.services import activity_record
+from transferraum.core.tokens import token_for, token_hash, token_seed
+from transferraum.core.versions import version_claim
 from transferraum.core.workflow import RequestRules, Taken, request_step
 from transferraum.regions.models import Municipality
 
@@ -122,6 +124,10 @@ def membership_add(
     return membership
 
 
+# The purpose of invitation links in `core.tokens` (part of every token: never change it).
+INVITATION_TOKEN = "invitation"  # noqa: S105 (a purpose, not a secret)
+
+
 @transaction.atomic
 def invitation_create(
     *,
@@ -162,6 +168,7 @@ def invitation_create(
     Invitation.objects.pending().filter(organisation=organisation, email__iexact=email).update(
         revoked_at=now
     )
+    seed = token_seed()
     invitation = Invitation.objects.create(
         email=email,
         name=name.strip(),
@@ -170,7 +177,8 @@ def invitation_create(
         person_role=person_role,
         position=position.strip(),
         language=language,
-        token=secrets.token_urlsafe(32),
+        token_seed=seed,
+        token_hash=token_hash(token_for(INVITATION_TOKEN, seed)),
         invited_by=actor,
         expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
     )
@@ -185,16 +193,23 @@ def invitation_create(
     return invitation
 
 
-def invitation_for_token(token: str) -> Invitation:
-    """The invitation behind a link, if it can still be used.
+def invitation_token(invitation: Invitation) -> str:
+    """The token of the invitation's link, derived from its seed (`core.tokens`); only the
+    e-mail carries it. Rows made before tokens were hashed have no seed: their link was sent
+    and cannot be written again."""
+    if not invitation.token_seed:
+        raise InvitationInvalid(_("This invitation link cannot be written again."))
+    return token_for(INVITATION_TOKEN, invitation.token_seed)
 
-    Raises InvitationInvalid naming why not (unknown, used, revoked, expired).
-    """
-    invitation = (
-        Invitation.objects.select_related("organisation", "invited_by").filter(token=token).first()
-    )
-    if invitation is None:
-        raise InvitationInvalid(_("This invitation link is not valid. Please check the address."))
+
+def invitation_link(invitation: Invitation) -> str:
+    """The address of the invitation's link, relative to the site."""
+    return reverse("actors:invitation", kwargs={"token": invitation_token(invitation)})
+
+
+def invitation_usable(invitation: Invitation) -> Invitation:
+    """The invitation if it can still be accepted; raises InvitationInvalid naming why not
+    (used, revoked, expired)."""
     if invitation.accepted_at is not None:
         raise InvitationInvalid(
             _("This invitation has already been accepted. Please log in with your e-mail address.")
@@ -211,22 +226,38 @@ def invitation_for_token(token: str) -> Invitation:
     return invitation
 
 
+def invitation_for_token(token: str) -> Invitation:
+    """The invitation behind a link, if it can still be used: found by the hash of the token.
+
+    Raises InvitationInvalid naming why not (unknown, used, revoked, expired).
+    """
+    invitation = (
+        Invitation.objects.select_related("organisation", "invited_by")
+        .filter(token_hash=token_hash(token))
+        .first()
+    )
+    if invitation is None:
+        raise InvitationInvalid(_("This invitation link is not valid. Please check the address."))
+    return invitation_usable(invitation)
+
+
 @transaction.atomic
 def invitation_accept(
-    *, token: str, name: str, password: str, user: User | None = None
+    *, invitation: Invitation, name: str, password: str, user: User | None = None
 ) -> Membership:
-    """Accept an invitation: create the account (or use the logged-in one) and the membership.
+    """Accept an invitation (found by its link, `invitation_for_token`, or by a signed-in
+    addressee, `selectors.invitation_for_addressee`): create the account (or use the logged-in
+    one) and the membership.
 
     Rules: the link works once and only until it expires; a new account gets the invited
     e-mail address, already verified by the link; a logged-in person accepts only an invitation
     addressed to their own e-mail; an existing account is never taken over through a link.
     Raises InvitationInvalid, DomainError (name, password, address in use).
     """
-    invitation = invitation_for_token(token)
-    # Lock the row so that two clicks on the link cannot both accept it.
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.accepted_at is not None:
-        raise InvitationInvalid(_("This invitation has already been accepted."))
+    # Lock the row so that two clicks on the link cannot both accept it, then check it again.
+    invitation = invitation_usable(
+        Invitation.objects.select_for_update().select_related("organisation").get(pk=invitation.pk)
+    )
 
     if user is not None and user.is_authenticated:
         if user.email.lower() != invitation.email.lower():
@@ -411,13 +442,16 @@ def organisation_update(
     logo: Any | None = None,
     remove_logo: bool = False,
     allow_duplicate: bool = False,
+    version: int | None = None,
 ) -> Organisation:
     """Change an organisation's profile (fields in ORGANISATION_FIELDS, competences, logo).
 
     Rules: only coordinators and the organisation's admins edit; the name may not be blank and
     should not repeat another organisation's name in the same town (DuplicateOrganisation
-    unless `allow_duplicate`); coordinates come in pairs; only coordinators change the kind.
-    Raises PermissionDenied, DuplicateOrganisation, DomainError. Nothing is saved on error.
+    unless `allow_duplicate`); coordinates come in pairs; only coordinators change the kind;
+    `version` is the one the editor loaded (None: no loaded copy), and a newer save wins.
+    Raises PermissionDenied, DuplicateOrganisation, EditConflict, DomainError. Nothing is
+    saved on error.
     """
     if not can_edit_organisation(actor, organisation):
         raise PermissionDenied(_("You may not edit this organisation."))
@@ -439,6 +473,7 @@ def organisation_update(
                 _("“%(name)s” already exists in this town.") % {"name": existing.name},
                 existing=existing,
             )
+    version_claim(organisation, version)
     for key, value in data.items():
         setattr(organisation, key, value.strip() if isinstance(value, str) else value)
     organisation.name = name
@@ -612,11 +647,15 @@ def profile_update(
     photo: Any | None = None,
     remove_photo: bool = False,
 ) -> PersonProfile:
-    """A person edits their own profile. Raises PermissionDenied for anyone else."""
+    """A person edits their own profile; an unsaved one (the form opened before the person had
+    a profile, `selectors.own_profile`) is created here, or the row that appeared meanwhile
+    is taken. Raises PermissionDenied for anyone else, DomainError for an unknown visibility."""
     if actor.pk != profile.user_id:
         raise PermissionDenied(_("Only the person can edit their profile."))
     if visibility not in PersonProfile.Visibility.values:
         raise DomainError(_("Please choose who may see your profile."), field="visibility")
+    if profile.pk is None:
+        profile = profile_for(actor)
     profile.bio = bio.strip()
     profile.languages = languages.strip()
     profile.visibility = visibility

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from django.urls import reverse
+
 from transferraum.accounts.models import User
 from transferraum.actors.models import Invitation, MembershipRequest
 from transferraum.actors.notification_kinds import INVITATION, MEMBERSHIP_REQUEST
@@ -10,8 +12,11 @@ from transferraum.notifications.services import notify
 @task(retry=True)  # e-mails only: `notify` sends each message of a task once
 def invitation_send_email(invitation_id: int) -> None:
     """Send the invitation link; a withdrawn or accepted invitation is not sent. Someone who
-    already has an account also finds it among their notifications; a new person gets the
-    e-mail only."""
+    already has an account also finds it among their notifications, linked to the invitation's
+    page for its signed-in addressee: the link with the token is written into the e-mail only,
+    never stored. A new person gets the e-mail only."""
+    from transferraum.actors.services import invitation_link  # services enqueue this task
+
     invitation = Invitation.objects.select_related("organisation", "invited_by").get(
         pk=invitation_id
     )
@@ -22,9 +27,9 @@ def invitation_send_email(invitation_id: int) -> None:
         recipient=person or invitation.email,
         kind=INVITATION,
         template="actors/email/invitation",
-        context={"invitation": invitation},
+        context={"invitation": invitation, "link": invitation_link(invitation)},
         language=invitation.language,
-        url=invitation.get_absolute_url(),
+        url=reverse("actors:invitation-addressee", args=[invitation.pk]) if person else "",
     )
 
 

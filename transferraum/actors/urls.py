@@ -38,6 +38,7 @@ urlpatterns = [
         name="membership-request-withdraw",
     ),
     path("einladung/<str:token>/", views.invitation_respond, name="invitation"),
+    path("einladungen/<int:pk>/", views.invitation_addressee_respond, name="invitation-addressee"),
     path("organisationen/<slug:slug>/logo/", views.organisation_logo, name="logo"),
     path("personen/<int:pk>/", views.person_detail, name="person"),
     path("personen/<int:pk>/foto/", views.person_photo, name="photo"),

@@ -24,7 +24,7 @@ from transferraum.actors.forms import (
     OrganisationForm,
     PersonProfileForm,
 )
-from transferraum.actors.models import Competence, Listing, Organisation
+from transferraum.actors.models import Competence, Invitation, Listing, Organisation
 from transferraum.actors.permissions import (
     can_create_organisation,
     can_curate_competences,
@@ -38,6 +38,7 @@ from transferraum.actors.selectors import (
     competences_grouped,
     contacts_of,
     first_of,
+    invitation_for_addressee,
     listings_of,
     members_of,
     membership_request_for_reviewer,
@@ -47,6 +48,7 @@ from transferraum.actors.selectors import (
     organisation_for_viewer,
     organisation_logo_for_viewer,
     organisations_list,
+    own_profile,
     pending_invitations_of,
     person_for_viewer,
     suggestions_for,
@@ -61,6 +63,7 @@ from transferraum.actors.services import (
     invitation_create,
     invitation_for_token,
     invitation_revoke,
+    invitation_usable,
     listing_add,
     listing_remove,
     membership_request_submit,
@@ -68,7 +71,6 @@ from transferraum.actors.services import (
     membership_set_contact,
     organisation_register,
     organisation_update,
-    profile_for,
     profile_update,
 )
 from transferraum.core.errors import DomainError, PermissionDenied
@@ -158,6 +160,7 @@ def organisation_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
                     logo=request.FILES.get("logo"),
                     remove_logo=form.cleaned_data["remove_logo"],
                     allow_duplicate=form.cleaned_data["allow_duplicate"],
+                    version=form.loaded_version,
                 )
             except DuplicateOrganisation as error:
                 duplicate = error.existing
@@ -273,8 +276,11 @@ def organisation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_safe
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if isinstance(request.user, User) and request.user.pk == pk:
-        profile_for(request.user)  # one's own page exists from the first visit
-    profile = person_for_viewer(request.user, pk)
+        # One's own page shows from the first visit, before the profile is saved (reads
+        # never write: the first save creates it).
+        profile = own_profile(request.user)
+    else:
+        profile = person_for_viewer(request.user, pk)
     memberships = profile.user.memberships.select_related("organisation__municipality")
     return render(
         request,
@@ -286,8 +292,9 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """A person's own profile: text, photo, competences, interests, who may see it."""
-    profile = profile_for(request.user)
+    """A person's own profile: text, photo, competences, interests, who may see it. Opening
+    the form writes nothing; the first save creates the profile."""
+    profile = own_profile(request.user)
     memberships = request.user.memberships.select_related("organisation")
     if request.method == "POST":
         form = PersonProfileForm(request.POST, request.FILES)
@@ -328,8 +335,8 @@ def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
                 "bio": profile.bio,
                 "languages": profile.languages,
                 "visibility": profile.visibility,
-                "competences": profile.competences.all(),
-                "interests": profile.interests.all(),
+                "competences": profile.competences.all() if profile.pk else [],
+                "interests": profile.interests.all() if profile.pk else [],
             }
         )
     return render(
@@ -488,7 +495,27 @@ def invitation_respond(request: HttpRequest, token: str) -> HttpResponse:
         return render(
             request, "actors/invitation_invalid.html", {"reason": error.message}, status=410
         )
+    return _invitation_page(request, invitation)
 
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation_addressee_respond(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The same page for its signed-in addressee, reached from the in-app notification (which
+    must not hold the link's token)."""
+    invitation = invitation_for_addressee(request.user, pk)
+    try:
+        invitation_usable(invitation)
+    except InvitationInvalid as error:
+        return render(
+            request, "actors/invitation_invalid.html", {"reason": error.message}, status=410
+        )
+    return _invitation_page(request, invitation)
+
+
+def _invitation_page(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    """Show an invitation that can be used and accept it: a newcomer chooses name and
+    password, a signed-in person accepts with one button."""
     logged_in = request.user.is_authenticated
     if request.method == "POST":
         form = AcceptInvitationForm(request.POST) if not logged_in else None
@@ -496,7 +523,7 @@ def invitation_respond(request: HttpRequest, token: str) -> HttpResponse:
             data = form.cleaned_data if form else {"name": "", "password1": ""}
             try:
                 membership = invitation_accept(
-                    token=token,
+                    invitation=invitation,
                     name=data["name"],
                     password=data["password1"],
                     user=request.user if isinstance(request.user, User) else None,
@@ -508,7 +535,7 @@ def invitation_respond(request: HttpRequest, token: str) -> HttpResponse:
             except DomainError as error:
                 if form is None:
                     messages.error(request, error.message)
-                    return redirect("actors:invitation", token=token)
+                    return HttpResponseRedirect(request.path)
                 error.attach_to(form)
             else:
                 if not logged_in:

@@ -9,12 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from transferraum.accounts.models import User
 from transferraum.challenges.models import Challenge, TopicField, TransferFormat
 from transferraum.challenges.workflow import LIFECYCLE
+from transferraum.core.versions import VersionedForm
 from transferraum.regions.forms import group_by_district
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ChallengeForm(forms.ModelForm):
+class ChallengeForm(VersionedForm, forms.ModelForm):
     """Shape only: required fields are checked on submission by the service, so that a draft
     can always be saved, however incomplete."""
 
@@ -111,7 +112,11 @@ class NoteForm(forms.Form):
 STEP_FORMS: dict[str, type[NoteForm]] = {step.name: NoteForm for step in LIFECYCLE if step.needs}
 
 
-class AssignForm(forms.Form):
+class AssignForm(VersionedForm, forms.Form):
+    """The coordinators' assignment: two coordinators at once must not overwrite each other."""
+
+    versioned_model = Challenge
+
     formats = forms.ModelMultipleChoiceField(
         label=_("Transfer formats"),
         queryset=TransferFormat.objects.all(),
@@ -123,6 +128,10 @@ class AssignForm(forms.Form):
         queryset=User.objects.filter(role=User.Role.COORDINATOR, is_active=True).order_by("name"),
         required=False,
     )
+
+    @staticmethod
+    def initial_from(obj: Any) -> dict[str, Any]:
+        return {"formats": list(obj.formats.all()), "coordinator": obj.coordinator}
 
 
 class CommentForm(forms.Form):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.models import User
 from transferraum.actors.models import Organisation
-from transferraum.core.models import TimeStampedModel
+from transferraum.core.models import TimeStampedModel, Versioned
 from transferraum.regions.models import Municipality
 
 
@@ -125,7 +125,7 @@ class ChallengeQuerySet(models.QuerySet["Challenge"]):
         return self.filter(status__in=Challenge.BOARD_STATUSES)
 
 
-class Challenge(TimeStampedModel):
+class Challenge(Versioned, TimeStampedModel):
     """A real problem of a town, company or association, scoped into a transfer task."""
 
     class Status(models.TextChoices):

@@ -34,6 +34,7 @@ from transferraum.challenges.workflow import LIFECYCLE
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.search import search_document
 from transferraum.core.services import activity_record
+from transferraum.core.versions import version_claim
 from transferraum.core.workflow import Step, StepRules, Taken, step_take
 from transferraum.notifications.services import notifications_enabled
 
@@ -115,12 +116,14 @@ def challenge_save(
     data: dict[str, Any],
     topics: Iterable[TopicField] = (),
     challenge: Challenge | None = None,
+    version: int | None = None,
 ) -> Challenge:
     """Create a draft or save changes; a draft may be incomplete, but never inconsistent.
 
     Rules: members write for their organisation; the organisation edits drafts and challenges
-    sent back for changes, coordinators edit until the challenge ends; dates in order; a title.
-    Raises PermissionDenied, DomainError.
+    sent back for changes, coordinators edit until the challenge ends; dates in order; a title;
+    `version` is the one the editor loaded (None: no loaded copy), and a newer save wins.
+    Raises PermissionDenied, EditConflict, DomainError.
     """
     if challenge is None:
         if not can_submit_for(actor, organisation.pk):
@@ -138,6 +141,7 @@ def challenge_save(
         raise ValueError(f"Unknown challenge fields: {sorted(unknown)}")
     merged = {field: getattr(challenge, field) for field in CONTENT_FIELDS} | data
     _check_content(merged, complete=False)
+    version_claim(challenge, version)
     for field, value in data.items():
         setattr(challenge, field, value.strip() if isinstance(value, str) else value)
     created = challenge.pk is None
@@ -354,14 +358,18 @@ def challenge_assign(
     challenge: Challenge,
     formats: Iterable[TransferFormat],
     coordinator: User | None,
+    version: int | None = None,
 ) -> Challenge:
-    """Coordinators choose the transfer formats and who is responsible."""
+    """Coordinators choose the transfer formats and who is responsible; `version` is the one
+    the coordinator loaded (None: no loaded copy), a newer save wins.
+    Raises PermissionDenied, EditConflict, DomainError."""
     if not actor.is_coordinator:
         raise PermissionDenied(_("Only coordinators assign formats."))
     if coordinator is not None and not coordinator.is_coordinator:
         raise DomainError(_("Only a coordinator can be responsible."), field="coordinator")
     if challenge.status in (Challenge.Status.WITHDRAWN, Challenge.Status.REJECTED):
         raise DomainError(_("This challenge is closed."))
+    version_claim(challenge, version)
     challenge.formats.set(list(formats))
     challenge.coordinator = coordinator
     challenge.save(update_fields=["coordinator", "updated_at"])

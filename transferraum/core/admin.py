@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from transferraum.core.models import Activity, ScheduledRun, TaskHeartbeat
+from transferraum.core.models import AccessEntry, Activity, ScheduledRun, TaskHeartbeat
 
 
 @admin.register(Activity)
@@ -39,6 +39,22 @@ class TaskHeartbeatAdmin(admin.ModelAdmin):
 
     list_display = ["task", "worker_id", "beat_at"]
     readonly_fields = ["task", "worker_id", "beat_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AccessEntry)
+class AccessEntryAdmin(admin.ModelAdmin):
+    """Read-only: the lists meant for staff write it (core.access_log); nobody edits it."""
+
+    list_display = ["day", "viewer", "person", "place"]
+    list_filter = ["place"]
+    search_fields = ["person__email", "viewer__email"]
+    readonly_fields = [f.name for f in AccessEntry._meta.fields]
 
     def has_add_permission(self, request):
         return False

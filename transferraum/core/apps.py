@@ -29,6 +29,8 @@ class CoreConfig(AppConfig):
         autodiscover_modules("start")
         # Each app's search providers (`core.site_search`) and page connections (`core.related`).
         autodiscover_modules("site_search", "related")
+        # What each app stores about people and how it is exported and erased (core.privacy).
+        autodiscover_modules("privacy")
         from transferraum.core.checks import database_log_at_start  # registers the checks
 
         database_log_at_start()

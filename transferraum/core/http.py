@@ -101,3 +101,19 @@ def pending_post(request: HttpRequest) -> QueryDict | None:
     for key, values in pending["data"].items():
         data.setlist(key, values)
     return data
+
+
+def language_cookie_set(response: HttpResponse, language: str) -> None:
+    """Remember the interface language (read by `core.middleware.LanguageMiddleware`) with the
+    flags of Django's `LANGUAGE_COOKIE_*` settings: HttpOnly and SameSite=Lax everywhere,
+    Secure in production. No script reads it."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,  # type: ignore[arg-type]
+    )

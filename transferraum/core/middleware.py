@@ -43,6 +43,29 @@ class LanguageMiddleware:
         return response
 
 
+class PermissionsPolicyMiddleware:
+    """Every response says which browser features the site's pages may use
+    (`Permissions-Policy`, from `settings.PERMISSIONS_POLICY`): none of camera, microphone,
+    location, payment or USB; passkeys (WebAuthn) only on the site itself. A view that sets
+    the header itself keeps its own."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.header = permissions_policy_header(settings.PERMISSIONS_POLICY)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+def permissions_policy_header(policy: dict[str, list[str]]) -> str:
+    """`{"camera": [], "publickey-credentials-get": ["self"]}` →
+    `camera=(), publickey-credentials-get=(self)`."""
+    return ", ".join(f"{feature}=({' '.join(origins)})" for feature, origins in policy.items())
+
+
 class QueryCountMiddleware:
     """In bench mode (settings.BENCH_MODE) every response says in `X-Query-Count` how many
     database queries it took, middleware included, so the page benchmark can check that the

@@ -18,6 +18,17 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class Versioned(models.Model):
+    """A shared object that several people edit: `version` grows by one with each save
+    through its edit service (`core.versions.version_claim`), so that a form loaded from an
+    older version cannot overwrite a newer save unseen. See docs/concurrency.md."""
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 R = TypeVar("R", bound="Request")
 
 
@@ -211,3 +222,40 @@ class FormSubmission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.owner} {self.path} {self.status}"
+
+
+class AccessEntry(models.Model):
+    """A staff person saw a person's data in a list meant for staff (`core.access_log`): one
+    row per viewer, person, list and day, however often the list was opened that day. The
+    person sees the entries about them; the viewer's deleted account leaves the fact."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("seen by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    place = models.CharField(_("list"), max_length=100)
+    day = models.DateField(_("day"))
+    seen_at = models.DateTimeField(_("first seen"))
+
+    class Meta:
+        ordering = ["-seen_at", "-pk"]
+        verbose_name = _("access to personal data")
+        verbose_name_plural = _("access log")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "viewer", "place", "day"], name="access_entry_once_a_day"
+            )
+        ]
+        indexes = [models.Index(fields=["person", "-seen_at"], name="access_entry_person")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.viewer or '–'} → {self.person} ({self.place})"

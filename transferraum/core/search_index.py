@@ -178,3 +178,44 @@ class SearchIndex(Operation):
     @property
     def migration_name_fragment(self) -> str:
         return f"{self.model_name.lower()}_search_index"
+
+
+class SearchTriggersRestored(Operation):
+    """Put a searchable table's SQLite index back after an operation that rebuilt the table
+    (most `AddField`/`AlterField` on SQLite), in both directions; nothing on PostgreSQL, where
+    the generated columns survive. Place it right after the rebuilding operation."""
+
+    reversible = True
+    reduces_to_sql = True
+
+    def __init__(self, model_name: str) -> None:
+        self.model_name = model_name
+
+    def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
+        return self.__class__.__qualname__, [self.model_name], {}
+
+    def state_forwards(self, app_label: str, state: Any) -> None:
+        """Nothing in the model state: see SearchIndex."""
+
+    def _run(self, app_label: str, schema_editor: Any, state: Any) -> None:
+        model = state.apps.get_model(app_label, self.model_name)
+        if schema_editor.connection.vendor != "sqlite" or not self.allow_migrate_model(
+            schema_editor.connection.alias, model
+        ):
+            return
+        table, pk = model._meta.db_table, model._meta.pk.column
+        for statement in [*_sqlite_backwards(table), *_sqlite_forwards(table, pk)]:
+            schema_editor.execute(statement, params=None)
+
+    def database_forwards(
+        self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
+    ) -> None:
+        self._run(app_label, schema_editor, to_state)
+
+    def database_backwards(
+        self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
+    ) -> None:
+        self._run(app_label, schema_editor, from_state)
+
+    def describe(self) -> str:
+        return f"Search triggers restored on {self.model_name}"

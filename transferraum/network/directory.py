@@ -25,6 +25,7 @@ from transferraum.actors.models import (
     Organisation,
     PersonProfile,
 )
+from transferraum.core.access_log import access_place
 from transferraum.core.filters import (
     Filters,
     Select,
@@ -45,6 +46,8 @@ from transferraum.regions.selectors import (
 
 ORGANISATIONS = "organisationen"
 PEOPLE = "personen"
+# Coordinators see every profile, hidden ones too: the people they were shown are recorded.
+DIRECTORY_PEOPLE = access_place("network.directory_people", _("People in the directory"))
 TABS = (ORGANISATIONS, PEOPLE)
 PAGE_SIZE = 20
 QUERY_MAX_LENGTH = 200

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from transferraum.actors.models import Organisation
+from transferraum.core.access_log import access_record
 from transferraum.core.htmx import render_page_or_partial
 from transferraum.core.http import HtmxHttpRequest
 from transferraum.core.listing import listing
@@ -19,6 +20,7 @@ from transferraum.core.pagination import (
     count_text,
 )
 from transferraum.network.directory import (
+    DIRECTORY_PEOPLE,
     ORGANISATIONS,
     PAGE_SIZE,
     PEOPLE,
@@ -175,6 +177,12 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
     lists = {ORGANISATIONS: organisations, PEOPLE: people}
     found = listing(request, lists[filters.tab], filters, url=base, per_page=PAGE_SIZE)
     filters = found.filters
+    if filters.tab == PEOPLE and request.user.is_authenticated and request.user.is_coordinator:
+        access_record(
+            viewer=request.user,
+            place=DIRECTORY_PEOPLE,
+            people=[profile.user_id for profile in found.page],
+        )
     # The other tab's count stops past the limit as well: no second full scan.
     counts = {
         tab: found.counted if tab == filters.tab else capped_count(objects)

@@ -17,13 +17,13 @@ from django.utils.translation import gettext_noop, pgettext_lazy
 from transferraum.accounts.models import StudyProgramme, User
 from transferraum.actors.models import Competence
 from transferraum.challenges.models import Challenge, TransferFormat
-from transferraum.core.models import TimeStampedModel
+from transferraum.core.models import TimeStampedModel, Versioned
 from transferraum.regions.models import Municipality
 
 DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 
 
-class Round(TimeStampedModel):
+class Round(Versioned, TimeStampedModel):
     """A semester or a shorter window in which projects run: phases from preparation to closed."""
 
     class Phase(models.TextChoices):
@@ -158,7 +158,7 @@ class ProjectQuerySet(models.QuerySet["Project"]):
         return self.filter(status=Project.Status.COMPLETED).exclude(public_summary="")
 
 
-class Project(TimeStampedModel):
+class Project(Versioned, TimeStampedModel):
     """A challenge worked on in a round by a team of students."""
 
     class Status(models.TextChoices):
@@ -439,7 +439,7 @@ class Counterfactual(TimeStampedModel):
         return f"{self.student} → {self.project} ({self.run})"
 
 
-class Milestone(TimeStampedModel):
+class Milestone(Versioned, TimeStampedModel):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         IN_PROGRESS = "in_progress", _("In progress")
@@ -463,7 +463,7 @@ class Milestone(TimeStampedModel):
         return self.title
 
 
-class Meeting(TimeStampedModel):
+class Meeting(Versioned, TimeStampedModel):
     class Kind(models.TextChoices):
         MEETING = "meeting", _("Meeting")
         SITE_VISIT = "site_visit", _("Site visit")
@@ -557,7 +557,7 @@ class Post(models.Model):
         return self.text[:60]
 
 
-class Feedback(TimeStampedModel):
+class Feedback(Versioned, TimeStampedModel):
     """The partner's structured feedback at mid-term and at the end (one of each per project)."""
 
     class Stage(models.TextChoices):

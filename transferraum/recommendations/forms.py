@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.models import User
 from transferraum.actors.models import Organisation
+from transferraum.core.versions import VersionedForm
 from transferraum.projects.models import Document, Project, Round
 from transferraum.recommendations.models import Recommendation
 from transferraum.recommendations.services import CONTENT_FIELDS, PLACE_FIELDS
@@ -65,9 +66,11 @@ def links_to_text(links: list[dict[str, str]]) -> str:
     return "\n".join(lines)
 
 
-class RecommendationForm(forms.Form):
+class RecommendationForm(VersionedForm, forms.Form):
     """The text of a recommendation, its evidence, its addressee and (without a project) where it
     belongs. A draft may be incomplete: what a hand-over needs is asked for at the approval."""
+
+    versioned_model = Recommendation
 
     title = _field(
         "title", error_messages={"required": _("Please give the recommendation a title.")}

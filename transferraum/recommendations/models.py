@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.models import User
 from transferraum.actors.models import Organisation
-from transferraum.core.models import TimeStampedModel
+from transferraum.core.models import TimeStampedModel, Versioned
 from transferraum.projects.models import Document, Project, Round
 from transferraum.regions.models import Municipality
 
@@ -42,7 +42,7 @@ class RecommendationQuerySet(models.QuerySet["Recommendation"]):
         return self.handed_over().exclude(status__in=Recommendation.FINISHED_STATUSES)
 
 
-class Recommendation(TimeStampedModel):
+class Recommendation(Versioned, TimeStampedModel):
     """One recommendation to a decision-maker, from its draft to the evaluation of its effect."""
 
     class Status(models.TextChoices):

@@ -24,7 +24,7 @@ def test_simultaneous_acceptance_creates_one_account(coordinator, town_eilenburg
     def accept() -> None:
         try:
             barrier.wait()
-            invitation_accept(token=invitation.token, name="Nora Neu", password="Mulde-Ufer-2026!")
+            invitation_accept(invitation=invitation, name="Nora Neu", password="Mulde-Ufer-2026!")
             outcomes.append("accepted")
         except (InvitationInvalid, DomainError):
             outcomes.append("refused")

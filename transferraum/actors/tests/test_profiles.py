@@ -210,6 +210,7 @@ def _edit_data(organisation, **overrides):
         "municipality": organisation.municipality.ags if organisation.municipality else "",
         "lat": "",
         "lon": "",
+        "version": organisation.version,
     }
     data.update(overrides)
     return data
@@ -612,3 +613,60 @@ def test_logos_and_photos_live_in_an_s3_store(
 
     assert s3_uploads.keys() == [profile.photo.name]
     assert client.get(reverse("actors:logo", args=[company_zeitz.slug])).status_code == 404
+
+
+# --- reads never write -----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_opening_the_profile_form_writes_nothing(client, student_geography):
+    client.force_login(student_geography)
+
+    response = client.get(reverse("actors:profile-edit"))
+
+    assert response.status_code == 200
+    assert not PersonProfile.objects.filter(user=student_geography).exists()
+
+
+@pytest.mark.django_db
+def test_the_first_save_creates_the_profile(client, student_geography, geoinformatik):
+    client.force_login(student_geography)
+
+    response = client.post(
+        reverse("actors:profile-edit"),
+        {"visibility": "public", "bio": "Karten", "languages": "", "competences": []},
+    )
+
+    assert response.status_code == 302
+    profile = PersonProfile.objects.get(user=student_geography)
+    assert (profile.visibility, profile.bio) == ("public", "Karten")
+
+
+@pytest.mark.django_db
+def test_an_unsaved_profile_takes_the_row_that_appeared_meanwhile(student_geography):
+    unsaved = PersonProfile(user=student_geography)
+    existing = profile_for(student_geography)  # another request saved first
+
+    saved = profile_update(
+        actor=student_geography,
+        profile=unsaved,
+        bio="Zweiter Versuch",
+        languages="",
+        visibility="members",
+        competences=[],
+        interests=[],
+    )
+
+    assert saved.pk == existing.pk
+    assert PersonProfile.objects.filter(user=student_geography).count() == 1
+
+
+@pytest.mark.django_db
+def test_ones_own_empty_profile_page_shows_without_writing(client, student_geography):
+    client.force_login(student_geography)
+
+    response = client.get(reverse("actors:person", args=[student_geography.pk]))
+
+    assert response.status_code == 200
+    assert "Lena Schubert" in response.content.decode()
+    assert not PersonProfile.objects.filter(user=student_geography).exists()

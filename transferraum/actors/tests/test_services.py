@@ -1,3 +1,5 @@
+import hashlib
+import re
 from datetime import timedelta
 
 import pytest
@@ -11,11 +13,15 @@ from transferraum.actors.models import Invitation, Membership
 from transferraum.actors.services import (
     invitation_accept,
     invitation_create,
+    invitation_for_token,
+    invitation_link,
     invitation_revoke,
+    invitation_token,
     organisation_create,
 )
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.models import Activity
+from transferraum.core.tokens import token_hash
 from transferraum.notifications.models import Notification
 
 NEW_PASSWORD = "Mulde-Ufer-2026!"
@@ -45,7 +51,7 @@ def test_coordinator_invites_and_the_mail_carries_a_working_link(
     message = mail.outbox[0]
     assert message.to == ["neu@eilenburg.example"]
     assert "Stadtverwaltung Eilenburg" in message.subject
-    assert f"https://transferraum.example/einladung/{invitation.token}/" in message.body
+    assert f"https://transferraum.example/einladung/{invitation_token(invitation)}/" in message.body
     assert "Hallo Nora Neu" in message.body
     assert Activity.objects.filter(verb="invitation.created", actor=coordinator).exists()
 
@@ -62,7 +68,10 @@ def test_an_invitation_is_a_notification_for_someone_with_an_account_only(
     notification = Notification.objects.get()
     assert notification.recipient == student_geography
     assert notification.kind == "invitation"
-    assert notification.url == invitation.get_absolute_url()
+    # The notification links to the addressee's page: the token is in the e-mail only.
+    assert notification.url == f"/einladungen/{invitation.pk}/"
+    assert invitation_token(invitation) not in notification.url
+    assert invitation_token(invitation) in mail.outbox[1].body
     assert "List-Unsubscribe" not in mail.outbox[0].extra_headers
     assert "List-Unsubscribe" in mail.outbox[1].extra_headers
 
@@ -127,10 +136,10 @@ def test_a_new_invitation_replaces_the_pending_one(coordinator, town_eilenburg):
 
     first.refresh_from_db()
     assert first.revoked_at is not None
-    assert first.token != second.token
+    assert first.token_hash != second.token_hash
     assert list(Invitation.objects.pending()) == [second]
     with pytest.raises(InvitationInvalid, match="zurückgezogen"):
-        invitation_accept(token=first.token, name="Nora", password=NEW_PASSWORD)
+        invitation_accept(invitation=first, name="Nora", password=NEW_PASSWORD)
 
 
 @pytest.mark.django_db
@@ -139,7 +148,7 @@ def test_accepting_creates_a_verified_account_and_the_membership(coordinator, to
         coordinator, town_eilenburg, role=Membership.Role.ADMIN, position="Stadtplanung"
     )
 
-    membership = invitation_accept(token=invitation.token, name=" Nora Neu ", password=NEW_PASSWORD)
+    membership = invitation_accept(invitation=invitation, name=" Nora Neu ", password=NEW_PASSWORD)
 
     user = membership.user
     assert user.email == "neu@eilenburg.example"
@@ -158,10 +167,10 @@ def test_accepting_creates_a_verified_account_and_the_membership(coordinator, to
 @pytest.mark.django_db
 def test_a_used_invitation_cannot_be_used_again(coordinator, town_eilenburg):
     invitation = invite(coordinator, town_eilenburg)
-    invitation_accept(token=invitation.token, name="Nora Neu", password=NEW_PASSWORD)
+    invitation_accept(invitation=invitation, name="Nora Neu", password=NEW_PASSWORD)
 
     with pytest.raises(InvitationInvalid, match="bereits angenommen"):
-        invitation_accept(token=invitation.token, name="Jemand", password="Anderes-Passwort-1")
+        invitation_accept(invitation=invitation, name="Jemand", password="Anderes-Passwort-1")
 
     assert User.objects.filter(email="neu@eilenburg.example").count() == 1
 
@@ -174,7 +183,7 @@ def test_an_expired_invitation_is_refused_and_creates_nothing(coordinator, town_
         time_machine.travel(timezone.now() + timedelta(days=15)),
         pytest.raises(InvitationInvalid, match="abgelaufen"),
     ):
-        invitation_accept(token=invitation.token, name="Nora Neu", password=NEW_PASSWORD)
+        invitation_accept(invitation=invitation, name="Nora Neu", password=NEW_PASSWORD)
 
     assert not User.objects.filter(email="neu@eilenburg.example").exists()
 
@@ -182,7 +191,7 @@ def test_an_expired_invitation_is_refused_and_creates_nothing(coordinator, town_
 @pytest.mark.django_db
 def test_an_unknown_token_is_refused():
     with pytest.raises(InvitationInvalid, match="nicht gültig"):
-        invitation_accept(token="erfunden", name="X", password=NEW_PASSWORD)
+        invitation_for_token("erfunden")
 
 
 @pytest.mark.django_db
@@ -190,7 +199,7 @@ def test_a_weak_password_is_refused_and_the_invitation_stays_usable(coordinator,
     invitation = invite(coordinator, town_eilenburg)
 
     with pytest.raises(DomainError) as error:
-        invitation_accept(token=invitation.token, name="Nora Neu", password="12345678")
+        invitation_accept(invitation=invitation, name="Nora Neu", password="12345678")
 
     assert error.value.field == "password1"
     invitation.refresh_from_db()
@@ -203,11 +212,11 @@ def test_an_existing_account_must_log_in_to_accept(coordinator, town_eilenburg, 
     invitation = invite(coordinator, town_eilenburg, email=researcher.email)
 
     with pytest.raises(DomainError, match="hat bereits ein Konto"):
-        invitation_accept(token=invitation.token, name="Übernahme", password=NEW_PASSWORD)
+        invitation_accept(invitation=invitation, name="Übernahme", password=NEW_PASSWORD)
     researcher.refresh_from_db()
     assert researcher.name == "Dr. Jana Krüger"
 
-    membership = invitation_accept(token=invitation.token, name="", password="", user=researcher)
+    membership = invitation_accept(invitation=invitation, name="", password="", user=researcher)
     assert membership.user == researcher
 
 
@@ -218,7 +227,7 @@ def test_a_logged_in_person_cannot_accept_an_invitation_for_someone_else(
     invitation = invite(coordinator, town_eilenburg)
 
     with pytest.raises(DomainError, match="neu@eilenburg.example"):
-        invitation_accept(token=invitation.token, name="", password="", user=outsider)
+        invitation_accept(invitation=invitation, name="", password="", user=outsider)
 
     assert not outsider.memberships.exists()
 
@@ -250,3 +259,61 @@ def test_only_coordinators_create_organisations(coordinator, officer_eilenburg):
     assert second.slug == "neuer-verein-ev-2"
     with pytest.raises(DomainError):
         organisation_create(actor=coordinator, name=" ", kind="civil_society")
+
+
+# --- the link's token is stored only as a hash ------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_row_keeps_only_the_hash_of_the_token(
+    coordinator, town_eilenburg, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = invite(coordinator, town_eilenburg)
+
+    token = re.search(r"/einladung/([^/]+)/", mail.outbox[0].body).group(1)
+    invitation.refresh_from_db()
+    assert len(token) >= 43  # 256 bits
+    assert invitation.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    stored = {
+        field.attname: getattr(invitation, field.attname) for field in Invitation._meta.fields
+    }
+    assert token not in repr(stored)
+    assert invitation_for_token(token) == invitation
+
+
+@pytest.mark.django_db
+def test_a_row_copied_from_the_database_opens_no_link(coordinator, town_eilenburg):
+    invitation = invite(coordinator, town_eilenburg)
+
+    for stored in (invitation.token_hash, invitation.token_seed):
+        with pytest.raises(InvitationInvalid, match="nicht gültig"):
+            invitation_for_token(stored)
+
+
+@pytest.mark.django_db
+def test_every_invitation_gets_its_own_token(coordinator, town_eilenburg):
+    tokens = {
+        invitation_token(invite(coordinator, town_eilenburg, email=f"p{n}@eilenburg.example"))
+        for n in range(3)
+    }
+
+    assert len(tokens) == 3
+
+
+@pytest.mark.django_db
+def test_a_link_sent_before_tokens_were_hashed_still_works_once(coordinator, town_eilenburg):
+    # What migration 0007 makes of an old row: the hash of the token sent, no seed.
+    old_token = "alter-token-aus-einer-frueheren-version-0123456789abcdef"
+    invitation = invite(coordinator, town_eilenburg)
+    Invitation.objects.filter(pk=invitation.pk).update(
+        token_hash=token_hash(old_token), token_seed=""
+    )
+
+    found = invitation_for_token(old_token)
+    invitation_accept(invitation=found, name="Nora Neu", password=NEW_PASSWORD)
+
+    with pytest.raises(InvitationInvalid, match="bereits angenommen"):
+        invitation_for_token(old_token)
+    with pytest.raises(InvitationInvalid):
+        invitation_link(found)  # its link cannot be written again

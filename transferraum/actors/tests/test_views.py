@@ -5,7 +5,7 @@ from django.urls import reverse
 from transferraum.accounts.models import User
 from transferraum.actors import views
 from transferraum.actors.models import Invitation, Membership
-from transferraum.actors.services import invitation_create
+from transferraum.actors.services import invitation_create, invitation_link
 from transferraum.actors.tests.factories import MembershipFactory
 from transferraum.core.testing import assert_capped
 
@@ -160,7 +160,7 @@ def test_invitee_sets_a_password_and_lands_on_the_organisation_page(
     invitation = invitation_create(
         actor=coordinator, organisation=town_eilenburg, email="neu@eilenburg.example", role="admin"
     )
-    url = reverse("actors:invitation", args=[invitation.token])
+    url = invitation_link(invitation)
     assert "Stadtverwaltung Eilenburg" in client.get(url).content.decode()
 
     response = client.post(
@@ -182,7 +182,7 @@ def test_mismatched_passwords_keep_the_name_and_create_nothing(client, coordinat
     )
 
     response = client.post(
-        reverse("actors:invitation", args=[invitation.token]),
+        invitation_link(invitation),
         {"name": "Nora Neu", "password1": "Mulde-Ufer-2026!", "password2": "anders"},
     )
 
@@ -198,7 +198,7 @@ def test_reused_invitation_link_explains_itself(client, coordinator, town_eilenb
     invitation = invitation_create(
         actor=coordinator, organisation=town_eilenburg, email="neu@eilenburg.example", role="member"
     )
-    url = reverse("actors:invitation", args=[invitation.token])
+    url = invitation_link(invitation)
     data = {"name": "Nora Neu", "password1": "Mulde-Ufer-2026!", "password2": "Mulde-Ufer-2026!"}
     client.post(url, data)
     client.logout()
@@ -252,3 +252,23 @@ def test_a_town_page_leads_to_the_recommendations_made_to_it(client, town_eilenb
 
     assert tracker in client.get(town_eilenburg.get_absolute_url()).content.decode()
     assert "?ort=" not in client.get(company_zeitz.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_addressee_accepts_from_the_notification_without_the_token(
+    client, coordinator, town_eilenburg, researcher, outsider
+):
+    invitation = invitation_create(
+        actor=coordinator, organisation=town_eilenburg, email=researcher.email, role="member"
+    )
+    url = reverse("actors:invitation-addressee", args=[invitation.pk])
+
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404  # not addressed to her: as if it did not exist
+    client.force_login(researcher)
+    assert "Stadtverwaltung Eilenburg" in client.get(url).content.decode()
+    response = client.post(url)
+
+    assert response.status_code == 302
+    assert Membership.objects.filter(user=researcher, organisation=town_eilenburg).exists()
+    assert client.get(url).status_code == 410  # used once

@@ -67,7 +67,8 @@ def test_officer_saves_a_draft_and_submits_it_later(client, officer_eilenburg, t
     assert challenge.partner_offers == ["data", "rooms"]
 
     response = client.post(
-        reverse("challenges:edit", args=[challenge.pk]), {**FORM, "intent": "submit"}
+        reverse("challenges:edit", args=[challenge.pk]),
+        {**FORM, "intent": "submit", "version": challenge.version},
     )
 
     challenge.refresh_from_db()
@@ -103,7 +104,8 @@ def test_form_sent_after_the_session_expired_is_restored_after_login(
     url = reverse("challenges:edit", args=[challenge.pk])
 
     # The session has expired: the post arrives without a login.
-    response = client.post(url, {**FORM, "title": "Neu getippt, nicht verloren", "intent": "save"})
+    typed = {**FORM, "title": "Neu getippt, nicht verloren", "version": 1, "intent": "save"}
+    response = client.post(url, typed)
     assert reverse("account_login") in response["Location"]
 
     client.post(reverse("account_login"), {"login": officer_eilenburg.email, "password": PASSWORD})
@@ -368,7 +370,9 @@ def test_coordinator_corrects_a_challenge_in_review_without_a_submit_button(
     page = client.get(url).content.decode()
     assert 'value="submit"' not in page
 
-    response = client.post(url, {**FORM, "title": "Korrigierter Titel", "intent": "save"})
+    response = client.post(
+        url, {**FORM, "title": "Korrigierter Titel", "version": challenge.version, "intent": "save"}
+    )
 
     assert response.status_code == 302
     challenge.refresh_from_db()

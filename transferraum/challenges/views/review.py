@@ -67,11 +67,9 @@ def review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """One challenge for the coordinators: text, files, history, comments, format advice,
     assignment and the next steps."""
     challenge = challenge_for_reviewer(request.user, pk)
-    assign_form = AssignForm(
-        initial={"formats": challenge.formats.all(), "coordinator": challenge.coordinator}
-    )
+    assign_form = AssignForm(initial=AssignForm.initial_from(challenge), versioned=challenge)
     if request.method == "POST":
-        assign_form = AssignForm(request.POST)
+        assign_form = AssignForm(request.POST, versioned=challenge)
         if assign_form.is_valid():
             try:
                 challenge_assign(
@@ -79,6 +77,7 @@ def review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                     challenge=challenge,
                     formats=assign_form.cleaned_data["formats"],
                     coordinator=assign_form.cleaned_data["coordinator"],
+                    version=assign_form.loaded_version,
                 )
             except DomainError as error:
                 error.attach_to(assign_form)

@@ -70,6 +70,7 @@ def _save(
             data=data,
             topics=form.cleaned_data["topics"],
             challenge=challenge,
+            version=form.loaded_version,
         )
     except DomainError as error:
         error.attach_to(form)

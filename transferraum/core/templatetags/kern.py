@@ -31,6 +31,8 @@ def kern_field(field: forms.BoundField, **attrs: Any) -> dict[str, Any]:
         described.append(f"{field.auto_id}-hint")
     if field.errors:
         described.append(f"{field.auto_id}-error")
+    if _conflict_of(field) is not None:
+        described.append(f"{field.auto_id}-theirs")
     css = {
         "checkbox": "kern-form-check__checkbox",
         "select": "kern-form-input__select",
@@ -66,3 +68,27 @@ def kern_field(field: forms.BoundField, **attrs: Any) -> dict[str, Any]:
         "input_type": input_type,
         "widget": field.as_widget(attrs=widget_attrs) if kind != "choices" else "",
     }
+
+
+def _conflict_of(field: forms.BoundField) -> Any:
+    conflict = getattr(field.form, "edit_conflict", None)
+    return conflict.for_field(field.name) if conflict is not None else None
+
+
+@register.inclusion_tag("components/edit_conflict_field.html")
+def field_conflict(field: forms.BoundField) -> dict[str, Any]:
+    """After an edit conflict (core.versions): the other person's value beside `field` and
+    the choice between both. `{% kern_field %}` includes it; a field rendered another way
+    (a picker) calls it itself."""
+    return {
+        "field": field,
+        "conflict": _conflict_of(field),
+        "take_name": field.form.add_prefix(f"version_take_{field.name}"),
+    }
+
+
+@register.inclusion_tag("components/edit_conflict.html")
+def form_version(form: forms.BaseForm) -> dict[str, Any]:
+    """The hidden version of a `core.versions.VersionedForm` and, after a conflict, the
+    summary of what changed meanwhile. Put it beside `{% csrf_token %}`."""
+    return {"form": form, "conflict": getattr(form, "edit_conflict", None)}

@@ -81,3 +81,14 @@ def test_a_redis_address_takes_the_cache_and_anything_else_is_refused():
     }
     assert refused.returncode != 0
     assert "CACHE_URL" in refused.stderr
+
+
+def test_an_empty_or_weak_secret_key_refuses_to_start():
+    from config.settings.base import DEVELOPMENT_SECRET_KEY
+
+    for weak in ("", DEVELOPMENT_SECRET_KEY, "too-short-1234", "django-insecure-" + "k" * 50):
+        result = _production_settings(SECRET_KEY=weak)
+
+        assert result.returncode != 0, weak
+        assert "ImproperlyConfigured" in result.stderr
+        assert "SECRET_KEY must be a long random value" in result.stderr

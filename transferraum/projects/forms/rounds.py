@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from transferraum.accounts.models import StudyProgramme, User
 from transferraum.actors.models import Competence
 from transferraum.challenges.models import Challenge, TransferFormat
-from transferraum.projects.models import Project, Round
+from transferraum.core.versions import VersionedForm
+from transferraum.projects.models import Project, Round, SupervisorCapacity
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -25,7 +26,9 @@ def _field(model: Any, name: str, **kwargs: Any) -> Any:
     return model._meta.get_field(name).formfield(**kwargs)
 
 
-class RoundForm(forms.Form):
+class RoundForm(VersionedForm, forms.Form):
+    versioned_model = Round
+
     name = _field(Round, "name")
     description = _field(Round, "description", widget=forms.Textarea(attrs={"rows": 3}))
     applications_open_at = _field(
@@ -75,6 +78,17 @@ class RoundForm(forms.Form):
             if not name.startswith(self.CAPACITY_PREFIX)
         }
 
+    def initial_from(self, obj: Any) -> dict[str, Any]:
+        """The round's fields and the capacities of the supervisors the form shows."""
+        capacities = dict(
+            SupervisorCapacity.objects.filter(
+                round=obj, supervisor_id__in=list(self.supervisors)
+            ).values_list("supervisor_id", "capacity")
+        )
+        return round_initial(obj) | {
+            f"{self.CAPACITY_PREFIX}{pk}": capacities.get(pk) for pk in self.supervisors
+        }
+
     def capacities(self) -> list[tuple[User, int | None]]:
         return [
             (person, self.cleaned_data.get(f"{self.CAPACITY_PREFIX}{pk}"))
@@ -93,7 +107,9 @@ class PeopleChoiceField(forms.ModelMultipleChoiceField):
         return str(obj)
 
 
-class ProjectForm(forms.Form):
+class ProjectForm(VersionedForm, forms.Form):
+    versioned_model = Project
+
     format = forms.ModelChoiceField(
         label=capfirst(_("format")), queryset=TransferFormat.objects.none(), empty_label=None
     )
@@ -154,6 +170,9 @@ class ProjectForm(forms.Form):
             "Members of %(organisation)s who accompany the team."
         ) % {"organisation": challenge.organisation.name}
 
+    def initial_from(self, obj: Any) -> dict[str, Any]:
+        return project_initial(obj)
+
 
 PROJECT_INITIAL_FIELDS = tuple(ProjectForm.base_fields)
 
@@ -165,3 +184,12 @@ def project_initial(project: Project) -> dict[str, Any]:
         value = getattr(project, name)
         initial[name] = list(value.all()) if hasattr(value, "all") else value
     return initial
+
+
+def round_initial(round: Round) -> dict[str, Any]:
+    """The form's initial values from a saved round."""
+    return {
+        name: getattr(round, name)
+        for name in RoundForm.base_fields
+        if name not in ("version", "version_base")
+    }

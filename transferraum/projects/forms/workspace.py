@@ -10,13 +10,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.models import User
+from transferraum.core.versions import VersionedForm
 from transferraum.projects.models import Document, Feedback, Meeting, Milestone, Project
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Milestone
         fields = ["title", "due_on", "status", "description"]
@@ -32,7 +33,7 @@ class PersonChoiceField(forms.ModelMultipleChoiceField):
         return str(obj.name or obj.email)
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(VersionedForm, forms.ModelForm):
     starts_at = forms.DateTimeField(
         label=_("Date and time"),
         widget=DATETIME_WIDGET,
@@ -104,7 +105,7 @@ class PostForm(forms.Form):
     )
 
 
-class FeedbackForm(forms.ModelForm):
+class FeedbackForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Feedback
         fields = ["usefulness", "collaboration", "what_next", "comment"]
@@ -127,7 +128,7 @@ class FeedbackForm(forms.ModelForm):
             field.coerce = int
 
 
-class DeliverablesForm(forms.ModelForm):
+class DeliverablesForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Project
         fields = ["public_summary", "results"]

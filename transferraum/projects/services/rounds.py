@@ -25,6 +25,7 @@ from transferraum.challenges.services import challenge_follow_project
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.search import search_document
 from transferraum.core.services import activity_record
+from transferraum.core.versions import version_claim
 from transferraum.core.workflow import Step, StepRules, Taken, step_take
 from transferraum.notifications.services import notifications_enabled
 from transferraum.projects import phases
@@ -223,8 +224,9 @@ def round_create(*, actor: User, **fields: Any) -> Round:
 
 
 @transaction.atomic
-def round_update(*, actor: User, round: Round, **fields: Any) -> Round:
-    """Change a round's name, dates and rules.
+def round_update(*, actor: User, round: Round, version: int | None = None, **fields: Any) -> Round:
+    """Change a round's name, dates and rules; `version` is the one the editor loaded (None:
+    no loaded copy), a newer save wins (EditConflict).
 
     Rules beyond those of `round_create`: a closed round stays as it is; the ranking rules
     (CHOICE_FIELDS) are fixed once a student has applied, the allocation's settings once its
@@ -235,6 +237,7 @@ def round_update(*, actor: User, round: Round, **fields: Any) -> Round:
     round = _lock_round(round)
     if round.phase == P.CLOSED:
         raise DomainError(_("A closed round cannot be changed."))
+    version_claim(round, version)
     data = _clean_round_data(fields)
     changed = {field for field, value in data.items() if getattr(round, field) != value}
     fixed_choices = sorted(changed & set(CHOICE_FIELDS))
@@ -618,8 +621,11 @@ def project_create(*, actor: User, round: Round, challenge: Challenge, **fields:
 
 
 @transaction.atomic
-def project_update(*, actor: User, project: Project, **fields: Any) -> Project:
-    """Change a project's content; fields not given stay as they are.
+def project_update(
+    *, actor: User, project: Project, version: int | None = None, **fields: Any
+) -> Project:
+    """Change a project's content; fields not given stay as they are; `version` is the one
+    the editor loaded (None: no loaded copy), a newer save wins (EditConflict).
 
     Rules: coordinators only, while the round's phase allows editing projects (until
     applications close); the rules of `project_create` on the content. The round and the
@@ -632,6 +638,7 @@ def project_update(*, actor: User, project: Project, **fields: Any) -> Project:
         .get(pk=project.pk)
     )
     _require_edit_phase(project.round)
+    version_claim(project, version)
     scalars, relations = _split_project_fields(fields)
     data = {field: getattr(project, field) for field in PROJECT_FIELDS} | scalars
     current = {

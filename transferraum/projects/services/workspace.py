@@ -22,6 +22,7 @@ from transferraum.accounts.models import User
 from transferraum.challenges.files import kind_matches_name, sniff
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.services import activity_record
+from transferraum.core.versions import version_claim
 from transferraum.notifications.services import notifications_enabled
 from transferraum.projects.models import (
     DOCUMENT_MAX_BYTES,
@@ -133,14 +134,18 @@ def milestone_update(
     description: str | None = None,
     due_on: dt.date | None = None,
     status: str | None = None,
+    version: int | None = None,
 ) -> Milestone:
     """Change a milestone; arguments left out (None) stay as they are, so that a status change
     alone is one call.
 
-    Rules: as `milestone_add`, for the values that change. Raises PermissionDenied, DomainError.
+    Rules: as `milestone_add`, for the values that change; `version` is the one the editor
+    loaded (None: no loaded copy, as the quick status change), a newer save wins.
+    Raises PermissionDenied, EditConflict, DomainError.
     """
     project = milestone.project
     _require_contribute(actor, project)
+    version_claim(milestone, version)
     changes: dict[str, Any] = {}
     if title is not None:
         changes["title"] = _title(title)
@@ -239,13 +244,16 @@ def meeting_update(
     place: str,
     attendees: Iterable[User],
     minutes: str,
+    version: int | None = None,
 ) -> Meeting:
     """Change a meeting: move it, say who comes, write the minutes afterwards.
 
-    Rules: as `meeting_add`. Raises PermissionDenied, DomainError.
+    Rules: as `meeting_add`; `version` is the one the editor loaded (None: no loaded copy),
+    a newer save wins. Raises PermissionDenied, EditConflict, DomainError.
     """
     project = meeting.project
     _require_contribute(actor, project)
+    version_claim(meeting, version)
     people = list(attendees)
     meeting.place = _check_meeting(
         project, kind=kind, starts_at=starts_at, place=place, attendees=people
@@ -392,17 +400,20 @@ def feedback_give(
     collaboration: int,
     what_next: str,
     comment: str = "",
+    version: int | None = None,
 ) -> Feedback:
     """The partner's feedback at mid-term or at the end. There is one per stage: a second
     submission of the same stage replaces the first (the partner corrects it), and its author
     becomes whoever sent it last. Two contacts sending the same stage at once are taken one
-    after the other (the project's row is locked); should the other's feedback still appear
-    between reading and writing, this one replaces it as well.
+    after the other (the project's row is locked); should the other's feedback appear between
+    loading the form and writing, the second gets EditConflict (its form had no version: 0),
+    and replaces it only when called without a loaded version (None).
 
     Rules: the partner (the project's contacts, members of the challenge's organisation) of a
     published team, mid-term during work and presentations, at the end from the presentations
-    on; usefulness and collaboration from 1 to 5; what should happen next.
-    Raises PermissionDenied, DomainError.
+    on; usefulness and collaboration from 1 to 5; what should happen next. A partner who
+    corrects feedback loaded at `version` gets EditConflict when another saved it meanwhile.
+    Raises PermissionDenied, EditConflict, DomainError.
     """
     if stage not in Feedback.Stage.values:
         raise DomainError(_("Unknown stage of feedback."), field="stage")
@@ -440,6 +451,7 @@ def feedback_give(
             created = False
             feedback = Feedback.objects.select_for_update().get(project=project, stage=stage)
     if not created:
+        version_claim(feedback, version)
         for field, value in values.items():
             setattr(feedback, field, value)
         feedback.save()
@@ -454,14 +466,20 @@ def feedback_give(
 
 @transaction.atomic
 def deliverables_update(
-    *, actor: User, project: Project, public_summary: str, results: str
+    *,
+    actor: User,
+    project: Project,
+    public_summary: str,
+    results: str,
+    version: int | None = None,
 ) -> Project:
     """The summary for the public and the results text, shown in the showcase after the round.
 
     Rules: the team, its supervisors and coordinators while the project is at work (both texts
     may stay empty until the end); after its completion still its supervisors and coordinators
     (a completed project reaches the showcase once it has a summary for the public).
-    Raises PermissionDenied.
+    `version` is the one the editor loaded (None: no loaded copy), a newer save wins.
+    Raises PermissionDenied, EditConflict.
     """
     if not can_edit_summary(actor, project):
         raise PermissionDenied(
@@ -471,6 +489,7 @@ def deliverables_update(
                 "coordinators."
             )
         )
+    version_claim(project, version)
     project.public_summary = public_summary.strip()
     project.results = results.strip()
     project.save(update_fields=["public_summary", "results", "updated_at"])

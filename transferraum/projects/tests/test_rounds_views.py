@@ -310,6 +310,7 @@ def test_the_round_form_sets_supervisors_capacities(client, coordinator, supervi
         "presentation_on": "",
         "ends_on": "",
         f"capacity_{supervisor.pk}": "8",
+        "version": round.version,
     }
     response = client.post(url, data)
 
@@ -327,7 +328,12 @@ def test_a_refused_round_change_stores_no_capacity_either(client, coordinator, s
 
     response = client.post(
         reverse("projects:round-edit", args=[round.pk]),
-        {**ROUND_FORM, "min_choices": "6", f"capacity_{supervisor.pk}": "8"},
+        {
+            **ROUND_FORM,
+            "min_choices": "6",
+            f"capacity_{supervisor.pk}": "8",
+            "version": round.version,
+        },
     )
 
     assert response.status_code == 422
@@ -569,7 +575,10 @@ def test_coordinator_edits_a_project(client, coordinator, supervisor, challenge)
     assert f'value="{project.title}"' in client.get(url).content.decode()
 
     response = client.post(
-        url, _project_form(supervisor, format=str(transfer_format.pk), title="Neuer Titel")
+        url,
+        _project_form(
+            supervisor, format=str(transfer_format.pk), title="Neuer Titel", version=project.version
+        ),
     )
 
     assert response.status_code == 302

@@ -105,7 +105,11 @@ def attempt(client, team: Team, action: str):
     if action in ("deliver", "summary"):
         response = client.post(
             reverse("projects:workspace-deliverables", args=[pk]),
-            {"public_summary": "Zusammenfassung", "results": "Ergebnisse"},
+            {
+                "public_summary": "Zusammenfassung",
+                "results": "Ergebnisse",
+                "version": team.project.version,
+            },
         )
         team.project.refresh_from_db()
         return response, team.project.public_summary == "Zusammenfassung"

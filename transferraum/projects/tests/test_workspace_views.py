@@ -230,7 +230,12 @@ def test_member_edits_a_milestone_and_sets_its_status(client, team):
     assert client.get(url(team, "workspace-milestone-edit", milestone.pk)).status_code == 200
     client.post(
         url(team, "workspace-milestone-edit", milestone.pk),
-        {"title": "Neu", "due_on": in_days(6).isoformat(), "status": "planned"},
+        {
+            "title": "Neu",
+            "due_on": in_days(6).isoformat(),
+            "status": "planned",
+            "version": milestone.version,
+        },
     )
     client.post(url(team, "workspace-milestone-status", milestone.pk), {"status": "done"})
 
@@ -378,6 +383,7 @@ def test_minutes_are_added_on_the_edit_page(client, team):
             "starts_at": timezone.localtime(meeting.starts_at).strftime("%Y-%m-%dT%H:%M"),
             "place": "Rathaus",
             "minutes": "Beschlossen: Zählung am Samstag.",
+            "version": meeting.version,
         },
     )
 
@@ -601,7 +607,10 @@ def test_sending_the_feedback_again_replaces_it(client, team):
     client.force_login(second_contact)
 
     page = client.get(url(team, "workspace-feedback", "midterm")).content.decode()
-    client.post(url(team, "workspace-feedback", "midterm"), {**FEEDBACK, "usefulness": "5"})
+    client.post(
+        url(team, "workspace-feedback", "midterm"),
+        {**FEEDBACK, "usefulness": "5", "version": Feedback.objects.get().version},
+    )
 
     assert "Erst einmal" in page  # the form shows the feedback to change
     feedback = Feedback.objects.get()
@@ -646,7 +655,11 @@ def test_member_writes_summary_and_results_shown_on_the_page(client, team):
     form = client.get(url(team, "workspace-deliverables"))
     response = client.post(
         url(team, "workspace-deliverables"),
-        {"public_summary": "Wir haben **40** Läden gezählt.", "results": "Ein Kataster."},
+        {
+            "public_summary": "Wir haben **40** Läden gezählt.",
+            "results": "Ein Kataster.",
+            "version": team.project.version,
+        },
     )
 
     assert form.status_code == 200
@@ -700,7 +713,11 @@ def test_supervisor_writes_the_summary_of_a_completed_project_and_the_showcase_s
     form = client.get(url(team, "workspace-deliverables"))
     response = client.post(
         url(team, "workspace-deliverables"),
-        {"public_summary": "Drei Ideen für leere Läden.", "results": "Ein Konzept."},
+        {
+            "public_summary": "Drei Ideen für leere Läden.",
+            "results": "Ein Konzept.",
+            "version": team.project.version,
+        },
         follow=True,
     )
 
@@ -731,7 +748,7 @@ def test_the_team_no_longer_edits_the_summary_of_a_completed_project(client, tea
 
 
 @pytest.mark.django_db
-def test_feedback_sent_twice_at_once_gives_a_message_not_an_error(client, team, monkeypatch):
+def test_feedback_sent_twice_at_once_shows_the_first_beside_the_second(client, team, monkeypatch):
     from transferraum.projects.services import workspace
 
     second_contact = team.organisation_member
@@ -746,11 +763,17 @@ def test_feedback_sent_twice_at_once_gives_a_message_not_an_error(client, team, 
         url(team, "workspace-feedback", "midterm"), {**FEEDBACK, "usefulness": "5"}, follow=True
     )
 
+    # The second form knew no feedback yet: nothing is replaced unseen, the first is shown.
     assert first.status_code == 302
     assert second.status_code == 200
-    assert "Thank you for your feedback." in second.content.decode()
+    page = second.content.decode()
+    assert "Someone else has saved this in the meantime" in page
+    assert 'id="id_usefulness-theirs"' in page
     feedback = Feedback.objects.get()
-    assert (feedback.usefulness, feedback.author) == (5, second_contact)
+    assert (feedback.usefulness, feedback.author) == (
+        int(FEEDBACK["usefulness"]),
+        team.partner_contact,
+    )
 
 
 @pytest.mark.django_db

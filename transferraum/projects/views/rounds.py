@@ -30,6 +30,7 @@ from transferraum.projects.forms.rounds import (
     ReopenForm,
     RoundForm,
     project_initial,
+    round_initial,
 )
 from transferraum.projects.models import Project, Round
 from transferraum.projects.permissions import (
@@ -214,10 +215,6 @@ def round_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _round_form_response(request, RoundForm(), None)
 
 
-def _round_initial(round: Round) -> dict[str, Any]:
-    return {name: getattr(round, name) for name in RoundForm.base_fields}
-
-
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def round_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -227,16 +224,21 @@ def round_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     supervisors = round_supervisors(round)
     kept = pending_post(request)
     if kept is not None:
-        form = RoundForm(kept, supervisors=supervisors)
+        form = RoundForm(kept, supervisors=supervisors, versioned=round)
         _restored(request, form)
         return _round_form_response(request, form, round)
     if request.method == "POST":
-        form = RoundForm(request.POST, supervisors=supervisors)
+        form = RoundForm(request.POST, supervisors=supervisors, versioned=round)
         if form.is_valid():
             before = dict(supervisors)
             try:
                 with transaction.atomic():
-                    round = round_update(actor=request.user, round=round, **form.round_data())
+                    round = round_update(
+                        actor=request.user,
+                        round=round,
+                        version=form.loaded_version,
+                        **form.round_data(),
+                    )
                     for person, capacity in form.capacities():
                         if capacity != before.get(person):
                             capacity_set(
@@ -251,7 +253,7 @@ def round_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("The round has been saved."))
                 return redirect(round)
         return _round_form_response(request, form, round, status=422)
-    form = RoundForm(initial=_round_initial(round), supervisors=supervisors)
+    form = RoundForm(initial=round_initial(round), supervisors=supervisors, versioned=round)
     return _round_form_response(request, form, round)
 
 
@@ -436,21 +438,26 @@ def project_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     challenge, round = project.challenge, project.round
     kept = pending_post(request)
     if kept is not None:
-        form = ProjectForm(kept, challenge=challenge)
+        form = ProjectForm(kept, challenge=challenge, versioned=project)
         _restored(request, form)
         return _project_form_response(request, form, round, challenge, project)
     if request.method == "POST":
-        form = ProjectForm(request.POST, challenge=challenge)
+        form = ProjectForm(request.POST, challenge=challenge, versioned=project)
         if form.is_valid():
             try:
-                project = project_update(actor=request.user, project=project, **form.cleaned_data)
+                project = project_update(
+                    actor=request.user,
+                    project=project,
+                    version=form.loaded_version,
+                    **form.cleaned_data,
+                )
             except DomainError as error:
                 error.attach_to(form)
             else:
                 messages.success(request, _("The project has been saved."))
                 return redirect(project)
         return _project_form_response(request, form, round, challenge, project, status=422)
-    form = ProjectForm(initial=project_initial(project), challenge=challenge)
+    form = ProjectForm(initial=project_initial(project), challenge=challenge, versioned=project)
     return _project_form_response(request, form, round, challenge, project)
 
 

@@ -183,7 +183,12 @@ def milestone_edit(request: AuthenticatedHttpRequest, pk: int, milestone_pk: int
     form = MilestoneForm(_submitted(request), instance=Milestone.objects.get(pk=milestone.pk))
     if request.method == "POST" and form.is_valid():
         try:
-            milestone_update(actor=request.user, milestone=milestone, **form.cleaned_data)
+            milestone_update(
+                actor=request.user,
+                milestone=milestone,
+                version=form.loaded_version,
+                **form.cleaned_data,
+            )
         except DomainError as error:
             error.attach_to(form)
         else:
@@ -249,7 +254,9 @@ def _meeting_form(
         if meeting is None:
             meeting_add(actor=request.user, project=project, **values)
         else:
-            meeting_update(actor=request.user, meeting=meeting, **values)
+            meeting_update(
+                actor=request.user, meeting=meeting, version=form.loaded_version, **values
+            )
     except DomainError as error:
         error.attach_to(form)
         return form, None
@@ -419,7 +426,13 @@ def feedback(request: AuthenticatedHttpRequest, pk: int, stage: str) -> HttpResp
     form = FeedbackForm(_submitted(request), instance=existing)
     if request.method == "POST" and form.is_valid():
         try:
-            feedback_give(actor=request.user, project=project, stage=stage, **form.cleaned_data)
+            feedback_give(
+                actor=request.user,
+                project=project,
+                stage=stage,
+                version=form.loaded_version,
+                **form.cleaned_data,
+            )
         except DomainError as error:
             error.attach_to(form)
         else:
@@ -456,8 +469,20 @@ def deliverables(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             )
         )
     form = DeliverablesForm(_submitted(request), instance=ProjectModel.objects.get(pk=project.pk))
+    saved = False
     if request.method == "POST" and form.is_valid():
-        deliverables_update(actor=request.user, project=project, **form.cleaned_data)
+        try:
+            deliverables_update(
+                actor=request.user,
+                project=project,
+                version=form.loaded_version,
+                **form.cleaned_data,
+            )
+        except DomainError as error:
+            error.attach_to(form)
+        else:
+            saved = True
+    if saved:
         if project.status == ProjectModel.Status.COMPLETED and project.public_summary:
             messages.success(
                 request,

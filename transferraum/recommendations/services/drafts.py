@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from transferraum.accounts.models import User
 from transferraum.core.errors import DomainError, PermissionDenied
+from transferraum.core.versions import version_claim
 from transferraum.projects import permissions as project_permissions
 from transferraum.projects.models import Document, Project
 from transferraum.recommendations import permissions, selectors
@@ -93,16 +94,19 @@ def recommendation_update(
     recommendation: Recommendation,
     data: dict[str, Any],
     evidence: Iterable[Document] | None = None,
+    version: int | None = None,
 ) -> Recommendation:
     """Change a draft (the same rules as `recommendation_create`); `evidence` replaces the linked
-    documents when given. Only the authors, only while drafted.
-    Raises PermissionDenied, DomainError; nothing is stored on error.
+    documents when given. Only the authors, only while drafted; `version` is the one the
+    editor loaded (None: no loaded copy), a newer save wins.
+    Raises PermissionDenied, EditConflict, DomainError; nothing is stored on error.
     """
     recommendation = locked(recommendation)
     if not permissions.can_edit(actor, recommendation):
         raise PermissionDenied(
             _("Only the authors can change a recommendation, and only while it is a draft.")
         )
+    version_claim(recommendation, version)
     changed = apply_content(recommendation, data)
     if evidence is not None:
         documents = check_evidence(recommendation, evidence)

@@ -259,7 +259,9 @@ def test_the_author_changes_the_draft(english, project, student_geography):
     page = english.get(edit_url(recommendation)).content.decode()
     assert 'value="Alt"' in page
 
-    response = english.post(edit_url(recommendation), form_data(title="Neu"))
+    response = english.post(
+        edit_url(recommendation), form_data(title="Neu", version=recommendation.version)
+    )
 
     assert response.status_code == 302
     recommendation.refresh_from_db()
@@ -274,7 +276,13 @@ def test_a_refused_change_stores_nothing_and_keeps_the_input(english, project, s
 
     response = english.post(
         edit_url(recommendation),
-        form_data(title="Neu", council="x", cost_min="9", cost_max="1"),
+        form_data(
+            title="Neu",
+            council="x",
+            cost_min="9",
+            cost_max="1",
+            version=recommendation.version,
+        ),
     )
 
     assert response.status_code == 422
@@ -295,7 +303,11 @@ def test_the_researcher_edits_her_own_draft(english, researcher, town_eilenburg)
 
     response = english.post(
         edit_url(recommendation),
-        form_data(addressee_organisation=str(town_eilenburg.pk), title="Geändert"),
+        form_data(
+            addressee_organisation=str(town_eilenburg.pk),
+            title="Geändert",
+            version=recommendation.version,
+        ),
     )
 
     assert response.status_code == 302

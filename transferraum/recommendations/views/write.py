@@ -111,6 +111,7 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         project=project,
         recommendation=recommendation,
         initial=RecommendationForm.initial_from(recommendation),
+        versioned=recommendation,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -119,6 +120,7 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 recommendation=recommendation,
                 data=form.service_data(),
                 evidence=form.service_evidence() if project is not None else None,
+                version=form.loaded_version,
             )
         except DomainError as error:
             error.attach_to(form)
