@@ -81,6 +81,10 @@ REPLAYED = gettext_lazy(
     "This sign-in answer has already been used or was not asked for here. Nothing was "
     "changed. Please sign in again."
 )
+UNREACHABLE = gettext_lazy(
+    "Your university's sign-in cannot be reached right now. Please try again in a few "
+    "minutes, or sign in with your e-mail address."
+)
 OIDC_REFUSED = gettext_lazy(
     "The answer of your identity provider could not be confirmed: its issuer or its one-time "
     "code did not match this sign-in. Nothing was changed. Please sign in again."

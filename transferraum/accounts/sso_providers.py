@@ -12,6 +12,7 @@ audience, recipient, destination and validity period (`strict`)."""
 
 from __future__ import annotations
 
+import logging
 import secrets
 from datetime import UTC, datetime
 from typing import Any
@@ -26,14 +27,18 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.crypto import constant_time_compare
+from onelogin.saml2.errors import OneLogin_Saml2_Error
 
 from transferraum.accounts.sso import (
     MFA_BY_IDP_SESSION_KEY,
     REPLAYED,
+    UNREACHABLE,
     SsoError,
     mfa_asserted,
     saml_identifier,
 )
+
+logger = logging.getLogger(__name__)
 
 OIDC_NONCE_SESSION_KEY = "tr_oidc_nonces"
 OIDC_NONCES_KEPT = 10  # open sign-ins per browser (several tabs)
@@ -49,6 +54,24 @@ def _refuse(request: HttpRequest, provider: Any, message: str) -> ImmediateHttpR
 class SamlProvider(SAMLProvider):
     package = "allauth.socialaccount.providers.saml"  # allauth's URLs and templates
     _mfa_by_idp = False
+
+    def redirect(
+        self,
+        request: HttpRequest,
+        process: Any,
+        next_url: str | None = None,
+        data: Any = None,
+        **kwargs: Any,
+    ) -> Any:
+        """Starts the sign-in at the IdP. Metadata from a URL is fetched here (then cached):
+        when the IdP's server does not answer, the person reads that, not an error page."""
+        try:
+            return super().redirect(request, process, next_url, data, **kwargs)
+        except (OSError, OneLogin_Saml2_Error) as error:
+            logger.warning("SAML metadata of %s not available: %s", self.app.client_id, error)
+            return render_authentication_error(
+                request, self, extra_context={"sso_message": str(UNREACHABLE)}
+            )
 
     def sociallogin_from_response(self, request: HttpRequest, response: Any) -> SocialLogin:
         """`response` is python3-saml's Auth after it validated the signed response."""

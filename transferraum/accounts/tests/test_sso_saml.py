@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 
 from transferraum.accounts.models import RoleRequest, User
-from transferraum.accounts.sso import MFA_BY_IDP_SESSION_KEY
+from transferraum.accounts.sso import MFA_BY_IDP_SESSION_KEY, UNREACHABLE
 from transferraum.accounts.sso_settings import socialaccount_providers
 from transferraum.accounts.tests.factories import PASSWORD, UserFactory
 from transferraum.accounts.tests.sso_idp import (
@@ -299,3 +299,14 @@ def test_a_password_login_never_carries_the_idp_mfa_flag(client):
     response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
     assert response.status_code == 302
     assert client.session[MFA_BY_IDP_SESSION_KEY] is False
+
+
+def test_unreachable_metadata_url_is_explained(client, settings, monkeypatch):
+    monkeypatch.setenv("SAML_IDPS", "fern")
+    monkeypatch.setenv("SAML_FERN_ENTITY_ID", "https://idp.fern.example/idp/shibboleth")
+    # Port 9 on loopback: nothing answers (connection refused at once).
+    monkeypatch.setenv("SAML_FERN_METADATA_URL", "http://127.0.0.1:9/metadata.xml")
+    settings.SOCIALACCOUNT_PROVIDERS = socialaccount_providers()
+    response = client.post(reverse("saml_login", args=["fern"]), {"process": "login"})
+    assert response.status_code == 401
+    assert response.context["sso_message"] == str(UNREACHABLE)
