@@ -12,9 +12,10 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
-# Debian packages the tests need: the browser, WeasyPrint's libraries, fonts, PDF tools, gettext.
+# Debian packages the tests need: the browser, WeasyPrint's libraries, fonts, PDF tools, gettext,
+# and xmlsec1, which pysaml2 (the test's SAML identity provider) calls to sign its responses.
 TEST_APT_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-	fonts-dejavu-core poppler-utils gettext
+	fonts-dejavu-core poppler-utils gettext xmlsec1
 
 .PHONY: help prepare setup run test lint format vendor messages db demo system-packages serve-prod clean backup restore \
 	bench bench-alloc bench-web bench-pages bench-load bench-data bench-search

@@ -25,6 +25,7 @@ import pytest
 from django.http import HttpResponse
 from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 from django.utils import timezone
+from django.views.generic import RedirectView
 
 from transferraum.accounts.models import User
 from transferraum.accounts.tests.factories import RoleRequestFactory, UserFactory
@@ -99,6 +100,20 @@ accounts:profile                     GET    login  2xx    2xx    2xx    2xx    2
 accounts:role_request                GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    403    2xx
 accounts:role_requests               GET    login  403    403    403    403    403    403    403    2xx    403
 accounts:role_request_decide         GET    login  403    403    403    403    403    403    403    2xx    403
+accounts:sso_discovery               GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+accounts:sso_link_sent               GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+accounts:sso_link_confirm            GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+saml_acs                             GET    3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx
+saml_finish_acs                      GET    404    404    404    404    404    404    404    404    404    404
+saml_sls                             GET    404    404    404    404    404    404    404    404    404    404
+saml_metadata                        GET    404    404    404    404    404    404    404    404    404    404
+saml_login                           GET    404    404    404    404    404    404    404    404    404    404
+openid_connect_login                 GET    404    404    404    404    404    404    404    404    404    404
+openid_connect_callback              GET    404    404    404    404    404    404    404    404    404    404
+socialaccount_connections            GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+socialaccount_login_cancelled        GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+socialaccount_login_error            GET    401    401    401    401    401    401    401    401    401    401
+socialaccount_signup                 GET    login  login  login  login  login  login  login  login  login  login
 regions:home                         GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 regions:region                       GET    404    404    404    404    404    404    404    404    404    404
 regions:map-data                     GET    404    404    404    404    404    404    404    404    404    404
@@ -329,7 +344,12 @@ def world(
             "notifications:unsubscribe": signing.dumps(
                 [student_geography.pk, "invitation"], salt=UNSUBSCRIBE_SALT, compress=True
             ),
+            "accounts:sso_link_confirm": "ein-unbekannter-link",
         },
+        # No identity provider is configured here: its pages answer 404 (tests of single
+        # sign-on: accounts/tests/test_sso*.py).
+        "organization_slug": "keine-hochschule",
+        "provider_id": "keine-hochschule",
         "attachment_pk": attachment.pk,
         "milestone_pk": {
             "projects": MilestoneFactory(project=project).pk,
@@ -360,24 +380,32 @@ def world(
 class Route:
     name: str
     pattern: URLPattern
+    # Path parameters of the enclosing includes (allauth's SAML routes: organization_slug).
+    outer_parameters: tuple[str, ...] = ()
 
 
 def routes() -> Iterator[Route]:
-    """Every named route of the resolver, as `namespace:name`."""
+    """Every named route of the resolver, as `namespace:name`. An unnamed permanent redirect
+    (allauth's old `social/…` addresses) answers as its target, which has its own entry."""
 
-    def walk(patterns: list[Any], namespace: str | None) -> Iterator[Route]:
+    def walk(patterns: list[Any], namespace: str | None, outer: tuple[str, ...]) -> Iterator[Route]:
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
                 inner = namespace
                 if pattern.namespace:
                     inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
-                yield from walk(pattern.url_patterns, inner)
+                parameters = outer + tuple(pattern.pattern.regex.groupindex)
+                yield from walk(pattern.url_patterns, inner, parameters)
+            elif not pattern.name and getattr(pattern.callback, "view_class", None) is (
+                RedirectView
+            ):
+                continue
             else:
                 name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
-                yield Route(name or f"{namespace}:<unnamed {pattern.pattern}>", pattern)
+                yield Route(name or f"{namespace}:<unnamed {pattern.pattern}>", pattern, outer)
 
     seen: set[str] = set()
-    for route in walk(get_resolver().url_patterns, None):
+    for route in walk(get_resolver().url_patterns, None, ()):
         if route.name.split(":", 1)[0] in SKIPPED_NAMESPACES and route.name not in EXPECTED:
             continue
         if route.name not in seen:
@@ -401,7 +429,7 @@ def _value(world: dict[str, Any], route: str, parameter: str) -> Any:
 
 
 def url_of(route: Route, world: dict[str, Any]) -> str:
-    parameters = route.pattern.pattern.regex.groupindex
+    parameters = (*route.outer_parameters, *route.pattern.pattern.regex.groupindex)
     kwargs = {name: _value(world, route.name, name) for name in parameters}
     return reverse(route.name, kwargs=kwargs)
 

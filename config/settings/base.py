@@ -10,6 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config.env import env_bool, env_choice, env_int, env_list, env_str
+from transferraum.accounts.sso_settings import socialaccount_providers, sso_form_action_origins
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("TRANSFERRAUM_VAR_DIR", str(BASE_DIR / "var")))
@@ -35,6 +36,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    # Single sign-on (docs/sso.md): SAML 2.0 (DFN-AAI) and OpenID Connect.
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.saml",
+    "allauth.socialaccount.providers.openid_connect",
     "django_htmx",
     "template_partials",
     "django_tasks",
@@ -188,6 +193,19 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ACCOUNT_ALLOW_REGISTRATION = env_bool("ACCOUNT_ALLOW_REGISTRATION", True)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Transferraum] "
 
+# Single sign-on (docs/sso.md): providers from the environment (SAML_IDPS, OIDC_PROVIDERS). A
+# person is never linked to an existing account by e-mail alone: the adapter sends a link to
+# that address first. The identity provider's address counts as verified for new accounts.
+SOCIALACCOUNT_PROVIDERS = socialaccount_providers()
+SOCIALACCOUNT_ADAPTER = "transferraum.accounts.sso_adapter.SocialAccountAdapter"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_EMAIL_REQUIRED = True
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -303,7 +321,9 @@ CONTENT_SECURITY_POLICY = {
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"],
+        # The sign-in buttons post to us and we redirect to the identity provider, which a
+        # browser checks against form-action too: the configured providers' origins.
+        "form-action": ["'self'", *sso_form_action_origins(SOCIALACCOUNT_PROVIDERS)],
         "base-uri": ["'self'"],
     }
 }

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from transferraum.accounts.models import User
 from transferraum.accounts.services import user_grant_student_by_email
+from transferraum.accounts.sso import sso_login_apply
 from transferraum.core.http import language_cookie_set
 from transferraum.notifications.services import absolute_url
 
@@ -41,7 +42,11 @@ class AccountAdapter(DefaultAccountAdapter):
         return bool(settings.ACCOUNT_ALLOW_REGISTRATION)
 
     def post_login(self, request: HttpRequest, user: Any, **kwargs: Any) -> HttpResponse:
-        """After login the interface speaks the language the person chose last time."""
+        """After login the interface speaks the language the person chose last time. A login
+        through a university (single sign-on) also applies its affiliation and whether it
+        asserted MFA (`accounts.sso.sso_login_apply`)."""
+        sociallogin = (kwargs.get("signal_kwargs") or {}).get("sociallogin")
+        sso_login_apply(request=request, user=user, sociallogin=sociallogin)
         response = super().post_login(request, user, **kwargs)
         if getattr(user, "language", None):
             language_cookie_set(response, user.language)

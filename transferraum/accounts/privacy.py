@@ -88,4 +88,17 @@ privacy_register(
         retention=Retention(7, "created"),
     ),
     NotPersonal("accounts.StudyProgramme", "The university's degree programmes."),
+    # Single sign-on (docs/sso.md): the identifier and what the identity provider sent.
+    PersonalData(
+        "socialaccount.SocialAccount",
+        area="account",
+        purpose=_("Signing in with one's university (single sign-on)"),
+        legal_basis=CONTRACT,
+        people=MEMBERS,
+        recipients=PERSON_ONLY,
+        person_fields=("user",),
+        export_fields=("provider", "uid", "last_login", "date_joined", "extra_data"),
+        erase=Erase.DELETE,
+    ),
+    NotPersonal("socialaccount.SocialApp", "An identity provider's configuration and name."),
 )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from transferraum.accounts import views
+from transferraum.accounts import sso_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -27,4 +27,8 @@ urlpatterns = [
         name="processing_record",
     ),
     path("rollenanfragen/<int:pk>/", views.role_request_decide, name="role_request_decide"),
+    # Single sign-on (docs/sso.md); allauth's own SAML/OIDC routes live under /konto/saml/ etc.
+    path("hochschule/", sso_views.sso_discovery, name="sso_discovery"),
+    path("hochschule/verbinden/", sso_views.sso_link_sent, name="sso_link_sent"),
+    path("hochschule/verbinden/<str:token>/", sso_views.sso_link_confirm, name="sso_link_confirm"),
 ]

@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress, EmailConfirmation
+from allauth.socialaccount.models import SocialAccount
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
@@ -102,7 +103,7 @@ def everywhere(db, coordinator, officer_eilenburg, town_eilenburg, company_zeitz
         role=Membership.Role.MEMBER,
         position="Praktikantin",
     )
-    invitation_accept(token=invitation.token, name=NAME, password=PASSWORD)
+    invitation_accept(invitation=invitation, name=NAME, password=PASSWORD)
     person = User.objects.get(email=EMAIL)
     person.role = User.Role.STUDENT
     person.save(update_fields=["role"])
@@ -171,6 +172,9 @@ def everywhere(db, coordinator, officer_eilenburg, town_eilenburg, company_zeitz
     )
     CompetenceFactory(suggested_by=person, status=Competence.Status.SUGGESTED)
     EmailConfirmation.create(EmailAddress.objects.get(user=person))
+    SocialAccount.objects.create(
+        user=person, provider="uni-leipzig", uid="pw-4711@uni-leipzig.de", extra_data={}
+    )
     Post.objects.create(project=finished, author=person, text=f"Grüße, eure {NAME.split()[0]}")
     meeting = Meeting.objects.create(
         project=finished,

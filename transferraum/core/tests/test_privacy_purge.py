@@ -38,13 +38,13 @@ def test_purge_deletes_only_what_is_past_its_period(outsider, town_eilenburg):
     expired_invitation = Invitation.objects.create(
         email="weg@example.org",
         organisation=town_eilenburg,
-        token="a" * 64,
+        token_hash="a" * 64,
         expires_at=now - timedelta(days=181),
     )
     accepted_invitation = Invitation.objects.create(
         email="da@example.org",
         organisation=town_eilenburg,
-        token="b" * 64,
+        token_hash="b" * 64,
         expires_at=now - timedelta(days=181),
         accepted_at=now - timedelta(days=200),
     )
