@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from transferraum.accounts.forms import ProfileForm, RoleRequestForm
 from transferraum.accounts.http import AuthenticatedHttpRequest
+from transferraum.accounts.mfa import has_second_factor, mfa_required, mfa_required_reasons
 from transferraum.accounts.models import REQUESTABLE_ROLES, RoleRequest
 from transferraum.accounts.permissions import can_decide_role_requests, can_request_role
 from transferraum.accounts.selectors import (
@@ -29,6 +30,7 @@ from transferraum.accounts.services import (
     user_set_language,
     user_update_profile,
 )
+from transferraum.accounts.sessions import user_session_end
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.forms import RequestDecisionForm
 from transferraum.core.listing import listing
@@ -69,6 +71,8 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
             "can_request_role": can_request_role(user),
             # the challenges the person follows (the apps above register them)
             "related": related_for(PERSON, user, user),
+            "has_second_factor": has_second_factor(user),
+            "mfa_required": mfa_required(user),
         },
     )
 
@@ -201,3 +205,32 @@ def role_request_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         "accounts/role_request_decide.html",
         {"request_item": role_request, "form": form},
     )
+
+
+# --- second factor and sessions ---------------------------------------------------------------
+
+
+@login_required
+def mfa_required_page(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Why this person must set up a second factor before going on, and how; everything else
+    leads here until they have one (accounts.middleware). Who has one goes to its page."""
+    user = request.user
+    reasons = mfa_required_reasons(user)
+    if not reasons or has_second_factor(user):
+        return redirect("mfa_index")
+    return render(request, "accounts/mfa_required.html", {"reasons": reasons})
+
+
+@login_required
+@require_POST
+def session_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Sign out one of the person's other sessions (the list is allauth's usersessions page)."""
+    try:
+        user_session_end(
+            user=request.user, session_pk=pk, current_session_key=request.session.session_key
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The session has been signed out."))
+    return redirect("usersessions_list")
