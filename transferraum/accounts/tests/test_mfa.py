@@ -396,7 +396,7 @@ def test_guessing_codes_is_rate_limited(client, enforced, coordinator):
     response = client.post(reverse("mfa_authenticate"), {"code": right})
 
     assert "_auth_user_id" not in client.session
-    assert response.context["form"].errors["code"]
+    assert "Zu viele gescheiterte Anmeldeversuche" in str(response.context["form"].errors)
 
 
 @pytest.mark.django_db
@@ -470,3 +470,12 @@ def test_webauthn_registration_starts_for_localhost(client, coordinator):
     options = response.context["js_data"]["creation_options"]["publicKey"]
     assert options["rp"]["id"] == "localhost"
     assert options["user"]["name"] == coordinator.email
+
+
+def test_the_deploy_check_warns_when_the_rule_is_off(settings):
+    from transferraum.accounts.checks import mfa_required_check
+
+    settings.MFA_REQUIRED_ENFORCED = True
+    assert mfa_required_check(None) == []
+    settings.MFA_REQUIRED_ENFORCED = False
+    assert [message.id for message in mfa_required_check(None)] == ["accounts.W001"]
