@@ -37,6 +37,19 @@ def session_cookie(user: Any) -> str:
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
+def _second_factors(users: Any) -> None:
+    """Personas whom the MFA rule concerns (the town officer, the coordinator) have an
+    authenticator app, as in production; otherwise every page would send them to set one up
+    (docs/security.md). Their pages then pay the rule's one query."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from transferraum.accounts.mfa import has_second_factor, mfa_required
+
+    for user in users:
+        if mfa_required(user) and not has_second_factor(user):
+            TOTP.activate(user, generate_totp_secret())
+
+
 def prepare(students: int = 0) -> dict[str, Any]:
     """Paths by persona and page key, the personas' cookies, and for the load test the open
     round's ranking rules with `students` more student sessions of that round."""
@@ -106,6 +119,7 @@ def prepare(students: int = 0) -> dict[str, Any]:
             "allocation": reverse("projects:allocation", args=[allocation_round.pk]),
         },
     }
+    _second_factors(users.values())
     prepared: dict[str, Any] = {
         "paths": paths,
         "cookies": {key: session_cookie(user) for key, user in users.items()},

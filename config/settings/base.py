@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.saml",
     "allauth.socialaccount.providers.openid_connect",
+    # Second factors and the list of one's sessions (docs/security.md).
+    "allauth.mfa",
+    "allauth.usersessions",
     "django_htmx",
     "template_partials",
     "django_tasks",
@@ -78,6 +81,9 @@ MIDDLEWARE = [
     # After the views: a busy or unreachable database answers 503 "please send again".
     "transferraum.core.middleware.DatabaseFaultMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Coordinators, town staff and admins use nothing but enrolment until they have a second
+    # factor (transferraum.accounts.mfa).
+    "transferraum.accounts.middleware.MfaRequiredMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "transferraum.core.middleware.FormKeyMiddleware",  # one-time form keys (core.formkeys)
     "csp.middleware.CSPMiddleware",
@@ -205,6 +211,21 @@ SOCIALACCOUNT_EMAIL_REQUIRED = True
 SOCIALACCOUNT_AUTO_SIGNUP = True
 SOCIALACCOUNT_LOGIN_ON_GET = False
 SOCIALACCOUNT_STORE_TOKENS = False
+# Second factors (allauth.mfa): an authenticator app (TOTP), security keys and passkeys
+# (WebAuthn; needs https, or http://localhost in development) and recovery codes. Wrong codes
+# count against ACCOUNT_RATE_LIMITS["login_failed"] per person. See docs/security.md.
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = "Transferraum"
+# A code counts only in its own 30 seconds: allauth remembers a used code for exactly one period,
+# so with a tolerance of more periods a code could be used twice.
+MFA_TOTP_TOLERANCE = 0
+# Who must have a second factor before using the platform (accounts.mfa.mfa_required). Off only
+# in the test settings, whose personas have no factor; the tests of the rule switch it on, and
+# `check --deploy` warns when production runs without it.
+MFA_REQUIRED_ENFORCED = env_bool("MFA_REQUIRED_ENFORCED", True)
+# The sessions list shows when and where a session began; tracking every request would write a
+# row per page view.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]

@@ -5,8 +5,10 @@ from urllib.parse import quote
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress, EmailConfirmation
+from allauth.core import context
 from allauth.core.internal.httpkit import clean_client_ip
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
@@ -15,6 +17,7 @@ from transferraum.accounts.models import User
 from transferraum.accounts.services import user_grant_student_by_email
 from transferraum.accounts.sso import sso_login_apply
 from transferraum.core.http import language_cookie_set
+from transferraum.accounts.sessions import user_sessions_end_others
 from transferraum.notifications.services import absolute_url
 
 
@@ -51,6 +54,18 @@ class AccountAdapter(DefaultAccountAdapter):
         if getattr(user, "language", None):
             language_cookie_set(response, user.language)
         return response
+
+    def set_password(self, user: AbstractBaseUser, password: str) -> None:
+        """A new password (changed, set or reset by e-mail) ends the person's other sessions:
+        whoever knew the old one is signed out everywhere. The session that changed it stays
+        signed in; a reset by e-mail keeps none."""
+        super().set_password(user, password)
+        request = context.request
+        current = None
+        if request is not None and getattr(request, "user", None) == user:
+            current = request.session.session_key
+        if isinstance(user, User):
+            user_sessions_end_others(user=user, current_session_key=current)
 
     def confirm_email(self, request: HttpRequest, email_address: EmailAddress) -> bool:
         """A verified address at a university's student domain grants the student role (or the

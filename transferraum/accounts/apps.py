@@ -10,6 +10,8 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
+        from transferraum.accounts import checks  # noqa: F401 (registers the deploy check)
+
         menu_register(
             MenuEntry(
                 "accounts:profile",

@@ -21,6 +21,9 @@ from transferraum.accounts.permissions import (
     can_view_processing_record,
 )
 from transferraum.accounts.personal_data import account_erase, data_export_request
+from transferraum.accounts.mfa import has_second_factor, mfa_required, mfa_required_reasons
+from transferraum.accounts.models import REQUESTABLE_ROLES, RoleRequest
+from transferraum.accounts.permissions import can_decide_role_requests, can_request_role
 from transferraum.accounts.selectors import (
     ROLE_REQUEST_QUEUE,
     RoleRequestFilters,
@@ -39,6 +42,7 @@ from transferraum.accounts.services import (
     user_update_profile,
 )
 from transferraum.core.access_log import access_entries_for, access_record
+from transferraum.accounts.sessions import user_session_end
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.forms import RequestDecisionForm
 from transferraum.core.http import language_cookie_set
@@ -86,6 +90,8 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
             "related": related_for(PERSON, user, user),
             "access_entries": access_entries_for(user, limit=ACCESS_ENTRIES_SHOWN),
             "access_limit": ACCESS_ENTRIES_SHOWN,
+            "has_second_factor": has_second_factor(user),
+            "mfa_required": mfa_required(user),
         },
     )
 
@@ -233,6 +239,18 @@ def my_data(request: AuthenticatedHttpRequest) -> HttpResponse:
             "export_days": EXPORT_DAYS,
         },
     )
+# --- second factor and sessions ---------------------------------------------------------------
+
+
+@login_required
+def mfa_required_page(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Why this person must set up a second factor before going on, and how; everything else
+    leads here until they have one (accounts.middleware). Who has one goes to its page."""
+    user = request.user
+    reasons = mfa_required_reasons(user)
+    if not reasons or has_second_factor(user):
+        return redirect("mfa_index")
+    return render(request, "accounts/mfa_required.html", {"reasons": reasons})
 
 
 @login_required
@@ -307,3 +325,14 @@ def processing_record_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         "accounts/processing_record.html",
         {"entries": entries, "areas": sorted({entry.area for entry in entries}, key=str.casefold)},
     )
+def session_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Sign out one of the person's other sessions (the list is allauth's usersessions page)."""
+    try:
+        user_session_end(
+            user=request.user, session_pk=pk, current_session_key=request.session.session_key
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The session has been signed out."))
+    return redirect("usersessions_list")

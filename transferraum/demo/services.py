@@ -79,6 +79,7 @@ from transferraum.demo.data.people import (
     Visibility,
 )
 from transferraum.demo.data.rounds import ROUND_CHALLENGES
+from transferraum.demo.mfa import demo_second_factors
 from transferraum.notifications.services import notifications_suppressed
 from transferraum.regions.models import Municipality
 from transferraum.regions.services import region_load_reference
@@ -586,7 +587,8 @@ def demo_load(*, seed: int = DEMO_SEED) -> DemoReport:
     profiles and where the organisations sit on the map. Search texts are recomputed at the
     end. Challenges are found by organisation and title; a missing one is written by a member
     and taken to its status through the challenge services (so the activity log and comments
-    are real), without notifying anybody; dates count from DEMO_TODAY. Raises
+    are real), without notifying anybody; dates count from DEMO_TODAY. Everyone the MFA rule
+    concerns gets an authenticator app with the published DEMO_TOTP_SECRET. Raises
     Municipality.DoesNotExist if the reference data lacks a town the demo needs.
     """
     load = _reference_data(seed)
@@ -599,6 +601,7 @@ def demo_load(*, seed: int = DEMO_SEED) -> DemoReport:
     _profiles(load)
     _challenges(load)
     _rounds(load)
+    load.created += demo_second_factors(load.users.values())
     return DemoReport(
         organisations=len(ORGANISATIONS),
         people=len(PEOPLE),

@@ -3,6 +3,7 @@ from argparse import ArgumentParser
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from transferraum.demo.mfa import DEMO_TOTP_SECRET
 from transferraum.demo.services import DEMO_LOGINS, DEMO_PASSWORD, DEMO_SEED, demo_load
 from transferraum.projects.models import Application, Project, Round
 from transferraum.recommendations.models import Recommendation
@@ -50,3 +51,9 @@ class Command(BaseCommand):
         width = max(len(email) for email, _role in DEMO_LOGINS)
         for email, role in DEMO_LOGINS:
             self.stdout.write(f"  {email:<{width}}  {role}")
+        self.stdout.write("")
+        self.stdout.write(
+            "Coordinators, town staff and organisation admins also need a second factor: an "
+            f"authenticator app with the secret {DEMO_TOTP_SECRET}, or the code of the moment "
+            "from `manage.py demo_totp`."
+        )
