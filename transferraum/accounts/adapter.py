@@ -15,9 +15,9 @@ from django.urls import reverse
 
 from transferraum.accounts.models import User
 from transferraum.accounts.services import user_grant_student_by_email
+from transferraum.accounts.sessions import user_sessions_end_others
 from transferraum.accounts.sso import sso_login_apply
 from transferraum.core.http import language_cookie_set
-from transferraum.accounts.sessions import user_sessions_end_others
 from transferraum.notifications.services import absolute_url
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from transferraum.accounts.forms import AccountEraseForm, ProfileForm, RoleRequestForm
 from transferraum.accounts.http import AuthenticatedHttpRequest
+from transferraum.accounts.mfa import has_second_factor, mfa_required, mfa_required_reasons
 from transferraum.accounts.models import EXPORT_DAYS, REQUESTABLE_ROLES, DataExport, RoleRequest
 from transferraum.accounts.permissions import (
     can_decide_role_requests,
@@ -21,9 +22,6 @@ from transferraum.accounts.permissions import (
     can_view_processing_record,
 )
 from transferraum.accounts.personal_data import account_erase, data_export_request
-from transferraum.accounts.mfa import has_second_factor, mfa_required, mfa_required_reasons
-from transferraum.accounts.models import REQUESTABLE_ROLES, RoleRequest
-from transferraum.accounts.permissions import can_decide_role_requests, can_request_role
 from transferraum.accounts.selectors import (
     ROLE_REQUEST_QUEUE,
     RoleRequestFilters,
@@ -41,8 +39,8 @@ from transferraum.accounts.services import (
     user_set_language,
     user_update_profile,
 )
-from transferraum.core.access_log import access_entries_for, access_record
 from transferraum.accounts.sessions import user_session_end
+from transferraum.core.access_log import access_entries_for, access_record
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.forms import RequestDecisionForm
 from transferraum.core.http import language_cookie_set
@@ -239,6 +237,8 @@ def my_data(request: AuthenticatedHttpRequest) -> HttpResponse:
             "export_days": EXPORT_DAYS,
         },
     )
+
+
 # --- second factor and sessions ---------------------------------------------------------------
 
 
@@ -325,6 +325,10 @@ def processing_record_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         "accounts/processing_record.html",
         {"entries": entries, "areas": sorted({entry.area for entry in entries}, key=str.casefold)},
     )
+
+
+@login_required
+@require_POST
 def session_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Sign out one of the person's other sessions (the list is allauth's usersessions page)."""
     try:
