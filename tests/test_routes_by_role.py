@@ -213,6 +213,27 @@ recommendations:milestone-edit       POST   login  404    403    403    404    4
 recommendations:progress             POST   login  404    403    403    404    404    404    404    403    404
 notifications:read                   POST   login  404    3xx    404    404    404    404    404    404    404
 notifications:read-all               POST   login  3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx
+accounts:account_delete              GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+accounts:data_export_download        GET    login  404    404    404    404    404    404    404    404    404
+accounts:mfa_required                GET    login  3xx    3xx    3xx    3xx    2xx    2xx    2xx    2xx    2xx
+accounts:my_data                     GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+accounts:processing_record           GET    login  403    403    403    403    403    403    403    2xx    403
+mfa_activate_totp                    GET    login  3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx
+mfa_add_webauthn                     GET    login  3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx
+mfa_authenticate                     GET    login  3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx
+mfa_deactivate_totp                  GET    login  404    404    404    404    404    404    404    404    404
+mfa_download_recovery_codes          GET    login  404    404    404    404    404    404    404    404    404
+mfa_edit_webauthn                    GET    login  3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx
+mfa_generate_recovery_codes          GET    login  3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx
+mfa_index                            GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+mfa_list_webauthn                    GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+mfa_reauthenticate                   GET    login  3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx
+mfa_reauthenticate_webauthn          GET    login  3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx
+mfa_remove_webauthn                  GET    login  3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx
+mfa_view_recovery_codes              GET    login  404    404    404    404    404    404    404    404    404
+usersessions_list                    GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+accounts:data_export_request         POST   login  3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx
+accounts:session_end                 POST   login  3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx
 """  # noqa: E501
 
 
@@ -310,6 +331,11 @@ def world(
     yield {
         "slug": {"actors": town_eilenburg.slug, "challenges": project.format.slug},
         "pk": {
+            # No authenticator or session of these numbers: the pages answer for a stranger's.
+            "mfa_edit_webauthn": 999_999,
+            "mfa_remove_webauthn": 999_999,
+            "accounts:session_end": 999_999,
+            "accounts:data_export_download": 999_999,
             "actors:invitation-withdraw": invitation.pk,
             "actors:listing-delete": ListingFactory(organisation=town_eilenburg).pk,
             "actors:membership-request-decide": MembershipRequest.objects.create(

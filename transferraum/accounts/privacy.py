@@ -5,9 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from transferraum.core.privacy import (
     CONTRACT,
+    LEGITIMATE_INTEREST,
     MEMBERS,
     OPERATOR,
     PERSON_ONLY,
+    UNTIL_ERASURE,
     Erase,
     NotPersonal,
     PersonalData,
@@ -18,6 +20,31 @@ from transferraum.core.privacy import (
 ACCOUNT = _("Signing in, and telling the programme who takes part in which role")
 
 privacy_register(
+    PersonalData(
+        "mfa.Authenticator",
+        area="account",
+        purpose=_("Protecting the account with a second factor"),
+        legal_basis=LEGITIMATE_INTEREST,
+        people=MEMBERS,
+        recipients=PERSON_ONLY,
+        person_fields=("user",),
+        # which kinds of factor and when they were used; never the secrets in `data`
+        export_fields=("type", "created_at", "last_used_at"),
+        erase=Erase.DELETE,
+        retention_text=UNTIL_ERASURE,
+    ),
+    PersonalData(
+        "usersessions.UserSession",
+        area="account",
+        purpose=_("Showing a person where they are signed in, so they can sign out there"),
+        legal_basis=LEGITIMATE_INTEREST,
+        people=MEMBERS,
+        recipients=PERSON_ONLY,
+        person_fields=("user",),
+        export_fields=("created_at", "last_seen_at", "ip", "user_agent"),
+        erase=Erase.DELETE,
+        retention_text=UNTIL_ERASURE,
+    ),
     PersonalData(
         "accounts.User",
         area="account",

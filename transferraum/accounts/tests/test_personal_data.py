@@ -11,7 +11,9 @@ from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress, EmailConfirmation
+from allauth.mfa.models import Authenticator
 from allauth.socialaccount.models import SocialAccount
+from allauth.usersessions.models import UserSession
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
@@ -49,7 +51,7 @@ from transferraum.actors.tests.factories import (
 from transferraum.challenges.models import Attachment, Challenge, Comment, Follow
 from transferraum.challenges.tests.factories import ChallengeFactory
 from transferraum.core.errors import DomainError
-from transferraum.core.models import Activity, FormSubmission
+from transferraum.core.models import AccessEntry, Activity, FormSubmission
 from transferraum.core.privacy import registered
 from transferraum.core.services import activity_record
 from transferraum.notifications.models import Notification, Preference
@@ -174,6 +176,17 @@ def everywhere(db, coordinator, officer_eilenburg, town_eilenburg, company_zeitz
     EmailConfirmation.create(EmailAddress.objects.get(user=person))
     SocialAccount.objects.create(
         user=person, provider="uni-leipzig", uid="pw-4711@uni-leipzig.de", extra_data={}
+    )
+    Authenticator.objects.create(user=person, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    UserSession.objects.create(
+        user=person, ip="192.0.2.7", session_key="s" * 32, user_agent="Firefox", data={}
+    )
+    AccessEntry.objects.create(
+        person=person,
+        viewer=officer_eilenburg,
+        place="directory-people",
+        day=timezone.localdate(),
+        seen_at=timezone.now(),
     )
     Post.objects.create(project=finished, author=person, text=f"Grüße, eure {NAME.split()[0]}")
     meeting = Meeting.objects.create(
