@@ -564,6 +564,18 @@ def test_an_overlong_post_is_refused_and_the_text_stays_in_the_form(english, tea
 
 
 @pytest.mark.django_db
+def test_posts_and_documents_of_a_deleted_account_show_a_former_user(english, team):
+    post_add(actor=team.partner_contact, project=team.project, text="Bis bald")
+    Post.objects.update(author=None)  # what deleting the account leaves (SET_NULL)
+    english.force_login(team.member)
+
+    response = english.get(url(team))
+
+    assert response.status_code == 200
+    assert "Former user" in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_the_discussion_form_takes_only_posts(client, team):
     client.force_login(team.member)
 
