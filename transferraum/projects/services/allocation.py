@@ -225,28 +225,27 @@ def allocation_task_stopped(*, run_id: int, lost: bool, retrying: bool) -> Alloc
             run.save(update_fields=["status", "progress", "progress_note", "updated_at"])
             return run
         message = ERROR_STALE if lost else ERROR_UNEXPECTED
-        run.status = AllocationRun.Status.FAILED
-        run.progress_note = STEP_STALE
-        run.error = _english(message)
-        run.result = {"error_texts": error_texts(message)}
-        run.finished_at = timezone.now()
-        run.save(
-            update_fields=[
-                "status",
-                "progress_note",
-                "error",
-                "result",
-                "finished_at",
-                "updated_at",
-            ]
-        )
-        activity_record(
-            actor=run.started_by,
-            verb="allocation.failed",
-            target=run.round,
-            data={"run": run.pk, "error": run.error},
-        )
+        _failed_save(run, STEP_STALE, _english(message), error_texts(message))
     return run
+
+
+def _failed_save(run: AllocationRun, note: str, error: str, texts: dict[str, str]) -> None:
+    """Save `run` as failed with its step note, the error and its texts in every language,
+    and record the failure in the activity log."""
+    run.status = AllocationRun.Status.FAILED
+    run.progress_note = note
+    run.error = error
+    run.result = {"error_texts": texts}
+    run.finished_at = timezone.now()
+    run.save(
+        update_fields=["status", "progress_note", "error", "result", "finished_at", "updated_at"]
+    )
+    activity_record(
+        actor=run.started_by,
+        verb="allocation.failed",
+        target=run.round,
+        data={"run": run.pk, "error": run.error},
+    )
 
 
 def _fail(run: AllocationRun, error: str, message: str) -> AllocationRun:
@@ -262,27 +261,12 @@ def _fail(run: AllocationRun, error: str, message: str) -> AllocationRun:
         current = AllocationRun.objects.select_for_update().get(pk=run.pk)
         if current.status != AllocationRun.Status.RUNNING:
             return current
-        run.status = AllocationRun.Status.FAILED
-        run.progress_note = STEP_FAILED
-        run.error = detail or _english(message)
-        run.result = {"error_texts": error_texts(message, detail=detail)}
-        run.finished_at = timezone.now()
-        run.save(
-            update_fields=[
-                "status",
-                "progress_note",
-                "error",
-                "result",
-                "finished_at",
-                "updated_at",
-            ]
+        _failed_save(
+            run,
+            STEP_FAILED,
+            detail or _english(message),
+            error_texts(message, detail=detail),
         )
-    activity_record(
-        actor=run.started_by,
-        verb="allocation.failed",
-        target=run.round,
-        data={"run": run.pk, "error": run.error},
-    )
     return run
 
 
