@@ -363,6 +363,8 @@ def world(
                 )
             },
             "recommendations": recommendation.pk,
+            # a project's dossier (and its PDF) takes the project's number
+            "recommendations:dossier-project": project.pk,
             "notifications": notification.pk,
         },
         "token": {
