@@ -196,6 +196,8 @@ def result_of(
         return None
     status = response.status_code
     if 300 <= status < 400 and response.has_header("Location"):
+        if "\x00" in response["Location"]:
+            return None  # PostgreSQL keeps no NUL in text: such an answer is not kept
         return Result(status=status, location=response["Location"])
     if not htmx or not 200 <= status < 300 or getattr(response, "streaming", False):
         return None
@@ -206,7 +208,7 @@ def result_of(
         body = response.content.decode(response.charset or "utf-8")
     except UnicodeDecodeError:
         return None
-    if len(body) > MAX_BODY_CHARS:
+    if len(body) > MAX_BODY_CHARS or "\x00" in body:
         return None
     headers = {
         name: value

@@ -137,7 +137,8 @@ def _render_form(
 def create(request: AuthenticatedHttpRequest) -> HttpResponse:
     organisations = Organisation.objects.filter(memberships__user=request.user).order_by("name")
     slug = request.POST.get("organisation") or request.GET.get("organisation")
-    organisation = organisations.filter(slug=slug).first() if slug else None
+    # A NUL byte is in no slug (and PostgreSQL refuses it in a query): the choice page answers.
+    organisation = organisations.filter(slug=slug).first() if slug and "\x00" not in slug else None
     if organisation is None:
         if organisations.count() == 1:
             organisation = organisations.get()
