@@ -12,6 +12,7 @@ client speaks plain HTTP on loopback.
 
 from __future__ import annotations
 
+import html
 import re
 import socket
 import subprocess
@@ -244,9 +245,18 @@ def test_uploads_sessions_and_login_limits_are_shared_by_two_servers(
         edit = f"/organisationen/{company_zeitz.slug}/bearbeiten/"
         form = b.get(edit, cookies)
         assert form.status_code == 200, b.log()
+        # The form's hidden fields (its edit version, snapshot and one-time key) travel along.
+        hidden = {
+            html.unescape(name): html.unescape(value)
+            for name, value in re.findall(
+                r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form.text
+            )
+            if name != "csrfmiddlewaretoken"
+        }
         upload = b.post(
             edit,
             {
+                **hidden,
                 "name": company_zeitz.name,
                 "kind": company_zeitz.kind,
                 "short_description": company_zeitz.short_description,
