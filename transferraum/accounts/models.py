@@ -12,8 +12,20 @@ from django.utils.translation import gettext_lazy as _
 from transferraum.core.models import Request
 
 
+class UserQuerySet(models.QuerySet["User"]):
+    def with_role(self, *roles: str) -> UserQuerySet:
+        """The people who hold at least one of `roles`."""
+        return self.filter(role__in=roles)
+
+
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
+
+    def get_queryset(self) -> UserQuerySet:
+        return UserQuerySet(self.model, using=self._db)
+
+    def with_role(self, *roles: str) -> UserQuerySet:
+        return self.get_queryset().with_role(*roles)
 
     def _create(self, email: str, password: str | None, **extra: Any) -> User:
         if not email:
@@ -120,8 +132,17 @@ class User(AbstractUser):
         return words[0] if words else (self.name or self.email)
 
     @property
+    def roles(self) -> frozenset[str]:
+        """The person's roles in the programme; empty for a member of the public."""
+        return frozenset({self.role}) - {self.Role.PUBLIC}
+
+    def has_role(self, *roles: str) -> bool:
+        """Whether the person holds at least one of `roles`."""
+        return not self.roles.isdisjoint(roles)
+
+    @property
     def is_coordinator(self) -> bool:
-        return self.is_active and self.role == self.Role.COORDINATOR
+        return self.is_active and self.has_role(self.Role.COORDINATOR)
 
 
 # The roles a person may ask for. Coordinators are appointed, staff of an organisation join it
