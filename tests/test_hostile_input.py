@@ -150,6 +150,7 @@ ROUTE_OBJECTS: dict[str, Callable[[], dict[str, Any]]] = {
     "openid_connect_login": lambda: {"provider_id": "keine-hochschule"},
     "openid_connect_callback": lambda: {"provider_id": "keine-hochschule"},
     "accounts:role_request_decide": lambda: {"pk": _first(RoleRequest.objects).pk},
+    "accounts:person_roles": lambda: {"pk": _first(User.objects.filter(is_active=True)).pk},
     "accounts:data_export_download": _data_export,
     "actors:organisation": lambda: {"slug": _first(Organisation.objects).slug},
     "actors:manage": lambda: {"slug": _first(Organisation.objects).slug},

@@ -100,6 +100,7 @@ accounts:profile                     GET    login  2xx    2xx    2xx    2xx    2
 accounts:role_request                GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    403    2xx
 accounts:role_requests               GET    login  403    403    403    403    403    403    403    2xx    403
 accounts:role_request_decide         GET    login  403    403    403    403    403    403    403    2xx    403
+accounts:person_roles                GET    login  403    403    403    403    403    403    403    2xx    403
 accounts:sso_discovery               GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 accounts:sso_link_sent               GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 accounts:sso_link_confirm            GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
@@ -342,6 +343,7 @@ def world(
                 user=outsider, organisation=town_eilenburg
             ).pk,
             "accounts": RoleRequestFactory(user=outsider).pk,
+            "accounts:person_roles": student_geography.pk,
             "actors:membership-request-withdraw": MembershipRequest.objects.filter(user=outsider)
             .get()
             .pk,

@@ -30,7 +30,7 @@ def build_round(n_students: int, seed: int) -> tuple[Any, Any]:
     from django.utils import timezone
 
     from benchmarks.allocation.generator import generate
-    from transferraum.accounts.models import StudyProgramme, User
+    from transferraum.accounts.models import StudyProgramme, User, UserRole
     from transferraum.actors.models import Competence, PersonProfile
     from transferraum.challenges.models import Challenge, TransferFormat
     from transferraum.challenges.tests.factories import ChallengeFactory, TransferFormatFactory
@@ -46,8 +46,10 @@ def build_round(n_students: int, seed: int) -> tuple[Any, Any]:
     data = generate(n_students, seed, scenario="full")
     tag = f"{n_students}-{seed}-{time.time_ns()}"
     round = cast(Round, RoundFactory(phase=Round.Phase.ALLOCATION))
-    coordinator = User.objects.create(
-        email=f"coordinator-{tag}@bench.example", name="Koordination", role=User.Role.COORDINATOR
+    coordinator = User.objects.create_user(
+        email=f"coordinator-{tag}@bench.example",
+        name="Koordination",
+        roles=[User.Role.COORDINATOR],
     )
     # A project per challenge and round: one challenge each (factories, as the tests make them).
     challenges = ChallengeFactory.create_batch(
@@ -110,12 +112,14 @@ def build_round(n_students: int, seed: int) -> tuple[Any, Any]:
         s["id"]: User(
             email=f"{s['id']}-{tag}@bench.example",
             name=f"Studentin {s['id']}",
-            role=User.Role.STUDENT,
             study_programme=programmes[s["programme"]],
         )
         for s in data["students"]
     }
     User.objects.bulk_create(students.values())
+    UserRole.objects.bulk_create(
+        UserRole(user=student, role=User.Role.STUDENT) for student in students.values()
+    )
     profiles = {s["id"]: PersonProfile(user=students[s["id"]]) for s in data["students"]}
     PersonProfile.objects.bulk_create(profiles.values())
     PersonProfile.competences.through.objects.bulk_create(

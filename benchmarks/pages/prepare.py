@@ -125,7 +125,7 @@ def prepare(students: int = 0) -> dict[str, Any]:
         "cookies": {key: session_cookie(user) for key, user in users.items()},
     }
     if students:
-        applicants = User.objects.filter(role=User.Role.STUDENT, is_active=True)
+        applicants = User.objects.with_role(User.Role.STUDENT).filter(is_active=True)
         prepared["round"] = {
             "apply": paths["student"]["apply"],
             "min_choices": open_round.min_choices,

@@ -78,7 +78,7 @@ def test_from_sign_up_to_application_and_the_officer_acts(page: Page, open_page,
     expect(page.get_by_label("E-Mail-Adresse")).to_be_visible()
     check_a11y.with_phone_menu(page)
     fill_login_form(page, EMAIL, PASSWORD)
-    assert User.objects.get(email=EMAIL).role == User.Role.PUBLIC
+    assert User.objects.get(email=EMAIL).roles == set()
 
     # She lands on her start page: nothing waits, it offers to ask for a role.
     expect(page).to_have_url("/mein-bereich/")

@@ -146,7 +146,7 @@ def test_student_signs_in_through_her_university(page: Page, check_a11y, univers
     expect(page.get_by_role("navigation", name="Persönliches Menü")).to_be_visible()
     check_a11y(page)
     student = User.objects.get(email="lena.student@uni-test.example")
-    assert student.role == User.Role.STUDENT
+    assert student.roles == {User.Role.STUDENT}
     assert student.name == "Lena Student"
 
 

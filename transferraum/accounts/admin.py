@@ -4,23 +4,44 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.accounts.models import RoleRequest, StudentEmailDomain, StudyProgramme, User
+from transferraum.accounts.models import (
+    RoleRequest,
+    StudentEmailDomain,
+    StudyProgramme,
+    User,
+    UserRole,
+)
 from transferraum.accounts.personal_data import account_erase_by_staff
+
+
+class UserRoleInline(admin.TabularInline):
+    model = UserRole
+    extra = 0
+    fields = ["role", "granted_at"]
+    readonly_fields = ["granted_at"]
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "name", "role", "is_active", "last_login"]
-    list_filter = ["role", "is_active", "is_staff"]
+    list_display = ["email", "name", "roles_display", "is_active", "last_login"]
+    list_filter = ["role_rows__role", "is_active", "is_staff"]
     search_fields = ["email", "name"]
+    inlines = [UserRoleInline]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Person"), {"fields": ("name", "role", "language", "study_programme", "semester")}),
+        (_("Person"), {"fields": ("name", "language", "study_programme", "semester")}),
         (_("Rights"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
+        return super().get_queryset(request).prefetch_related("role_rows")
+
+    @admin.display(description=_("roles"))
+    def roles_display(self, obj: User) -> str:
+        return obj.get_roles_display()
 
     # Deleting here erases as the person's own deletion does (core.privacy), never a bare
     # DELETE that would leave their name in others' rows and their photo in the storage.

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.accounts.models import REQUESTABLE_ROLES, StudyProgramme
+from transferraum.accounts.models import REQUESTABLE_ROLES, StudyProgramme, User
 
 
 class ProfileForm(forms.Form):
@@ -47,6 +47,12 @@ class RoleRequestForm(forms.Form):
         help_text=_("For example your chair, your project idea or who knows you."),
     )
 
+    def __init__(self, *args: Any, held: frozenset[str] = frozenset(), **kwargs: Any) -> None:
+        """`held`: the person's roles, which the choice leaves out."""
+        super().__init__(*args, **kwargs)
+        role = cast(forms.ChoiceField, self.fields["role"])
+        role.choices = [(r.value, r.label) for r in REQUESTABLE_ROLES if r not in held]
+
     def service_data(self) -> dict[str, Any]:
         data = self.cleaned_data
         programme = data.get("study_programme")
@@ -56,6 +62,29 @@ class RoleRequestForm(forms.Form):
             "study_programme_id": programme.pk if programme else None,
             "semester": data.get("semester"),
         }
+
+
+class RoleGrantForm(forms.Form):
+    """A coordinator gives a person a role they do not hold."""
+
+    role = forms.ChoiceField(label=_("Role to give"))
+
+    def __init__(self, *args: Any, held: frozenset[str] = frozenset(), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        role = cast(forms.ChoiceField, self.fields["role"])
+        role.choices = [
+            (r.value, r.label) for r in User.Role if r != User.Role.PUBLIC and r not in held
+        ]
+
+
+class RoleRevokeForm(forms.Form):
+    """A coordinator takes one role; the reason goes to the person."""
+
+    reason = forms.CharField(
+        label=_("Reason (the person reads it)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
 
 
 class AccountEraseForm(forms.Form):

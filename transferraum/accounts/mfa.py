@@ -17,7 +17,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.accounts.models import User
+from transferraum.accounts.models import User, UserRole
 
 # After a single sign-on whose identity provider asserted the REFEDS MFA context
 # (https://refeds.org/profile/mfa), the login puts True under this key: the person proved a
@@ -46,7 +46,7 @@ def _memberships(user_pk: object) -> QuerySet[models.Model]:
 
 
 def _privileged(user: User) -> list[Promise]:
-    """The reasons that the account's own fields give (no query)."""
+    """The reasons that the account gives itself: its fields and its roles (read once)."""
     reasons: list[Promise] = []
     if user.is_staff or user.is_superuser:
         reasons.append(_("you administer the platform"))
@@ -104,11 +104,17 @@ def mfa_status(user: User) -> MfaStatus:
                 Authenticator.objects.filter(user=OuterRef("pk"), type__in=FACTOR_TYPES)
             ),
             needs_by_membership=Exists(_memberships(OuterRef("pk"))),
+            coordinates=Exists(
+                UserRole.objects.filter(user=OuterRef("pk"), role=User.Role.COORDINATOR)
+            ),
         )
-        .values("has_factor", "needs_by_membership")
+        .values("has_factor", "needs_by_membership", "coordinates")
         .first()
     )
     if row is None:
         return MfaStatus(required=False, has_factor=False)
-    required = bool(_privileged(user)) or row["needs_by_membership"]
+    # `_privileged`'s rule, with the coordinator role read in this query
+    required = (
+        user.is_staff or user.is_superuser or row["coordinates"] or row["needs_by_membership"]
+    )
     return MfaStatus(required=required, has_factor=row["has_factor"])

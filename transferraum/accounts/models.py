@@ -14,8 +14,10 @@ from transferraum.core.models import Request
 
 class UserQuerySet(models.QuerySet["User"]):
     def with_role(self, *roles: str) -> UserQuerySet:
-        """The people who hold at least one of `roles`."""
-        return self.filter(role__in=roles)
+        """The people who hold at least one of `roles` (each once)."""
+        return self.filter(
+            models.Exists(UserRole.objects.filter(user=models.OuterRef("pk"), role__in=roles))
+        )
 
 
 class UserManager(BaseUserManager["User"]):
@@ -30,9 +32,12 @@ class UserManager(BaseUserManager["User"]):
     def _create(self, email: str, password: str | None, **extra: Any) -> User:
         if not email:
             raise ValueError("An e-mail address is required.")
+        roles = extra.pop("roles", ())
         user = self.model(email=self.normalize_email(email).lower(), **extra)
         user.set_password(password)
         user.save(using=self._db)
+        for role in roles:
+            user.grant_role(role)
         return user
 
     def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
@@ -42,7 +47,7 @@ class UserManager(BaseUserManager["User"]):
 
     def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
         extra.update(is_staff=True, is_superuser=True)
-        extra.setdefault("role", User.Role.COORDINATOR)
+        extra.setdefault("roles", [User.Role.COORDINATOR])
         return self._create(email, password, **extra)
 
 
@@ -74,8 +79,12 @@ class StudyProgramme(models.Model):
 class User(AbstractUser):
     """A person on the platform; logs in by e-mail.
 
-    `role` is the person's role in the programme. Roles inside an organisation (admin, member)
-    live on the membership, so a supervisor can also be a member of a university unit.
+    `roles` are the person's roles in the programme, a set (a supervisor who also researches, a
+    student who founds a start-up), stored as `UserRole` rows; none means a member of the
+    public. Roles inside an organisation (admin, member) live on the membership, so a
+    supervisor can also be a member of a university unit. Code asks `has_role(...)`, `roles`
+    and `User.objects.with_role(...)`; the services that change roles are in
+    `accounts.services`.
     """
 
     class Role(models.TextChoices):
@@ -92,7 +101,6 @@ class User(AbstractUser):
     last_name = None  # type: ignore[assignment]
     email = models.EmailField(_("e-mail address"), unique=True)
     name = models.CharField(_("name"), max_length=200, blank=True)
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PUBLIC)
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
@@ -133,16 +141,78 @@ class User(AbstractUser):
 
     @property
     def roles(self) -> frozenset[str]:
-        """The person's roles in the programme; empty for a member of the public."""
-        return frozenset({self.role}) - {self.Role.PUBLIC}
+        """The person's roles in the programme; empty for a member of the public. Read once
+        per object (or from `prefetch_related("role_rows")`)."""
+        cached: frozenset[str] | None = self.__dict__.get("_roles")
+        if cached is None:
+            if self.pk is None:
+                cached = frozenset()
+            else:
+                cached = frozenset(row.role for row in self.role_rows.all())
+            self.__dict__["_roles"] = cached
+        return cached
 
     def has_role(self, *roles: str) -> bool:
         """Whether the person holds at least one of `roles`."""
         return not self.roles.isdisjoint(roles)
 
+    def refresh_from_db(self, *args: Any, **kwargs: Any) -> None:
+        self.__dict__.pop("_roles", None)
+        super().refresh_from_db(*args, **kwargs)
+
+    def get_roles_display(self) -> str:
+        """The roles in words, in the order of `User.Role`; "member of the public" for none."""
+        held = [str(role.label) for role in self.Role if role in self.roles]
+        return ", ".join(held) or str(self.Role.PUBLIC.label)
+
+    def grant_role(self, role: str) -> bool:
+        """Store `role` for the person (nothing if held); True when it was added. Rules
+        (who may grant what) are the services'; this only writes."""
+        if role == self.Role.PUBLIC:
+            return False
+        _row, created = UserRole.objects.get_or_create(user=self, role=role)
+        self.__dict__.pop("_roles", None)
+        if hasattr(self, "_prefetched_objects_cache"):
+            self._prefetched_objects_cache.pop("role_rows", None)
+        return created
+
+    def revoke_role(self, role: str) -> bool:
+        """Remove `role` from the person; True when they held it."""
+        deleted, _rows = UserRole.objects.filter(user=self, role=role).delete()
+        self.__dict__.pop("_roles", None)
+        if hasattr(self, "_prefetched_objects_cache"):
+            self._prefetched_objects_cache.pop("role_rows", None)
+        return bool(deleted)
+
     @property
     def is_coordinator(self) -> bool:
         return self.is_active and self.has_role(self.Role.COORDINATOR)
+
+
+class UserRole(models.Model):
+    """One role a person holds in the programme (see `User.roles`)."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="role_rows"
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=[(role.value, role.label) for role in User.Role if role != User.Role.PUBLIC],
+    )
+    granted_at = models.DateTimeField(_("granted at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["user", "role"]
+        verbose_name = _("role of a person")
+        verbose_name_plural = _("roles of people")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role"], name="unique_user_role"),
+        ]
+        indexes = [models.Index(fields=["role", "user"], name="user_role_by_role")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()}"
 
 
 # The roles a person may ask for. Coordinators are appointed, staff of an organisation join it

@@ -20,6 +20,11 @@ def can_decide_role_requests(viewer: Viewer) -> bool:
     return _active(viewer) and isinstance(viewer, User) and viewer.is_coordinator
 
 
+def can_manage_roles(viewer: Viewer) -> bool:
+    """Coordinators give a person a role directly or take one away."""
+    return can_decide_role_requests(viewer)
+
+
 def can_view_role_request(viewer: Viewer, role_request: RoleRequest) -> bool:
     """The requester and the coordinators see a request."""
     return _active(viewer) and (

@@ -56,7 +56,6 @@ privacy_register(
         export_fields=(
             "email",
             "name",
-            "role",
             "language",
             "study_programme",
             "semester",
@@ -65,6 +64,17 @@ privacy_register(
         ),
         # the account itself is deleted last, by `account_erase`
         erase=Erase.KEEP,
+    ),
+    PersonalData(
+        "accounts.UserRole",
+        area="account",
+        purpose=ACCOUNT,
+        legal_basis=CONTRACT,
+        people=MEMBERS,
+        recipients=PERSON_ONLY,
+        person_fields=("user",),
+        export_fields=("role", "granted_at"),
+        erase=Erase.DELETE,
     ),
     PersonalData(
         "accounts.RoleRequest",

@@ -11,7 +11,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.models import REQUESTABLE_ROLES, DataExport, RoleRequest, User
-from transferraum.accounts.permissions import can_decide_role_requests, can_view_role_request
+from transferraum.accounts.permissions import (
+    can_decide_role_requests,
+    can_manage_roles,
+    can_view_role_request,
+)
 from transferraum.accounts.types import Viewer
 from transferraum.core.access_log import access_place
 from transferraum.core.errors import PermissionDenied
@@ -37,6 +41,14 @@ def role_request_for_reviewer(viewer: Viewer, pk: int) -> RoleRequest:
     return get_object_or_404(
         RoleRequest.objects.select_related("user", "study_programme", "decided_by"), pk=pk
     )
+
+
+def person_for_role_manager(viewer: Viewer, pk: int) -> User:
+    """A person whose roles a coordinator changes: 403 to everybody else before anything is
+    looked up, 404 when unknown."""
+    if not can_manage_roles(viewer):
+        raise PermissionDenied(gettext("Only coordinators give and take roles."))
+    return get_object_or_404(User.objects.prefetch_related("role_rows"), pk=pk)
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from transferraum.accounts.models import REQUESTABLE_ROLES, RoleRequest, StudentEmailDomain, User
-from transferraum.accounts.permissions import can_request_role
-from transferraum.accounts.tasks import role_request_notify
+from transferraum.accounts.permissions import can_manage_roles, can_request_role
+from transferraum.accounts.tasks import role_change_notify, role_request_notify
 from transferraum.accounts.workflow import COORDINATOR, EMAIL_DOMAIN, LIFECYCLE, REQUESTER
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.services import activity_record
@@ -117,7 +117,7 @@ def role_request_submit(
         raise PermissionDenied(_("Coordinators hold every role already."))
     if role not in REQUESTABLE_ROLES:
         raise DomainError(_("Please choose a role you can ask for."), field="role")
-    if actor.role == role:
+    if actor.has_role(role):
         raise DomainError(_("You have this role already."), field="role")
     if role == User.Role.STUDENT:
         if study_programme_id is None:
@@ -154,19 +154,18 @@ def role_request_grant(
     *, actor: User | None, role_request: RoleRequest, note: str = ""
 ) -> RoleRequest:
     """A coordinator grants the role (`actor` None: the e-mail domain granted it). The person
-    gets the role and, for the student role, the study programme and semester they gave. Raises
-    PermissionDenied (not a coordinator), DomainError (already answered)."""
+    gets the role besides those they hold and, for the student role, the study programme and
+    semester they gave. Raises PermissionDenied (not a coordinator), DomainError (already
+    answered)."""
     with request_step(RULES, "grant", actor=actor, request=role_request, note=note) as taken:
         request = taken.obj
         request.by_email_domain = actor is None
         person = request.user
-        person.role = request.role
-        fields = ["role"]
+        person.grant_role(request.role)
         if request.role == User.Role.STUDENT and request.study_programme_id:
             person.study_programme_id = request.study_programme_id
             person.semester = request.semester
-            fields += ["study_programme", "semester"]
-        person.save(update_fields=fields)
+            person.save(update_fields=["study_programme", "semester"])
     return taken.obj
 
 
@@ -189,6 +188,66 @@ def role_request_withdraw(*, actor: User, role_request: RoleRequest, note: str =
     return taken.obj
 
 
+# --- roles given or taken by the coordinators ------------------------------------------------
+
+
+def _role_checked(role: str) -> str:
+    if role not in User.Role.values or role == User.Role.PUBLIC:
+        raise DomainError(_("Please choose a role in the programme."), field="role")
+    return role
+
+
+@transaction.atomic
+def role_grant(*, actor: User, person: User, role: str) -> bool:
+    """A coordinator gives `person` a role besides those they hold (appointing a coordinator,
+    say, who cannot ask for it). Returns False when the person held it already. Raises
+    PermissionDenied (not a coordinator), DomainError (no such role, account deactivated)."""
+    if not can_manage_roles(actor):
+        raise PermissionDenied(_("Only coordinators give and take roles."))
+    role = _role_checked(role)
+    if not person.is_active:
+        raise DomainError(_("This account is deactivated; it gets no roles."))
+    if not person.grant_role(role):
+        return False
+    activity_record(actor=actor, verb="role.grant", target=person, data={"role": role})
+    transaction.on_commit(lambda: role_change_notify.enqueue(person.pk, role, "grant", ""))
+    return True
+
+
+@transaction.atomic
+def role_revoke(*, actor: User, person: User, role: str, reason: str) -> bool:
+    """A coordinator takes a role from `person`; `reason` (required) is e-mailed to them. The
+    last active coordinator keeps the role. Returns False when the person did not hold it.
+    Raises PermissionDenied (not a coordinator), DomainError (no reason, the last
+    coordinator)."""
+    if not can_manage_roles(actor):
+        raise PermissionDenied(_("Only coordinators give and take roles."))
+    role = _role_checked(role)
+    reason = reason.strip()
+    if not reason:
+        raise DomainError(_("Please give a reason; the person reads it."), field="reason")
+    # Locked in a fixed order, so that two coordinators taking each other's role at once
+    # cannot both succeed and leave the programme without one.
+    holders = list(
+        User.objects.select_for_update()
+        .filter(is_active=True, role_rows__role=User.Role.COORDINATOR)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    if role == User.Role.COORDINATOR and holders == [person.pk]:
+        raise DomainError(
+            _("%(person)s is the last coordinator. Appoint another coordinator first.")
+            % {"person": person}
+        )
+    if not person.revoke_role(role):
+        return False
+    activity_record(
+        actor=actor, verb="role.revoke", target=person, data={"role": role, "reason": reason}
+    )
+    transaction.on_commit(lambda: role_change_notify.enqueue(person.pk, role, "revoke", reason))
+    return True
+
+
 # The service of each step, for callers that hold a step's name as data (the decision page).
 STEP_SERVICES: dict[str, Callable[..., RoleRequest]] = {
     "grant": role_request_grant,
@@ -200,18 +259,24 @@ STEP_SERVICES: dict[str, Callable[..., RoleRequest]] = {
 @transaction.atomic
 def user_grant_student_by_email(*, user: User) -> RoleRequest | None:
     """After a person verified an address: if it lies at a student e-mail domain, grant their
-    open student request, or (for a person with the public role) the student role itself, as
+    open student request, or (for a person who is not a student yet) the student role itself, as
     a request granted by the domain so that the profile shows where the role came from. Returns
     the granted request, or None when nothing changed."""
     if not user.is_active or not has_student_email(user):
         return None
+    return student_role_grant_unasked(user=user, data={"role": "student"})
+
+
+def student_role_grant_unasked(*, user: User, data: dict[str, Any]) -> RoleRequest | None:
+    """Grant the student role without a coordinator (a student e-mail domain, the university's
+    single sign-on): the person's open student request, or a request made and granted at once
+    (recorded with `data`) so that the profile shows where the role came from. Nothing when the
+    person is a student already. Returns the granted request or None."""
     open_request = RoleRequest.objects.open().filter(user=user, role=User.Role.STUDENT).first()
     if open_request is not None:
         return role_request_grant(actor=None, role_request=open_request)
-    if user.role != User.Role.PUBLIC:
+    if user.has_role(User.Role.STUDENT):
         return None
     role_request = RoleRequest.objects.create(user=user, role=User.Role.STUDENT)
-    activity_record(
-        actor=user, verb="role_request.submit", target=role_request, data={"role": "student"}
-    )
+    activity_record(actor=user, verb="role_request.submit", target=role_request, data=data)
     return role_request_grant(actor=None, role_request=role_request)

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from transferraum.accounts.models import RoleRequest, User
-from transferraum.accounts.services import role_request_grant
+from transferraum.accounts.services import student_role_grant_unasked
 from transferraum.accounts.sso_settings import (
     SAML_PAIRWISE_ID,
     SAML_SCOPED_AFFILIATION,
@@ -152,24 +152,12 @@ def user_grant_student_by_affiliation(
     *, user: User, affiliations: Iterable[str]
 ) -> RoleRequest | None:
     """After a single sign-on: when the university says the person is a student, grant their
-    open student request or, for a person with the public role, the student role itself (as a
+    open student request or, for a person who is not a student yet, the student role itself (as a
     request granted without a coordinator, like a student e-mail domain's). Staff get nothing
     here. Returns the granted request, or None when nothing changed."""
     if not user.is_active or not affiliation_from(affiliations).student:
         return None
-    open_request = RoleRequest.objects.open().filter(user=user, role=User.Role.STUDENT).first()
-    if open_request is not None:
-        return role_request_grant(actor=None, role_request=open_request)
-    if user.role != User.Role.PUBLIC:
-        return None
-    role_request = RoleRequest.objects.create(user=user, role=User.Role.STUDENT)
-    activity_record(
-        actor=user,
-        verb="role_request.submit",
-        target=role_request,
-        data={"role": "student", "by": "sso"},
-    )
-    return role_request_grant(actor=None, role_request=role_request)
+    return student_role_grant_unasked(user=user, data={"role": "student", "by": "sso"})
 
 
 def mfa_asserted(authn_contexts: Iterable[str]) -> bool:

@@ -46,7 +46,7 @@ def items_for(user: User) -> list[StartItem]:
     )
     if own:
         return own
-    if user.role != User.Role.PUBLIC:
+    if user.roles:
         return []
     return [
         StartItem(

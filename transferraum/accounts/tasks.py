@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from transferraum.accounts.models import RoleRequest
+from transferraum.accounts.models import RoleRequest, User
 from transferraum.accounts.notification_kinds import DATA_EXPORT, ROLE_REQUEST
 from transferraum.core.tasks import TaskFailure, task
 from transferraum.notifications.services import notify
@@ -25,6 +25,23 @@ def role_request_notify(role_request_id: int, event: str) -> None:
         kind=ROLE_REQUEST,
         template=f"accounts/email/role_request_{event}",
         context={"role_request": role_request, "person": person},
+        language=person.language,
+        url=reverse("accounts:profile"),
+    )
+
+
+@task(retry=True)  # e-mails only: `notify` sends each message of a task once
+def role_change_notify(person_id: int, role: str, event: str, reason: str) -> None:
+    """Tell a person that a coordinator gave them a role ("grant") or took one ("revoke",
+    with the reason), in their language."""
+    person = User.objects.filter(pk=person_id, is_active=True).first()
+    if person is None:
+        return
+    notify(
+        recipient=person,
+        kind=ROLE_REQUEST,
+        template=f"accounts/email/role_{event}",
+        context={"person": person, "role": User.Role(role).label, "reason": reason},
         language=person.language,
         url=reverse("accounts:profile"),
     )

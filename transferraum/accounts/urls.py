@@ -15,6 +15,7 @@ urlpatterns = [
     path("zweiter-faktor/noetig/", views.mfa_required_page, name="mfa_required"),
     path("sitzungen/<int:pk>/abmelden/", views.session_end, name="session_end"),
     path("rollenanfragen/", views.role_requests, name="role_requests"),
+    path("personen/<int:pk>/rollen/", views.person_roles, name="person_roles"),
     path("meine-daten/", views.my_data, name="my_data"),
     path("meine-daten/export/", views.data_export_request_view, name="data_export_request"),
     path(

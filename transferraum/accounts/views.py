@@ -12,10 +12,22 @@ from django.utils.translation import activate
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from transferraum.accounts.forms import AccountEraseForm, ProfileForm, RoleRequestForm
+from transferraum.accounts.forms import (
+    AccountEraseForm,
+    ProfileForm,
+    RoleGrantForm,
+    RoleRequestForm,
+    RoleRevokeForm,
+)
 from transferraum.accounts.http import AuthenticatedHttpRequest
 from transferraum.accounts.mfa import has_second_factor, mfa_required, mfa_required_reasons
-from transferraum.accounts.models import EXPORT_DAYS, REQUESTABLE_ROLES, DataExport, RoleRequest
+from transferraum.accounts.models import (
+    EXPORT_DAYS,
+    REQUESTABLE_ROLES,
+    DataExport,
+    RoleRequest,
+    User,
+)
 from transferraum.accounts.permissions import (
     can_decide_role_requests,
     can_request_role,
@@ -27,6 +39,7 @@ from transferraum.accounts.selectors import (
     RoleRequestFilters,
     data_export_for_owner,
     data_exports_of,
+    person_for_role_manager,
     role_request_for_reviewer,
     role_request_for_viewer,
     role_requests_of,
@@ -34,8 +47,10 @@ from transferraum.accounts.selectors import (
 )
 from transferraum.accounts.services import (
     STEP_SERVICES,
+    role_grant,
     role_request_submit,
     role_request_withdraw,
+    role_revoke,
     user_set_language,
     user_update_profile,
 )
@@ -121,8 +136,9 @@ def role_request(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The form to ask for a role; `?role=student` chooses the role (the 403 page links so)."""
     if not can_request_role(request.user):
         raise PermissionDenied(_("Coordinators hold every role already."))
+    held = request.user.roles
     if request.method == "POST":
-        form = RoleRequestForm(request.POST)
+        form = RoleRequestForm(request.POST, held=held)
         if form.is_valid():
             try:
                 created = role_request_submit(actor=request.user, **form.service_data())
@@ -146,11 +162,12 @@ def role_request(request: AuthenticatedHttpRequest) -> HttpResponse:
     else:
         wished = request.GET.get("role", "")
         form = RoleRequestForm(
+            held=held,
             initial={
                 "role": wished if wished in REQUESTABLE_ROLES else "",
                 "study_programme": request.user.study_programme_id,
                 "semester": request.user.semester,
-            }
+            },
         )
     return render(request, "accounts/role_request_form.html", {"form": form})
 
@@ -217,6 +234,57 @@ def role_request_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         request,
         "accounts/role_request_decide.html",
         {"request_item": role_request, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_roles(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """A coordinator's view of a person's roles: give one directly, take one with a reason."""
+    person = person_for_role_manager(request.user, pk)
+    held = [role for role in User.Role if role in person.roles]
+    grant_form = RoleGrantForm(held=person.roles)
+    revoke_forms = {role.value: RoleRevokeForm(prefix=role.value) for role in held}
+    if request.method == "POST":
+        action, role = request.POST.get("action", ""), request.POST.get("role", "")
+        form: RoleGrantForm | RoleRevokeForm | None = None
+        try:
+            if action == "grant":
+                form = grant_form = RoleGrantForm(request.POST, held=person.roles)
+                if grant_form.is_valid():
+                    role = grant_form.cleaned_data["role"]
+                    role_grant(actor=request.user, person=person, role=role)
+                    messages.success(
+                        request,
+                        _("%(person)s has the role “%(role)s” now.")
+                        % {"person": person, "role": User.Role(role).label},
+                    )
+                    return redirect("accounts:person_roles", pk=person.pk)
+            elif action == "revoke" and role in revoke_forms:
+                form = revoke_forms[role] = RoleRevokeForm(request.POST, prefix=role)
+                if form.is_valid():
+                    reason = form.cleaned_data["reason"]
+                    role_revoke(actor=request.user, person=person, role=role, reason=reason)
+                    messages.success(
+                        request,
+                        _("The role “%(role)s” of %(person)s has ended.")
+                        % {"person": person, "role": User.Role(role).label},
+                    )
+                    return redirect("accounts:person_roles", pk=person.pk)
+            else:
+                messages.info(request, _("Nothing changed: the roles were changed meanwhile."))
+                return redirect("accounts:person_roles", pk=person.pk)
+        except DomainError as error:
+            if form is not None:
+                error.attach_to(form)
+    return render(
+        request,
+        "accounts/person_roles.html",
+        {
+            "person": person,
+            "held": [(role, revoke_forms[role.value]) for role in held],
+            "grant_form": grant_form,
+        },
     )
 
 

@@ -235,7 +235,10 @@ class PersonProfile(TimeStampedModel):
 
     class Visibility(models.TextChoices):
         PUBLIC = "public", _("Everyone, also without login")
-        MEMBERS = "members", _("Logged-in users of the platform")
+        MEMBERS = (
+            "members",
+            _("Members of the programme (people with a role in it or in one of its organisations)"),
+        )
         COORDINATORS = "coordinators", _("Only the programme's coordinators")
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")

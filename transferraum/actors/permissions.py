@@ -44,15 +44,26 @@ def can_curate_competences(user: Viewer) -> bool:
     return can_create_organisation(user)
 
 
+def is_programme_member(viewer: Viewer) -> bool:
+    """A verified member of the programme: an active person with a role in it (granted by the
+    coordinators or a university) or a membership of one of its organisations. Registration is
+    open, so being signed in alone makes nobody a member. At most one query (the roles are
+    read once per person)."""
+    if not viewer.is_authenticated or not viewer.is_active or not isinstance(viewer, User):
+        return False
+    return bool(viewer.roles) or Membership.objects.filter(user_id=viewer.pk).exists()
+
+
 def can_view_person(viewer: Viewer, profile: PersonProfile) -> bool:
-    """The person's own choice decides; the person and coordinators always see it."""
+    """The person's own choice decides; the person and coordinators always see it. "Members"
+    means members of the programme (`is_programme_member`), not everyone who registered."""
     if profile.visibility == PersonProfile.Visibility.PUBLIC:
         return True
     if not viewer.is_authenticated or not viewer.is_active:
         return False
     if viewer.pk == profile.user_id or viewer.is_coordinator:
         return True
-    return profile.visibility == PersonProfile.Visibility.MEMBERS
+    return profile.visibility == PersonProfile.Visibility.MEMBERS and is_programme_member(viewer)
 
 
 def can_request_membership(user: Viewer, organisation: Organisation) -> bool:

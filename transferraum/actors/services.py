@@ -278,7 +278,6 @@ def invitation_accept(
         account = User(
             email=invitation.email,
             name=name,
-            role=invitation.person_role,
             language=invitation.language,
         )
         try:
@@ -287,6 +286,7 @@ def invitation_accept(
             raise DomainError(" ".join(error.messages), field="password1") from error
         account.set_password(password)
         account.save()
+        account.grant_role(invitation.person_role)
         EmailAddress.objects.create(user=account, email=account.email, verified=True, primary=True)
 
     membership, _created = Membership.objects.update_or_create(
@@ -394,7 +394,8 @@ def person_search_text(
 
 
 def profile_for(user: User) -> PersonProfile:
-    """The person's profile, created empty (visible to logged-in users) on first use."""
+    """The person's profile, created empty (visible to members of the programme) on first
+    use."""
     profile, _created = PersonProfile.objects.get_or_create(user=user)
     return profile
 
@@ -758,8 +759,8 @@ def membership_request_grant(
     *, actor: User, membership_request: MembershipRequest, note: str = ""
 ) -> MembershipRequest:
     """An administrator of the organisation (or a coordinator) lets the person in with the
-    role they wished; a person with the public role becomes staff of an organisation. Raises
-    PermissionDenied, DomainError (already answered)."""
+    role they wished; a person without a role in the programme becomes staff of an
+    organisation. Raises PermissionDenied, DomainError (already answered)."""
     with request_step(
         MEMBERSHIP_RULES, "grant", actor=actor, request=membership_request, note=note
     ) as taken:
@@ -770,9 +771,8 @@ def membership_request_grant(
             defaults={"role": request.role, "position": request.position},
         )
         person = request.user
-        if person.role == User.Role.PUBLIC:
-            person.role = User.Role.STAFF
-            person.save(update_fields=["role"])
+        if not person.roles:
+            person.grant_role(User.Role.STAFF)
     return taken.obj
 
 

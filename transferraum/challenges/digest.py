@@ -47,14 +47,14 @@ def coordinator_digest_send(*, now: datetime | None = None) -> DigestReport:
             created_at__gt=since,
             created_at__lte=now,
         )
-        .exclude(actor__role=User.Role.COORDINATOR)
+        .exclude(actor__role_rows__role=User.Role.COORDINATOR)
         .select_related("actor")
         .order_by("created_at")
     )
     challenges = Challenge.objects.in_bulk({int(e.target_id) for e in events})
     items = [(event, challenges.get(int(event.target_id))) for event in events]
     items = [(event, challenge) for event, challenge in items if challenge is not None]
-    coordinators = list(User.objects.filter(role=User.Role.COORDINATOR, is_active=True))
+    coordinators = list(User.objects.with_role(User.Role.COORDINATOR).filter(is_active=True))
     if items:
         for coordinator in coordinators:
             notify(

@@ -125,7 +125,9 @@ class AssignForm(VersionedForm, forms.Form):
     )
     coordinator = forms.ModelChoiceField(
         label=_("Responsible coordinator"),
-        queryset=User.objects.filter(role=User.Role.COORDINATOR, is_active=True).order_by("name"),
+        queryset=User.objects.with_role(User.Role.COORDINATOR)
+        .filter(is_active=True)
+        .order_by("name"),
         required=False,
     )
 

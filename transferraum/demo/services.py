@@ -369,7 +369,7 @@ def _person_get_or_create(
     *,
     email: str,
     name: str,
-    role: str,
+    roles: tuple[str, ...],
     password_hash: str,
     is_admin_site: bool = False,
     study_programme: StudyProgramme | None = None,
@@ -386,7 +386,6 @@ def _person_get_or_create(
             email=email.lower(),
             password=password_hash,
             name=name,
-            role=role,
             language="de",
             is_staff=is_admin_site,
             is_superuser=is_admin_site,
@@ -394,6 +393,8 @@ def _person_get_or_create(
             semester=semester,
         )
         created += 1
+        for role in roles:
+            created += user.grant_role(role)
     if not EmailAddress.objects.filter(user=user, email__iexact=email).exists():
         # Mandatory verification would otherwise stop the login of a demo person.
         EmailAddress.objects.create(
@@ -659,7 +660,7 @@ def _people(load: _Load) -> None:
         user, added = _person_get_or_create(
             email=person.email,
             name=person.name,
-            role=person.role,
+            roles=person.roles,
             password_hash=load.password_hash,
             is_admin_site=person.is_admin_site,
         )
@@ -696,7 +697,7 @@ def _students(load: _Load) -> None:
         user, added = _person_get_or_create(
             email=student.email,
             name=student.name,
-            role=Role.STUDENT,
+            roles=(Role.STUDENT,),
             password_hash=load.password_hash,
             study_programme=load.programmes[student.programme],
             semester=student.semester,
@@ -778,7 +779,7 @@ def _requests(load: _Load) -> None:
             user, added = _person_get_or_create(
                 email=newcomer.email,
                 name=newcomer.name,
-                role=Role.PUBLIC,
+                roles=(),
                 password_hash=load.password_hash,
             )
             load.users[newcomer.email] = user

@@ -25,6 +25,7 @@ from transferraum.actors.models import (
     Organisation,
     PersonProfile,
 )
+from transferraum.actors.permissions import is_programme_member
 from transferraum.core.access_log import access_place
 from transferraum.core.filters import (
     Filters,
@@ -168,9 +169,10 @@ def _people_visible_to(viewer: AbstractBaseUser | AnonymousUser) -> Q:
         return Q(visibility=PersonProfile.Visibility.PUBLIC)
     if viewer.is_coordinator:
         return Q()
-    return Q(
-        visibility__in=[PersonProfile.Visibility.PUBLIC, PersonProfile.Visibility.MEMBERS]
-    ) | Q(user_id=viewer.pk)
+    shown = [PersonProfile.Visibility.PUBLIC]
+    if is_programme_member(viewer):
+        shown.append(PersonProfile.Visibility.MEMBERS)
+    return Q(visibility__in=shown) | Q(user_id=viewer.pk)
 
 
 def directory_people(
@@ -178,9 +180,10 @@ def directory_people(
 ) -> QuerySet[PersonProfile]:
     """Profiles the viewer may see that match the filters; never those of deactivated accounts.
 
-    Anonymous visitors see public profiles, logged-in people also those for members (and their
-    own), coordinators all. Kind, district and municipality refer to the person's
-    organisations: one organisation must meet all three. Offer and need do not apply to people.
+    Anonymous visitors and people without a role or membership see public profiles (and their
+    own), members of the programme also those for members, coordinators all. Kind, district
+    and municipality refer to the person's organisations: one organisation must meet all
+    three. Offer and need do not apply to people.
     """
     people = (
         PersonProfile.objects.filter(user__is_active=True)
@@ -207,7 +210,9 @@ def directory_people(
             )
         )
     people = search_queryset(people, filters.query)
-    return people.select_related("user__study_programme").prefetch_related("competences")
+    return people.select_related("user__study_programme").prefetch_related(
+        "competences", "user__role_rows"
+    )
 
 
 # --- choices of the filter form ---------------------------------------------------------------

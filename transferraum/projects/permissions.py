@@ -65,7 +65,7 @@ def roles_for(user: Viewer, project: Project) -> set[str]:
     roles = set()
     if user.is_coordinator:
         roles.add(COORDINATOR)
-    if user.role == User.Role.STUDENT:
+    if user.has_role(User.Role.STUDENT):
         roles.add(STUDENT)
     supervisor, partner, placed = _ties(user, project)
     if supervisor:
@@ -113,7 +113,7 @@ def applications_open(round: Round) -> bool:
 
 def is_student(user: Viewer) -> bool:
     """Students apply for projects; everybody else is refused before any rule of the round."""
-    return _active(user) and user.role == User.Role.STUDENT
+    return _active(user) and user.has_role(User.Role.STUDENT)
 
 
 def can_apply(user: Viewer, round: Round) -> bool:

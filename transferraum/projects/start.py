@@ -250,6 +250,6 @@ def items_for(user: User) -> list[StartItem]:
         items += _phases_ending(now) + _to_publish()
     if is_student(user):
         items += _rounds_of_student(user) + _team_of_student(user)
-    if user.role == User.Role.SUPERVISOR:
+    if user.has_role(User.Role.SUPERVISOR):
         items += _projects_of_supervisor(user)
     return items

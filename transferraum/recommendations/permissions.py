@@ -36,7 +36,7 @@ def _active(user: Viewer) -> TypeGuard[User]:
 
 
 def _is_researcher(user: Viewer) -> TypeGuard[User]:
-    return _active(user) and user.role == User.Role.RESEARCHER
+    return _active(user) and user.has_role(User.Role.RESEARCHER)
 
 
 def roles_for(user: Viewer, recommendation: Recommendation) -> set[str]:

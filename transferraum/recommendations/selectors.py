@@ -131,7 +131,7 @@ def visible_to(user: Viewer) -> QuerySet[Recommendation]:
     ).values("project_id")
     supervised = Project.supervisors.through.objects.filter(user_id=user.pk).values("project_id")
     author = Q(written_by_kind=A.TEAM, project_id__in=team_projects)
-    if user.role == User.Role.RESEARCHER:
+    if user.has_role(User.Role.RESEARCHER):
         author |= Q(written_by_kind=A.RESEARCH, created_by_id=user.pk)
     approver = Q(written_by_kind=A.TEAM, project_id__in=supervised)
     organisations = Membership.objects.filter(user_id=user.pk).values("organisation_id")
@@ -300,7 +300,7 @@ def approvers_of(recommendation: Recommendation) -> list[User]:
     (research-written), active people only."""
     if recommendation.written_by_kind == A.TEAM and recommendation.project is not None:
         return list(recommendation.project.supervisors.filter(is_active=True).order_by("pk"))
-    return list(User.objects.filter(role=User.Role.COORDINATOR, is_active=True).order_by("pk"))
+    return list(User.objects.with_role(User.Role.COORDINATOR).filter(is_active=True).order_by("pk"))
 
 
 def partner_name(recommendation: Recommendation) -> str:

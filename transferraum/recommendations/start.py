@@ -206,7 +206,7 @@ def _drafts(user: User) -> list[StartItem]:
         student_id=user.pk, round__published_at__isnull=False, project__isnull=False
     ).values("project_id")
     mine = Q(written_by_kind=A.TEAM, project_id__in=teams)
-    if user.role == User.Role.RESEARCHER:
+    if user.has_role(User.Role.RESEARCHER):
         mine |= Q(written_by_kind=A.RESEARCH, created_by_id=user.pk)
     recommendations = _rows(
         _with_requests(
@@ -224,7 +224,7 @@ def _drafts(user: User) -> list[StartItem]:
 
 
 def _ideas(user: User) -> list[StartItem]:
-    if user.role != User.Role.RESEARCHER:
+    if not user.has_role(User.Role.RESEARCHER):
         return []
     return [
         StartItem(
@@ -243,8 +243,8 @@ def items_for(user: User) -> list[StartItem]:
     items = _for_partner(user)
     if user.is_coordinator:
         items += _waiting_too_long(timezone.now())
-    if user.is_coordinator or user.role == User.Role.SUPERVISOR:
+    if user.is_coordinator or user.has_role(User.Role.SUPERVISOR):
         items += _approvals(user)
-    if user.role in (User.Role.STUDENT, User.Role.RESEARCHER):
+    if user.has_role(User.Role.STUDENT, User.Role.RESEARCHER):
         items += _drafts(user)
     return items + _ideas(user)

@@ -21,7 +21,7 @@ def role_request_offer(context: dict[str, Any], needs_role: str = "") -> dict[st
     if user is None or not can_request_role(user):
         return {"offer": False}
     role = needs_role if needs_role in REQUESTABLE_ROLES else ""
-    if role and user.role == role:
+    if role and user.has_role(role):
         return {"offer": False}
     open_request = user.role_requests.open().filter(role=role).first() if role else None
     return {

@@ -15,6 +15,19 @@ class StudyProgrammeFactory(factory.django.DjangoModelFactory):
     faculty = "Fakultät für Physik und Geowissenschaften"
 
 
+def with_role(default: str | None) -> factory.PostGeneration:
+    """The `role` of a user factory: `UserFactory(role=User.Role.STUDENT)` grants one role,
+    a subclass sets its default with `role = with_role(User.Role.SUPERVISOR)`; the public role
+    grants none."""
+
+    def grant(obj: User, create: bool, extracted: str | None, **kwargs: object) -> None:
+        role = extracted if extracted is not None else default
+        if create and role:
+            obj.grant_role(role)
+
+    return factory.PostGeneration(grant)
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
@@ -23,7 +36,6 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"person{n}@transferraum.example")
     name = factory.Faker("name", locale="de_DE")
-    role = User.Role.PUBLIC
     language = "de"
 
     @factory.post_generation
@@ -36,6 +48,15 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.get_or_create(
                 user=self, email=self.email, defaults={"verified": True, "primary": True}
             )
+
+    role = with_role(None)
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        """`UserFactory(roles=[User.Role.SUPERVISOR, User.Role.RESEARCHER])`: several roles."""
+        for role in extracted or ():
+            if create:
+                self.grant_role(role)
 
 
 class RoleRequestFactory(factory.django.DjangoModelFactory):

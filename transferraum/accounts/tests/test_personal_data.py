@@ -107,8 +107,7 @@ def everywhere(db, coordinator, officer_eilenburg, town_eilenburg, company_zeitz
     )
     invitation_accept(invitation=invitation, name=NAME, password=PASSWORD)
     person = User.objects.get(email=EMAIL)
-    person.role = User.Role.STUDENT
-    person.save(update_fields=["role"])
+    person.grant_role(User.Role.STUDENT)
     RoleRequestFactory(user=person, note=f"Ich bin {NAME}.")
     membership_request_submit(actor=person, organisation=company_zeitz, note="Gern!")
     profile = profile_for(person)

@@ -182,8 +182,8 @@ def test_a_coordinator_grants_a_request(
     assert response.redirect_chain[-1][0] == QUEUE
     assert "hat jetzt die Rolle „Studierende/r“" in response.content.decode()
     outsider.refresh_from_db()
-    assert (outsider.role, outsider.study_programme, outsider.semester) == (
-        User.Role.STUDENT,
+    assert (outsider.roles, outsider.study_programme, outsider.semester) == (
+        {User.Role.STUDENT},
         programme,
         2,
     )
@@ -278,13 +278,13 @@ def test_verifying_a_university_address_at_sign_up_makes_a_student(client):
         },
     )
     user = User.objects.get(email="mia@studserv.uni-leipzig.de")
-    assert user.role == User.Role.PUBLIC  # not verified yet
+    assert user.roles == set()  # not verified yet
     link = re.search(r"https?://\S+/konto/confirm-email/\S+/", mail.outbox[-1].body).group(0)
 
     client.post(link)
 
     user.refresh_from_db()
-    assert user.role == User.Role.STUDENT
+    assert user.roles == {User.Role.STUDENT}
     assert user.role_requests.get().by_email_domain
 
 
@@ -300,5 +300,5 @@ def test_verifying_another_address_changes_no_role(client):
     link = re.search(r"https?://\S+/konto/confirm-email/\S+/", mail.outbox[-1].body).group(0)
     client.post(link)
     user = User.objects.get(email="mia@example.org")
-    assert user.role == User.Role.PUBLIC
+    assert user.roles == set()
     assert not user.role_requests.exists()

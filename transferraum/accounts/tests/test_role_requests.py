@@ -46,7 +46,7 @@ def test_a_person_asks_for_the_student_role_with_programme_and_semester(newcomer
     assert role_request.study_programme.name == "Geographie"
     assert role_request.semester == 3
     newcomer.refresh_from_db()
-    assert newcomer.role == User.Role.PUBLIC
+    assert newcomer.roles == set()
     assert Activity.objects.filter(verb="role_request.submit").count() == 1
 
 
@@ -106,7 +106,7 @@ def test_a_coordinator_grants_the_student_role_with_the_programme(
     assert granted.decided_by == coordinator
     assert granted.decided_at is not None
     newcomer.refresh_from_db()
-    assert newcomer.role == User.Role.STUDENT
+    assert newcomer.roles == {User.Role.STUDENT}
     assert newcomer.study_programme.name == "Geographie"
     assert newcomer.semester == 3
     assert Activity.objects.filter(verb="role_request.grant").count() == 1
@@ -151,7 +151,7 @@ def test_refusing_needs_a_reason_which_the_person_reads(
     assert refused.status == S.REFUSED
     assert refused.reason == "Bitte über den Lehrstuhl."
     newcomer.refresh_from_db()
-    assert newcomer.role == User.Role.PUBLIC
+    assert newcomer.roles == set()
     assert "Bitte über den Lehrstuhl." in mail.outbox[0].body
 
 
@@ -233,7 +233,7 @@ def test_a_verified_university_address_grants_the_student_role_when_she_asks(uni
     assert role_request.by_email_domain
     assert role_request.decided_by is None
     uni_student.refresh_from_db()
-    assert uni_student.role == User.Role.STUDENT
+    assert uni_student.roles == {User.Role.STUDENT}
     assert uni_student.study_programme.name == "Geographie"
 
 
@@ -255,7 +255,7 @@ def test_an_unverified_university_address_waits_for_the_coordinators(uni_student
     granted = user_grant_student_by_email(user=uni_student)
     assert granted is not None and granted.pk == role_request.pk
     uni_student.refresh_from_db()
-    assert uni_student.role == User.Role.STUDENT
+    assert uni_student.roles == {User.Role.STUDENT}
 
 
 @override_settings(STUDENT_EMAIL_DOMAINS=["studserv.uni-leipzig.de"])
@@ -264,7 +264,7 @@ def test_verifying_a_university_address_makes_a_newcomer_a_student(uni_student, 
 
     assert granted is not None and granted.status == S.GRANTED
     uni_student.refresh_from_db()
-    assert uni_student.role == User.Role.STUDENT
+    assert uni_student.roles == {User.Role.STUDENT}
     # Other domains and people who have a role already change nothing.
     assert user_grant_student_by_email(user=newcomer) is None
     assert user_grant_student_by_email(user=uni_student) is None

@@ -101,7 +101,7 @@ class TestStudentByAffiliation:
         granted = user_grant_student_by_affiliation(user=user, affiliations=["student@a.de"])
         assert granted is not None and granted.status == RoleRequest.Status.GRANTED
         user.refresh_from_db()
-        assert user.role == User.Role.STUDENT
+        assert user.roles == {User.Role.STUDENT}
 
     def test_open_student_request_is_granted(self):
         user = UserFactory(role=User.Role.PUBLIC)
@@ -111,17 +111,26 @@ class TestStudentByAffiliation:
         request.refresh_from_db()
         assert request.status == RoleRequest.Status.GRANTED
 
-    def test_staff_and_other_roles_change_nothing(self):
+    def test_staff_and_students_already_change_nothing(self):
         public = UserFactory(role=User.Role.PUBLIC)
-        supervisor = UserFactory(role=User.Role.SUPERVISOR)
+        student = UserFactory(role=User.Role.STUDENT)
         assert user_grant_student_by_affiliation(user=public, affiliations=["staff@a.de"]) is None
         assert (
-            user_grant_student_by_affiliation(user=supervisor, affiliations=["student@a.de"])
-            is None
+            user_grant_student_by_affiliation(user=student, affiliations=["student@a.de"]) is None
         )
-        supervisor.refresh_from_db()
-        assert supervisor.role == User.Role.SUPERVISOR
+        assert (public.roles, student.roles) == (set(), {User.Role.STUDENT})
         assert not RoleRequest.objects.exists()
+
+    def test_a_supervisor_enrolled_as_student_gets_the_student_role_besides(self):
+        """Roles are a set: a lecturer who is also enrolled (a doctoral student, say) keeps
+        supervising and may now apply for projects."""
+        supervisor = UserFactory(role=User.Role.SUPERVISOR)
+        granted = user_grant_student_by_affiliation(
+            user=supervisor, affiliations=["staff@a.de", "student@a.de"]
+        )
+        assert granted is not None and granted.status == RoleRequest.Status.GRANTED
+        supervisor.refresh_from_db()
+        assert supervisor.roles == {User.Role.SUPERVISOR, User.Role.STUDENT}
 
 
 @pytest.fixture(scope="module")

@@ -140,10 +140,10 @@ def test_good_token_signs_a_student_in(client, provider):
     response = sign_in(client, provider)
     assert response.status_code == 302
     user = User.objects.get()
-    assert (user.email, user.name, user.role) == (
+    assert (user.email, user.name, user.roles) == (
         "paul.student@uni-oidc.example",
         "Paul Student",
-        User.Role.STUDENT,
+        {User.Role.STUDENT},
     )
     assert SocialAccount.objects.get().uid == "oidc-sub-4711"
     assert client.session["_auth_user_id"] == str(user.pk)

@@ -116,7 +116,7 @@ def test_signed_response_creates_a_student_and_signs_her_in(client, sso):
     user = User.objects.get()
     assert user.email == "lena.student@uni-test.example"
     assert user.name == "Lena Student"
-    assert user.role == User.Role.STUDENT
+    assert user.roles == {User.Role.STUDENT}
     assert RoleRequest.objects.get(user=user).status == RoleRequest.Status.GRANTED
     account = SocialAccount.objects.get(user=user)
     assert (account.provider, account.uid) == (SLUG, "k3x9q@uni-test.example")
@@ -140,7 +140,7 @@ def test_second_login_finds_the_same_person_by_identifier_not_e_mail(client, sso
 
 def test_staff_affiliation_gives_no_role(client, sso):
     sign_in(client, sso, attributes=identity(affiliation=("employee@uni-test.example",)))
-    assert User.objects.get().role == User.Role.PUBLIC
+    assert User.objects.get().roles == set()
     assert not RoleRequest.objects.exists()
 
 
@@ -249,7 +249,7 @@ def test_existing_account_is_linked_only_after_the_e_mail_link(client, sso):
     assert client.session["_auth_user_id"] == str(existing.pk)
     assert EmailAddress.objects.get(user=existing).verified
     existing.refresh_from_db()
-    assert existing.role == User.Role.STUDENT
+    assert existing.roles == {User.Role.STUDENT}
     assert existing.check_password(PASSWORD)
 
 

@@ -31,7 +31,8 @@ PERSON_TABLE = {
     "member_eilenburg": {"public": 200, "members": 200, "coordinators": 404},
     "owner_zeitz": {"public": 200, "members": 200, "coordinators": 404},
     "student_geography": {"public": 200, "members": 200, "coordinators": 404},
-    "outsider": {"public": 200, "members": 200, "coordinators": 404},
+    # registered, but no role and no organisation: not a member of the programme
+    "outsider": {"public": 200, "members": 404, "coordinators": 404},
     "anonymous": {"public": 200, "members": 404, "coordinators": 404},
 }
 

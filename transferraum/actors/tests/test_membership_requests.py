@@ -37,7 +37,7 @@ def test_an_admin_lets_a_person_join_with_the_wished_role(
     membership = Membership.objects.get(user=outsider, organisation=town_eilenburg)
     assert (membership.role, membership.position) == (Membership.Role.ADMIN, "Stadtplanung")
     outsider.refresh_from_db()
-    assert outsider.role == User.Role.STAFF
+    assert outsider.roles == {User.Role.STAFF}
     assert mail.outbox[0].to == [outsider.email]
     assert "Willkommen bei Stadtverwaltung Eilenburg" in mail.outbox[0].subject
 

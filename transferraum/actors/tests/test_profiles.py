@@ -443,17 +443,18 @@ def test_competence_search_leaves_out_chosen_terms_and_unmatched_synonyms(client
 # --- person profiles -------------------------------------------------------------------------
 
 VISIBILITY = {
-    # visibility → who sees it: (anonymous, outsider logged in, coordinator)
-    "public": (True, True, True),
-    "members": (False, True, True),
-    "coordinators": (False, False, True),
+    # visibility → who sees it: (anonymous, outsider registered without a role or an
+    # organisation, a student of the programme, coordinator)
+    "public": (True, True, True, True),
+    "members": (False, False, True, True),
+    "coordinators": (False, False, False, True),
 }
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("visibility", "expected"), VISIBILITY.items())
 def test_people_decide_who_sees_their_profile(
-    client, student_geography, outsider, coordinator, visibility, expected
+    client, student_geography, student_informatics, outsider, coordinator, visibility, expected
 ):
     profile = profile_for(student_geography)
     profile.visibility = visibility
@@ -461,7 +462,7 @@ def test_people_decide_who_sees_their_profile(
     url = reverse("actors:person", args=[student_geography.pk])
 
     seen = []
-    for viewer in (None, outsider, coordinator):
+    for viewer in (None, outsider, student_informatics, coordinator):
         client.logout()
         if viewer:
             client.force_login(viewer)
@@ -560,7 +561,9 @@ def test_logo_is_served_with_its_type(
 
 
 @pytest.mark.django_db
-def test_a_photo_follows_the_visibility_of_its_profile(client, student_geography, outsider):
+def test_a_photo_follows_the_visibility_of_its_profile(
+    client, student_geography, student_informatics, outsider
+):
     profile = profile_for(student_geography)
     profile_update(
         actor=student_geography,
@@ -575,7 +578,9 @@ def test_a_photo_follows_the_visibility_of_its_profile(client, student_geography
     url = reverse("actors:photo", args=[student_geography.pk])
 
     assert client.get(url).status_code == 404
-    client.force_login(outsider)
+    client.force_login(outsider)  # registered, not a member of the programme
+    assert client.get(url).status_code == 404
+    client.force_login(student_informatics)
     assert client.get(url).status_code == 200
 
 

@@ -153,7 +153,7 @@ def test_accepting_creates_a_verified_account_and_the_membership(coordinator, to
     user = membership.user
     assert user.email == "neu@eilenburg.example"
     assert user.name == "Nora Neu"
-    assert user.role == User.Role.STAFF
+    assert user.roles == {User.Role.STAFF}
     assert user.check_password(NEW_PASSWORD)
     assert user.emailaddress_set.get().verified
     assert membership.organisation == town_eilenburg

@@ -54,9 +54,10 @@ def test_a_submitted_challenge_waits_for_the_coordinator_until_the_review_is_don
 
 
 def test_a_challenge_another_coordinator_reviews_is_not_mine(coordinator, town_eilenburg):
+    from transferraum.accounts.models import User
     from transferraum.accounts.tests.factories import UserFactory
 
-    other = UserFactory(role=coordinator.role)
+    other = UserFactory(role=User.Role.COORDINATOR)
     ChallengeFactory(organisation=town_eilenburg, status=S.IN_REVIEW, coordinator=other)
     assert tasks(coordinator) == []
 

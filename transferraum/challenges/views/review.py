@@ -98,7 +98,7 @@ def review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "recommendations": recommendations_for(challenge),
             "actions": LIFECYCLE.labelled(next_actions(request.user, challenge)),
             "note_actions": STEP_FORMS,  # the steps whose form asks for a note
-            "coordinators": User.objects.filter(role=User.Role.COORDINATOR),
+            "coordinators": User.objects.with_role(User.Role.COORDINATOR),
         },
         status=422 if request.method == "POST" else 200,
     )

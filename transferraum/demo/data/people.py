@@ -83,7 +83,7 @@ class PersonSpec:
 
     email: str
     name: str
-    role: str
+    roles: tuple[str, ...]
     organisation: str
     membership: str
     position: str
@@ -230,7 +230,7 @@ STUDENT_INTERESTS: tuple[str, ...] = (
 def _p(
     email: str,
     name: str,
-    role: str,
+    role: str | tuple[str, ...],
     organisation: str,
     membership: str,
     position: str,
@@ -245,7 +245,7 @@ def _p(
     return PersonSpec(
         email,
         name,
-        role,
+        (role,) if isinstance(role, str) else role,
         organisation,
         membership,
         position,
@@ -324,7 +324,7 @@ PEOPLE: tuple[PersonSpec, ...] = (
     _p(
         "nadine.seidel@uni-leipzig.example",
         "Dr. Nadine Seidel",
-        Role.SUPERVISOR,
+        (Role.SUPERVISOR, Role.RESEARCHER),  # several roles: she also researches
         SOCIOLOGY,
         ADMIN,
         "Lehrkraft für empirische Sozialforschung",

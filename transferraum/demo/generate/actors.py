@@ -13,7 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils.text import slugify
 
-from transferraum.accounts.models import StudyProgramme, User
+from transferraum.accounts.models import StudyProgramme, User, UserRole
 from transferraum.actors.models import (
     Competence,
     Listing,
@@ -232,11 +232,21 @@ def _write_people(
     rows: list[
         tuple[User, PersonProfile, list[Competence], list[Competence], list[tuple[int, str, bool]]]
     ],
+    roles: list[tuple[str, ...]],
     student_profiles: list[StudentProfile] | None = None,
 ) -> None:
-    """Users, their memberships and profiles (indexed with their organisations) in one go."""
+    """Users with their `roles` (one tuple per row), their memberships and profiles (indexed
+    with their organisations) in one go."""
     with transaction.atomic():
         insert(User, [row[0] for row in rows])
+        insert(
+            UserRole,
+            [
+                UserRole(user_id=row[0].pk, role=role)
+                for row, held in zip(rows, roles, strict=True)
+                for role in held
+            ],
+        )
         memberships = [
             Membership(
                 user_id=user.pk,
@@ -300,6 +310,7 @@ def people_generate(ctx: Context) -> None:
     everyone = list(ctx.organisations)
     for start in range(0, len(roles), data.BATCH):
         rows = []
+        held: list[tuple[str, ...]] = []
         for number, role in enumerate(roles[start : start + data.BATCH], start=start + 1):
             name = _person_name(ctx)
             if role in (Role.SUPERVISOR, Role.RESEARCHER) and rng.random() < 0.6:
@@ -320,9 +331,11 @@ def people_generate(ctx: Context) -> None:
             user = User(
                 email=_email(name, number, data.EMAIL_DOMAIN),
                 name=name,
-                role=role,
                 password=UNUSABLE_PASSWORD,
             )
+            # Several roles per person: every fifth supervisor also researches.
+            also = (Role.RESEARCHER,) if role == Role.SUPERVISOR and number % 5 == 0 else ()
+            held.append(tuple(r for r in (role, *also) if r != Role.PUBLIC))
             town = rng.choice(ctx.municipalities).name
             bio = rng.choice(data.BIOS).format(
                 years=rng.randint(2, 30), town=town, subject=rng.choice(ctx.theme(theme).subjects)
@@ -341,15 +354,16 @@ def people_generate(ctx: Context) -> None:
                     homes,
                 )
             )
-        _write_people(ctx, rows)
+        _write_people(ctx, rows, held)
         lists: dict[str, list[int]] = {
             Role.SUPERVISOR: ctx.supervisors,
             Role.RESEARCHER: ctx.researchers,
             Role.STAFF: ctx.staff,
         }
-        for user, *_rest in rows:
-            if user.role in lists:
-                lists[user.role].append(user.pk)
+        for (user, *_rest), roles_of_user in zip(rows, held, strict=True):
+            for held_role in roles_of_user:
+                if held_role in lists:
+                    lists[held_role].append(user.pk)
 
 
 def students_generate(ctx: Context) -> None:
@@ -372,7 +386,6 @@ def students_generate(ctx: Context) -> None:
                 user = User(
                     email=_email(name, number, f"stud.{data.EMAIL_DOMAIN}"),
                     name=name,
-                    role=Role.STUDENT,
                     study_programme=programme,
                     semester=semester,
                     password=UNUSABLE_PASSWORD,
@@ -409,7 +422,7 @@ def students_generate(ctx: Context) -> None:
                         availability=rng.choice(data.AVAILABILITY),
                     )
                 )
-            _write_people(ctx, rows, student_profiles)
+            _write_people(ctx, rows, [(Role.STUDENT,)] * len(rows), student_profiles)
             for user, *_rest in rows:
                 students.append(user.pk)
                 ctx.student_programme[user.pk] = user.study_programme_id
@@ -426,9 +439,9 @@ def personas_generate(ctx: Context) -> None:
     coordinator = User.objects.create(
         email="koordination@bench.example",
         name="Kora Koordination",
-        role=Role.COORDINATOR,
         password=password,
     )
+    coordinator.grant_role(Role.COORDINATOR)
     ctx.coordinators.append(coordinator.pk)
     chosen: dict[str, int] = {"koordination@bench.example": coordinator.pk}
 

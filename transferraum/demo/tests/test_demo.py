@@ -92,7 +92,7 @@ def test_demo_has_university_units_in_leipzig(demo):
 
 
 def test_demo_has_sixty_or_more_students_in_four_or_more_programmes(demo):
-    students = User.objects.filter(role=User.Role.STUDENT)
+    students = User.objects.with_role(User.Role.STUDENT)
     assert students.count() >= 60
     assert students.values("study_programme").distinct().count() >= 4
     assert not students.filter(study_programme__isnull=True).exists()
@@ -103,7 +103,7 @@ def test_demo_has_sixty_or_more_students_in_four_or_more_programmes(demo):
 
 def test_demo_has_coordinators_supervisors_researchers_and_a_founder(demo):
     def count(role: str) -> int:
-        return User.objects.filter(role=role).count()
+        return User.objects.with_role(role).count()
 
     assert count(User.Role.COORDINATOR) == 2
     assert count(User.Role.SUPERVISOR) >= 6
@@ -115,19 +115,19 @@ def test_demo_has_coordinators_supervisors_researchers_and_a_founder(demo):
 
 def test_personas_have_their_roles_and_memberships(demo):
     vogel = User.objects.get(email="koordination@uni-leipzig.example")
-    assert (vogel.name, vogel.role) == ("Dr. Katrin Vogel", User.Role.COORDINATOR)
+    assert (vogel.name, vogel.roles) == ("Dr. Katrin Vogel", {User.Role.COORDINATOR})
     assert vogel.is_staff and vogel.is_superuser
     assert User.objects.get(email="wirtschaft@eilenburg.example").name == "Thomas Berger"
     werkstaetten = Organisation.objects.get(name="Zeitzer Werkstätten GmbH")
     assert werkstaetten.municipality.ags == ZEITZ
     assert _membership_role("inhaberin@zeitzer-werkstaetten.example", werkstaetten.name) == "admin"
-    assert User.objects.get(email="betreuung@uni-leipzig.example").role == User.Role.SUPERVISOR
+    assert User.objects.get(email="betreuung@uni-leipzig.example").roles == {User.Role.SUPERVISOR}
     lena = User.objects.get(email="lena.schubert@studserv.uni-leipzig.example")
     jonas = User.objects.get(email="jonas.weber@studserv.uni-leipzig.example")
     assert lena.study_programme.name == "Geographie"
     assert jonas.study_programme.name == "Informatik"
-    assert User.objects.get(email="begleitforschung@uni-leipzig.example").role == "researcher"
-    assert User.objects.get(email="gruenderin@startup-eilenburg.example").role == "founder"
+    assert User.objects.get(email="begleitforschung@uni-leipzig.example").roles == {"researcher"}
+    assert User.objects.get(email="gruenderin@startup-eilenburg.example").roles == {"founder"}
 
 
 def test_every_account_uses_an_example_domain_and_german(demo):
@@ -192,7 +192,7 @@ def test_second_run_creates_and_changes_nothing(demo):
 
 def test_same_seed_gives_the_same_students(demo):
     expected = {s.name for s in [*PERSONA_STUDENTS, *demo_students(2026)]}
-    stored = set(User.objects.filter(role=User.Role.STUDENT).values_list("name", flat=True))
+    stored = set(User.objects.with_role(User.Role.STUDENT).values_list("name", flat=True))
     assert stored == expected
     assert demo_students(2026) == demo_students(2026)
     assert demo_students(2026) != demo_students(7)
@@ -344,7 +344,7 @@ def test_every_person_has_a_profile_with_competences_and_languages(demo):
     ):
         assert profile.languages, profile
         assert profile.competences.exists(), profile
-        if profile.user.role == User.Role.STUDENT:
+        if profile.user.roles == {User.Role.STUDENT}:
             assert 2 <= profile.competences.count() <= 4, profile
             assert 1 <= profile.interests.count() <= 3, profile
         else:
@@ -355,7 +355,7 @@ def test_students_competences_fit_their_programme(demo):
     lena = PersonProfile.objects.get(user__email="lena.schubert@studserv.uni-leipzig.example")
     assert lena.competences.filter(slug="geoinformatik").exists()
     for profile in PersonProfile.objects.filter(
-        user__role=User.Role.STUDENT, user__study_programme__name="Geographie"
+        user__role_rows__role=User.Role.STUDENT, user__study_programme__name="Geographie"
     ):
         assert profile.competences.filter(slug="geoinformatik").exists(), profile
 
@@ -363,7 +363,7 @@ def test_students_competences_fit_their_programme(demo):
 def test_visibility_shows_personas_to_members_and_a_third_of_students_publicly(demo):
     personas = PersonProfile.objects.filter(user__email__in=[email for email, _ in DEMO_LOGINS])
     assert set(personas.values_list("visibility", flat=True)) == {"members"}
-    students = PersonProfile.objects.filter(user__role=User.Role.STUDENT)
+    students = PersonProfile.objects.filter(user__role_rows__role=User.Role.STUDENT)
     public = students.filter(visibility=PersonProfile.Visibility.PUBLIC).count()
     assert 0.25 <= public / students.count() <= 0.4
     assert PersonProfile.objects.filter(visibility="coordinators").count() >= 3
@@ -566,7 +566,7 @@ def test_coordinators_comment_and_keep_one_note_internal(demo):
 def test_students_follow_challenges_on_the_board(demo):
     follows = Follow.objects.select_related("user", "challenge")
     assert follows.count() >= 20
-    assert {follow.user.role for follow in follows} == {User.Role.STUDENT}
+    assert {role for follow in follows for role in follow.user.roles} == {User.Role.STUDENT}
     assert {follow.challenge.status for follow in follows} <= set(BOARD)
     lena = set(
         follows.filter(user__email="lena.schubert@studserv.uni-leipzig.example").values_list(

@@ -71,7 +71,7 @@ pytestmark = pytest.mark.django_db
 def test_small_preset_creates_the_expected_numbers(generated):
     students = SMALL.rounds * SMALL.students_per_round
     assert Organisation.objects.count() == SMALL.organisations
-    assert User.objects.filter(role=User.Role.STUDENT).count() == students
+    assert User.objects.with_role(User.Role.STUDENT).count() == students
     # the people, the students and the coordinator persona
     assert User.objects.count() == SMALL.people + students + 1
     assert PersonProfile.objects.count() == SMALL.people + students
@@ -141,7 +141,7 @@ def test_directory_search_finds_generated_organisations_and_people(generated):
     assert organisation in directory_organisations(DirectoryFilters.from_query(query))
 
     profile = PersonProfile.objects.filter(
-        visibility=PersonProfile.Visibility.PUBLIC, user__role=User.Role.STAFF
+        visibility=PersonProfile.Visibility.PUBLIC, user__role_rows__role=User.Role.STAFF
     ).first()
     query = QueryDict(mutable=True)
     query.update({"q": profile.user.name, "typ": "personen"})

@@ -235,7 +235,10 @@ def test_organisations_are_ordered_by_name(directory):
 VISIBILITY_TABLE = {
     # viewer: the visibilities whose profiles the viewer finds
     "anonymous": {"public"},
-    "outsider": {"public", "members"},
+    # registered without a role or an organisation: not a member of the programme
+    "outsider": {"public"},
+    "student_geography": {"public", "members"},
+    "member_eilenburg": {"public", "members"},
     "coordinator": {"public", "members", "coordinators"},
 }
 
@@ -256,8 +259,19 @@ def test_people_are_shown_as_their_visibility_allows(
     viewer = AnonymousUser() if viewer_name == "anonymous" else request.getfixturevalue(viewer_name)
     found = names(directory_people(viewer, filters()))
     expected = {f"Person {visibility}" for visibility in VISIBILITY_TABLE[viewer_name]}
-    # The coordinator persona has no profile; others' profiles are all the table decides.
+    # The personas have no profile; others' profiles are all the table decides.
     assert found == expected
+
+
+@pytest.mark.django_db
+def test_a_person_with_only_a_membership_is_a_member_of_the_programme(people_of_each_visibility):
+    from transferraum.actors.permissions import is_programme_member  # noqa: PLC0415
+
+    joined = UserFactory()
+    assert not is_programme_member(joined)
+    MembershipFactory(user=joined)
+    assert is_programme_member(joined)
+    assert "Person members" in names(directory_people(joined, filters()))
 
 
 @pytest.mark.django_db

@@ -117,9 +117,9 @@ class ProjectForm(VersionedForm, forms.Form):
     description = _field(Project, "description", widget=forms.Textarea(attrs={"rows": 6}))
     supervisors = PeopleChoiceField(
         label=capfirst(_("supervisors")),
-        queryset=User.objects.filter(role=User.Role.SUPERVISOR, is_active=True).order_by(
-            "name", "email"
-        ),
+        queryset=User.objects.with_role(User.Role.SUPERVISOR)
+        .filter(is_active=True)
+        .order_by("name", "email"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

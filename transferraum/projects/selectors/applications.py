@@ -80,9 +80,11 @@ def students_naming(student: User, round: Round) -> list[User]:
 
 def student_by_email(email: str) -> User | None:
     """An active student with exactly this address (no search: people are not listed)."""
-    return User.objects.filter(
-        email__iexact=email.strip(), role=User.Role.STUDENT, is_active=True
-    ).first()
+    return (
+        User.objects.with_role(User.Role.STUDENT)
+        .filter(email__iexact=email.strip(), is_active=True)
+        .first()
+    )
 
 
 def student_profile_of(student: User) -> tuple[PersonProfile | None, StudentProfile | None]:

@@ -535,7 +535,8 @@ def phase_recipients(round: Round, event: str) -> list[Recipient]:
     """
     recipients: dict[int, Recipient] = {}
     if event in (P.APPLICATIONS, "reopened"):
-        for student in User.objects.filter(role=User.Role.STUDENT, is_active=True).order_by("pk"):
+        students = User.objects.with_role(User.Role.STUDENT).filter(is_active=True)
+        for student in students.order_by("pk").iterator(chunk_size=2000):
             _add(recipients, student, STUDENT, None)
         if event == P.APPLICATIONS:
             _project_people(recipients, round, (Project.Status.OPEN,))

@@ -290,7 +290,7 @@ def capacity_set(
         raise DomainError(
             _("The allocation is published: capacities can no longer change."), field="capacity"
         )
-    if supervisor.role != User.Role.SUPERVISOR:
+    if not supervisor.has_role(User.Role.SUPERVISOR):
         raise DomainError(
             _("%(name)s is not a supervisor.") % {"name": supervisor}, field="supervisor"
         )
@@ -489,7 +489,7 @@ def _check_project(
     if not supervisors:
         raise DomainError(_("Please choose at least one supervisor."), field="supervisors")
     for person in supervisors:
-        if person.role != User.Role.SUPERVISOR or not person.is_active:
+        if not person.has_role(User.Role.SUPERVISOR) or not person.is_active:
             raise DomainError(
                 _("%(name)s is not a supervisor.") % {"name": person}, field="supervisors"
             )

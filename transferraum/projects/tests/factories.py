@@ -8,7 +8,7 @@ import factory
 from django.utils import timezone
 
 from transferraum.accounts.models import User
-from transferraum.accounts.tests.factories import UserFactory
+from transferraum.accounts.tests.factories import UserFactory, with_role
 from transferraum.challenges.models import Challenge
 from transferraum.challenges.tests.factories import ChallengeFactory, TransferFormatFactory
 from transferraum.projects.models import (
@@ -38,12 +38,12 @@ class RoundFactory(factory.django.DjangoModelFactory):
 
 
 class SupervisorFactory(UserFactory):
-    role = User.Role.SUPERVISOR
+    role = with_role(User.Role.SUPERVISOR)
     name = factory.Sequence(lambda n: f"Prof. Dr. Betreuerin {n}")
 
 
 class StudentFactory(UserFactory):
-    role = User.Role.STUDENT
+    role = with_role(User.Role.STUDENT)
     name = factory.Sequence(lambda n: f"Studentin {n}")
     semester = 4
 

@@ -47,7 +47,7 @@ def recommendation_reminders_send(
     if not due:
         return ReminderReport(recommendations=0, mails=0)
     today = timezone.localdate(now)
-    coordinators = list(User.objects.filter(role=User.Role.COORDINATOR, is_active=True))
+    coordinators = list(User.objects.with_role(User.Role.COORDINATOR).filter(is_active=True))
     lists: dict[int, tuple[User, list[Recommendation]]] = {}
     for recommendation in due:
         people = {person.pk: person for person in coordinators}
