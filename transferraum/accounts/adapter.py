@@ -41,6 +41,16 @@ class AccountAdapter(DefaultAccountAdapter):
                 raise PermissionDenied("Unable to determine client IP address") from None
             return peer
 
+    def get_login_stages(self) -> list[str]:
+        """allauth's stages, with its MFA step skipped after an SSO login that asserted MFA
+        (`accounts.stages.MfaAuthenticateStage`)."""
+        return [
+            "transferraum.accounts.stages.MfaAuthenticateStage"
+            if stage == "allauth.mfa.stages.AuthenticateStage"
+            else stage
+            for stage in super().get_login_stages()
+        ]
+
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return bool(settings.ACCOUNT_ALLOW_REGISTRATION)
 

@@ -149,6 +149,37 @@ def test_refeds_mfa_context_is_kept_in_the_session(client, sso):
     assert client.session[MFA_BY_IDP_SESSION_KEY] is True
 
 
+def test_a_person_with_an_own_factor_is_not_asked_again_after_mfa_at_the_idp(client, sso):
+    """The REFEDS MFA context stands for the platform's second factor: allauth's code step is
+    skipped, so the person lands where she wanted, signed in."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret  # noqa: PLC0415
+
+    sign_in(client, sso)
+    TOTP.activate(User.objects.get(), generate_totp_secret())
+    client.logout()
+
+    response, _, _ = sign_in(client, sso, authn_class=REFEDS_MFA)
+
+    assert response.status_code == 302
+    assert reverse("mfa_authenticate") not in response["Location"]
+    assert response.wsgi_request.user.is_authenticated
+    assert client.session[MFA_BY_IDP_SESSION_KEY] is True
+
+
+def test_without_mfa_at_the_idp_the_own_factor_is_asked_for(client, sso):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret  # noqa: PLC0415
+
+    sign_in(client, sso)
+    TOTP.activate(User.objects.get(), generate_totp_secret())
+    client.logout()
+
+    response, _, _ = sign_in(client, sso)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("mfa_authenticate"))
+    assert "_auth_user_id" not in client.session
+
+
 def test_response_without_pairwise_or_subject_id_is_refused(client, sso):
     response, _, _ = sign_in(client, sso, attributes=identity(pairwise_id=None))
     refused_with(response, "pairwise-id")
