@@ -58,8 +58,9 @@ def _ties(user: User, project: Project) -> tuple[bool, bool, bool]:
 
 
 def roles_for(user: Viewer, project: Project) -> set[str]:
-    """The roles `user` holds for `project` (at most four small queries the first time per
-    project instance and user, none after; see `_ties`)."""
+    """The roles `user` holds for `project` (at most five small queries the first time per
+    project instance and user, the person's roles in the programme included; none after; see
+    `_ties`)."""
     if not _active(user):
         return set()
     roles = set()

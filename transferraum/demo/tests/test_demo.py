@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from transferraum.accounts.models import StudyProgramme, User
+from transferraum.accounts.models import StudyProgramme, User, UserRole
 from transferraum.actors.models import (
     Competence,
     Listing,
@@ -110,7 +110,11 @@ def test_demo_has_coordinators_supervisors_researchers_and_a_founder(demo):
     assert count(User.Role.RESEARCHER) >= 1
     assert count(User.Role.FOUNDER) >= 1
     transfer = Organisation.objects.get(name="Universität Leipzig – Transferstelle")
-    assert set(transfer.memberships.values_list("user__role", flat=True)) == {"coordinator"}
+    assert set(transfer.memberships.values_list("user__role_rows__role", flat=True)) == {
+        "coordinator"
+    }
+    seidel = User.objects.get(email="nadine.seidel@uni-leipzig.example")
+    assert seidel.roles == {User.Role.SUPERVISOR, User.Role.RESEARCHER}  # several roles
 
 
 def test_personas_have_their_roles_and_memberships(demo):
@@ -158,7 +162,8 @@ def test_demo_login_through_the_login_form_passes_mandatory_verification(demo, c
 def test_second_run_creates_and_changes_nothing(demo):
     def snapshot() -> dict[str, object]:
         return {
-            "users": sorted(User.objects.values_list("email", "name", "role", "password")),
+            "users": sorted(User.objects.values_list("email", "name", "password")),
+            "roles": sorted(UserRole.objects.values_list("user__email", "role")),
             "organisations": sorted(Organisation.objects.values_list("name", "slug", "kind")),
             "memberships": Membership.objects.count(),
             "addresses": EmailAddress.objects.count(),

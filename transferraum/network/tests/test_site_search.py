@@ -91,9 +91,14 @@ def test_the_public_finds_only_what_is_public(world):
 
 
 def test_an_outsider_does_not_find_a_person_visible_to_coordinators_only(world, outsider):
+    # registered without a role or an organisation: not a member, so not Mara's profile either
     found = titles(outsider)
-    assert found["people"] == {"Lena Schubert", "Mara Mitglied"}
+    assert found["people"] == {"Lena Schubert"}
     assert "Jonas Weber" not in found["people"]
+
+
+def test_a_member_of_the_programme_finds_profiles_for_members(world, student_geography):
+    assert "Mara Mitglied" in titles(student_geography)["people"]
 
 
 def test_a_draft_challenge_is_not_found_by_others(world, outsider, owner_zeitz):

@@ -43,7 +43,7 @@ def url(team: Team, name: str = "workspace", *args) -> str:
     return reverse(f"projects:{name}", args=[team.project.pk, *args])
 
 
-WORKSPACE_QUERIES = 18
+WORKSPACE_QUERIES = 19
 
 
 def in_days(days: int) -> dt.date:
@@ -161,7 +161,8 @@ def test_the_page_needs_a_constant_number_of_queries(client, team):
     assert response.status_code == 200
     assert response.content.decode().count('class="tr-comment"') == 10
     assert len(many) == len(few)
-    # session, user, project; the viewer's roles once (supervisor, contacts, team place); the
+    # session, user, the viewer's roles in the programme (a set since issue 20), project; the
+    # viewer's roles in the project once (supervisor, contacts, team place); the
     # workspace (meetings and attendees, documents and versions, members, supervisors,
     # partners, milestones, posts, feedback); the recommendations; the bell's unread count.
     # Before the roles were kept on the project for the request: 29 (the roles asked four times).
