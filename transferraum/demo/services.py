@@ -25,6 +25,7 @@ from django.db import transaction
 
 from transferraum.accounts.models import StudentEmailDomain, StudyProgramme, User
 from transferraum.accounts.services import role_request_submit
+from transferraum.actors.aggregates import aggregates_refresh_now
 from transferraum.actors.models import Competence, Listing, Membership, Organisation, PersonProfile
 from transferraum.actors.services import (
     membership_add,
@@ -602,6 +603,8 @@ def demo_load(*, seed: int = DEMO_SEED) -> DemoReport:
     _challenges(load)
     _rounds(load)
     load.created += demo_second_factors(load.users.values())
+    # Places are set and memberships added around the services that would rebuild these.
+    aggregates_refresh_now()
     return DemoReport(
         organisations=len(ORGANISATIONS),
         people=len(PEOPLE),
