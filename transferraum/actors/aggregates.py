@@ -131,14 +131,14 @@ def map_cells_refresh() -> int:
 
 
 _LINK_COLUMNS = (
-    "first",
-    "second",
-    "first_kind",
-    "second_kind",
-    "first_municipality",
-    "second_municipality",
-    "first_district",
-    "second_district",
+    "source",
+    "target",
+    "source_kind",
+    "target_kind",
+    "source_municipality",
+    "target_municipality",
+    "source_district",
+    "target_district",
     "weight",
     "latest",
 )
@@ -157,14 +157,14 @@ def organisation_links_refresh() -> int:
         )
         .order_by()
         .values(
-            first_=F("organisation_id"),
-            second_=F(f"{other}organisation_id"),
-            first_kind_=F("organisation__kind"),
-            second_kind_=F(f"{other}organisation__kind"),
-            first_municipality_=F("organisation__municipality_id"),
-            second_municipality_=F(f"{other}organisation__municipality_id"),
-            first_district_=F("organisation__municipality__district_id"),
-            second_district_=F(f"{other}organisation__municipality__district_id"),
+            source_=F("organisation_id"),
+            target_=F(f"{other}organisation_id"),
+            source_kind_=F("organisation__kind"),
+            target_kind_=F(f"{other}organisation__kind"),
+            source_municipality_=F("organisation__municipality_id"),
+            target_municipality_=F(f"{other}organisation__municipality_id"),
+            source_district_=F("organisation__municipality__district_id"),
+            target_district_=F(f"{other}organisation__municipality__district_id"),
         )
         .annotate(
             weight=Count("user_id"),
@@ -190,10 +190,12 @@ class _RefreshAfterCommit:
     def __init__(self) -> None:
         self.places = False
         self.links = False
+        self.done = False
 
     def __call__(self) -> None:
         from transferraum.actors.tasks import aggregates_refresh  # the task calls back here
 
+        self.done = True
         aggregates_refresh.enqueue(places=self.places, links=self.links)
 
 
@@ -201,7 +203,9 @@ def aggregates_refresh_later(*, places: bool = False, links: bool = False) -> No
     """Rebuild the map's cells and/or the links after the current transaction commits."""
     # Entries are (savepoints, callback, robust); only the callback matters here.
     pending = [
-        entry[1] for entry in connection.run_on_commit if isinstance(entry[1], _RefreshAfterCommit)
+        entry[1]
+        for entry in connection.run_on_commit
+        if isinstance(entry[1], _RefreshAfterCommit) and not entry[1].done
     ]
     if pending:
         callback = pending[0]

@@ -305,6 +305,10 @@ class Membership(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["user", "organisation"], name="unique_membership")
         ]
+        indexes = [
+            # The network page's period starts from the memberships created within it.
+            models.Index(fields=["created_at"], name="membership_created"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation} ({self.get_role_display()})"
@@ -343,36 +347,36 @@ class MapCell(models.Model):
 
 
 class OrganisationLink(models.Model):
-    """Two organisations that people with active accounts belong to both of (`first` has the
+    """Two organisations that people with active accounts belong to both of (`source` has the
     lower id), with the `weight` (the number of such people), when the link was last made or
     strengthened (`latest`: the newest of the later memberships of each person), and the
     kind and town of both ends, so that the network page filters and ranks links without
     joining the memberships. Rebuilt in SQL by `aggregates.organisation_links_refresh`."""
 
-    first = models.ForeignKey(
+    source = models.ForeignKey(
         Organisation, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
     )
-    second = models.ForeignKey(
+    target = models.ForeignKey(
         Organisation, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
     )
     weight = models.PositiveIntegerField()
     latest = models.DateTimeField()
-    first_kind = models.CharField(max_length=30)
-    second_kind = models.CharField(max_length=30)
-    first_municipality = models.ForeignKey(
+    source_kind = models.CharField(max_length=30)
+    target_kind = models.CharField(max_length=30)
+    source_municipality = models.ForeignKey(
         Municipality, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
     )
-    second_municipality = models.ForeignKey(
+    target_municipality = models.ForeignKey(
         Municipality, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
     )
-    first_district = models.ForeignKey(
+    source_district = models.ForeignKey(
         "regions.District",
         null=True,
         on_delete=models.DO_NOTHING,
         db_constraint=False,
         related_name="+",
     )
-    second_district = models.ForeignKey(
+    target_district = models.ForeignKey(
         "regions.District",
         null=True,
         on_delete=models.DO_NOTHING,
@@ -384,12 +388,12 @@ class OrganisationLink(models.Model):
         indexes = [
             # The strongest links first, a page of them without sorting them all.
             models.Index(
-                models.F("weight").desc(), "first", "second", name="organisation_link_strongest"
+                models.F("weight").desc(), "source", "target", name="organisation_link_strongest"
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.first_id}–{self.second_id}: {self.weight}"
+        return f"{self.source_id}–{self.target_id}: {self.weight}"
 
 
 class InvitationQuerySet(models.QuerySet["Invitation"]):
