@@ -291,7 +291,8 @@ def graph_link_counts(filters: GraphFilters) -> LinkCounts:
             params,
         )
         linked, top, ends = cursor.fetchone()
-    return LinkCounts(links=(ends or 0) // 2, linked=linked or 0, max_degree=top or 0)
+    # PostgreSQL sums counts as numeric.
+    return LinkCounts(links=int(ends or 0) // 2, linked=linked or 0, max_degree=top or 0)
 
 
 def network_figures(filters: GraphFilters, *, counts: LinkCounts, drawn: Graph) -> NetworkFigures:
