@@ -203,25 +203,21 @@ def _cells_from_table(filters: DirectoryFilters, view: MapView) -> list[_Cell]:
     ]
 
 
-def _extent_from_organisations(filters: DirectoryFilters) -> dict[str, Any]:
+def _extent_from_organisations(places: QuerySet[Organisation]) -> dict[str, Any]:
     """Count and extent of the matching organisations, read from them."""
-    return (
-        located_organisations(filters)
-        .order_by()
-        .aggregate(
-            count=Count("pk"),
-            south=Min("plat"),
-            west=Min("plon"),
-            north=Max("plat"),
-            east=Max("plon"),
-        )
+    return places.order_by().aggregate(
+        count=Count("pk"),
+        south=Min("plat"),
+        west=Min("plon"),
+        north=Max("plat"),
+        east=Max("plon"),
     )
 
 
-def _cells_from_organisations(filters: DirectoryFilters, view: MapView) -> list[_Cell]:
+def _cells_from_organisations(places: QuerySet[Organisation], view: MapView) -> list[_Cell]:
     """The view's cells grouped from the matching organisations; a view with bounds reads only
     those of its area (own coordinates through their index, the others by their town)."""
-    in_view = located_organisations(filters).order_by()
+    in_view = places.order_by()
     if view.west is not None:
         towns = list(
             Municipality.objects.filter(
@@ -249,14 +245,16 @@ def map_data(filters: DirectoryFilters, view: MapView) -> MapData:
     """The organisations of the view as points and clusters, the fullest cells first (three
     queries whatever the data: extent, cells, single organisations; a fourth for the towns of
     a view closer than the cell table's zoom)."""
+    # Built once: a search reads the vocabulary when the query set is made.
+    places = located_organisations(filters)
     if _cells_know(filters):
         extent = _extent_from_table(filters)
     else:
-        extent = _extent_from_organisations(filters)
+        extent = _extent_from_organisations(places)
     if _cells_know(filters) and view.zoom <= MAP_CELL_MAX_ZOOM:
         cells = _cells_from_table(filters, view)
     else:
-        cells = _cells_from_organisations(filters, view)
+        cells = _cells_from_organisations(places, view)
     singles = {cell["first"]: cell for cell in cells if cell["count"] == 1}
     organisations = (
         Organisation.objects.filter(pk__in=singles)

@@ -42,8 +42,6 @@ LINKS_PAGE_SIZE = 25
 # The table of the most linked organisations.
 TOP_ORGANISATIONS = 20
 
-# Big GeoJSON shapes that no network page shows.
-_BOUNDARIES = ("municipality__boundary", "municipality__district__boundary")
 
 # Periods by their number of months: a link counts when it began within the period, that is
 # when the later of the two memberships that make it was created then.
@@ -193,7 +191,15 @@ def organisations_by_id(ids: Iterable[int]) -> dict[int, Organisation]:
     rows = (
         Organisation.objects.filter(pk__in=set(ids))
         .select_related("municipality__district")
-        .defer(*_BOUNDARIES)
+        # What the table, the drawing and the top list show: no long texts or search columns.
+        .only(
+            "name",
+            "slug",
+            "kind",
+            "municipality__name",
+            "municipality__district__key",
+            "municipality__district__name",
+        )
     )
     return {organisation.pk: organisation for organisation in rows}
 

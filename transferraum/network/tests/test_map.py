@@ -279,7 +279,9 @@ def test_the_cell_table_groups_as_the_organisations_do(zoom):
     plain = filters("art=company&art=town")
 
     table = network_map._cells_from_table(plain, view(f"zoom={zoom}"))
-    direct = network_map._cells_from_organisations(plain, view(f"zoom={zoom}"))
+    direct = network_map._cells_from_organisations(
+        located_organisations(plain), view(f"zoom={zoom}")
+    )
 
     def key(cell):
         return (cell["count"], cell["first"])
@@ -289,7 +291,7 @@ def test_the_cell_table_groups_as_the_organisations_do(zoom):
     for cell in table:
         assert (cell["lat"], cell["lon"]) == pytest.approx(centres[cell["first"]])
     assert network_map._extent_from_table(plain) == pytest.approx(
-        network_map._extent_from_organisations(plain)
+        network_map._extent_from_organisations(located_organisations(plain))
     )
 
 
