@@ -200,6 +200,7 @@ def organisations_by_id(ids: Iterable[int]) -> dict[int, Organisation]:
             "municipality__district__key",
             "municipality__district__name",
         )
+        .order_by()  # a dict by id: the model's order by name would sort for nothing
     )
     return {organisation.pk: organisation for organisation in rows}
 
