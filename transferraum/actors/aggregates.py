@@ -13,7 +13,9 @@ services (the admin, a deactivated account).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, cast
 
 from django.db import connection, models, transaction
@@ -199,8 +201,25 @@ class _RefreshAfterCommit:
         aggregates_refresh.enqueue(places=self.places, links=self.links)
 
 
+_deferred: ContextVar[bool] = ContextVar("aggregates_deferred", default=False)
+
+
+@contextmanager
+def aggregates_deferred() -> Iterator[None]:
+    """Services called inside this block enqueue no rebuild: the caller (the demo, an import)
+    calls `aggregates_refresh_now` once at its end."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+
+
 def aggregates_refresh_later(*, places: bool = False, links: bool = False) -> None:
-    """Rebuild the map's cells and/or the links after the current transaction commits."""
+    """Rebuild the map's cells and/or the links after the current transaction commits (not
+    inside `aggregates_deferred`)."""
+    if _deferred.get():
+        return
     # Entries are (savepoints, callback, robust); only the callback matters here.
     pending = [
         entry[1]

@@ -13,6 +13,7 @@ from transferraum.accounts.tests.factories import UserFactory
 from transferraum.actors import aggregates
 from transferraum.actors.aggregates import (
     MAP_CELL_MAX_ZOOM,
+    aggregates_deferred,
     aggregates_refresh_later,
     map_cells_refresh,
     organisation_links_refresh,
@@ -115,3 +116,14 @@ def test_the_daily_command_rebuilds_both_once_a_day(capsys):
     assert out[0] == f"Map cells: {MAP_CELL_MAX_ZOOM + 1}, links between organisations: 0."
     assert out[1] != out[0]  # the second start of the day does nothing
     assert MapCell.objects.count() == MAP_CELL_MAX_ZOOM + 1
+
+
+@pytest.mark.django_db
+def test_deferred_writes_enqueue_no_rebuild(coordinator, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, aggregates_deferred():
+        organisation_register(
+            actor=coordinator, name="Werkstatt", kind="company", municipality=zeitz()
+        )
+
+    assert callbacks == []
+    assert not MapCell.objects.exists()
