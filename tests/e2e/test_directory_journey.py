@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import Page, expect
 
+from transferraum.actors.aggregates import map_cells_refresh
 from transferraum.actors.models import Listing, ListingCategory, Organisation
 from transferraum.actors.services import organisation_index
 from transferraum.actors.tests.factories import OrganisationFactory
@@ -50,6 +51,7 @@ def partner(transactional_db, owner_zeitz, company_zeitz) -> Organisation:
     )
     organisation_index(town)
     organisation_index(company_zeitz)
+    map_cells_refresh()  # factories write around the services that rebuild the map's cells
     return partner
 
 

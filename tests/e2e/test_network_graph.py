@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from transferraum.accounts.tests.factories import UserFactory
+from transferraum.actors.aggregates import organisation_links_refresh
 from transferraum.actors.models import Organisation
 from transferraum.actors.tests.factories import MembershipFactory, OrganisationFactory
 from transferraum.regions.tests.factories import eilenburg, zeitz
@@ -30,6 +31,7 @@ def network(transactional_db):
     owner = UserFactory(name="Monika Lehmann")
     MembershipFactory(user=owner, organisation=company)
     MembershipFactory(user=owner, organisation=institute)
+    organisation_links_refresh()  # factories write around the services that rebuild the links
     return {"town": town, "company": company, "institute": institute}
 
 

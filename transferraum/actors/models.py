@@ -182,6 +182,8 @@ class Organisation(Versioned, TimeStampedModel):
         indexes = [
             # The directory's order: a page of a region's organisations without sorting them all.
             models.Index(fields=["name", "id"], name="organisation_name_id"),
+            # The map at street level reads the organisations of its area only.
+            models.Index(fields=["lat", "lon"], name="organisation_place"),
         ]
 
     def __str__(self) -> str:
@@ -306,9 +308,95 @@ class Membership(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["user", "organisation"], name="unique_membership")
         ]
+        indexes = [
+            # The network page's period starts from the memberships created within it.
+            models.Index(fields=["created_at"], name="membership_created"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+
+
+class MapCell(models.Model):
+    """Organisations with a place, counted per grid cell of each zoom of the map (up to
+    `aggregates.MAP_CELL_MAX_ZOOM`), per kind and town, so that the map of the whole region
+    reads a few hundred rows instead of every organisation. Rebuilt in SQL by
+    `aggregates.map_cells_refresh`; never edited row by row."""
+
+    zoom = models.PositiveSmallIntegerField()
+    cell_y = models.IntegerField()
+    cell_x = models.IntegerField()
+    kind = models.CharField(max_length=30, choices=Organisation.Kind.choices)
+    municipality = models.ForeignKey(
+        Municipality, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    count = models.PositiveIntegerField()
+    lat_sum = models.FloatField()
+    lon_sum = models.FloatField()
+    lat_min = models.FloatField()
+    lat_max = models.FloatField()
+    lon_min = models.FloatField()
+    lon_max = models.FloatField()
+    # The organisation with the lowest id: the one a cell of one organisation shows.
+    first = models.ForeignKey(
+        Organisation, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["zoom", "cell_y", "cell_x"], name="map_cell_zoom_cell")]
+
+    def __str__(self) -> str:
+        return f"{self.zoom}/{self.cell_y}/{self.cell_x} {self.kind}: {self.count}"
+
+
+class OrganisationLink(models.Model):
+    """Two organisations that people with active accounts belong to both of (`source` has the
+    lower id), with the `weight` (the number of such people), when the link was last made or
+    strengthened (`latest`: the newest of the later memberships of each person), and the
+    kind and town of both ends, so that the network page filters and ranks links without
+    joining the memberships. Rebuilt in SQL by `aggregates.organisation_links_refresh`."""
+
+    source = models.ForeignKey(
+        Organisation, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    target = models.ForeignKey(
+        Organisation, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    weight = models.PositiveIntegerField()
+    latest = models.DateTimeField()
+    source_kind = models.CharField(max_length=30)
+    target_kind = models.CharField(max_length=30)
+    source_municipality = models.ForeignKey(
+        Municipality, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    target_municipality = models.ForeignKey(
+        Municipality, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    source_district = models.ForeignKey(
+        "regions.District",
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    target_district = models.ForeignKey(
+        "regions.District",
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+
+    class Meta:
+        indexes = [
+            # The strongest links first, a page of them without sorting them all.
+            models.Index(
+                models.F("weight").desc(), "source", "target", name="organisation_link_strongest"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_id}–{self.target_id}: {self.weight}"
 
 
 class InvitationQuerySet(models.QuerySet["Invitation"]):

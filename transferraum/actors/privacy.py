@@ -139,4 +139,14 @@ privacy_register(
         "actors.Organisation",
         "Organisations and their logos; the people in them are memberships.",
     ),
+    NotPersonal(
+        "actors.MapCell",
+        "Counts of organisations per place on the map, rebuilt from the organisations.",
+    ),
+    NotPersonal(
+        "actors.OrganisationLink",
+        "Counts of shared members between two organisations, no person named; rebuilt from "
+        "the memberships of active accounts, so an erased person leaves them at the next "
+        "rebuild.",
+    ),
 )

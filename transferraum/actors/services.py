@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from transferraum.accounts.models import User
 from transferraum.actors import workflow
+from transferraum.actors.aggregates import aggregates_refresh_later
 from transferraum.actors.errors import DuplicateOrganisation, InvitationInvalid
 from transferraum.actors.models import (
     Competence,
@@ -85,6 +86,7 @@ def organisation_create(
         website=website,
     )
     activity_record(actor=actor, verb="organisation.created", target=organisation)
+    aggregates_refresh_later(places=True)
     return organisation
 
 
@@ -106,6 +108,7 @@ def membership_add(
         user=user, organisation=organisation, defaults={"role": role, "position": position}
     )
     if created:
+        aggregates_refresh_later(links=True)
         activity_record(
             actor=actor,
             verb="membership.added",
@@ -294,6 +297,7 @@ def invitation_accept(
         organisation=invitation.organisation,
         defaults={"role": invitation.role, "position": invitation.position},
     )
+    aggregates_refresh_later(links=True)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = account
     invitation.save(update_fields=["accepted_at", "accepted_by"])
@@ -487,6 +491,7 @@ def organisation_update(
     if competences is not None:
         organisation.competences.set(list(competences))
     organisation_index(organisation)
+    aggregates_refresh_later(places=True)
     activity_record(actor=actor, verb="organisation.updated", target=organisation)
     return organisation
 
@@ -770,6 +775,7 @@ def membership_request_grant(
             organisation=request.organisation,
             defaults={"role": request.role, "position": request.position},
         )
+        aggregates_refresh_later(links=True)
         person = request.user
         if not person.roles:
             person.grant_role(User.Role.STAFF)

@@ -52,3 +52,11 @@ def membership_request_notify(membership_request_id: int, event: str) -> None:
         language=person.language,
         url=membership_request.organisation.get_absolute_url(),
     )
+
+
+@task(retry=True)  # a rebuild replaces the whole table: running it twice does no harm
+def aggregates_refresh(*, places: bool, links: bool) -> None:
+    """Rebuild the map's cells and/or the links between organisations."""
+    from transferraum.actors.aggregates import aggregates_refresh_now
+
+    aggregates_refresh_now(places=places, links=links)

@@ -25,6 +25,7 @@ from django.db import transaction
 
 from transferraum.accounts.models import StudentEmailDomain, StudyProgramme, User
 from transferraum.accounts.services import role_request_submit
+from transferraum.actors.aggregates import aggregates_deferred, aggregates_refresh_now
 from transferraum.actors.models import Competence, Listing, Membership, Organisation, PersonProfile
 from transferraum.actors.services import (
     membership_add,
@@ -593,16 +594,19 @@ def demo_load(*, seed: int = DEMO_SEED) -> DemoReport:
     Municipality.DoesNotExist if the reference data lacks a town the demo needs.
     """
     load = _reference_data(seed)
-    _programmes(load)
-    _organisations(load)
-    _people(load)
-    _memberships(load)
-    _students(load)
-    _requests(load)
-    _profiles(load)
-    _challenges(load)
-    _rounds(load)
-    load.created += demo_second_factors(load.users.values())
+    # The services' rebuilds of the map's cells and the links wait for the end: one, no task.
+    with aggregates_deferred():
+        _programmes(load)
+        _organisations(load)
+        _people(load)
+        _memberships(load)
+        _students(load)
+        _requests(load)
+        _profiles(load)
+        _challenges(load)
+        _rounds(load)
+        load.created += demo_second_factors(load.users.values())
+    aggregates_refresh_now()
     return DemoReport(
         organisations=len(ORGANISATIONS),
         people=len(PEOPLE),

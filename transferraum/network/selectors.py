@@ -1,10 +1,12 @@
 """Reads of the cooperation graph, aggregated in SQL so that no request reads a whole table.
 
 Two organisations are linked when people (with active accounts) are members of both; the
-weight of a link is the number of such people. The links are counted by the database (a join
-of memberships on the person, grouped by pair); a page reads one page of them, the drawing the
-`DRAWN_LINKS` strongest, and the figures are counts, so the work per request stays bounded
-however large the region grows.
+weight of a link is the number of such people. The links are kept in a table of their own
+(`OrganisationLink`, one row per pair with the kind and town of both ends, rebuilt by
+`actors.aggregates` when memberships change), so a request filters and ranks links without
+joining the memberships; a period counts the links from the memberships created within it. A
+page reads one page of them, the drawing the `DRAWN_LINKS` strongest, and the figures are
+counts, so the work per request stays bounded however large the region grows.
 """
 
 from __future__ import annotations
@@ -12,13 +14,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TypedDict, cast
+from typing import Any, TypedDict, cast
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum
+from django.db import connection
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models.functions import Greatest, Least
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.actors.models import Membership, Organisation
+from transferraum.actors.models import Membership, Organisation, OrganisationLink
 from transferraum.core.filters import Filters, Select, choice, multiple_choice
 from transferraum.network.graph import Edge, Graph, Node, NodeId, components
 from transferraum.regions.models import District, Municipality
@@ -38,8 +42,6 @@ LINKS_PAGE_SIZE = 25
 # The table of the most linked organisations.
 TOP_ORGANISATIONS = 20
 
-# Big GeoJSON shapes that no network page shows.
-_BOUNDARIES = ("municipality__boundary", "municipality__district__boundary")
 
 # Periods by their number of months: a link counts when it began within the period, that is
 # when the later of the two memberships that make it was created then.
@@ -91,34 +93,17 @@ def graph_organisations(filters: GraphFilters) -> QuerySet[Organisation]:
     return Organisation.objects.filter(_organisation_condition(filters)).order_by("name", "pk")
 
 
-def _linked_memberships(filters: GraphFilters, *, ordered_pairs: bool) -> QuerySet[Membership]:
-    """Memberships joined with the same person's other memberships, both organisations within
-    the filters. `ordered_pairs` keeps each pair once (first id < second id); otherwise every
-    pair appears from both ends, as degrees need.
-
-    Everything on the second membership (`user__memberships`) is one `filter()` call, so that
-    Django joins it once.
-    """
-    other = "user__memberships__"
-    condition = Q(user__is_active=True)
-    if ordered_pairs:
-        condition &= Q(**{f"{other}organisation_id__gt": F("organisation_id")})
-    else:
-        condition &= Q(**{f"{other}organisation_id__gt": F("organisation_id")}) | Q(
-            **{f"{other}organisation_id__lt": F("organisation_id")}
-        )
-    condition &= _organisation_condition(filters, "organisation__")
-    condition &= _organisation_condition(filters, f"{other}organisation__")
-    since = filters.since(timezone.now())
-    if since is not None:
-        condition &= Q(created_at__gte=since) | Q(**{f"{other}created_at__gte": since})
-    return Membership.objects.filter(condition)
-
-
-# Grouping by `organisation_id + 0` rather than the column: SQLite would otherwise walk the
-# memberships in the order of the organisation index, one random read per row (six to seven
-# times slower at 160,000 memberships); PostgreSQL plans the same either way.
-_UNINDEXED_ORGANISATION = F("organisation_id") + 0
+def _link_condition(filters: GraphFilters) -> Q:
+    """The organisation filters on both ends of a row of `OrganisationLink`."""
+    condition = Q()
+    for end in ("source", "target"):
+        if filters.kinds:
+            condition &= Q(**{f"{end}_kind__in": filters.kinds})
+        if filters.district:
+            condition &= Q(**{f"{end}_district__key": filters.district})
+        if filters.municipality:
+            condition &= Q(**{f"{end}_municipality__ags": filters.municipality})
+    return condition
 
 
 class LinkRow(TypedDict):
@@ -127,16 +112,46 @@ class LinkRow(TypedDict):
     weight: int
 
 
-def graph_links(filters: GraphFilters) -> QuerySet[Membership, LinkRow]:
+def graph_links(filters: GraphFilters) -> QuerySet[Any, LinkRow]:
     """One row per linked pair (`first` < `second` organisation id) with its `weight`, the
-    strongest first; slice it (a page, `[:DRAWN_LINKS]`), count it with `.count()`."""
+    strongest first; slice it (a page, `[:DRAWN_LINKS]`), count it with `.count()`.
+
+    Without a period the rows come from the table of links (`OrganisationLink`, kept by
+    `actors.aggregates`), read in the order of its index. With a period they are counted from
+    the memberships created within it (through their index on the date), each joined to the
+    same person's other memberships: a person links two organisations when the later of the
+    two memberships falls within the period.
+    """
+    since = filters.since(timezone.now())
+    if since is None:
+        links: QuerySet[Any, Any] = (
+            OrganisationLink.objects.filter(_link_condition(filters))
+            .values("weight", first=F("source_id"), second=F("target_id"))
+            .order_by("-weight", "first", "second")
+        )
+        return cast("QuerySet[Any, LinkRow]", links)
+    # Everything on the other membership (`user__memberships`) is one `filter()` call, so that
+    # Django joins it once.
+    other = "user__memberships__"
+    condition = (
+        Q(created_at__gte=since, user__is_active=True)
+        & (
+            Q(**{f"{other}organisation_id__gt": F("organisation_id")})
+            | Q(**{f"{other}organisation_id__lt": F("organisation_id")})
+        )
+        & _organisation_condition(filters, "organisation__")
+        & _organisation_condition(filters, f"{other}organisation__")
+    )
     links = (
-        _linked_memberships(filters, ordered_pairs=True)
-        .values(first=_UNINDEXED_ORGANISATION, second=F("user__memberships__organisation_id"))
-        .annotate(weight=Count("user_id"))
+        Membership.objects.filter(condition)
+        .values(
+            first=Least("organisation_id", f"{other}organisation_id"),
+            second=Greatest("organisation_id", f"{other}organisation_id"),
+        )
+        .annotate(weight=Count("user_id", distinct=True))
         .order_by("-weight", "first", "second")
     )
-    return cast("QuerySet[Membership, LinkRow]", links)
+    return cast("QuerySet[Any, LinkRow]", links)
 
 
 class DegreeRow(TypedDict):
@@ -144,16 +159,31 @@ class DegreeRow(TypedDict):
     degree: int
 
 
-def graph_degrees(filters: GraphFilters) -> QuerySet[Membership, DegreeRow]:
-    """One row per linked organisation with its `degree` (number of linked organisations),
-    the most linked first; `.count()` is the number of organisations with links."""
-    degrees = (
-        _linked_memberships(filters, ordered_pairs=False)
-        .values(node=_UNINDEXED_ORGANISATION)
-        .annotate(degree=Count("user__memberships__organisation_id", distinct=True))
-        .order_by("-degree", "node")
+def _degrees_sql(filters: GraphFilters) -> tuple[str, list[Any]]:
+    """SQL of one row per linked organisation (`node`) with its `degree`: every link counts
+    once for each of its ends."""
+    sql, params = graph_links(filters).order_by().query.sql_with_params()
+    ends = (
+        f'SELECT p."first" AS node FROM ({sql}) p '  # noqa: S608  # Django's own SQL
+        f'UNION ALL SELECT p."second" AS node FROM ({sql}) p'
     )
-    return cast("QuerySet[Membership, DegreeRow]", degrees)
+    return (
+        f"SELECT ends.node, COUNT(*) AS degree FROM ({ends}) ends GROUP BY ends.node",  # noqa: S608
+        [*params, *params],
+    )
+
+
+def graph_degrees(filters: GraphFilters, *, limit: int | None = None) -> list[DegreeRow]:
+    """The linked organisations with their `degree` (number of linked organisations), the
+    most linked first, at most `limit` (one query)."""
+    sql, params = _degrees_sql(filters)
+    sql = f"{sql} ORDER BY degree DESC, ends.node"
+    if limit is not None:
+        sql += " LIMIT %s"
+        params.append(limit)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [{"node": node, "degree": degree} for node, degree in cursor.fetchall()]
 
 
 def organisations_by_id(ids: Iterable[int]) -> dict[int, Organisation]:
@@ -161,7 +191,16 @@ def organisations_by_id(ids: Iterable[int]) -> dict[int, Organisation]:
     rows = (
         Organisation.objects.filter(pk__in=set(ids))
         .select_related("municipality__district")
-        .defer(*_BOUNDARIES)
+        # What the table, the drawing and the top list show: no long texts or search columns.
+        .only(
+            "name",
+            "slug",
+            "kind",
+            "municipality__name",
+            "municipality__district__key",
+            "municipality__district__name",
+        )
+        .order_by()  # a dict by id: the model's order by name would sort for nothing
     )
     return {organisation.pk: organisation for organisation in rows}
 
@@ -252,16 +291,15 @@ class LinkCounts:
 def graph_link_counts(filters: GraphFilters) -> LinkCounts:
     """The number of links, of linked organisations and the highest degree, from one reading
     of the degrees: each link adds one to the degree of both its ends, so links = Σ degree / 2."""
-    spread = (
-        graph_degrees(filters)
-        .order_by()
-        .aggregate(linked=Count("node"), top=Max("degree"), ends=Sum("degree"))
-    )
-    return LinkCounts(
-        links=(spread["ends"] or 0) // 2,
-        linked=spread["linked"] or 0,
-        max_degree=spread["top"] or 0,
-    )
+    sql, params = _degrees_sql(filters)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*), MAX(d.degree), SUM(d.degree) FROM ({sql}) d",  # noqa: S608
+            params,
+        )
+        linked, top, ends = cursor.fetchone()
+    # PostgreSQL sums counts as numeric.
+    return LinkCounts(links=int(ends or 0) // 2, linked=linked or 0, max_degree=top or 0)
 
 
 def network_figures(filters: GraphFilters, *, counts: LinkCounts, drawn: Graph) -> NetworkFigures:

@@ -82,7 +82,7 @@ def graph_page(request: HtmxHttpRequest) -> HttpResponse:
     if drawn_links and page.number == 1 and LINKS_PAGE_SIZE <= DRAWN_LINKS:
         # The first page of links is the head of the drawn ones: one reading of the links less.
         page.object_list = drawn_links[:LINKS_PAGE_SIZE]
-    top = [] if partial else list(graph_degrees(filters)[:TOP_ORGANISATIONS])
+    top = [] if partial else graph_degrees(filters, limit=TOP_ORGANISATIONS)
     organisations = organisations_by_id(
         [end for row in [*page, *drawn_links] for end in (row["first"], row["second"])]
         + [row["node"] for row in top]

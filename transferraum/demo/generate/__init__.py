@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from django.db import connection
 from django.utils import timezone
 
+from transferraum.actors.aggregates import aggregates_refresh_now
 from transferraum.demo.data.generate import SIZES
 from transferraum.demo.generate.actors import (
     organisations_generate,
@@ -94,6 +95,8 @@ def data_generate(
         ("team persona", lambda: team_persona_generate(ctx)),
         ("recommendations", lambda: recommendations_generate(ctx, finished)),
         ("notifications", lambda: notifications_generate(ctx)),
+        # Bulk inserts go around the services that rebuild the map's cells and the links.
+        ("map cells and links", aggregates_refresh_now),
         # The planner's statistics, so that the first pages measured afterwards are planned for
         # the tables as they are now (autovacuum would catch up only later).
         ("statistics", _statistics_update),

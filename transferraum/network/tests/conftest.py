@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from transferraum.accounts.tests.factories import UserFactory
+from transferraum.actors.aggregates import organisation_links_refresh
 from transferraum.actors.models import Organisation
 from transferraum.actors.tests.factories import MembershipFactory, OrganisationFactory
 from transferraum.regions.tests.factories import eilenburg, zeitz
@@ -60,6 +61,8 @@ def network(
     bridge = UserFactory(name="Karla Brückner")
     MembershipFactory(user=bridge, organisation=kreis)
     MembershipFactory(user=bridge, organisation=stadtwerke)
+    # Factories write around the services that enqueue the rebuild of the links.
+    organisation_links_refresh()
 
     return SimpleNamespace(
         town=town_eilenburg,

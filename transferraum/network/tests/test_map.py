@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from decimal import Decimal
 
 import pytest
@@ -11,15 +12,17 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from transferraum.actors.aggregates import MAP_CELL_MAX_ZOOM, map_cells_refresh
 from transferraum.actors.models import Organisation
+from transferraum.actors.services import organisation_index, organisation_register
 from transferraum.actors.tests.factories import OrganisationFactory
 from transferraum.core.pagination import CappedPaginator
 from transferraum.network import map as network_map
 from transferraum.network import views
 from transferraum.network.directory import DirectoryFilters
-from transferraum.network.map import MapView, map_data
+from transferraum.network.map import MAX_ZOOM, MIN_ZOOM, MapView, located_organisations, map_data
 from transferraum.network.tests.test_directory import build_directory
-from transferraum.regions.tests.factories import MunicipalityFactory, zeitz
+from transferraum.regions.tests.factories import MunicipalityFactory, eilenburg, zeitz
 
 # Around Eilenburg and Zeitz, the region's two partner towns.
 REGION = "11.9,50.9,12.9,51.6"
@@ -27,7 +30,10 @@ REGION = "11.9,50.9,12.9,51.6"
 
 @pytest.fixture
 def directory(town_eilenburg, company_zeitz):
-    return build_directory(town_eilenburg, company_zeitz)
+    built = build_directory(town_eilenburg, company_zeitz)
+    # Factories write around the services that enqueue the rebuild of the map's cells.
+    map_cells_refresh()
+    return built
 
 
 @pytest.fixture
@@ -45,8 +51,9 @@ def filters(query: str = "") -> DirectoryFilters:
 
 
 def _spread(count: int, *, name: str = "Betrieb") -> list[Organisation]:
-    """`count` organisations with own coordinates on a line across the region."""
-    return [
+    """`count` organisations with own coordinates on a line across the region (the map's
+    cells rebuilt)."""
+    organisations = [
         OrganisationFactory(
             name=f"{name} {n}",
             municipality=zeitz(),
@@ -55,6 +62,8 @@ def _spread(count: int, *, name: str = "Betrieb") -> list[Organisation]:
         )
         for n in range(count)
     ]
+    map_cells_refresh()
+    return organisations
 
 
 @pytest.mark.django_db
@@ -223,3 +232,107 @@ def test_map_needs_constant_queries_at_two_sizes(client, db, name, params):
     _spread(60, name="Mehr")
 
     assert _queries(client, reverse(name), params) <= few
+
+
+def _generated(count: int, *, seed: int = 7, name: str = "Generiert") -> None:
+    """`count` organisations of every kind in two towns, most with their own coordinates
+    scattered up to a few kilometres around the town, some at the town's centre."""
+    rng = random.Random(seed)
+    towns = [zeitz(), eilenburg()]
+    kinds = Organisation.Kind.values
+    for n in range(count):
+        town = towns[n % 2]
+        own = rng.random() < 0.8
+        organisation = OrganisationFactory(
+            name=f"{name} {n}",
+            kind=kinds[n % len(kinds)],
+            municipality=town,
+            lat=(town.lat + Decimal(f"{rng.uniform(-0.05, 0.05):.6f}")) if own else None,
+            lon=(town.lon + Decimal(f"{rng.uniform(-0.08, 0.08):.6f}")) if own else None,
+        )
+        organisation_index(organisation)
+    map_cells_refresh()
+
+
+FILTERS = ["", "art=company", "art=town&art=startup", "kreis=14730", "gemeinde=15084590"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", FILTERS)
+def test_clusters_and_points_add_up_to_the_filtered_count_at_every_zoom(query):
+    _generated(150)
+    expected = located_organisations(filters(query)).count()
+    assert expected > 0
+
+    for zoom in range(MIN_ZOOM, MAX_ZOOM + 1):
+        for bounds in ("", f"bbox={REGION}&"):
+            data = map_data(filters(query), view(f"{bounds}zoom={zoom}"))
+            shown = sum(c["count"] for c in data["clusters"]) + len(data["points"])
+            assert shown == data["shown"] == data["count"] == expected, (query, zoom, bounds)
+            assert all(c["count"] > 1 for c in data["clusters"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("zoom", range(MIN_ZOOM, MAP_CELL_MAX_ZOOM + 1))
+def test_the_cell_table_groups_as_the_organisations_do(zoom):
+    _generated(80)
+    plain = filters("art=company&art=town")
+
+    table = network_map._cells_from_table(plain, view(f"zoom={zoom}"))
+    direct = network_map._cells_from_organisations(
+        located_organisations(plain), view(f"zoom={zoom}")
+    )
+
+    def key(cell):
+        return (cell["count"], cell["first"])
+
+    assert sorted(map(key, table)) == sorted(map(key, direct))
+    centres = {cell["first"]: (cell["lat"], cell["lon"]) for cell in direct}
+    for cell in table:
+        assert (cell["lat"], cell["lon"]) == pytest.approx(centres[cell["first"]])
+    assert network_map._extent_from_table(plain) == pytest.approx(
+        network_map._extent_from_organisations(located_organisations(plain))
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("zoom", range(MIN_ZOOM, MAX_ZOOM + 1))
+def test_the_answer_is_bounded_at_every_zoom(monkeypatch, zoom):
+    monkeypatch.setattr(network_map, "MAX_CELLS", 4)
+    _generated(60)
+
+    for query in ("", "q=Generiert"):
+        data = map_data(filters(query), view(f"bbox={REGION}&zoom={zoom}"))
+        assert len(data["points"]) + len(data["clusters"]) <= 4
+        assert data["count"] == 60
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"bbox": REGION, "zoom": "9"},
+        {"bbox": REGION, "zoom": "16", "kreis": "14730"},
+        {"bbox": REGION, "zoom": "11", "q": "Generiert"},
+    ],
+)
+def test_map_data_needs_constant_queries_whatever_the_zoom_and_size(client, params):
+    _generated(6)
+    few = _queries(client, reverse("network:map-data"), params)
+    _generated(90, seed=8, name="Generiert mehr")
+
+    # One query fewer when no cell holds a single organisation.
+    assert _queries(client, reverse("network:map-data"), params) <= few
+
+
+@pytest.mark.django_db
+def test_an_organisation_the_services_add_reaches_the_map_after_commit(
+    coordinator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation_register(
+            actor=coordinator, name="Neue Werkstatt", kind="company", municipality=zeitz()
+        )
+
+    data = map_data(filters(), view("zoom=16"))
+    assert [p["name"] for p in data["points"]] == ["Neue Werkstatt"]

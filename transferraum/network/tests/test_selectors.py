@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from transferraum.actors.aggregates import organisation_links_refresh
 from transferraum.actors.models import Membership
 from transferraum.actors.tests.factories import MembershipFactory, OrganisationFactory
 from transferraum.network.selectors import (
@@ -63,13 +64,14 @@ def test_a_deactivated_person_links_nothing(network):
 
 @pytest.mark.django_db
 def test_degrees_count_distinct_neighbours_most_linked_first(network):
-    rows = list(graph_degrees(GraphFilters()))
+    rows = graph_degrees(GraphFilters())
     degree = {row["node"]: row["degree"] for row in rows}
 
     # The institute: town, company, Gründerwerkstatt. Company–Werkstatt's two people count once.
     assert rows[0] == {"node": network.institute.pk, "degree": 3}
     assert degree[network.company.pk] == 2
-    assert graph_degrees(GraphFilters()).count() == 7
+    assert len(rows) == 7
+    assert graph_degrees(GraphFilters(), limit=2) == rows[:2]
 
 
 @pytest.mark.django_db
@@ -156,6 +158,7 @@ def test_reads_take_one_query_each_however_many_organisations(db, django_assert_
     for i in range(12):
         first = MembershipFactory(organisation=OrganisationFactory(name=f"Verein {i}"))
         MembershipFactory(user=first.user, organisation=OrganisationFactory(name=f"Firma {i}"))
+    organisation_links_refresh()
 
     with django_assert_num_queries(1):
         links = list(graph_links(GraphFilters())[:5])

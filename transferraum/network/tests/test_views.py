@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from transferraum.actors.aggregates import organisation_links_refresh
 from transferraum.actors.models import Organisation
 from transferraum.actors.tests.factories import MembershipFactory, OrganisationFactory
 from transferraum.network import views
@@ -274,6 +275,7 @@ def _add_organisations(count: int, *, prefix: str = "Kette") -> None:
     for first, second in zip(organisations, organisations[1:], strict=False):
         membership = MembershipFactory(organisation=first)
         MembershipFactory(user=membership.user, organisation=second)
+    organisation_links_refresh()
 
 
 def _count_queries(client, url: str, query: dict) -> int:
@@ -313,6 +315,7 @@ def test_json_holds_at_most_the_strongest_links_whatever_the_data(client, monkey
     MembershipFactory(user=strong.user, organisation=OrganisationFactory(name="Stark B"))
     second = MembershipFactory(organisation=strong.organisation)
     MembershipFactory(user=second.user, organisation=Organisation.objects.get(name="Stark B"))
+    organisation_links_refresh()
 
     data = client.get(reverse("network:graph-data")).json()
 
