@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actors', '0009_invitation_notification_links'),
+        ("actors", "0010_aggregate_tables"),
     ]
 
     operations = [
