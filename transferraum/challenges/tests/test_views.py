@@ -242,9 +242,11 @@ def test_coordinator_requests_changes_from_the_review_page(
 
 
 @pytest.mark.django_db
-def test_a_tampered_note_is_refused_with_a_message_and_takes_no_step(
+def test_a_nul_byte_in_the_note_is_dropped_and_the_step_is_taken(
     client, coordinator, town_eilenburg
 ):
+    """No NUL byte reaches a view (core.middleware.NulByteMiddleware): the rest of the note
+    counts."""
     challenge = ChallengeFactory(organisation=town_eilenburg, status=S.SUBMITTED)
     client.force_login(coordinator)
 
@@ -256,8 +258,8 @@ def test_a_tampered_note_is_refused_with_a_message_and_takes_no_step(
 
     assert response.status_code == 200
     challenge.refresh_from_db()
-    assert challenge.status == S.SUBMITTED
-    assert "Nullzeichen sind nicht erlaubt." in response.content.decode()
+    assert challenge.status == S.CHANGES_REQUESTED
+    assert challenge.comments.get().text == "Bitteergänzen"
 
 
 @pytest.mark.django_db
