@@ -331,6 +331,49 @@ def test_attachments_of_confidential_challenges_reach_only_the_allowed(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "status",
+    [S.DRAFT, S.SUBMITTED, S.IN_REVIEW, S.CHANGES_REQUESTED, S.ACCEPTED, S.REJECTED, S.WITHDRAWN],
+)
+def test_attachments_of_challenges_not_on_the_board_reach_only_the_organisation_and_coordinators(
+    client, officer_eilenburg, coordinator, outsider, owner_zeitz, town_eilenburg, status
+):
+    """A public challenge's files are public only once it is on the board: before (a draft, in
+    review) and after it left (rejected, withdrawn) a file's address answers 404 to everybody
+    but its organisation and the coordinators, as for one that does not exist."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from transferraum.challenges.models import Attachment
+
+    challenge = ChallengeFactory(
+        organisation=town_eilenburg,
+        status=status,
+        rejection_reason="Kein Transferthema." if status == S.REJECTED else "",
+    )
+    assert challenge.confidentiality == Challenge.Confidentiality.PUBLIC
+    attachment = Attachment.objects.create(
+        challenge=challenge,
+        file=SimpleUploadedFile("entwurf.pdf", b"%PDF-1.7 Entwurf"),
+        name="entwurf.pdf",
+        kind="pdf",
+        size=16,
+        uploaded_by=officer_eilenburg,
+    )
+    url = reverse("challenges:attachment", args=[challenge.pk, attachment.pk])
+
+    assert client.get(url).status_code == 404
+    for stranger in (outsider, owner_zeitz):
+        client.force_login(stranger)
+        assert client.get(url).status_code == 404
+    for allowed in (officer_eilenburg, coordinator):
+        client.force_login(allowed)
+        response = client.get(url)
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content) == b"%PDF-1.7 Entwurf"
+    attachment.file.delete(save=False)
+
+
+@pytest.mark.django_db
 def test_attachments_live_in_an_s3_store(client, s3_uploads, officer_eilenburg, town_eilenburg):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
