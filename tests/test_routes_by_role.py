@@ -6,6 +6,8 @@ The table (`TABLE`) names each route (`namespace:name`), the method it is reques
 class: "2xx", "login" (a redirect to the sign-in page), "3xx" (any other redirect), or the
 4xx code (403 refused, 404 hidden or unknown, 405 wrong method, 410 gone, 422 refused form).
 A route without an entry fails the test with its name: a new page must say who may open it.
+A row `route@case` requests the same route again with the world's objects for that case (an
+attachment of a challenge still in review): the cases where the same page answers otherwise.
 Path parameters come from one small world of factory objects (`world`), the same for every
 persona; each persona runs in its own transaction, so a POST of one cannot change another's
 answers.
@@ -32,7 +34,8 @@ from transferraum.accounts.tests.factories import RoleRequestFactory, UserFactor
 from transferraum.actors.models import Membership, MembershipRequest, PersonProfile
 from transferraum.actors.services import invitation_create, invitation_token
 from transferraum.actors.tests.factories import ListingFactory
-from transferraum.challenges.models import Attachment
+from transferraum.challenges.models import Attachment, Challenge
+from transferraum.challenges.tests.factories import ChallengeFactory
 from transferraum.notifications.models import Notification
 from transferraum.notifications.services import UNSUBSCRIBE_SALT
 from transferraum.projects.models import AllocationRun, Document, DocumentVersion, Meeting
@@ -143,6 +146,8 @@ challenges:mine                      GET    login  2xx    2xx    2xx    2xx    2
 challenges:new                       GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 challenges:edit                      GET    login  403    403    403    403    403    403    403    2xx    403
 challenges:attachment                GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+challenges:attachment@draft          GET    404    404    404    404    404    2xx    2xx    404    2xx    404
+challenges:attachment@in_review      GET    404    404    404    404    404    2xx    2xx    404    2xx    404
 challenges:queue                     GET    login  403    403    403    403    403    403    403    2xx    403
 challenges:review                    GET    login  403    403    403    403    403    403    403    2xx    403
 projects:rounds                      GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
@@ -244,6 +249,11 @@ class Expect:
     answers: dict[str, str]  # persona → answer
 
 
+def _route_name(entry: str) -> str:
+    """The route of a row: `challenges:attachment@draft` → `challenges:attachment`."""
+    return entry.split("@", 1)[0]
+
+
 def _parse(table: str) -> dict[str, Expect]:
     rows = [line.split() for line in table.strip().splitlines()[1:] if line.strip()]
     for row in rows:
@@ -253,6 +263,7 @@ def _parse(table: str) -> dict[str, Expect]:
 
 
 EXPECTED = _parse(TABLE)
+ENTRIES = {_route_name(entry) for entry in EXPECTED}
 
 
 # --- the world the parameters come from ------------------------------------------------------
@@ -297,6 +308,17 @@ def world(
         kind="pdf",
         size=13,
     )
+    # public challenges of the town not (yet) on the board, each with a file
+    unpublished = {
+        status: Attachment.objects.create(
+            challenge=ChallengeFactory(organisation=town_eilenburg, status=status),
+            file=ContentFile(b"%PDF-1.4 Entwurf", name="entwurf.pdf"),
+            name="entwurf.pdf",
+            kind="pdf",
+            size=16,
+        )
+        for status in (Challenge.Status.DRAFT, Challenge.Status.IN_REVIEW)
+    }
     document = Document.objects.create(project=project, title="Bericht", created_by=supervisor)
     DocumentVersion.objects.create(
         document=document,
@@ -350,6 +372,10 @@ def world(
             "actors:invitation-addressee": addressed.pk,
             "actors": student_geography.pk,  # personen/<pk>/
             "challenges": challenge.pk,
+            **{
+                f"challenges:attachment@{status}": file.challenge_id
+                for status, file in unpublished.items()
+            },
             "projects": project.pk,
             **{
                 f"projects:{name}": project.round_id
@@ -380,7 +406,10 @@ def world(
         # sign-on: accounts/tests/test_sso*.py).
         "organization_slug": "keine-hochschule",
         "provider_id": "keine-hochschule",
-        "attachment_pk": attachment.pk,
+        "attachment_pk": {
+            "challenges": attachment.pk,
+            **{f"challenges:attachment@{status}": file.pk for status, file in unpublished.items()},
+        },
         "milestone_pk": {
             "projects": MilestoneFactory(project=project).pk,
             "recommendations": ImplementationMilestoneFactory(recommendation=recommendation).pk,
@@ -398,7 +427,11 @@ def world(
         "uidb36": "1",
     }
     # Uploads live in one storage for the whole test process: leave none behind.
-    for upload in (attachment.file, *(version.file for version in document.versions.all())):
+    for upload in (
+        attachment.file,
+        *(file.file for file in unpublished.values()),
+        *(version.file for version in document.versions.all()),
+    ):
         if upload.storage.exists(upload.name):
             upload.storage.delete(upload.name)
 
@@ -436,7 +469,7 @@ def routes() -> Iterator[Route]:
 
     seen: set[str] = set()
     for route in walk(get_resolver().url_patterns, None, ()):
-        if route.name.split(":", 1)[0] in SKIPPED_NAMESPACES and route.name not in EXPECTED:
+        if route.name.split(":", 1)[0] in SKIPPED_NAMESPACES and route.name not in ENTRIES:
             continue
         if route.name not in seen:
             seen.add(route.name)
@@ -458,9 +491,10 @@ def _value(world: dict[str, Any], route: str, parameter: str) -> Any:
     return value[route.split(":", 1)[0]]
 
 
-def url_of(route: Route, world: dict[str, Any]) -> str:
+def url_of(route: Route, world: dict[str, Any], entry: str | None = None) -> str:
+    """The route's address with the world's objects (for the row `entry`'s case)."""
     parameters = (*route.outer_parameters, *route.pattern.pattern.regex.groupindex)
-    kwargs = {name: _value(world, route.name, name) for name in parameters}
+    kwargs = {name: _value(world, entry or route.name, name) for name in parameters}
     return reverse(route.name, kwargs=kwargs)
 
 
@@ -481,7 +515,8 @@ def answer(response: Any) -> str:
 def table_gaps() -> tuple[list[str], list[str]]:
     """Routes of the resolver without an entry, and entries without a route."""
     names = {route.name for route in routes()}
-    return sorted(names - EXPECTED.keys()), sorted(EXPECTED.keys() - names)
+    entries = {_route_name(entry) for entry in EXPECTED}
+    return sorted(names - entries), sorted(entries - names)
 
 
 def test_every_route_has_an_entry():
@@ -519,18 +554,19 @@ def test_every_route_answers_each_persona_as_the_table_says(
         client.force_login(user)
     wrong: list[str] = []
     # Requests that only take POST go last: they may change what a later GET would find.
+    by_name = {route.name: route for route in routes()}
     ordered = sorted(
-        (route for route in routes() if route.name in EXPECTED),
-        key=lambda route: EXPECTED[route.name].method == "POST",
+        (entry for entry in EXPECTED if _route_name(entry) in by_name),
+        key=lambda entry: EXPECTED[entry].method == "POST",
     )
-    for route in ordered:
-        expect = EXPECTED[route.name]
-        url = url_of(route, world)
+    for entry in ordered:
+        expect = EXPECTED[entry]
+        url = url_of(by_name[_route_name(entry)], world, entry)
         response = client.get(url) if expect.method == "GET" else client.post(url, {})
         got = answer(response)
         wanted = expect.answers[persona]
         if got != wanted:
-            wrong.append(f"{route.name} ({expect.method} {url}): expected {wanted}, got {got}")
+            wrong.append(f"{entry} ({expect.method} {url}): expected {wanted}, got {got}")
         if persona != "anonymous" and not response.wsgi_request.user.is_authenticated:
             client.force_login(user)  # a route that logs out (account_logout) must not end the run
 

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "transferraum.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before anything reads the query or the form: NUL bytes go (PostgreSQL refuses them).
+    "transferraum.core.middleware.NulByteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -13,20 +13,24 @@ from transferraum.core.privacy import (
     Erase,
     NotPersonal,
     PersonalData,
+    PrivacyArea,
     Retention,
     privacy_register,
 )
 
-ACCOUNT = _("Signing in, and telling the programme who takes part in which role")
+ACCOUNT = PrivacyArea(
+    area="account",
+    purpose=_("Signing in, and telling the programme who takes part in which role"),
+    legal_basis=CONTRACT,
+    people=MEMBERS,
+    recipients=PERSON_ONLY,
+)
 
 privacy_register(
     PersonalData(
         "mfa.Authenticator",
-        area="account",
         purpose=_("Protecting the account with a second factor"),
         legal_basis=LEGITIMATE_INTEREST,
-        people=MEMBERS,
-        recipients=PERSON_ONLY,
         person_fields=("user",),
         # which kinds of factor and when they were used; never the secrets in `data`
         export_fields=("type", "created_at", "last_used_at"),
@@ -35,11 +39,8 @@ privacy_register(
     ),
     PersonalData(
         "usersessions.UserSession",
-        area="account",
         purpose=_("Showing a person where they are signed in, so they can sign out there"),
         legal_basis=LEGITIMATE_INTEREST,
-        people=MEMBERS,
-        recipients=PERSON_ONLY,
         person_fields=("user",),
         export_fields=("created_at", "last_seen_at", "ip", "user_agent"),
         erase=Erase.DELETE,
@@ -47,11 +48,6 @@ privacy_register(
     ),
     PersonalData(
         "accounts.User",
-        area="account",
-        purpose=ACCOUNT,
-        legal_basis=CONTRACT,
-        people=MEMBERS,
-        recipients=PERSON_ONLY,
         rows=lambda person: type(person)._default_manager.filter(pk=person.pk),
         export_fields=(
             "email",
@@ -67,22 +63,13 @@ privacy_register(
     ),
     PersonalData(
         "accounts.UserRole",
-        area="account",
-        purpose=ACCOUNT,
-        legal_basis=CONTRACT,
-        people=MEMBERS,
-        recipients=PERSON_ONLY,
         person_fields=("user",),
         export_fields=("role", "granted_at"),
         erase=Erase.DELETE,
     ),
     PersonalData(
         "accounts.RoleRequest",
-        area="account",
         purpose=_("Granting roles in the programme"),
-        legal_basis=CONTRACT,
-        people=MEMBERS,
-        recipients=PERSON_ONLY,
         person_fields=("user",),
         erase=Erase.DELETE,
         mentions=("note", "reason"),
@@ -90,10 +77,8 @@ privacy_register(
     ),
     PersonalData(
         "accounts.DataExport",
-        area="account",
         purpose=_("Giving people a copy of their data (Art. 15 and 20 GDPR)"),
         legal_basis=_("Art. 6(1)(c) GDPR: the controller's legal obligation"),
-        people=MEMBERS,
         recipients=_("The person themselves"),
         person_fields=("user",),
         export_fields=("status", "created_at", "ready_at", "expires_at"),
@@ -103,21 +88,13 @@ privacy_register(
     ),
     PersonalData(
         "account.EmailAddress",
-        area="account",
-        purpose=ACCOUNT,
-        legal_basis=CONTRACT,
-        people=MEMBERS,
-        recipients=PERSON_ONLY,
         person_fields=("user",),
         export_fields=("email", "verified", "primary"),
         erase=Erase.DELETE,
     ),
     PersonalData(
         "account.EmailConfirmation",
-        area="account",
         purpose=_("Confirming e-mail addresses"),
-        legal_basis=CONTRACT,
-        people=MEMBERS,
         recipients=OPERATOR,
         person_fields=("email_address__user",),
         export_fields=("created", "sent"),
@@ -128,14 +105,11 @@ privacy_register(
     # Single sign-on (docs/sso.md): the identifier and what the identity provider sent.
     PersonalData(
         "socialaccount.SocialAccount",
-        area="account",
         purpose=_("Signing in with one's university (single sign-on)"),
-        legal_basis=CONTRACT,
-        people=MEMBERS,
-        recipients=PERSON_ONLY,
         person_fields=("user",),
         export_fields=("provider", "uid", "last_login", "date_joined", "extra_data"),
         erase=Erase.DELETE,
     ),
     NotPersonal("socialaccount.SocialApp", "An identity provider's configuration and name."),
+    defaults=ACCOUNT,
 )

@@ -8,6 +8,7 @@ from transferraum.actors.models import (
     Organisation,
     PersonProfile,
 )
+from transferraum.core.admin import VersionedAdmin
 
 
 class MembershipInline(admin.TabularInline[Membership, Organisation]):
@@ -22,7 +23,7 @@ class ListingInline(admin.TabularInline[Listing, Organisation]):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin[Organisation]):
+class OrganisationAdmin(VersionedAdmin):
     list_display = ["name", "kind", "municipality"]
     list_filter = ["kind"]
     search_fields = ["name"]

@@ -19,6 +19,7 @@ from transferraum.core.privacy import (
     Erase,
     NotPersonal,
     PersonalData,
+    PrivacyArea,
     Retention,
     privacy_register,
 )
@@ -60,26 +61,43 @@ def invitations_of(person: User) -> QuerySet[Invitation]:
     return Invitation.objects.filter(Q(email__iexact=person.email) | Q(accepted_by=person))
 
 
+PROFILE = PrivacyArea(
+    area="profile",
+    purpose=NETWORK,
+    legal_basis=CONTRACT,
+    people=MEMBERS,
+    recipients=PUBLIC_OR_MEMBERS,
+)
+ORGANISATIONS = PrivacyArea(
+    area="organisations",
+    purpose=NETWORK,
+    legal_basis=CONTRACT,
+    people=STAFF,
+    recipients=PROGRAMME,
+)
+
 privacy_register(
     PersonalData(
         "actors.PersonProfile",
-        area="profile",
-        purpose=NETWORK,
-        legal_basis=CONTRACT,
-        people=MEMBERS,
-        recipients=PUBLIC_OR_MEMBERS,
         person_fields=("user",),
         export_fields=("photo", "bio", "competences", "interests", "languages", "visibility"),
         files=("photo",),
         erase=Erase.DELETE,
     ),
     PersonalData(
-        "actors.Membership",
-        area="organisations",
-        purpose=NETWORK,
-        legal_basis=CONTRACT,
-        people=STAFF,
+        "actors.Competence",
+        purpose=gettext_lazy("Keeping the shared vocabulary of competences"),
         recipients=PROGRAMME,
+        person_fields=("suggested_by",),
+        export_fields=("label_de", "label_en", "status", "created_at"),
+        erase=Erase.KEEP,
+        retention_text=WITH_OBJECT,
+    ),
+    defaults=PROFILE,
+)
+privacy_register(
+    PersonalData(
+        "actors.Membership",
         person_fields=("user",),
         export_fields=("organisation", "role", "position", "is_contact", "created_at"),
         erase=Erase.DELETE,
@@ -87,11 +105,8 @@ privacy_register(
     ),
     PersonalData(
         "actors.Invitation",
-        area="organisations",
         purpose=gettext_lazy("Inviting people into an organisation"),
-        legal_basis=CONTRACT,
         people=INVITEES,
-        recipients=PROGRAMME,
         rows=invitations_of,
         export_fields=(
             "email",
@@ -112,28 +127,11 @@ privacy_register(
     ),
     PersonalData(
         "actors.MembershipRequest",
-        area="organisations",
-        purpose=NETWORK,
-        legal_basis=CONTRACT,
-        people=STAFF,
-        recipients=PROGRAMME,
         person_fields=("user",),
         export_fields=("organisation", "role", "position", "note", "status", "reason"),
         erase=Erase.DELETE,
         mentions=("note", "reason"),
         retention=Retention(730, "updated_at", only=~Q(status="open")),
-    ),
-    PersonalData(
-        "actors.Competence",
-        area="profile",
-        purpose=gettext_lazy("Keeping the shared vocabulary of competences"),
-        legal_basis=CONTRACT,
-        people=MEMBERS,
-        recipients=PROGRAMME,
-        person_fields=("suggested_by",),
-        export_fields=("label_de", "label_en", "status", "created_at"),
-        erase=Erase.KEEP,
-        retention_text=WITH_OBJECT,
     ),
     NotPersonal(
         "actors.Organisation",
@@ -149,4 +147,5 @@ privacy_register(
         "the memberships of active accounts, so an erased person leaves them at the next "
         "rebuild.",
     ),
+    defaults=ORGANISATIONS,
 )

@@ -19,6 +19,7 @@ from transferraum.challenges.models import (
 )
 from transferraum.challenges.recommender import ATTRIBUTE_VALUES
 from transferraum.challenges.services import challenge_index
+from transferraum.core.admin import VersionedAdmin
 
 
 @admin.register(TopicField)
@@ -108,7 +109,7 @@ class CommentInline(_ReadOnlyInline, admin.TabularInline[Comment, Challenge]):
 
 
 @admin.register(Challenge)
-class ChallengeAdmin(admin.ModelAdmin[Challenge]):
+class ChallengeAdmin(VersionedAdmin):
     list_display = ["title", "organisation", "status", "published_at"]
     list_filter = ["status", "topics"]
     list_select_related = ["organisation"]

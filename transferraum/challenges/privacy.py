@@ -12,19 +12,21 @@ from transferraum.core.privacy import (
     Erase,
     NotPersonal,
     PersonalData,
+    PrivacyArea,
     privacy_register,
 )
 
-CHALLENGES = _("Describing, reviewing and publishing the challenges of partners")
+CHALLENGES = PrivacyArea(
+    area="challenges",
+    purpose=_("Describing, reviewing and publishing the challenges of partners"),
+    legal_basis=PUBLIC_TASK,
+    people=STAFF,
+    recipients=PROGRAMME,
+)
 
 privacy_register(
     PersonalData(
         "challenges.Challenge",
-        area="challenges",
-        purpose=CHALLENGES,
-        legal_basis=PUBLIC_TASK,
-        people=STAFF,
-        recipients=PROGRAMME,
         person_fields=("contact_person", "created_by", "coordinator"),
         export_fields=(
             "title",
@@ -42,11 +44,6 @@ privacy_register(
     ),
     PersonalData(
         "challenges.Attachment",
-        area="challenges",
-        purpose=CHALLENGES,
-        legal_basis=PUBLIC_TASK,
-        people=STAFF,
-        recipients=PROGRAMME,
         person_fields=("uploaded_by",),
         export_fields=("challenge", "file", "name", "created_at"),
         files=("file",),
@@ -56,11 +53,6 @@ privacy_register(
     ),
     PersonalData(
         "challenges.Comment",
-        area="challenges",
-        purpose=CHALLENGES,
-        legal_basis=PUBLIC_TASK,
-        people=STAFF,
-        recipients=PROGRAMME,
         person_fields=("author",),
         export_fields=("challenge", "text", "is_change_request", "created_at"),
         erase=Erase.KEEP,
@@ -69,7 +61,6 @@ privacy_register(
     ),
     PersonalData(
         "challenges.Follow",
-        area="challenges",
         purpose=_("Telling people about the challenges they follow"),
         legal_basis=CONTRACT,
         people=MEMBERS,
@@ -80,4 +71,5 @@ privacy_register(
     ),
     NotPersonal("challenges.TopicField", "Names of topic fields, curated by coordinators."),
     NotPersonal("challenges.TransferFormat", "The catalogue of transfer formats."),
+    defaults=CHALLENGES,
 )

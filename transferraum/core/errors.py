@@ -14,6 +14,8 @@ from django.middleware.csrf import get_token
 from django.template import loader
 from django.utils import translation
 
+from transferraum.core.htmx import as_whole_page
+
 if TYPE_CHECKING:
     from django.forms import BaseForm
 
@@ -127,9 +129,4 @@ def database_fault_response(request: HttpRequest, fault: DatabaseFault) -> HttpR
     response = HttpResponse(loader.render_to_string("database_fault.html", context), status=503)
     response["Retry-After"] = "5" if fault is DatabaseFault.BUSY else "30"
     response["Cache-Control"] = "no-store"
-    if request.headers.get("HX-Request") == "true":
-        # htmx swaps a 503 (base.html's htmx-config): the page replaces the whole body, not
-        # the fragment the request aimed at, and the address stays.
-        response["HX-Retarget"] = "body"
-        response["HX-Reswap"] = "innerHTML"
-    return response
+    return as_whole_page(request, response)

@@ -47,6 +47,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from transferraum.core.htmx import as_whole_page
 from transferraum.core.models import FormSubmission
 
 FIELD = "form_key"
@@ -262,7 +263,7 @@ def form_key_pending(request: HttpRequest) -> HttpResponse:
     response = render(request, "core/form_key_pending.html", {"back_url": back_url}, status=409)
     response["Retry-After"] = "5"
     response["X-Form-Key"] = "pending"
-    return response
+    return as_whole_page(request, response)
 
 
 def form_keys_purge(*, older_than: timedelta = KEEP) -> int:

@@ -39,3 +39,14 @@ def render_page_or_partial(
         response = render(request, template, context, status=status)
     patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
     return response
+
+
+def as_whole_page(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """For htmx, a whole page that answers in place of the fragment (the form is being sent,
+    409; the database could not take it, 503) replaces the body rather than the element the
+    request aimed at, and the address stays. base.html's htmx-config makes htmx swap those
+    codes at all."""
+    if request.headers.get("HX-Request") == "true":
+        response["HX-Retarget"] = "body"
+        response["HX-Reswap"] = "innerHTML"
+    return response

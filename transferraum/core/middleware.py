@@ -3,12 +3,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from contextlib import ExitStack
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
 from django.db import connections
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -64,6 +64,42 @@ def permissions_policy_header(policy: dict[str, list[str]]) -> str:
     """`{"camera": [], "publickey-credentials-get": ["self"]}` →
     `camera=(), publickey-credentials-get=(self)`."""
     return ", ".join(f"{feature}=({' '.join(origins)})" for feature, origins in policy.items())
+
+
+NUL = "\x00"
+
+
+class NulByteMiddleware:
+    """No NUL byte reaches a view: it is taken out of every name and value of the query
+    string and the posted form, before any view or middleware reads them.
+
+    A browser never sends one from a link or form, and PostgreSQL refuses it in a query ("A
+    string literal cannot contain NUL characters"): one would give a 500 wherever a value
+    reaches a filter. Stripping rather than refusing keeps everything else the person typed.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.GET = without_nul(request.GET)
+        if request.method == "POST":
+            request.POST = without_nul(request.POST)
+        return self.get_response(request)
+
+
+Query = TypeVar("Query", bound=QueryDict)
+
+
+def without_nul(data: Query) -> Query:
+    """`data` itself when it holds no NUL byte, else an immutable copy without them."""
+    if not any(NUL in key or any(NUL in value for value in values) for key, values in data.lists()):
+        return data
+    cleaned = QueryDict(mutable=True, encoding=data.encoding)
+    for key, values in data.lists():
+        cleaned.setlist(key.replace(NUL, ""), [value.replace(NUL, "") for value in values])
+    cleaned._mutable = False
+    return cast(Query, cleaned)
 
 
 class QueryCountMiddleware:

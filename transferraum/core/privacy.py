@@ -17,6 +17,10 @@ model that holds personal data, one `PersonalData`:
   period; `retention_text` for the record), and **why** (purpose, legal basis, categories of
   people and data, recipients) for the Art. 30 record.
 
+What the declarations of one app share (the export's `area`, purpose, legal basis, people,
+recipients) is stated once, as the app's `PrivacyArea`, given to `privacy_register(...,
+defaults=...)`; a declaration names only what differs from it.
+
 A model with something that looks personal (a link to a person, an e-mail address, a name,
 phone, address or photo field, a file) but holds nothing about people is declared with
 `NotPersonal` and a reason. `core/tests/test_privacy_registry.py` walks every model and fails
@@ -33,7 +37,7 @@ import json
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field, replace
 from datetime import timedelta
 from enum import StrEnum
 from pathlib import PurePosixPath
@@ -98,15 +102,32 @@ class Retention:
 
 
 @dataclass(frozen=True)
-class PersonalData:
-    """One model's declaration; see the module's docstring."""
+class PrivacyArea:
+    """What an app's declarations share, stated once per app (or per area of an app) and
+    given to `privacy_register(..., defaults=...)`."""
 
-    model: str  # "app_label.ModelName"
     area: str  # the export's file: <area>.json
     purpose: Text
     legal_basis: Text
     people: Text  # categories of people
     recipients: Text
+
+
+AREA_FIELDS = ("area", "purpose", "legal_basis", "people", "recipients")
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """One model's declaration; see the module's docstring. The fields of `PrivacyArea` left
+    empty are taken from the app's defaults when registered."""
+
+    model: str  # "app_label.ModelName"
+    _: KW_ONLY
+    area: str = ""
+    purpose: Text = ""
+    legal_basis: Text = ""
+    people: Text = ""
+    recipients: Text = ""
     erase: Erase
     retention_text: Text = ""  # without a `retention`; with one, the text is made from it
     person_fields: tuple[str, ...] = ()
@@ -147,14 +168,46 @@ _REGISTRY: dict[str, PersonalData] = {}
 _NOT_PERSONAL: dict[str, NotPersonal] = {}
 
 
-def privacy_register(*declarations: PersonalData | NotPersonal) -> None:
-    """Declare models; a model declared twice is a mistake and raises."""
+def _unset(value: Text) -> bool:
+    # a lazy text is never empty; comparing it would translate it at import time
+    return isinstance(value, str) and not value
+
+
+def _same(value: Text, default: Text) -> bool:
+    return value is default or (
+        isinstance(value, str) and isinstance(default, str) and value == default
+    )
+
+
+def _with_defaults(declaration: PersonalData, defaults: PrivacyArea | None) -> PersonalData:
+    """`declaration` with its app's defaults filled in. A value repeated from the defaults and
+    a value missing on both sides are mistakes and raise, so each app states them once."""
+    filled: dict[str, Any] = {}
+    for name in AREA_FIELDS:
+        value = getattr(declaration, name)
+        default = getattr(defaults, name) if defaults is not None else ""
+        if _unset(value):
+            if _unset(default):
+                raise ValueError(f"{declaration.model} has no {name}: give it or the defaults.")
+            filled[name] = default
+        elif defaults is not None and _same(value, default):
+            raise ValueError(
+                f"{declaration.model} repeats the {name} of its app's defaults: leave it out."
+            )
+    return replace(declaration, **filled) if filled else declaration
+
+
+def privacy_register(
+    *declarations: PersonalData | NotPersonal, defaults: PrivacyArea | None = None
+) -> None:
+    """Declare models, with the app's shared `defaults` (see `PrivacyArea`); a model declared
+    twice is a mistake and raises."""
     for declaration in declarations:
         key = declaration.model.lower()
         if key in _REGISTRY or key in _NOT_PERSONAL:
             raise ValueError(f"{declaration.model} is declared twice in the privacy registry.")
         if isinstance(declaration, PersonalData):
-            _REGISTRY[key] = declaration
+            _REGISTRY[key] = _with_defaults(declaration, defaults)
         else:
             _NOT_PERSONAL[key] = declaration
 
@@ -531,13 +584,17 @@ def processing_record() -> Iterator[RecordEntry]:
 
 # --- core's own models and the framework's -----------------------------------------------------
 
+ACTIVITY = PrivacyArea(
+    area="activity",
+    purpose=_("Keeping a traceable history of who changed what"),
+    legal_basis=LEGITIMATE_INTEREST,
+    people=MEMBERS,
+    recipients=OPERATOR,
+)
+
 privacy_register(
     PersonalData(
         "core.Activity",
-        area="activity",
-        purpose=_("Keeping a traceable history of who changed what"),
-        legal_basis=LEGITIMATE_INTEREST,
-        people=MEMBERS,
         recipients=PROGRAMME,
         person_fields=("actor",),
         export_fields=("verb", "target_repr", "data", "created_at"),
@@ -548,11 +605,7 @@ privacy_register(
     ),
     PersonalData(
         "admin.LogEntry",
-        area="activity",
-        purpose=_("Keeping a traceable history of who changed what"),
-        legal_basis=LEGITIMATE_INTEREST,
         people=_("Administrators, and the people whose records they changed"),
-        recipients=OPERATOR,
         person_fields=("user",),
         export_fields=("action_time", "object_repr", "change_message"),
         erase=Erase.DELETE,
@@ -561,11 +614,7 @@ privacy_register(
     ),
     PersonalData(
         "core.FormSubmission",
-        area="activity",
         purpose=_("Answering a form sent twice only once"),
-        legal_basis=LEGITIMATE_INTEREST,
-        people=MEMBERS,
-        recipients=OPERATOR,
         # the claim of the request that runs (the erasure's own) is the middleware's to finish
         rows=lambda person: (
             apps.get_model("core", "FormSubmission")
@@ -579,10 +628,7 @@ privacy_register(
     ),
     PersonalData(
         "core.AccessEntry",
-        area="activity",
         purpose=_("Showing people who saw their data in lists for the programme team"),
-        legal_basis=LEGITIMATE_INTEREST,
-        people=MEMBERS,
         recipients=_("The person whose data was seen; the platform's operators"),
         # the person's own entries; a viewer's deleted account leaves the fact (SET_NULL)
         person_fields=("person",),
@@ -597,4 +643,5 @@ privacy_register(
         "django_tasks_database.DBTaskResult",
         "Background tasks carry ids only; the queue's and backend's names matched the test.",
     ),
+    defaults=ACTIVITY,
 )

@@ -9,20 +9,22 @@ from transferraum.core.privacy import (
     Erase,
     NotPersonal,
     PersonalData,
+    PrivacyArea,
     Retention,
     privacy_register,
 )
 
-TELLING = _("Telling people what happened in the platform, as they chose")
+NOTIFICATIONS = PrivacyArea(
+    area="notifications",
+    purpose=_("Telling people what happened in the platform, as they chose"),
+    legal_basis=CONTRACT,
+    people=MEMBERS,
+    recipients=PERSON_ONLY,
+)
 
 privacy_register(
     PersonalData(
         "notifications.Notification",
-        area="notifications",
-        purpose=TELLING,
-        legal_basis=CONTRACT,
-        people=MEMBERS,
-        recipients=PERSON_ONLY,
         person_fields=("recipient",),
         export_fields=("kind", "title", "text", "url", "created_at", "read_at", "email"),
         erase=Erase.DELETE,
@@ -32,14 +34,10 @@ privacy_register(
     ),
     PersonalData(
         "notifications.Preference",
-        area="notifications",
-        purpose=TELLING,
-        legal_basis=CONTRACT,
-        people=MEMBERS,
-        recipients=PERSON_ONLY,
         person_fields=("user",),
         export_fields=("kind", "delivery"),
         erase=Erase.DELETE,
     ),
     NotPersonal("notifications.DigestRun", "When a digest ran and for how many; no names."),
+    defaults=NOTIFICATIONS,
 )

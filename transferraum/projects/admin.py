@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from transferraum.core.admin import VersionedAdmin
 from transferraum.projects.models import (
     AllocationRun,
     Application,
@@ -19,14 +20,14 @@ class CapacityInline(admin.TabularInline):
 
 
 @admin.register(Round)
-class RoundAdmin(admin.ModelAdmin):
+class RoundAdmin(VersionedAdmin):
     list_display = ("name", "phase", "applications_close_at", "published_at")
     list_filter = ("phase",)
     inlines = [CapacityInline]
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(VersionedAdmin):
     list_display = ("title", "round", "status", "min_team_size", "max_team_size")
     list_filter = ("round", "status")
     search_fields = ("title",)

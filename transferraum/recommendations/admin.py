@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest
 
+from transferraum.core.admin import VersionedAdmin
 from transferraum.recommendations.models import (
     ImplementationMilestone,
     Recommendation,
@@ -32,7 +33,7 @@ class MilestoneInline(admin.TabularInline[ImplementationMilestone, Recommendatio
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(admin.ModelAdmin[Recommendation]):
+class RecommendationAdmin(VersionedAdmin):
     list_display = [
         "title",
         "municipality",

@@ -9,19 +9,21 @@ from transferraum.core.privacy import (
     WITH_OBJECT,
     Erase,
     PersonalData,
+    PrivacyArea,
     privacy_register,
 )
 
-TRACKING = _("Handing results to towns and companies and following what they decide")
+RECOMMENDATIONS = PrivacyArea(
+    area="recommendations",
+    purpose=_("Handing results to towns and companies and following what they decide"),
+    legal_basis=PUBLIC_TASK,
+    people=STAFF,
+    recipients=PROGRAMME,
+)
 
 privacy_register(
     PersonalData(
         "recommendations.Recommendation",
-        area="recommendations",
-        purpose=TRACKING,
-        legal_basis=PUBLIC_TASK,
-        people=STAFF,
-        recipients=PROGRAMME,
         person_fields=("created_by", "responsible_person", "approved_by"),
         export_fields=("title", "status", "created_by", "responsible_person", "approved_by"),
         # the recommendation stays; its authorship reads "former member"
@@ -31,15 +33,11 @@ privacy_register(
     ),
     PersonalData(
         "recommendations.RecommendationEvent",
-        area="recommendations",
-        purpose=TRACKING,
-        legal_basis=PUBLIC_TASK,
-        people=STAFF,
-        recipients=PROGRAMME,
         person_fields=("actor",),
         export_fields=("recommendation", "action", "from_status", "to_status", "at", "note"),
         erase=Erase.KEEP,
         mentions=("note", "data"),
         retention_text=WITH_OBJECT,
     ),
+    defaults=RECOMMENDATIONS,
 )

@@ -242,9 +242,11 @@ def test_coordinator_requests_changes_from_the_review_page(
 
 
 @pytest.mark.django_db
-def test_a_tampered_note_is_refused_with_a_message_and_takes_no_step(
+def test_a_nul_byte_in_the_note_is_dropped_and_the_step_is_taken(
     client, coordinator, town_eilenburg
 ):
+    """No NUL byte reaches a view (core.middleware.NulByteMiddleware): the rest of the note
+    counts."""
     challenge = ChallengeFactory(organisation=town_eilenburg, status=S.SUBMITTED)
     client.force_login(coordinator)
 
@@ -256,8 +258,8 @@ def test_a_tampered_note_is_refused_with_a_message_and_takes_no_step(
 
     assert response.status_code == 200
     challenge.refresh_from_db()
-    assert challenge.status == S.SUBMITTED
-    assert "Nullzeichen sind nicht erlaubt." in response.content.decode()
+    assert challenge.status == S.CHANGES_REQUESTED
+    assert challenge.comments.get().text == "Bitteergänzen"
 
 
 @pytest.mark.django_db
@@ -326,6 +328,49 @@ def test_attachments_of_confidential_challenges_reach_only_the_allowed(
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.7 geheim"
     assert "attachment" in response["Content-Disposition"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "status",
+    [S.DRAFT, S.SUBMITTED, S.IN_REVIEW, S.CHANGES_REQUESTED, S.ACCEPTED, S.REJECTED, S.WITHDRAWN],
+)
+def test_attachments_of_challenges_not_on_the_board_reach_only_the_organisation_and_coordinators(
+    client, officer_eilenburg, coordinator, outsider, owner_zeitz, town_eilenburg, status
+):
+    """A public challenge's files are public only once it is on the board: before (a draft, in
+    review) and after it left (rejected, withdrawn) a file's address answers 404 to everybody
+    but its organisation and the coordinators, as for one that does not exist."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from transferraum.challenges.models import Attachment
+
+    challenge = ChallengeFactory(
+        organisation=town_eilenburg,
+        status=status,
+        rejection_reason="Kein Transferthema." if status == S.REJECTED else "",
+    )
+    assert challenge.confidentiality == Challenge.Confidentiality.PUBLIC
+    attachment = Attachment.objects.create(
+        challenge=challenge,
+        file=SimpleUploadedFile("entwurf.pdf", b"%PDF-1.7 Entwurf"),
+        name="entwurf.pdf",
+        kind="pdf",
+        size=16,
+        uploaded_by=officer_eilenburg,
+    )
+    url = reverse("challenges:attachment", args=[challenge.pk, attachment.pk])
+
+    assert client.get(url).status_code == 404
+    for stranger in (outsider, owner_zeitz):
+        client.force_login(stranger)
+        assert client.get(url).status_code == 404
+    for allowed in (officer_eilenburg, coordinator):
+        client.force_login(allowed)
+        response = client.get(url)
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content) == b"%PDF-1.7 Entwurf"
+    attachment.file.delete(save=False)
 
 
 @pytest.mark.django_db

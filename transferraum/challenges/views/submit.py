@@ -137,8 +137,7 @@ def _render_form(
 def create(request: AuthenticatedHttpRequest) -> HttpResponse:
     organisations = Organisation.objects.filter(memberships__user=request.user).order_by("name")
     slug = request.POST.get("organisation") or request.GET.get("organisation")
-    # A NUL byte is in no slug (and PostgreSQL refuses it in a query): the choice page answers.
-    organisation = organisations.filter(slug=slug).first() if slug and "\x00" not in slug else None
+    organisation = organisations.filter(slug=slug).first() if slug else None
     if organisation is None:
         if organisations.count() == 1:
             organisation = organisations.get()

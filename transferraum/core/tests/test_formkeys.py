@@ -336,6 +336,27 @@ def test_a_second_send_while_the_first_runs_says_it_is_being_sent(
 
 
 @pytest.mark.django_db
+def test_to_htmx_the_being_sent_page_replaces_the_body(
+    client, officer_eilenburg, town_eilenburg, monkeypatch
+):
+    """htmx swaps a 409 (base.html's htmx-config, see core/tests/test_htmx_config.py); the
+    page takes the whole body, not the fragment the form aimed at."""
+    monkeypatch.setattr(formkeys, "WAIT_SECONDS", 0.2)
+    client.force_login(officer_eilenburg)
+    form_key_claim(owner=f"user:{officer_eilenburg.pk}", key=KEY, path=reverse("challenges:new"))
+
+    response = client.post(
+        reverse("challenges:new"),
+        {**FORM, "intent": "save", FIELD: KEY},
+        headers={"HX-Request": "true"},
+    )
+
+    assert response.status_code == 409
+    assert (response["HX-Retarget"], response["HX-Reswap"]) == ("body", "innerHTML")
+    assert "Ihr Formular wird gesendet" in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_a_post_without_a_key_runs_as_before(client, officer_eilenburg, town_eilenburg):
     client.force_login(officer_eilenburg)
 

@@ -10,6 +10,7 @@ from transferraum.core.privacy import (
     Erase,
     NotPersonal,
     PersonalData,
+    PrivacyArea,
     declared,
     looks_personal,
     processing_record,
@@ -114,3 +115,110 @@ def test_the_record_has_an_entry_per_declaration_in_both_languages():
         "Deleted 365 days after “created at”",
     )
     assert all(isinstance(d, PersonalData) for d in registered())
+
+
+AREA = PrivacyArea(
+    area="things",
+    purpose="Doing things",
+    legal_basis="Art. 6(1)(b) GDPR",
+    people="Members",
+    recipients="Coordinators",
+)
+
+
+@pytest.fixture
+def empty_registry(monkeypatch):
+    from transferraum.core import privacy
+
+    monkeypatch.setattr(privacy, "_REGISTRY", {})
+    monkeypatch.setattr(privacy, "_NOT_PERSONAL", {})
+    return privacy
+
+
+def test_a_declaration_takes_its_apps_defaults_and_keeps_what_differs(empty_registry):
+    empty_registry.privacy_register(
+        PersonalData("core.Activity", erase=Erase.KEEP),
+        PersonalData("core.AccessEntry", recipients="The person", erase=Erase.DELETE),
+        defaults=AREA,
+    )
+    plain, own = registered()
+    assert (plain.area, plain.purpose, plain.legal_basis, plain.people, plain.recipients) == (
+        "things",
+        "Doing things",
+        "Art. 6(1)(b) GDPR",
+        "Members",
+        "Coordinators",
+    )
+    assert (own.area, own.recipients) == ("things", "The person")
+
+
+def test_a_declaration_without_defaults_or_its_own_value_is_refused(empty_registry):
+    with pytest.raises(ValueError, match="no purpose"):
+        empty_registry.privacy_register(
+            PersonalData(
+                "core.Activity",
+                area="a",
+                legal_basis="b",
+                people="c",
+                recipients="d",
+                erase=Erase.KEEP,
+            )
+        )
+
+
+def test_repeating_the_apps_default_is_refused(empty_registry):
+    """Each app states its area, purpose, legal basis, people and recipients once."""
+    with pytest.raises(ValueError, match="repeats the people"):
+        empty_registry.privacy_register(
+            PersonalData("core.Activity", people=AREA.people, erase=Erase.KEEP), defaults=AREA
+        )
+
+
+def test_the_record_mixes_an_apps_defaults_with_each_models_own_texts():
+    """The Art. 30 record and the export's areas read as when every model repeated them."""
+    from django.utils import translation
+
+    from transferraum.core import privacy
+
+    def texts(model: str) -> tuple[str, ...]:
+        found = privacy._REGISTRY[model.lower()]
+        with translation.override("en"):
+            return tuple(
+                str(v)
+                for v in (
+                    found.area,
+                    found.purpose,
+                    found.legal_basis,
+                    found.people,
+                    found.recipients,
+                )
+            )
+
+    attachment = texts("challenges.Attachment")
+    assert attachment == (
+        "challenges",
+        "Describing, reviewing and publishing the challenges of partners",
+        "Art. 6(1)(e) GDPR with the Saxon Higher Education Act: the university's task of "
+        "knowledge transfer and teaching",
+        "Staff of partner organisations, supervisors and coordinators",
+        "The programme's coordinators; the people working with the person in the same "
+        "organisation, project or review",
+    )
+    follow = texts("challenges.Follow")
+    assert follow[0] == "challenges"
+    assert follow[3:] == ("Registered members of the platform", "The person themselves")
+    feedback = texts("projects.Feedback")
+    assert (feedback[0], feedback[3]) == ("workspace", attachment[3])
+    application = texts("projects.Application")
+    assert (application[0], application[3]) == ("projects", "Students")
+    assert {d.area for d in registered()} == {
+        "account",
+        "activity",
+        "challenges",
+        "notifications",
+        "organisations",
+        "profile",
+        "projects",
+        "recommendations",
+        "workspace",
+    }

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -49,6 +48,7 @@ from transferraum.projects.models import (
     Round,
     SupervisorCapacity,
 )
+from transferraum.projects.selectors.rounds import team_size
 
 TIME_LIMIT = 60.0  # seconds the engine may take for one round
 ACTIVE_RUN = (AllocationRun.Status.QUEUED, AllocationRun.Status.RUNNING)
@@ -603,18 +603,12 @@ def _applicant_places(round_id: int) -> QuerySet[Assignment]:
     )
 
 
-def _member_count(round: Round) -> Coalesce:
-    """A project's `member_count`: the applicants of `round` placed in it."""
-    places = _applicant_places(round.pk).filter(project=OuterRef("pk")).order_by()
-    return Coalesce(Subquery(places.values("project").annotate(n=Count("pk")).values("n")), 0)
-
-
 def board_teams(round: Round) -> QuerySet[Project]:
     """The projects of `round` that have a team, by title, with `member_count` (one query per
     page)."""
     return (
         Project.objects.filter(round=round)
-        .annotate(member_count=_member_count(round))
+        .annotate(member_count=team_size(_applicant_places(round.pk)))
         .filter(member_count__gt=0)
         .order_by("title", "pk")
     )
@@ -786,7 +780,7 @@ def allocation_board(round: Round) -> Board:
     closed: list[ClosedRow] = []
     empty = (
         Project.objects.filter(round=round)
-        .annotate(member_count=_member_count(round))
+        .annotate(member_count=team_size(_applicant_places(round.pk)))
         .filter(member_count=0)
         .order_by("title", "pk")
     )

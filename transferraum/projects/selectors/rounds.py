@@ -415,10 +415,13 @@ def _filtered(projects: QuerySet[Project], filters: ProjectFilters) -> QuerySet[
     return projects
 
 
-def _team_size() -> Coalesce:
-    """A project's `team_size`: the students placed in it."""
-    places = Assignment.objects.filter(project=OuterRef("pk")).order_by()
-    return Coalesce(Subquery(places.values("project").annotate(n=Count("pk")).values("n")), 0)
+def team_size(places: QuerySet[Assignment] | None = None) -> Coalesce:
+    """How many of `places` (default: every place) are in a project, to annotate projects
+    with. A subquery, not a join with GROUP BY: a page is sorted without aggregating every
+    project's wide row first."""
+    places = Assignment.objects.all() if places is None else places
+    mine = places.filter(project=OuterRef("pk")).order_by()
+    return Coalesce(Subquery(mine.values("project").annotate(n=Count("pk")).values("n")), 0)
 
 
 def showcase_projects(filters: ShowcaseFilters) -> QuerySet[Project]:
@@ -435,9 +438,7 @@ def showcase_projects(filters: ShowcaseFilters) -> QuerySet[Project]:
         .defer(*_BOUNDARIES[:1])
         .prefetch_related("challenge__topics")
         .annotate(
-            # A subquery, not a join with GROUP BY: the page is sorted without aggregating
-            # every showcased project's wide row first.
-            team_size=_team_size(),
+            team_size=team_size(),
             # only the public summary of a non-public challenge leaves the workspace
             results_public=Q(challenge__confidentiality=Challenge.Confidentiality.PUBLIC),
         )

@@ -1346,3 +1346,28 @@ def test_run_errors_are_shown_in_the_viewers_language(coordinator, monkeypatch):
         assert run_error(run) == "Deutsch"
     with translation.override("en"):
         assert run_error(run) == "The background worker stopped before the run finished."
+
+
+@pytest.mark.django_db
+def test_team_size_counts_the_places_given_by_project():
+    """One subquery counts a team, for the showcase (every place) and the allocation board
+    (the round's applicants only: a place left by someone who withdrew does not count)."""
+    from transferraum.projects.models import Application, Assignment, Project
+    from transferraum.projects.selectors.allocation import board_teams
+    from transferraum.projects.selectors.rounds import team_size
+
+    project = ProjectFactory()
+    empty = ProjectFactory(round=project.round)
+    applicant, withdrawn = StudentFactory(), StudentFactory()
+    Application.objects.create(round=project.round, student=applicant, submitted_at=timezone.now())
+    for student in (applicant, withdrawn):
+        Assignment.objects.create(round=project.round, student=student, project=project)
+
+    def sizes(places=None) -> dict[int, int]:
+        projects = Project.objects.filter(round=project.round)
+        return dict(projects.annotate(n=team_size(places)).values_list("pk", "n"))
+
+    assert sizes() == {project.pk: 2, empty.pk: 0}
+    only_applicant = Assignment.objects.filter(student=applicant)
+    assert sizes(only_applicant) == {project.pk: 1, empty.pk: 0}
+    assert [(p, p.member_count) for p in board_teams(project.round)] == [(project, 1)]
