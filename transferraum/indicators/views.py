@@ -32,7 +32,9 @@ from transferraum.indicators.registry import indicator_get
 from transferraum.indicators.report import impact_report
 from transferraum.indicators.selectors import IndicatorFilters
 from transferraum.indicators.suppression import THRESHOLD
-from transferraum.recommendations.dossier import render_pdf
+
+# The PDF is rendered as the transfer dossier is (tests replace `dossier.render_pdf`).
+from transferraum.recommendations import dossier
 from transferraum.regions.models import Municipality
 
 RECORDS_PAGE_SIZE = 50
@@ -211,6 +213,6 @@ def report_pdf(request: HttpRequest, ags: str, year: int) -> HttpResponse:
     html = render_to_string(
         "indicators/report_document.html", _report_context(report, on_paper=True), request=request
     )
-    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response = HttpResponse(dossier.render_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{report.file_name}"'
     return response
