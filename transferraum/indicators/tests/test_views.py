@@ -327,3 +327,31 @@ def test_the_report_pdf_is_tagged_and_holds_the_figures(english, world, tmp_path
     assert b'pdfuaid:part="1"' in pdf_objects(response.content)
     text = pdf_text(response.content, tmp_path)
     assert "Key figures" in text and "Students in teams" in text and "p3" in text
+
+
+# --- bounded by construction ---------------------------------------------------------------
+
+
+def test_the_pages_read_a_constant_number_of_queries(client, researcher, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from transferraum.projects.tests.factories import StudentFactory, place
+    from transferraum.recommendations.tests.factories import team_project
+
+    client.force_login(researcher)
+
+    def queries(url):
+        client.get(url)  # warm the session and the caches
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    pages = (DASHBOARD, PUBLIC, records_url("students"), report_url(world))
+    before = [queries(url) for url in pages]
+    town = world.p[1].challenge.organisation
+    for _ in range(3):
+        team_project(town, *StudentFactory.create_batch(3))
+    place(StudentFactory(), world.p[3])
+
+    assert [queries(url) for url in pages] == before
