@@ -33,7 +33,7 @@ from transferraum.indicators.report import impact_report
 from transferraum.indicators.selectors import IndicatorFilters
 from transferraum.indicators.suppression import THRESHOLD
 
-# The PDF is rendered as the transfer dossier is (tests replace `dossier.render_pdf`).
+# The PDF is rendered and cached as the public transfer dossier is.
 from transferraum.recommendations import dossier
 from transferraum.regions.models import Municipality
 
@@ -213,6 +213,9 @@ def report_pdf(request: HttpRequest, ags: str, year: int) -> HttpResponse:
     html = render_to_string(
         "indicators/report_document.html", _report_context(report, on_paper=True), request=request
     )
-    response = HttpResponse(dossier.render_pdf(html), content_type="application/pdf")
+    # The report is the same for everyone: kept in the cache until what it shows changes.
+    response = HttpResponse(
+        dossier.public_pdf(report.file_name, html), content_type="application/pdf"
+    )
     response["Content-Disposition"] = f'attachment; filename="{report.file_name}"'
     return response

@@ -355,3 +355,22 @@ def test_the_pages_read_a_constant_number_of_queries(client, researcher, world):
     place(StudentFactory(), world.p[3])
 
     assert [queries(url) for url in pages] == before
+
+
+def test_the_report_pdf_is_rendered_once_until_it_changes(client, world, monkeypatch):
+    from django.core.cache import cache
+
+    from transferraum.recommendations import dossier
+
+    calls = []
+    monkeypatch.setattr(dossier, "render_pdf", lambda html: calls.append(html) or b"%PDF-1.7 x")
+    cache.clear()
+
+    first = client.get(report_url(world, pdf=True)).content
+    assert client.get(report_url(world, pdf=True)).content == first
+    assert len(calls) == 1
+    world.rec.r4.title = "Ein neuer Titel"
+    world.rec.r4.save()
+    client.get(report_url(world, pdf=True))
+    assert len(calls) == 2
+    cache.clear()
