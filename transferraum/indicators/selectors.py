@@ -39,12 +39,12 @@ LAST_YEAR = 2040
 YEARS = tuple((str(year), str(year)) for year in range(FIRST_YEAR, LAST_YEAR + 1))
 
 TOWN, ROUND, YEAR = "town", "round", "year"
+# The breakdown: by town unless the URL says otherwise (the empty choice of the select).
 BY_CHOICES = (
-    ("ort", gettext_lazy("Town")),
     ("runde", gettext_lazy("Round")),
     ("jahr", gettext_lazy("Year")),
 )
-BY_DIMENSION = {"ort": TOWN, "runde": ROUND, "jahr": YEAR}
+BY_DIMENSION = {"": TOWN, "runde": ROUND, "jahr": YEAR}
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class IndicatorFilters(Filters):
         "nach",
         choices=BY_CHOICES,
         label=gettext_lazy("Broken down by"),
-        default="ort",
+        empty_label=gettext_lazy("Town"),
         sticky=True,
     )
 

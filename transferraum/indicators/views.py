@@ -73,7 +73,7 @@ def _context(request: HttpRequest, *, public: bool) -> dict[str, Any]:
         "records_query": IndicatorFilters(
             municipality=filters.municipality, round=filters.round, year=filters.year
         ).querystring(),
-        "dimension_label": dict(selectors.BY_CHOICES).get(filters.by, ""),
+        "dimension_label": dict(selectors.BY_CHOICES).get(filters.by, _("Town")),
         "public": public,
         "threshold": THRESHOLD,
         "report_links": selectors.report_towns(filters.municipality),
