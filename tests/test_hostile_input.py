@@ -55,6 +55,7 @@ from transferraum.projects.models import (
 )
 from transferraum.recommendations import dossier
 from transferraum.recommendations.models import ImplementationMilestone, Recommendation
+from transferraum.regions.models import Municipality
 
 pytestmark = pytest.mark.django_db
 
@@ -272,6 +273,14 @@ ROUTE_OBJECTS: dict[str, Callable[[], dict[str, Any]]] = {
         for name in ("dossier-project", "dossier-project-pdf")
     },
     **{f"recommendations:{name}": _town_dossier for name in ("dossier-town", "dossier-town-pdf")},
+    "indicators:records": lambda: {"key": "students"},
+    **{
+        f"indicators:{name}": lambda: {
+            "ags": _first(Municipality.objects.filter(name="Eilenburg")).ags,
+            "year": 2026,
+        }
+        for name in ("report", "report-pdf")
+    },
     "notifications:read": lambda: {"pk": _first(Notification.objects).pk},
     "notifications:unsubscribe": lambda: {"token": "nicht-gueltig"},
     # The demo's staff have an authenticator app and no security key: these answer 404.

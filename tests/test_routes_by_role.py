@@ -187,6 +187,13 @@ recommendations:dossier-project-pdf  GET    2xx    2xx    2xx    2xx    2xx    2
 recommendations:dossier-town         GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 recommendations:dossier-town-pdf     GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 recommendations:detail               GET    404    404    2xx    2xx    404    404    404    404    2xx    404
+indicators:public                    GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+indicators:public-csv                GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+indicators:dashboard                 GET    login  403    403    403    2xx    403    403    403    2xx    403
+indicators:dashboard-csv             GET    login  403    403    403    2xx    403    403    403    2xx    403
+indicators:records                   GET    login  403    403    403    2xx    403    403    403    2xx    403
+indicators:report                    GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+indicators:report-pdf                GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 network:graph                        GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 network:graph-data                   GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 network:directory                    GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
@@ -423,7 +430,12 @@ def world(
         "ags": town_eilenburg.municipality.ags,
         "round_pk": project.round_id,
         "action": "approve",
-        "key": "unbekannter-schluessel",
+        "key": {
+            "account_confirm_email": "unbekannter-schluessel",
+            "account_reset_password_from_key": "unbekannter-schluessel",
+            "indicators": "projects",  # an indicator's records
+        },
+        "year": 2026,
         "uidb36": "1",
     }
     # Uploads live in one storage for the whole test process: leave none behind.

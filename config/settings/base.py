@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "transferraum.projects",
     "transferraum.recommendations",
     "transferraum.allocation",
+    "transferraum.indicators",
     "transferraum.network",
     "transferraum.demo",
 ]

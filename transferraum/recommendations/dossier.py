@@ -58,6 +58,7 @@ __all__ = [
     "ProjectPart",
     "decision_label",
     "pdf_of",
+    "public_pdf",
     "project_dossier",
     "render_pdf",
     "town_dossier",
@@ -456,8 +457,12 @@ def pdf_cache_key(dossier: Dossier, html: str) -> str:
     """The dossier (kind, town or project, round: its file name) and a digest of the HTML the
     PDF is made from: any change of what it shows (a status, a milestone, the language, the
     date of issue) changes the HTML and so the key."""
+    return _cache_key(dossier.file_name, html)
+
+
+def _cache_key(file_name: str, html: str) -> str:
     digest = hashlib.sha256(html.encode()).hexdigest()
-    return f"recommendations:dossier-pdf:{dossier.file_name}:{digest}"
+    return f"recommendations:dossier-pdf:{file_name}:{digest}"
 
 
 def pdf_of(dossier: Dossier, html: str, *, public: bool) -> bytes:
@@ -465,7 +470,13 @@ def pdf_of(dossier: Dossier, html: str, *, public: bool) -> bytes:
     in the cache; a viewer's own dossier may hold confidential parts and is rendered anew."""
     if not public:
         return render_pdf(html)
-    key = pdf_cache_key(dossier, html)
+    return public_pdf(dossier.file_name, html)
+
+
+def public_pdf(file_name: str, html: str) -> bytes:
+    """A PDF that everyone may read (a public dossier, an impact report), rendered from `html`
+    and kept in the cache under its file name and the digest of the HTML."""
+    key = _cache_key(file_name, html)
     pdf = cache.get(key)
     if not isinstance(pdf, bytes):
         pdf = render_pdf(html)

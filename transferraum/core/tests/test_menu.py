@@ -26,6 +26,7 @@ from transferraum.core.menu import (
 PROGRAMME = ["challenges:board", "projects:rounds", "recommendations:tracker"]
 REGION = ["regions:region", "network:map"]
 NETWORK_ENTRIES = ["network:directory", "network:graph"]
+RESEARCH = ["indicators:public"]
 
 
 def urls(links: list[menu.MenuLink]) -> list[str]:
@@ -43,13 +44,21 @@ def registry():
     menu._SECTIONS.update(saved_sections)
 
 
-SIGNED_IN = [*PROGRAMME, "challenges:mine", *REGION, *NETWORK_ENTRIES, "start", "accounts:profile"]
+SIGNED_IN = [
+    *PROGRAMME,
+    "challenges:mine",
+    *REGION,
+    *NETWORK_ENTRIES,
+    *RESEARCH,
+    "start",
+    "accounts:profile",
+]
 
 
 @pytest.mark.parametrize(
     ("persona", "expected"),
     [
-        (None, [*PROGRAMME, *REGION, *NETWORK_ENTRIES]),
+        (None, [*PROGRAMME, *REGION, *NETWORK_ENTRIES, *RESEARCH]),
         ("outsider", SIGNED_IN),
         ("officer_eilenburg", SIGNED_IN),
         ("student_geography", SIGNED_IN),
@@ -63,6 +72,8 @@ SIGNED_IN = [*PROGRAMME, "challenges:mine", *REGION, *NETWORK_ENTRIES, "start", 
                 *REGION,
                 *NETWORK_ENTRIES,
                 "actors:competences",
+                "indicators:dashboard",
+                *RESEARCH,
                 "start",
                 "accounts:profile",
             ],
@@ -77,9 +88,13 @@ def test_each_person_sees_the_entries_meant_for_them_in_menu_order(request, pers
 @pytest.mark.parametrize(
     ("persona", "sections", "personal"),
     [
-        (None, ["programme", "region", "network"], []),
-        ("outsider", ["programme", "region", "network"], ["start", "accounts:profile"]),
-        ("coordinator", ["programme", "region", "network"], ["start", "accounts:profile"]),
+        (None, ["programme", "region", "network", "research"], []),
+        ("outsider", ["programme", "region", "network", "research"], ["start", "accounts:profile"]),
+        (
+            "coordinator",
+            ["programme", "region", "network", "research"],
+            ["start", "accounts:profile"],
+        ),
     ],
 )
 def test_the_main_menu_has_a_few_sections_and_the_person_a_menu_of_their_own(
@@ -92,12 +107,12 @@ def test_the_main_menu_has_a_few_sections_and_the_person_a_menu_of_their_own(
 
 
 def test_a_section_without_visible_entries_is_not_shown(db, registry):
-    section_register(MenuSection("research", "Forschung", order=40))
+    section_register(MenuSection("probe", "Probe", order=45))
     menu_register(
-        MenuEntry("impressum", "Umfragen", order=10, visible=lambda user: False, section="research")
+        MenuEntry("impressum", "Umfragen", order=10, visible=lambda user: False, section="probe")
     )
     main, _own = main_menu_for(AnonymousUser(), "/")
-    assert "research" not in [section.key for section in main]
+    assert "probe" not in [section.key for section in main]
 
 
 def test_an_entry_without_a_section_lands_in_the_programme(db, registry):
@@ -173,7 +188,7 @@ def test_a_new_area_adds_its_section_without_touching_the_header(client, registr
     menu_register(MenuEntry("impressum", "Coworking", order=10, section="places"))
     page = client.get(reverse("regions:home")).content.decode()
     summaries = re.findall(r'class="tr-nav__summary"[^>]*>([^<]+)</summary>', page)
-    assert summaries == ["Programm", "Region", "Orte", "Netzwerk"]
+    assert summaries == ["Programm", "Region", "Orte", "Netzwerk", "Forschung"]
 
 
 def test_the_header_marks_the_current_page_and_section_in_german(client, db):
