@@ -30,8 +30,12 @@ def studies_for_viewer(viewer: Any) -> QuerySet[Study]:
     """The studies `viewer` is a researcher of."""
     if not is_researcher(viewer):
         return Study.objects.none()
-    return Study.objects.filter(researchers=viewer).annotate(
-        wave_count=Count("waves", distinct=True), survey_count=Count("surveys", distinct=True)
+    return (
+        Study.objects.filter(researchers=viewer)
+        .annotate(
+            wave_count=Count("waves", distinct=True), survey_count=Count("surveys", distinct=True)
+        )
+        .order_by("title", "pk")
     )
 
 
