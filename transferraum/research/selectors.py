@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from transferraum.actors.models import Membership
 from transferraum.core.errors import PermissionDenied
@@ -43,7 +44,7 @@ def _refuse(viewer: Any) -> None:
     if not is_researcher(viewer):
         from transferraum.accounts.models import User
 
-        raise PermissionDenied("Only researchers see studies.", needs_role=User.Role.RESEARCHER)
+        raise PermissionDenied(_("Only researchers see studies."), needs_role=User.Role.RESEARCHER)
 
 
 def study_for_researcher(viewer: Any, pk: int) -> Study:
