@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from transferraum.core.errors import DomainError
-from transferraum.research.conditions import condition_holds
+from transferraum.research.conditions import condition_holds, referenced
 from transferraum.research.models import Answer, Invitation, Option, Page, Question, Response
 from transferraum.research.pseudonyms import pseudonym
 from transferraum.research.selectors import current_consent, version_questions
@@ -98,10 +98,17 @@ class Progress:
 
 
 def progress_of(pages: list[Page], page: Page, answers: Mapping[str, Any]) -> Progress:
-    shown = visible_pages(pages, answers)
-    positions = [p.position for p in shown]
+    """Page `page` of the pages shown, counting a page whose condition waits for questions
+    not answered yet as one still to come (the total may shrink, never jump up)."""
+    possible = [
+        p
+        for p in pages
+        if condition_holds(p.condition, answers)
+        or any(code not in answers for code in referenced(p.condition))
+    ]
+    positions = [p.position for p in possible]
     number = positions.index(page.position) + 1 if page.position in positions else 1
-    return Progress(number=number, total=len(shown))
+    return Progress(number=number, total=len(possible))
 
 
 def _choice(question: Question, raw: str, values: set[int]) -> int:
