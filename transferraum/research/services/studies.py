@@ -119,7 +119,9 @@ def newest_consent_version(study: Study) -> ConsentVersion | None:
 
 
 @transaction.atomic
-def consent_give(*, person: User, study: Study, consent_version: ConsentVersion) -> ConsentRecord:
+def consent_give(
+    *, person: User, study: Study, consent_version: ConsentVersion, at: dt.datetime | None = None
+) -> ConsentRecord:
     """Record that `person` agrees to `consent_version` of `study` (a row is added, never
     changed). Raises DomainError when the text is not the study's newest."""
     newest = newest_consent_version(study)
@@ -130,11 +132,14 @@ def consent_give(*, person: User, study: Study, consent_version: ConsentVersion)
         person=person,
         consent_version=consent_version,
         action=ConsentRecord.Action.GIVEN,
+        at=at or timezone.now(),
     )
 
 
 @transaction.atomic
-def consent_withdraw(*, person: User, study: Study) -> ConsentRecord:
+def consent_withdraw(
+    *, person: User, study: Study, at: dt.datetime | None = None
+) -> ConsentRecord:
     """Record that `person` withdraws consent to `study`. Their answers in every wave of the
     study are erased or kept, as the consent text they agreed to says.
 
@@ -147,6 +152,7 @@ def consent_withdraw(*, person: User, study: Study) -> ConsentRecord:
         person=person,
         consent_version=current.consent_version,
         action=ConsentRecord.Action.WITHDRAWN,
+        at=at or timezone.now(),
     )
     if current.consent_version.on_withdrawal == ConsentVersion.OnWithdrawal.ERASE:
         Response.objects.filter(wave__study=study, pseudonym=pseudonym(study, person)).delete()
