@@ -137,9 +137,7 @@ def consent_give(
 
 
 @transaction.atomic
-def consent_withdraw(
-    *, person: User, study: Study, at: dt.datetime | None = None
-) -> ConsentRecord:
+def consent_withdraw(*, person: User, study: Study, at: dt.datetime | None = None) -> ConsentRecord:
     """Record that `person` withdraws consent to `study`. Their answers in every wave of the
     study are erased or kept, as the consent text they agreed to says.
 
