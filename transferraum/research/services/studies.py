@@ -9,6 +9,7 @@ who have not finished, and closes; after that its links are refused.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -304,9 +305,31 @@ def wave_close(*, actor: User | None, wave: Wave) -> Wave:
     return wave
 
 
-def waves_due(today: dt.date) -> list[Wave]:
-    """Planned waves whose invitation date has come."""
-    return list(Wave.objects.filter(status=Wave.Status.PLANNED, invite_on__lte=today))
+@dataclass(frozen=True)
+class WavesReport:
+    opened: int
+    closed: int
+
+
+def waves_run(*, now: dt.datetime | None = None) -> WavesReport:
+    """The daily step of the waves: open every planned wave whose invitation date has come
+    (inviting its group), close every open wave past its closing time. A wave the rules refuse
+    (no consent text yet) stays planned and is tried again the next day."""
+    now = now or timezone.now()
+    opened = closed = 0
+    due = Wave.objects.filter(
+        status=Wave.Status.PLANNED, invite_on__lte=timezone.localdate(now), closes_at__gt=now
+    )
+    for wave in due:
+        try:
+            wave_open(actor=None, wave=wave, now=now)
+        except DomainError:
+            continue
+        opened += 1
+    for wave in Wave.objects.filter(status=Wave.Status.OPEN, closes_at__lte=now):
+        wave_close(actor=None, wave=wave)
+        closed += 1
+    return WavesReport(opened=opened, closed=closed)
 
 
 def invitation_check(

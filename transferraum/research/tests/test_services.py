@@ -467,3 +467,19 @@ def test_matrix_dates_and_choices_are_checked(researcher, study, student_geograp
     assert answering.answer_clean(day, form(tag="2026-05-01")) == {None: dt.date(2026, 5, 1)}
     with pytest.raises(ValueError, match="date"):
         answering.answer_clean(day, form(tag="31.02.2026"))
+
+
+def test_the_daily_run_opens_due_waves_and_closes_past_ones(
+    researcher, study, survey, round_with_students
+):
+    due = wave_make(researcher, study, survey, round=round_with_students)
+    later = wave_make(researcher, study, survey, round=round_with_students)
+    Wave.objects.filter(pk=later.pk).update(invite_on=timezone.localdate() + dt.timedelta(days=3))
+    report = studies.waves_run()
+    assert (report.opened, report.closed) == (1, 0)
+    due.refresh_from_db()
+    assert due.status == "open" and due.invitations.count() == 2
+    report = studies.waves_run(now=due.closes_at + dt.timedelta(hours=1))
+    assert report.closed == 1
+    due.refresh_from_db()
+    assert due.status == "closed"
