@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from transferraum.research.conditions import (
     Place,
@@ -13,6 +14,13 @@ from transferraum.research.conditions import (
     condition_problems,
     conditions_loops,
 )
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are compared in the source language."""
+    with translation.override("en"):
+        yield
 
 
 def rule(question, op, value=None, match="all"):

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.http import QueryDict
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.projects.tests.factories import ProjectFactory, RoundFactory, place
@@ -26,6 +26,13 @@ from transferraum.research.services import answering, studies, surveys
 from transferraum.research.tests.factories import study_make, survey_make, wave_make
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are compared in the source language."""
+    with translation.override("en"):
+        yield
 
 
 def form(**fields):
