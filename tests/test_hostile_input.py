@@ -310,6 +310,7 @@ ROUTE_OBJECTS: dict[str, Callable[[], dict[str, Any]]] = {
         for name in ("survey", "preview")
     },
     "research:study": lambda: {"pk": _first(Study.objects).pk},
+    "research:export": lambda: {"pk": _first(Study.objects).pk, "kind": "codebuch"},
     "research:wave-step": lambda: {"pk": _first(Wave.objects).pk, "step": "erinnern"},
     "notifications:read": lambda: {"pk": _first(Notification.objects).pk},
     "notifications:unsubscribe": lambda: {"token": "nicht-gueltig"},

@@ -187,6 +187,7 @@ research:studies                     GET    login  403    403    403    2xx    4
 research:study-new                   GET    login  403    403    403    2xx    403    403    403    403    403
 research:study                       GET    login  403    403    403    2xx    403    403    403    403    403
 research:survey                      GET    login  403    403    403    2xx    403    403    403    403    403
+research:export                      GET    login  403    403    403    2xx    403    403    403    403    403
 research:preview                     GET    login  403    403    403    2xx    403    403    403    403    403
 research:wave-step                   POST   login  403    403    403    3xx    403    403    403    403    403
 network:graph                        GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
@@ -380,6 +381,7 @@ def world(
             "research:study": study.pk,
             "research": survey.pk,  # the survey and its preview
             "research:wave-step": wave.pk,
+            "research:export": study.pk,
         },
         "token": {
             "actors:invitation": invitation_token(invitation),
@@ -390,6 +392,7 @@ def world(
             "research:answer": "ein-unbekannter-link",
         },
         "step": "erinnern",
+        "kind": "antworten",
         # No identity provider is configured here: its pages answer 404 (tests of single
         # sign-on: accounts/tests/test_sso*.py).
         "organization_slug": "keine-hochschule",

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.core.models import TimeStampedModel, Versioned
+from transferraum.core.models import TimeStampedModel
 from transferraum.core.tokens import HASH_LENGTH
 
 
@@ -30,7 +30,7 @@ def in_language(obj: Any, field: str) -> str:
     return str(getattr(obj, f"{field}_{first}") or getattr(obj, f"{field}_{second}"))
 
 
-class Study(Versioned, TimeStampedModel):
+class Study(TimeStampedModel):
     """A research question answered with surveys over waves; its researchers are its members.
 
     `key_id` names the study's pseudonym key: the key itself is derived from the settings
@@ -139,7 +139,7 @@ class ConsentRecord(models.Model):
         super().save(*args, **kwargs)
 
 
-class Survey(Versioned, TimeStampedModel):
+class Survey(TimeStampedModel):
     """A questionnaire of a study; its questions live in versions (`SurveyVersion`)."""
 
     study = models.ForeignKey(

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.filters import Filters
 from transferraum.core.listing import listing
+from transferraum.research import exports
 from transferraum.research.forms import (
     ConsentVersionForm,
     PageForm,
@@ -401,3 +402,24 @@ def wave_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     else:
         messages.success(request, _("Done."))
     return redirect(study)
+
+
+EXPORTS = {
+    "antworten": (exports.LONG_HEADER, exports.long_rows),
+    "codebuch": (exports.CODEBOOK_HEADER, exports.codebook_rows),
+}
+
+
+@login_required
+def export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """A study's answers (long format, pseudonyms only) or its codebook as CSV, for the
+    study's researchers only."""
+    study = study_for_researcher(request.user, pk)
+    if kind not in EXPORTS:
+        raise Http404
+    header, rows = EXPORTS[kind]
+    response = HttpResponse(
+        exports.csv_text(header, rows(study)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="studie-{study.pk}-{kind}.csv"'
+    return response

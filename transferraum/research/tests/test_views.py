@@ -173,3 +173,36 @@ def test_the_list_of_studies_keeps_its_queries(client, researcher, django_assert
         large = client.get(reverse("research:studies"))
     assert small.status_code == large.status_code == 200
     assert large.text.count("data-study") == 20
+
+
+def test_the_exports_read_back_match_the_answers_and_the_codebook(
+    client, link, researcher, study, student_geography, coordinator
+):
+    import csv
+    import io
+
+    from transferraum.research.pseudonyms import pseudonym
+
+    client.post(link, {"action": "consent", "agree": "yes"})
+    client.post(link, {"action": "save", "q-bindung": "5", "q-tage": "12"})
+    client.post(
+        link, {"action": "save", "page": "2", "q-warum": "=SUMME(A1)", "q-orte": ["1", "2"]}
+    )
+    client.force_login(researcher)
+    answers = client.get(reverse("research:export", args=[study.pk, "antworten"]))
+    assert answers.status_code == 200 and answers["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(answers.content.decode("utf-8-sig"))))
+    found = {row["variable"]: row["value"] for row in rows}
+    assert found == {"bindung": "5", "tage": "12", "warum": "'=SUMME(A1)", "orte": "1;2"}
+    assert {row["pseudonym"] for row in rows} == {pseudonym(study, student_geography)}
+    assert student_geography.email not in answers.content.decode()
+    codebook = client.get(reverse("research:export", args=[study.pk, "codebuch"]))
+    entries = {
+        row["variable"]: row
+        for row in csv.DictReader(io.StringIO(codebook.content.decode("utf-8-sig")))
+    }
+    assert set(entries) == {"bindung", "tage", "warum", "orte"}
+    assert entries["bindung"]["values"].startswith("1=stimme gar nicht zu")
+    assert entries["warum"]["asked_if"] == "bindung ≥ 4"
+    client.force_login(coordinator)
+    assert client.get(reverse("research:export", args=[study.pk, "antworten"])).status_code == 403
