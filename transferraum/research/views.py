@@ -28,7 +28,7 @@ from transferraum.research.forms import (
     SurveyForm,
     WaveForm,
 )
-from transferraum.research.models import Option, Page, Response, Wave
+from transferraum.research.models import Option, Page, Question, Response, Wave
 from transferraum.research.permissions import can_create_study
 from transferraum.research.selectors import (
     current_consent,
@@ -302,6 +302,13 @@ def survey(request: HttpRequest, pk: int) -> HttpResponse:
             surveys.survey_version_start(actor=request.user, survey=survey)
             messages.success(request, _("A new version was started."))
             return redirect(survey)
+        if form_name == "delete":
+            question = get_object_or_404(
+                Question, pk=_number(request.POST.get("question")), page__version=version
+            )
+            surveys.question_delete(actor=request.user, question=question)
+            messages.success(request, _("The question was removed."))
+            return redirect(survey)
         if form_name == "page":
             page_form = PageForm(request.POST)
             if page_form.is_valid():
@@ -320,9 +327,10 @@ def survey(request: HttpRequest, pk: int) -> HttpResponse:
                 _question_add(request, question_form, version)
                 return redirect(survey)
     except DomainError as error:
-        error.attach_to(page_form if form_name == "page" else question_form)
-        if form_name == "version":
+        if form_name in ("version", "delete"):
             messages.error(request, error.message)
+        else:
+            error.attach_to(page_form if form_name == "page" else question_form)
     context = {
         "survey": survey,
         "study": survey.study,
@@ -333,6 +341,10 @@ def survey(request: HttpRequest, pk: int) -> HttpResponse:
         "question_form": question_form,
     }
     return render(request, "research/survey.html", context, status=422 if form_name else 200)
+
+
+def _number(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and len(value) < 10 else 0
 
 
 @transaction.atomic

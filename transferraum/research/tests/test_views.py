@@ -206,3 +206,17 @@ def test_the_exports_read_back_match_the_answers_and_the_codebook(
     assert entries["warum"]["asked_if"] == "bindung ≥ 4"
     client.force_login(coordinator)
     assert client.get(reverse("research:export", args=[study.pk, "antworten"])).status_code == 403
+
+
+def test_the_builder_removes_a_question_unless_a_condition_needs_it(client, researcher, survey):
+    client.force_login(researcher)
+    needed = Question.objects.get(code="bindung")
+    refused = client.post(survey.get_absolute_url(), {"form": "delete", "question": needed.pk})
+    assert refused.status_code == 422 and "unbekannte Frage" in refused.text
+    free = Question.objects.get(code="tage")
+    assert (
+        client.post(survey.get_absolute_url(), {"form": "delete", "question": free.pk}).status_code
+        == 302
+    )
+    assert not Question.objects.filter(pk=free.pk).exists()
+    assert Question.objects.filter(pk=needed.pk).exists()
