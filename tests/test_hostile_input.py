@@ -42,6 +42,7 @@ from transferraum.actors.models import (
 )
 from transferraum.actors.services import invitation_create, invitation_token
 from transferraum.challenges.models import Attachment, Challenge, TransferFormat
+from transferraum.core.tokens import token_for, token_hash, token_seed
 from transferraum.demo.services import demo_load
 from transferraum.notifications.models import Notification
 from transferraum.projects.models import (
@@ -56,6 +57,7 @@ from transferraum.projects.models import (
 from transferraum.recommendations import dossier
 from transferraum.recommendations.models import ImplementationMilestone, Recommendation
 from transferraum.regions.models import Municipality
+from transferraum.research.models import Study, Survey, Wave
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +78,36 @@ NOT_WALKED = {
 COMMON_QUERY_NAMES = ("q", "seite", "page", "next", "sort")
 
 
+def _research_world() -> None:
+    """A study with a survey and an open wave to which the student persona is invited (its
+    personal link is walked as the student and as everybody else)."""
+    from transferraum.research.models import Invitation, Wave
+    from transferraum.research.services.studies import TOKEN_PURPOSE, wave_open
+    from transferraum.research.tests.factories import study_make, survey_make, wave_make
+
+    researcher = User.objects.with_role(User.Role.RESEARCHER).first()
+    study = study_make(researcher, title="Feindliche Eingaben")
+    wave = wave_make(researcher, study, survey_make(researcher, study), round=_first(Round.objects))
+    wave_open(actor=researcher, wave=wave)
+    student = User.objects.get(email=PERSONAS["student"])
+    if not Invitation.objects.filter(wave=wave, person=student).exists():
+        seed = token_seed()
+        Invitation.objects.create(
+            wave=Wave.objects.get(pk=wave.pk),
+            person=student,
+            token_seed=seed,
+            token_hash=token_hash(token_for(TOKEN_PURPOSE, seed)),
+        )
+
+
+def _research_token() -> dict[str, Any]:
+    from transferraum.research.models import Invitation
+    from transferraum.research.services.studies import TOKEN_PURPOSE
+
+    invitation = _first(Invitation.objects.filter(person__email=PERSONAS["student"]))
+    return {"token": token_for(TOKEN_PURPOSE, invitation.token_seed)}
+
+
 def _complete_demo() -> None:
     """The demo, plus the few kinds of rows it does not hold."""
     demo_load()
@@ -93,6 +125,7 @@ def _complete_demo() -> None:
         kind="pdf",
         size=13,
     )
+    _research_world()
     for email in PERSONAS.values():
         if email:
             Notification.objects.create(
@@ -281,6 +314,14 @@ ROUTE_OBJECTS: dict[str, Callable[[], dict[str, Any]]] = {
         }
         for name in ("report", "report-pdf")
     },
+    "research:answer": _research_token,
+    **{
+        f"research:{name}": lambda: {"pk": _first(Survey.objects).pk}
+        for name in ("survey", "preview")
+    },
+    "research:study": lambda: {"pk": _first(Study.objects).pk},
+    "research:export": lambda: {"pk": _first(Study.objects).pk, "kind": "codebuch"},
+    "research:wave-step": lambda: {"pk": _first(Wave.objects).pk, "step": "erinnern"},
     "notifications:read": lambda: {"pk": _first(Notification.objects).pk},
     "notifications:unsubscribe": lambda: {"token": "nicht-gueltig"},
     # The demo's staff have an authenticator app and no security key: these answer 404.

@@ -46,6 +46,7 @@ from transferraum.recommendations.tests.factories import (
     RecommendationFactory,
     team_project,
 )
+from transferraum.research.tests.factories import study_make, survey_make, wave_make
 
 # The personas, in the order of the table's columns.
 PERSONAS = (
@@ -194,6 +195,14 @@ indicators:dashboard-csv             GET    login  403    403    403    2xx    4
 indicators:records                   GET    login  403    403    403    2xx    403    403    403    2xx    403
 indicators:report                    GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 indicators:report-pdf                GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+research:answer                      GET    410    410    410    410    410    410    410    410    410    410
+research:studies                     GET    login  403    403    403    2xx    403    403    403    403    403
+research:study-new                   GET    login  403    403    403    2xx    403    403    403    403    403
+research:study                       GET    login  403    403    403    2xx    403    403    403    403    403
+research:survey                      GET    login  403    403    403    2xx    403    403    403    403    403
+research:export                      GET    login  403    403    403    2xx    403    403    403    403    403
+research:preview                     GET    login  403    403    403    2xx    403    403    403    403    403
+research:wave-step                   POST   login  403    403    403    3xx    403    403    403    403    403
 network:graph                        GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 network:graph-data                   GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 network:directory                    GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
@@ -358,6 +367,9 @@ def world(
     notification = Notification.objects.create(
         recipient=student_geography, kind="invitation", title="Hallo"
     )
+    study = study_make(researcher)
+    survey = survey_make(researcher, study)
+    wave = wave_make(researcher, study, survey, round=project.round)
     yield {
         "slug": {"actors": town_eilenburg.slug, "challenges": project.format.slug},
         "pk": {
@@ -401,6 +413,10 @@ def world(
             # a project's dossier (and its PDF) takes the project's number
             "recommendations:dossier-project": project.pk,
             "notifications": notification.pk,
+            "research:study": study.pk,
+            "research": survey.pk,  # the survey and its preview
+            "research:wave-step": wave.pk,
+            "research:export": study.pk,
         },
         "token": {
             "actors:invitation": invitation_token(invitation),
@@ -408,7 +424,10 @@ def world(
                 [student_geography.pk, "invitation"], salt=UNSUBSCRIBE_SALT, compress=True
             ),
             "accounts:sso_link_confirm": "ein-unbekannter-link",
+            "research:answer": "ein-unbekannter-link",
         },
+        "step": "erinnern",
+        "kind": "antworten",
         # No identity provider is configured here: its pages answer 404 (tests of single
         # sign-on: accounts/tests/test_sso*.py).
         "organization_slug": "keine-hochschule",

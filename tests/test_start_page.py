@@ -64,6 +64,11 @@ def people(request, town_eilenburg, company_zeitz):
     )
 
 
+from transferraum.research.models import Study  # noqa: E402
+from transferraum.research.services.studies import wave_open  # noqa: E402
+from transferraum.research.tests.factories import study_make, survey_make, wave_make  # noqa: E402
+
+
 def populate(people: SimpleNamespace, n: int) -> None:
     """`n` items of every kind for every persona."""
     now = timezone.now()
@@ -111,6 +116,12 @@ def populate(people: SimpleNamespace, n: int) -> None:
         RecommendationEventFactory(
             recommendation=ResearchRecommendationFactory(created_by=people.researcher)
         )
+        # the researcher's study: an open wave
+        study = Study.objects.filter(researchers=people.researcher).first() or study_make(
+            people.researcher
+        )
+        survey = study.surveys.first() or survey_make(people.researcher, study)
+        wave_open(actor=people.researcher, wave=wave_make(people.researcher, study, survey))
 
 
 def start_queries(client, user) -> tuple[int, str]:
@@ -149,7 +160,7 @@ def test_the_page_keeps_its_queries_however_many_items_wait(
             ["Projekte in eine Reihenfolge bringen", "Arbeitsraum des Teams öffnen", "Neuigkeiten"],
         ),
         ("supervisor", ["Projekt öffnen", "Freigeben"]),
-        ("researcher", ["Freigabe bitten"]),
+        ("researcher", ["Freigabe bitten", "Welle „Vorher“ ist offen"]),
         ("outsider", ["Neuigkeiten ansehen"]),
     ],
 )

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "transferraum.recommendations",
     "transferraum.allocation",
     "transferraum.indicators",
+    "transferraum.research",
     "transferraum.network",
     "transferraum.demo",
 ]
@@ -308,6 +309,15 @@ MAP_TILE_ATTRIBUTION = env_str(
 
 # Absolute links in e-mails point here.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Accompanying research (transferraum.research.pseudonyms): each study's pseudonym key is derived
+# from this secret and the study's key id, or given per key id in RESEARCH_PSEUDONYM_KEYS
+# ("key_id:secret" pairs). Neither is stored in the database; changing them changes every
+# pseudonym, so keep them as long as a study's answers are kept.
+RESEARCH_PSEUDONYM_SECRET = env_str("RESEARCH_PSEUDONYM_SECRET", "") or SECRET_KEY
+RESEARCH_PSEUDONYM_KEYS = dict(
+    pair.split(":", 1) for pair in env_list("RESEARCH_PSEUDONYM_KEYS", []) if ":" in pair
+)
 
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 # Verified addresses at these e-mail domains get the student role at once (coordinators add

@@ -770,6 +770,14 @@ def _rounds(load: _Load) -> None:
 
     load.created += demo_rounds_load(seed=load.seed).created
     load.created += demo_recommendations_load().created
+    load.created += _research(load)
+
+
+def _research(load: _Load) -> int:
+    """The accompanying research's study "Regionale Bindung" on the finished round."""
+    from transferraum.demo.research import demo_research_load
+
+    return demo_research_load(seed=load.seed).created
 
 
 def _requests(load: _Load) -> None:

@@ -32,6 +32,7 @@ from django.db import models
 from django.db.models import Count, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from transferraum.accounts.types import Viewer
 
@@ -47,7 +48,7 @@ class Kind(models.TextChoices):
 
 
 class Unit(models.TextChoices):
-    COUNT = "count", _("number")
+    COUNT = "count", pgettext_lazy("indicator unit", "number")
     PEOPLE = "people", _("people")
     ORGANISATIONS = "organisations", _("organisations")
     PERSON_DAYS = "person_days", _("person-days")

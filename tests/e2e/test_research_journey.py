@@ -1,0 +1,126 @@
+"""Issue 21's survey story: a researcher builds a survey with a condition, invites the students
+of a round, and a student answers through the e-mailed link on a phone, without signing in.
+Every page passes axe, the survey pages included."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from transferraum.projects.tests.factories import ProjectFactory, RoundFactory, place
+from transferraum.research.models import Answer, Response
+from transferraum.research.pseudonyms import pseudonym
+from transferraum.research.tests.factories import study_make
+
+from .helpers import de, expect_message, log_in
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def story(transactional_db, researcher, student_geography):
+    round = RoundFactory(name="Wintersemester 2026/27")
+    place(student_geography, ProjectFactory(round=round))
+    return study_make(researcher, title="Bindung nach dem Projekt")
+
+
+def test_a_researcher_builds_and_invites_and_a_student_answers_on_a_phone(
+    page: Page, open_page, check_a11y, story, researcher, student_geography
+):
+    log_in(page, researcher.email)
+    page.goto("/forschung/")
+    check_a11y(page)
+    page.get_by_role("link", name="Bindung nach dem Projekt").click()
+    check_a11y(page)
+
+    # a survey with a Likert question, and a second page only for those who feel bound
+    page.get_by_text(de("New survey"), exact=True).click()
+    form = page.locator("details[open]")
+    form.get_by_label(de("title (German)")).fill("Nach dem Projekt")
+    form.get_by_label(de("title (English)")).fill("After the project")
+    form.get_by_role("button", name=de("Create the survey")).click()
+    expect(page.get_by_role("heading", name=re.compile("Nach dem Projekt"))).to_be_visible()
+    check_a11y(page)
+    page.get_by_text(de("Add a question"), exact=True).click()
+    form = page.locator("details[open]")
+    form.get_by_label(de("variable name")).fill("bindung")
+    form.get_by_label(de("type")).select_option("likert5")
+    form.get_by_label(de("question (German)")).fill("Ich fühle mich der Region verbunden.")
+    form.get_by_label(de("question (English)")).fill("I feel attached to the region.")
+    form.get_by_label(de("answer required")).check()
+    form.get_by_role("button", name=de("Add the question")).click()
+    page.get_by_text(de("Add a page"), exact=True).click()
+    form = page.locator("details[open]")
+    form.get_by_label(de("title (German)")).fill("Bleiben")
+    form.get_by_label(de("shown only if question")).fill("bindung")
+    form.get_by_label(de("operator")).select_option("at_least")
+    form.get_by_label(de("value")).fill("4")
+    form.get_by_role("button", name=de("Add the page")).click()
+    expect(page.get_by_text("bindung ≥ 4").first).to_be_visible()
+    page.get_by_text(de("Add a question"), exact=True).click()
+    form = page.locator("details[open]")
+    form.get_by_label(de("page"), exact=True).select_option(label="2: Bleiben")
+    form.get_by_label(de("variable name")).fill("warum")
+    form.get_by_label(de("type")).select_option("text")
+    form.get_by_label(de("question (German)")).fill("Was hält Sie hier?")
+    form.get_by_label(de("question (English)")).fill("What keeps you here?")
+    form.get_by_role("button", name=de("Add the question")).click()
+    expect(page.get_by_text("Was hält Sie hier?")).to_be_visible()
+    check_a11y(page)
+    page.get_by_role("link", name=de("Preview")).click()
+    expect(page.get_by_text("Ich fühle mich der Region verbunden.")).to_be_visible()
+    check_a11y(page)
+
+    # a wave for the round's students, invited at once
+    page.get_by_role("link", name=de("Back to the survey")).click()
+    page.get_by_role("link", name=de("Back to the study")).click()
+    page.get_by_text(de("New wave"), exact=True).click()
+    form = page.locator("details[open]")
+    form.get_by_label(de("name"), exact=True).fill("Nachher")
+    form.get_by_label(de("round")).select_option(label="Wintersemester 2026/27")
+    today = timezone.localdate()
+    form.get_by_label(de("invitations go out on")).fill(today.isoformat())
+    form.get_by_label(de("closes on")).fill(today.replace(year=today.year + 1).isoformat())
+    form.get_by_role("button", name=de("Plan the wave")).click()
+    page.get_by_role("button", name=de("Invite now")).click()
+    expect_message(page, de("Done."))
+    check_a11y(page)
+
+    # the student opens the e-mailed link on her phone, without signing in
+    letter = next(m for m in mail.outbox if m.to == [student_geography.email])
+    link = re.search(r"https?://\S+/befragung/\S+/", letter.body)[0]
+    phone = open_page(viewport=PHONE)
+    phone.goto(link)
+    check_a11y.with_phone_menu(phone)
+    phone.get_by_role("button", name=de("Start the survey")).click()
+    expect(phone.get_by_role("alert")).to_be_visible()
+    check_a11y.with_phone_menu(phone)
+    phone.get_by_label(de("I have read the text and agree to take part.")).check()
+    phone.get_by_role("button", name=de("Start the survey")).click()
+    expect(phone.get_by_text(de("Page %(number)s of %(total)s", number=1, total=2))).to_be_visible()
+    check_a11y.with_phone_menu(phone)
+    # nothing chosen: the error names the question and links to it
+    phone.get_by_role("button", name=de("Save and continue")).click()
+    expect(phone.get_by_role("link", name="Ich fühle mich der Region verbunden.")).to_be_visible()
+    check_a11y.with_phone_menu(phone)
+    phone.get_by_label("5 – stimme voll zu").check()
+    phone.get_by_role("button", name=de("Save and continue")).click()
+    expect(phone.get_by_text(de("Page %(number)s of %(total)s", number=2, total=2))).to_be_visible()
+    check_a11y.with_phone_menu(phone)
+    phone.get_by_label("Was hält Sie hier?").fill("Die Menschen im Verein")
+    phone.get_by_role("button", name=de("Save and finish")).click()
+    expect(phone.get_by_role("heading", name=de("Thank you!"))).to_be_visible()
+    check_a11y.with_phone_menu(phone)
+
+    response = Response.objects.get()
+    assert response.status == "completed"
+    assert response.pseudonym == pseudonym(story, student_geography)
+    assert set(Answer.objects.values_list("question__code", flat=True)) == {"bindung", "warum"}
+    # the researcher sees the response rate, never the student's name
+    page.reload()
+    expect(page.get_by_text("100 %")).to_be_visible()
+    assert student_geography.name not in page.content()

@@ -1,0 +1,122 @@
+"""Reads of the research area, scoped to the person who reads.
+
+Researchers read studies they are members of, and there only pseudonyms, counts and answers:
+never who was invited (`Invitation` is read by the personal link and the mail task only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from transferraum.actors.models import Membership
+from transferraum.core.errors import PermissionDenied
+from transferraum.projects.models import Assignment, Project
+from transferraum.research.models import (
+    ConsentRecord,
+    Question,
+    Study,
+    Survey,
+    SurveyVersion,
+    Wave,
+)
+from transferraum.research.permissions import is_researcher
+
+
+def studies_for_viewer(viewer: Any) -> QuerySet[Study]:
+    """The studies `viewer` is a researcher of."""
+    if not is_researcher(viewer):
+        return Study.objects.none()
+    return (
+        Study.objects.filter(researchers=viewer)
+        .annotate(
+            wave_count=Count("waves", distinct=True), survey_count=Count("surveys", distinct=True)
+        )
+        .order_by("title", "pk")
+    )
+
+
+def _refuse(viewer: Any) -> None:
+    if not is_researcher(viewer):
+        from transferraum.accounts.models import User
+
+        raise PermissionDenied(_("Only researchers see studies."), needs_role=User.Role.RESEARCHER)
+
+
+def study_for_researcher(viewer: Any, pk: int) -> Study:
+    """A study of `viewer`: 403 without the researcher role, 404 for another study."""
+    _refuse(viewer)
+    study = Study.objects.filter(pk=pk, researchers=viewer).first()
+    if study is None:
+        raise Http404
+    return study
+
+
+def survey_for_researcher(viewer: Any, pk: int) -> Survey:
+    """A survey of a study of `viewer` (403 / 404 as `study_for_researcher`)."""
+    _refuse(viewer)
+    survey = Survey.objects.select_related("study").filter(pk=pk, study__researchers=viewer).first()
+    if survey is None:
+        raise Http404
+    return survey
+
+
+def version_questions(version: SurveyVersion) -> list[Any]:
+    """The pages of `version` with their questions and options, in order (three queries)."""
+    return list(version.pages.prefetch_related("questions__options").order_by("position"))
+
+
+def current_consent(person: Any, study: Study) -> ConsentRecord | None:
+    """The person's latest consent record in `study` when it gives consent; None otherwise."""
+    latest = (
+        ConsentRecord.objects.filter(person=person, study=study)
+        .select_related("consent_version")
+        .order_by("-at", "-pk")
+        .first()
+    )
+    if latest is None or latest.action != ConsentRecord.Action.GIVEN:
+        return None
+    return latest
+
+
+def wave_group(wave: Wave) -> Iterable[int]:
+    """The ids of the active people a wave invites."""
+    people: Iterable[int]
+    if wave.group == Wave.Group.ROUND_STUDENTS:
+        people = Assignment.objects.filter(
+            round=wave.round, project__isnull=False, student__is_active=True
+        ).values_list("student_id", flat=True)
+    else:
+        organisations = Project.objects.filter(
+            round=wave.round, status=Project.Status.COMPLETED
+        ).values_list("challenge__organisation_id", flat=True)
+        people = Membership.objects.filter(
+            organisation_id__in=organisations, user__is_active=True
+        ).values_list("user_id", flat=True)
+    return sorted(set(people))
+
+
+def waves_with_counts(study: Study) -> QuerySet[Wave]:
+    """The study's waves with how many were invited, started and finished (in SQL)."""
+    return (
+        Wave.objects.filter(study=study)
+        .select_related("survey_version__survey", "round")
+        .annotate(
+            invited=Count("invitations", distinct=True),
+            started=Count("responses", distinct=True),
+            completed=Count("responses", filter=Q(responses__status="completed"), distinct=True),
+        )
+        .order_by("invite_on", "pk")
+    )
+
+
+def question_codes(version: SurveyVersion) -> list[str]:
+    return list(
+        Question.objects.filter(page__version=version)
+        .order_by("page__position", "position")
+        .values_list("code", flat=True)
+    )

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from transferraum.research import views
+
+app_name = "research"
+
+urlpatterns = [
+    path("befragung/<str:token>/", views.answer, name="answer"),
+    path("forschung/", views.studies, name="studies"),
+    path("forschung/neu/", views.study_new, name="study-new"),
+    path("forschung/<int:pk>/", views.study, name="study"),
+    path("forschung/<int:pk>/export/<str:kind>.csv", views.export, name="export"),
+    path("forschung/umfrage/<int:pk>/", views.survey, name="survey"),
+    path("forschung/umfrage/<int:pk>/vorschau/", views.preview, name="preview"),
+    path("forschung/welle/<int:pk>/<str:step>/", views.wave_step, name="wave-step"),
+]
