@@ -13,11 +13,13 @@ services (the admin, a deactivated account).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, cast
 
+from django.core.cache import cache
 from django.db import connection, models, transaction
 from django.db.models import Case, Count, F, FloatField, Max, Min, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Cast, Floor, Greatest
@@ -177,12 +179,42 @@ def organisation_links_refresh() -> int:
     return OrganisationLink.objects.count()
 
 
+# When the last rebuild of each table started (a timestamp in the shared cache): a rebuild asked
+# for by a write that committed before it is already done (`aggregates_refresh_if_stale`).
+STARTED_KEYS = {
+    "places": "actors:aggregates:places:started",
+    "links": "actors:aggregates:links:started",
+}
+
+
 def aggregates_refresh_now(*, places: bool = True, links: bool = True) -> None:
     """Rebuild the map's cells and/or the links between organisations now."""
     if places:
+        cache.set(STARTED_KEYS["places"], time.time(), timeout=None)
         map_cells_refresh()
     if links:
+        cache.set(STARTED_KEYS["links"], time.time(), timeout=None)
         organisation_links_refresh()
+
+
+def aggregates_refresh_if_stale(
+    *, places: bool, links: bool, requested_at: float | None = None
+) -> tuple[bool, bool]:
+    """The rebuild a write asked for at `requested_at` (after its commit), unless a rebuild of
+    the same table started later: that one read the write already. Many writes in a short time
+    (an import, a busy day) so cost one or two rebuilds, not one each. Returns what it rebuilt.
+    Without a time or a cached start (evicted), it rebuilds. The times come from the servers'
+    clocks: a skew between them can skip a rebuild that was needed, which the daily
+    `aggregates_refresh` repairs."""
+
+    def stale(key: str) -> bool:
+        started = cache.get(STARTED_KEYS[key])
+        return requested_at is None or started is None or started < requested_at
+
+    todo = (places and stale("places"), links and stale("links"))
+    if any(todo):
+        aggregates_refresh_now(places=todo[0], links=todo[1])
+    return todo
 
 
 class _RefreshAfterCommit:
@@ -198,7 +230,7 @@ class _RefreshAfterCommit:
         from transferraum.actors.tasks import aggregates_refresh  # the task calls back here
 
         self.done = True
-        aggregates_refresh.enqueue(places=self.places, links=self.links)
+        aggregates_refresh.enqueue(places=self.places, links=self.links, requested_at=time.time())
 
 
 _deferred: ContextVar[bool] = ContextVar("aggregates_deferred", default=False)

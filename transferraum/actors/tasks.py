@@ -55,8 +55,9 @@ def membership_request_notify(membership_request_id: int, event: str) -> None:
 
 
 @task(retry=True)  # a rebuild replaces the whole table: running it twice does no harm
-def aggregates_refresh(*, places: bool, links: bool) -> None:
-    """Rebuild the map's cells and/or the links between organisations."""
-    from transferraum.actors.aggregates import aggregates_refresh_now
+def aggregates_refresh(*, places: bool, links: bool, requested_at: float | None = None) -> None:
+    """Rebuild the map's cells and/or the links between organisations, unless a rebuild that
+    started after the write asked for it (`requested_at`) has read it already."""
+    from transferraum.actors.aggregates import aggregates_refresh_if_stale
 
-    aggregates_refresh_now(places=places, links=links)
+    aggregates_refresh_if_stale(places=places, links=links, requested_at=requested_at)

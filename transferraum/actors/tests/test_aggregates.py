@@ -3,9 +3,11 @@ writes, once per transaction."""
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
@@ -103,6 +105,33 @@ def test_a_transaction_enqueues_one_rebuild_however_many_writes(
 
     assert len(callbacks) == 1
     assert calls == [(True, True)]
+
+
+@pytest.mark.django_db
+def test_a_rebuild_started_after_the_write_serves_it(monkeypatch):
+    """Writes queue a rebuild each; a rebuild that started after a write committed has read
+    it, so the queue shrinks to what is really stale."""
+    calls: list[tuple[bool, bool]] = []
+    monkeypatch.setattr(aggregates, "map_cells_refresh", lambda: calls.append((True, False)))
+    monkeypatch.setattr(
+        aggregates, "organisation_links_refresh", lambda: calls.append((False, True))
+    )
+    cache.clear()
+    written = time.time()
+    # nothing known about earlier rebuilds: rebuild
+    assert aggregates.aggregates_refresh_if_stale(
+        places=True, links=True, requested_at=written
+    ) == (True, True)
+    # a second write that committed before that rebuild started: served by it
+    assert aggregates.aggregates_refresh_if_stale(
+        places=True, links=True, requested_at=written - 1
+    ) == (False, False)
+    # a write after it: rebuilt again; a task without a time always rebuilds
+    assert aggregates.aggregates_refresh_if_stale(
+        places=True, links=False, requested_at=time.time() + 1
+    ) == (True, False)
+    assert aggregates.aggregates_refresh_if_stale(places=False, links=True) == (False, True)
+    assert calls == [(True, False), (False, True), (True, False), (False, True)]
 
 
 @pytest.mark.django_db
