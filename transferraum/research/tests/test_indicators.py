@@ -170,3 +170,22 @@ def test_the_records_page_lists_pseudonyms_only(client, researcher, coordinator,
         titles = [row.title for row in response.context["rows"]]
         assert titles == [f"NACHHER{i}" for i in range(5)]
         assert all(row.person_id is None for row in response.context["rows"])
+
+
+def test_the_demo_study_gives_figures_after_higher_than_before(client, db):
+    from transferraum.accounts.models import User
+    from transferraum.demo.data.research import RESEARCHER
+    from transferraum.demo.services import demo_load
+
+    demo_load()
+    client.force_login(User.objects.get(email=RESEARCHER))
+    response = client.get(reverse("indicators:dashboard"), {"nach": "runde"})
+
+    shown = {f.key: f for f in response.context["figures"]}
+    before, after = shown[BEFORE], shown[AFTER]
+    assert before.total.value is not None and after.total.value is not None
+    assert after.total.value > before.total.value
+    assert [row.label for row in before.rows] == [row.label for row in after.rows]
+    # enough people for the public figures too
+    public = {f.key: f for f in client.get(reverse("indicators:public")).context["figures"]}
+    assert not public[BEFORE].total.suppressed and not public[AFTER].total.suppressed
