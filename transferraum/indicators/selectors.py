@@ -6,7 +6,7 @@ the CSV rows and the records behind a figure. Every figure is one SQL aggregate
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -191,7 +191,9 @@ def figures(
         cells = suppress_table([value for _key, value in groups], applies=applies)
         total_cell = suppress_one(total, applies=applies)
         if applies and indicator.people is not None:
-            cells, total_cell = _suppressed_by_people(indicator, scope, dimension, groups, total)
+            cells, total_cell = _suppressed_by_people(
+                indicator, indicator.people, scope, dimension, groups, total
+            )
         rows = [
             Row(
                 key=key,
@@ -217,6 +219,7 @@ def figures(
 
 def _suppressed_by_people(
     indicator: Indicator,
+    people: Callable[[], Any],
     scope: Scope,
     dimension: str,
     groups: list[tuple[Any, float | int]],
@@ -224,14 +227,13 @@ def _suppressed_by_people(
 ) -> tuple[list[Cell], Cell]:
     """The cells of a figure that is not a count of people (a mean score), suppressed by the
     number of people each cell rests on (`indicator.people`): two more queries."""
-    assert indicator.people is not None
-    people = dict(breakdown(indicator, scope, dimension, aggregate=indicator.people()))
-    flags = suppress_table([people.get(key, 0) for key, _value in groups], applies=True)
+    counted = dict(breakdown(indicator, scope, dimension, aggregate=people()))
+    flags = suppress_table([counted.get(key, 0) for key, _value in groups], applies=True)
     cells = [
         Cell(value, suppressed=flag.suppressed)
         for (_key, value), flag in zip(groups, flags, strict=True)
     ]
-    everyone = value_of(indicator, scope, aggregate=indicator.people())
+    everyone = value_of(indicator, scope, aggregate=people())
     return cells, Cell(total, suppressed=suppress_one(everyone, applies=True).suppressed)
 
 
