@@ -189,3 +189,11 @@ def test_the_demo_study_gives_figures_after_higher_than_before(client, db):
     # enough people for the public figures too
     public = {f.key: f for f in client.get(reverse("indicators:public")).context["figures"]}
     assert not public[BEFORE].total.suppressed and not public[AFTER].total.suppressed
+
+
+def test_a_towns_impact_report_leaves_out_the_figures_of_no_town(data):
+    from transferraum.indicators.report import impact_report
+    from transferraum.regions.tests.factories import eilenburg
+
+    keys = {figure.key for figure in impact_report(eilenburg(), 2026).figures}
+    assert "projects" in keys and BEFORE not in keys and AFTER not in keys
