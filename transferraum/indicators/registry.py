@@ -53,6 +53,7 @@ class Unit(models.TextChoices):
     ORGANISATIONS = "organisations", _("organisations")
     PERSON_DAYS = "person_days", _("person-days")
     DAYS = "days", _("days (median)")
+    MEAN_SCORE = "mean_score", _("mean score (1–5)")
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,9 @@ class Indicator:
     record_row: Callable[[Any, Viewer], RecordRow] = _untitled
     # A figure that counts people: small numbers are suppressed where the public reads it.
     counts_people: bool = False
+    # For a figure that is not itself a count of people (a mean score): the SQL aggregate that
+    # counts the people of a cell, which decides its suppression instead of the value.
+    people: Callable[[], Any] | None = None
     # Whether the figure is a count whose record list has exactly as many rows.
     is_count: bool = True
     order: int = 0
@@ -172,16 +176,20 @@ def _expression(expression: Any) -> Any:
     return models.F(expression) if isinstance(expression, str) else expression
 
 
-def value_of(indicator: Indicator, scope: Scope) -> float | int | None:
-    """The figure of `scope`: one aggregate query."""
-    value = scoped_rows(indicator, scope).aggregate(value=indicator.value())["value"]
+def value_of(indicator: Indicator, scope: Scope, *, aggregate: Any = None) -> float | int | None:
+    """The figure of `scope` (or another `aggregate` over its rows): one aggregate query."""
+    aggregate = indicator.value() if aggregate is None else aggregate
+    value = scoped_rows(indicator, scope).aggregate(value=aggregate)["value"]
     return _number(value)
 
 
-def breakdown(indicator: Indicator, scope: Scope, by: str) -> list[tuple[Any, float | int]]:
-    """The figure of `scope` per town, round or year (`by`): (key, value) per group with a
-    value, in the order of the keys; one GROUP BY query. Rows without that dimension (a
-    recommendation of no round) form no group."""
+def breakdown(
+    indicator: Indicator, scope: Scope, by: str, *, aggregate: Any = None
+) -> list[tuple[Any, float | int]]:
+    """The figure of `scope` (or another `aggregate`) per town, round or year (`by`): (key,
+    value) per group with a value, in the order of the keys; one GROUP BY query. Rows without
+    that dimension (a recommendation of no round) form no group."""
+    aggregate = indicator.value() if aggregate is None else aggregate
     if by not in DIMENSIONS:
         raise ValueError(f"No such dimension: {by}")
     column = f"ind_{by}"
@@ -190,7 +198,7 @@ def breakdown(indicator: Indicator, scope: Scope, by: str) -> list[tuple[Any, fl
         .exclude(**{f"{column}__isnull": True})
         .order_by()
         .values_list(column)
-        .annotate(value=indicator.value())
+        .annotate(value=aggregate)
         .order_by(column)
     )
     return [(key, number) for key, value in groups if (number := _number(value)) is not None]

@@ -23,7 +23,7 @@ from transferraum.indicators.indicators import (
     TAKING_PLACE,
     project_year,
 )
-from transferraum.indicators.registry import Scope
+from transferraum.indicators.registry import Scope, catalogue
 from transferraum.indicators.selectors import TOWN, Figure, figures
 from transferraum.projects.models import Project
 from transferraum.recommendations.models import Recommendation, RecommendationEvent
@@ -112,7 +112,10 @@ def impact_report(municipality: Municipality, year: int) -> Report:
     return Report(
         municipality=municipality,
         year=year,
-        figures=figures(scope, TOWN, public=True),
+        # a figure that belongs to no town (the pseudonymous survey outcomes) says nothing here
+        figures=figures(
+            scope, TOWN, public=True, indicators=[i for i in catalogue() if i.town is not None]
+        ),
         projects=list(report_projects(municipality, year)[:LIMIT]),
         recommendations=[
             Entry(r, standing(r)) for r in report_recommendations(municipality, year)[:LIMIT]

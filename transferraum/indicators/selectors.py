@@ -6,7 +6,7 @@ the CSV rows and the records behind a figure. Every figure is one SQL aggregate
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -189,6 +189,11 @@ def figures(
     for indicator, total, groups in found:
         applies = public and indicator.counts_people
         cells = suppress_table([value for _key, value in groups], applies=applies)
+        total_cell = suppress_one(total, applies=applies)
+        if applies and indicator.people is not None:
+            cells, total_cell = _suppressed_by_people(
+                indicator, indicator.people, scope, dimension, groups, total
+            )
         rows = [
             Row(
                 key=key,
@@ -199,7 +204,6 @@ def figures(
             )
             for (key, _value), cell in zip(groups, cells, strict=True)
         ]
-        total_cell = suppress_one(total, applies=applies)
         result.append(
             Figure(
                 indicator=indicator,
@@ -211,6 +215,26 @@ def figures(
             )
         )
     return result
+
+
+def _suppressed_by_people(
+    indicator: Indicator,
+    people: Callable[[], Any],
+    scope: Scope,
+    dimension: str,
+    groups: list[tuple[Any, float | int]],
+    total: float | int | None,
+) -> tuple[list[Cell], Cell]:
+    """The cells of a figure that is not a count of people (a mean score), suppressed by the
+    number of people each cell rests on (`indicator.people`): two more queries."""
+    counted = dict(breakdown(indicator, scope, dimension, aggregate=people()))
+    flags = suppress_table([counted.get(key, 0) for key, _value in groups], applies=True)
+    cells = [
+        Cell(value, suppressed=flag.suppressed)
+        for (_key, value), flag in zip(groups, flags, strict=True)
+    ]
+    everyone = value_of(indicator, scope, aggregate=people())
+    return cells, Cell(total, suppressed=suppress_one(everyone, applies=True).suppressed)
 
 
 def figure_value(indicator: Indicator, scope: Scope) -> float | int | None:
