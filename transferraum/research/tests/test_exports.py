@@ -294,3 +294,58 @@ def test_cells_of_five_or_more_people_are_shown(researcher, study, survey):
     table = next(t for t in exports.frequency_tables(study) if t.variable == "bindung")
     cells = {row.code: row.cell.shown for row in table.rows}
     assert cells == {1: 5, 2: 0, 3: 5, 4: 0, 5: 0} and table.total.shown == 10
+
+
+def test_matrix_rows_are_variables_and_other_surveys_leave_cells_empty(
+    researcher, study, survey, answered, student_geography, round_with_students
+):
+    import datetime as dt
+
+    from transferraum.research.models import Option
+    from transferraum.research.services import surveys
+
+    other = surveys.survey_create(actor=researcher, study=study, title_de="Wege", title_en="Ways")
+    page = other.versions.get().pages.get()
+    matrix = surveys.question_add(
+        actor=researcher,
+        page=page,
+        code="weg",
+        kind="matrix",
+        text_de="Wie oft?",
+        text_en="How often?",
+    )
+    for label in ("nie", "oft"):
+        surveys.option_add(actor=researcher, question=matrix, label_de=label, label_en=label)
+    for label in ("Bus", "Rad"):
+        surveys.option_add(
+            actor=researcher, question=matrix, label_de=label, label_en=label, role=Option.Role.ITEM
+        )
+    surveys.question_add(
+        actor=researcher, page=page, code="tag", kind="date", text_de="Tag", text_en="Day"
+    )
+    second = studies.wave_open(
+        actor=researcher, wave=wave_make(researcher, study, other, round=round_with_students)
+    )
+    invitation = Invitation.objects.get(wave=second, person=student_geography)
+    response = answering.response_start(invitation=invitation)
+    answering.response_page_save(
+        invitation=invitation,
+        response=response,
+        page=page,
+        data=form(**{"weg-1": 2, "weg-2": 1, "tag": "2026-05-01"}),
+    )
+    header = exports.wide_header(study)
+    assert {"weg_1", "weg_2", "tag"} <= set(header)
+    rows = [dict(zip(header, row, strict=True)) for row in exports.wide_rows(study)]
+    mine = [r for r in rows if r["pseudonym"] == pseudonym(study, student_geography)]
+    assert len(mine) == 2  # one row per wave
+    ways = next(r for r in mine if r["survey"] == "Wege")
+    assert (ways["weg_1"], ways["weg_2"], ways["tag"]) == (2, 1, dt.date(2026, 5, 1))
+    assert ways["bindung"] is None  # not in this wave's questionnaire
+    bound = next(r for r in mine if r["survey"] == "Bindung")
+    assert bound["weg_1"] is None and bound["bindung"] == 5
+    codebook = {row[2]: row for row in exports.codebook_rows(study)}
+    assert codebook["weg_1"][3] == "Wie oft? – Bus" and codebook["weg_1"][6] == "1=nie; 2=oft"
+    syntax = exports.r_syntax(study, shape="breit", file_format="csv")
+    assert 'data[["tag"]] <- as.Date(to_na(data[["tag"]]))' in syntax
+    assert 'data[["weg_2"]] <- factor(' in syntax
