@@ -321,6 +321,8 @@ ROUTE_OBJECTS: dict[str, Callable[[], dict[str, Any]]] = {
     },
     "research:study": lambda: {"pk": _first(Study.objects).pk},
     "research:export": lambda: {"pk": _first(Study.objects).pk, "kind": "codebuch"},
+    "research:export-zip": lambda: {"pk": _first(Study.objects).pk, "kind": "breit-xlsx"},
+    "research:frequencies": lambda: {"pk": _first(Study.objects).pk},
     "research:wave-step": lambda: {"pk": _first(Wave.objects).pk, "step": "erinnern"},
     "notifications:read": lambda: {"pk": _first(Notification.objects).pk},
     "notifications:unsubscribe": lambda: {"token": "nicht-gueltig"},

@@ -201,6 +201,8 @@ research:study-new                   GET    login  403    403    403    2xx    4
 research:study                       GET    login  403    403    403    2xx    403    403    403    403    403
 research:survey                      GET    login  403    403    403    2xx    403    403    403    403    403
 research:export                      GET    login  403    403    403    2xx    403    403    403    403    403
+research:export-zip                  GET    login  403    403    403    2xx    403    403    403    403    403
+research:frequencies                 GET    login  403    403    403    2xx    403    403    403    403    403
 research:preview                     GET    login  403    403    403    2xx    403    403    403    403    403
 research:wave-step                   POST   login  403    403    403    3xx    403    403    403    403    403
 network:graph                        GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
@@ -417,6 +419,8 @@ def world(
             "research": survey.pk,  # the survey and its preview
             "research:wave-step": wave.pk,
             "research:export": study.pk,
+            "research:export-zip": study.pk,
+            "research:frequencies": study.pk,
         },
         "token": {
             "actors:invitation": invitation_token(invitation),
@@ -427,7 +431,7 @@ def world(
             "research:answer": "ein-unbekannter-link",
         },
         "step": "erinnern",
-        "kind": "antworten",
+        "kind": {"research:export": "antworten", "research:export-zip": "lang-csv"},
         # No identity provider is configured here: its pages answer 404 (tests of single
         # sign-on: accounts/tests/test_sso*.py).
         "organization_slug": "keine-hochschule",

@@ -5,6 +5,7 @@ Every page passes axe, the survey pages included."""
 from __future__ import annotations
 
 import re
+import zipfile
 
 import pytest
 from django.core import mail
@@ -124,3 +125,20 @@ def test_a_researcher_builds_and_invites_and_a_student_answers_on_a_phone(
     page.reload()
     expect(page.get_by_text("100 %")).to_be_visible()
     assert student_geography.name not in page.content()
+
+    # the wide export: the pseudonym, never the name
+    with page.expect_download() as waiting:
+        page.get_by_role(
+            "link",
+            name=de("Wide table: one row per pseudonym and wave (ZIP: CSV, codebook, R syntax)"),
+        ).click()
+    with zipfile.ZipFile(waiting.value.path()) as archive:
+        wide = archive.read("antworten-breit.csv").decode("utf-8-sig")
+    assert pseudonym(story, student_geography) in wide
+    assert student_geography.name not in wide
+    # one person answered: the frequency table shows no count below 5
+    page.get_by_role(
+        "link", name=de("Frequency tables (cells with fewer than 5 people suppressed)")
+    ).click()
+    expect(page.locator('[data-frequency="bindung"]')).to_contain_text("< 5")
+    check_a11y(page)

@@ -9,6 +9,11 @@ modules when Django starts (as the admin finds `admin.py`), so it names no domai
 
 The key is stored with every notification and preference, so it never changes; the label is
 what the preferences page shows; `visible` decides whether a person sees the kind there.
+
+A **transactional** kind (`transactional=True`) is a message the person needs to act on at
+once and asked for by what they did (the personal link of a survey invitation): its e-mail is
+sent at once whatever the person chose, it carries no unsubscribe link and the preferences page
+does not offer it. Use it only for such messages, never for news.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ class NotificationKind:
     order: int = 100
     default: Delivery = Delivery.IMMEDIATE
     visible: Callable[[Any], bool] = anyone
+    transactional: bool = False
 
 
 _KINDS: dict[str, NotificationKind] = {}
@@ -49,9 +55,12 @@ def notification_kind(
     order: int = 100,
     default: Delivery = Delivery.IMMEDIATE,
     visible: Callable[[Any], bool] = anyone,
+    transactional: bool = False,
 ) -> NotificationKind:
     """Declare (or replace) a kind and return it, for the sender to pass to `notify`."""
-    kind = NotificationKind(key, label, order=order, default=default, visible=visible)
+    kind = NotificationKind(
+        key, label, order=order, default=default, visible=visible, transactional=transactional
+    )
     _KINDS[key] = kind
     return kind
 
@@ -64,6 +73,6 @@ def kind_get(key: str) -> NotificationKind:
 def kinds_for(user: Any) -> list[NotificationKind]:
     """The kinds this person may choose for, in the order of the preferences page."""
     return sorted(
-        (kind for kind in _KINDS.values() if kind.visible(user)),
+        (kind for kind in _KINDS.values() if not kind.transactional and kind.visible(user)),
         key=lambda kind: (kind.order, kind.key),
     )

@@ -142,7 +142,9 @@ def notify(
 
     A person with an account gets an in-app notification (title: the e-mail's subject, link:
     `url`) and the e-mail as they chose for `kind`: at once, in the daily digest or not at all;
-    the e-mail carries a one-click unsubscribe for its kind. A bare address (an invitation to
+    the e-mail carries a one-click unsubscribe for its kind. A transactional kind
+    (`kinds.NotificationKind.transactional`: a survey's personal link) is e-mailed at once
+    whatever the person chose, without an unsubscribe link. A bare address (an invitation to
     someone without an account) gets the e-mail only. Callers check `notifications_enabled()`
     before they enqueue the task that calls this.
 
@@ -184,9 +186,9 @@ def _notify(
         context=context,
         language=language,
         recipient=recipient,
-        unsubscribe_key=kind.key,
+        unsubscribe_key=None if kind.transactional else kind.key,
     )
-    delivery = delivery_for(recipient, kind)
+    delivery = Delivery.IMMEDIATE if kind.transactional else delivery_for(recipient, kind)
     state = {
         Delivery.IMMEDIATE: Notification.Email.SENT,
         Delivery.DIGEST: Notification.Email.DIGEST,
@@ -208,7 +210,7 @@ def _notify(
             to=recipient.email,
             email=email,
             language=language,
-            unsubscribe=unsubscribe_url(recipient, kind.key),
+            unsubscribe="" if kind.transactional else unsubscribe_url(recipient, kind.key),
         )
     return notification
 

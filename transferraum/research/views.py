@@ -435,3 +435,28 @@ def export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="studie-{study.pk}-{kind}.csv"'
     return response
+
+
+@login_required
+def export_zip(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """A ZIP with the answers in the wide or long shape (`breit-csv`, `lang-xlsx`, …), the
+    codebook and the R syntax file, for the study's researchers only."""
+    study = study_for_researcher(request.user, pk)
+    shape, _sep, file_format = kind.partition("-")
+    if shape not in exports.SHAPES or file_format not in exports.FORMATS:
+        raise Http404
+    response = HttpResponse(
+        exports.export_zip(study, shape=shape, file_format=file_format),
+        content_type="application/zip",
+    )
+    response["Content-Disposition"] = f'attachment; filename="studie-{study.pk}-{kind}.zip"'
+    return response
+
+
+@login_required
+def frequencies(request: HttpRequest, pk: int) -> HttpResponse:
+    """How often each answer was given, per wave and choice variable; cells with fewer than
+    five people are suppressed."""
+    study = study_for_researcher(request.user, pk)
+    tables = exports.frequency_tables(study)
+    return render(request, "research/frequencies.html", {"study": study, "tables": tables})

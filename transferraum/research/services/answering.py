@@ -10,7 +10,7 @@ nothing of the page is stored until all of it is valid.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -57,8 +57,13 @@ def _values(question: Question, role: str) -> list[Option]:
 def answers_of(response: Response) -> dict[str, Any]:
     """The saved answers by variable name: a code or number, a list of codes (multiple
     choice), a date, a text, or for a matrix {row code: point}."""
+    return answers_by_code(response.answers.select_related("question", "item"))
+
+
+def answers_by_code(answers: Iterable[Answer]) -> dict[str, Any]:
+    """`answers_of` for answer rows already loaded (with their question and item)."""
     found: dict[str, Any] = {}
-    for answer in response.answers.select_related("question", "item"):
+    for answer in answers:
         code = answer.question.code
         kind = answer.question.kind
         if kind == Question.Kind.MATRIX:

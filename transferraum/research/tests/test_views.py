@@ -193,7 +193,13 @@ def test_the_exports_read_back_match_the_answers_and_the_codebook(
     assert answers.status_code == 200 and answers["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(answers.content.decode("utf-8-sig"))))
     found = {row["variable"]: row["value"] for row in rows}
-    assert found == {"bindung": "5", "tage": "12", "warum": "'=SUMME(A1)", "orte": "1;2"}
+    assert found == {
+        "bindung": "5",
+        "tage": "12",
+        "warum": "'=SUMME(A1)",
+        "orte_1": "1",
+        "orte_2": "1",
+    }
     assert {row["pseudonym"] for row in rows} == {pseudonym(study, student_geography)}
     assert student_geography.email not in answers.content.decode()
     codebook = client.get(reverse("research:export", args=[study.pk, "codebuch"]))
@@ -201,7 +207,7 @@ def test_the_exports_read_back_match_the_answers_and_the_codebook(
         row["variable"]: row
         for row in csv.DictReader(io.StringIO(codebook.content.decode("utf-8-sig")))
     }
-    assert set(entries) == {"bindung", "tage", "warum", "orte"}
+    assert set(entries) == {"bindung", "tage", "warum", "orte_1", "orte_2"}
     assert entries["bindung"]["values"].startswith("1=stimme gar nicht zu")
     assert entries["warum"]["asked_if"] == "bindung ≥ 4"
     client.force_login(coordinator)
