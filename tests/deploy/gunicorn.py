@@ -19,7 +19,7 @@ from django.contrib.sessions.backends.db import SessionStore
 
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "transferraum.example"
-START_TIMEOUT = 40
+START_TIMEOUT = 90
 REQUEST_TIMEOUT = 50  # longer than SQLite's busy timeout: a request waits, it is never cut off
 # What the load balancer passes on (docs/deployment.md).
 HEADERS = {"Host": HOST, "X-Forwarded-Proto": "https"}
@@ -95,7 +95,8 @@ def _wait(base: str, server: subprocess.Popen, log: Path) -> None:
         try:
             requests.get(f"{base}/konto/login/", headers=HEADERS, allow_redirects=False, timeout=10)
             return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):
+            # not listening yet, or a worker still starting on a loaded machine: ask again
             time.sleep(0.2)
     pytest.fail(f"gunicorn did not answer in {START_TIMEOUT} s:\n{log.read_text()[-4000:]}")
 

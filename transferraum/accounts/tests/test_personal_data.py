@@ -92,6 +92,35 @@ def png() -> SimpleUploadedFile:
     return SimpleUploadedFile("quirina-zabelwitz.png", buffer.getvalue(), content_type="image/png")
 
 
+def _research_participation(person: User, round: Round) -> None:
+    """The person consents to a study, is invited with her round and answers its first page."""
+    from django.http import QueryDict  # noqa: PLC0415
+
+    from transferraum.research.models import Invitation  # noqa: PLC0415
+    from transferraum.research.services import answering, studies  # noqa: PLC0415
+    from transferraum.research.tests.factories import (  # noqa: PLC0415
+        study_make,
+        survey_make,
+        wave_make,
+    )
+
+    researcher = UserFactory(role=User.Role.RESEARCHER)
+    study = study_make(researcher)
+    wave = wave_make(researcher, study, survey_make(researcher, study), round=round)
+    studies.wave_open(actor=researcher, wave=wave)
+    studies.consent_give(
+        person=person, study=study, consent_version=studies.newest_consent_version(study)
+    )
+    invitation = Invitation.objects.get(wave=wave, person=person)
+    response = answering.response_start(invitation=invitation)
+    answering.response_page_save(
+        invitation=invitation,
+        response=response,
+        page=wave.survey_version.pages.get(position=1),
+        data=QueryDict("q-bindung=4&q-tage=12"),
+    )
+
+
 @pytest.fixture
 def everywhere(db, coordinator, officer_eilenburg, town_eilenburg, company_zeitz, owner_zeitz):
     """A student with data in every app: account, requests, profile with photo, memberships,
@@ -222,6 +251,7 @@ def everywhere(db, coordinator, officer_eilenburg, town_eilenburg, company_zeitz
         started_at=timezone.now(),
         body=f"<p>{NAME}</p>",
     )
+    _research_participation(person, finished.round)
     export = data_export_build(export_id=DataExport.objects.create(user=person).pk)
     assert export is not None
     return {

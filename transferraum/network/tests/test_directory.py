@@ -111,6 +111,9 @@ def build_directory(town_eilenburg: Organisation, company_zeitz: Organisation) -
         competences=("geoinformatik",),
         listings=((OFFER, ListingCategory.PRACTICE_PROJECTS, "Projektseminar Stadtgeographie"),),
     )
+    from transferraum.actors.aggregates import map_cells_refresh  # noqa: PLC0415
+
+    map_cells_refresh()  # factories write around the services that rebuild the map's cells
     return SimpleNamespace(town=town, company=company, geodata=geodata, institute=institute)
 
 
