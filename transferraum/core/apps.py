@@ -34,6 +34,9 @@ class CoreConfig(AppConfig):
         from transferraum.core.checks import database_log_at_start  # registers the checks
 
         database_log_at_start()
+        from transferraum.core import choices
+
+        choices.install()
         # Which task runs (for effects done once) and who hears of a failed one: every backend
         # sends these signals, the worker's and the tests' immediate one alike.
         from django_tasks.signals import task_finished, task_started
