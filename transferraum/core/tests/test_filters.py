@@ -14,6 +14,8 @@ from transferraum.core.filters import (
     Chip,
     Filters,
     Option,
+    OptionGroup,
+    Select,
     choice,
     flag,
     model_choice,
@@ -228,6 +230,22 @@ def test_a_select_marks_the_chosen_option(places):
     assert towns.groups[0].label == "Nordsachsen"
     assert towns.groups[0].options == [Option(str(places[0].pk), "Eilenburg", True)]
     assert towns.groups[1].options == [Option("7", "X", False)]
+
+
+def test_a_select_writes_its_options_escaped_and_marks_the_chosen():
+    select = Select(
+        name="ort",
+        id="id_ort",
+        label="Town",
+        empty_label="All",
+        options=[Option("1", "A & B", False), Option("2", "<C>", True)],
+        groups=[OptionGroup('D "1"', [Option("3", "E", False)])],
+    )
+
+    assert select.options_html == (
+        '<option value="1">A &amp; B</option><option value="2" selected>&lt;C&gt;</option>'
+        '<optgroup label="D &quot;1&quot;"><option value="3">E</option></optgroup>'
+    )
 
 
 @pytest.mark.django_db
