@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import copy
 from typing import Any, Self, TypeVar
 
 from django.conf import settings
@@ -259,3 +260,25 @@ class AccessEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.viewer or '–'} → {self.person} ({self.place})"
+
+
+class NewestFirstIndex(models.Index):
+    """An index for an order with `desc(nulls_last=True)` on both databases.
+
+    PostgreSQL sorts NULL above every value, so a descending order needs NULLS LAST in the
+    index to be read from it; SQLite sorts NULL below every value, so a plain DESC already puts
+    NULL last there, and SQLite refuses NULLS LAST in an index. The index is created with it on
+    PostgreSQL and without it elsewhere.
+    """
+
+    def create_sql(self, model: Any, schema_editor: Any, using: str = "", **kwargs: Any) -> Any:
+        if schema_editor.connection.vendor == "postgresql":
+            return super().create_sql(model, schema_editor, using=using, **kwargs)
+        index = copy.copy(self)
+        index.expressions = tuple(
+            models.OrderBy(e.expression, descending=e.descending)
+            if isinstance(e, models.OrderBy)
+            else e
+            for e in self.expressions
+        )
+        return models.Index.create_sql(index, model, schema_editor, using=using, **kwargs)

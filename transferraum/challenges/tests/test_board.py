@@ -861,3 +861,15 @@ def test_format_pages_show_the_whole_starter_catalogue(client):
             detail.content.decode()
         )
         assert "No challenge on the board uses this format yet." in detail.content.decode()
+
+
+def test_the_board_index_covers_exactly_the_challenges_on_the_board():
+    """The partial index `challenge_board_newest` is read only when its condition matches the
+    board's filter; a status added to the board must be added to the index too."""
+    from transferraum.challenges.models import Challenge
+
+    (index,) = [i for i in Challenge._meta.indexes if i.name == "challenge_board_newest"]
+    assert index.condition is not None
+    (lookup, statuses) = index.condition.children[0]
+    assert lookup == "status__in"
+    assert sorted(statuses) == sorted(str(status) for status in Challenge.BOARD_STATUSES)
