@@ -38,7 +38,13 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from transferraum.core.filters import Filters, search
-from transferraum.core.pagination import COUNT_LIMIT, capped_count, count_text
+from transferraum.core.pagination import (
+    COUNT_LIMIT,
+    capped_count,
+    count_text,
+    counted_in_page,
+    with_window_count,
+)
 from transferraum.core.search import query_stems
 
 M = TypeVar("M", bound=Model)
@@ -95,7 +101,11 @@ class SearchGroup:
 
 def first_and_total(queryset: QuerySet[M], limit: int) -> tuple[list[M], int]:
     """The first `limit` rows and how many there are in all: one query, a second (the count,
-    which stops past `COUNT_LIMIT`) only when the first `limit` are not all."""
+    which stops past `COUNT_LIMIT`) only when the first `limit` are not all. A search ranked on
+    PostgreSQL counts in the same query (`core.pagination.with_window_count`)."""
+    if counted_in_page(queryset):
+        ranked = list(with_window_count(queryset)[:limit])
+        return ranked, ranked[0].found_candidates if ranked else 0
     first = list(queryset[:limit])
     return first, capped_count(queryset) if len(first) == limit else len(first)
 
