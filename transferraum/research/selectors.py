@@ -18,6 +18,8 @@ from transferraum.core.errors import PermissionDenied
 from transferraum.projects.models import Assignment, Project
 from transferraum.research.models import (
     ConsentRecord,
+    Option,
+    Page,
     Question,
     Study,
     Survey,
@@ -63,6 +65,45 @@ def survey_for_researcher(viewer: Any, pk: int) -> Survey:
     if survey is None:
         raise Http404
     return survey
+
+
+def page_for_researcher(viewer: Any, pk: int) -> Page:
+    """A page of a survey of a study of `viewer` (403 / 404 as `study_for_researcher`)."""
+    _refuse(viewer)
+    page = (
+        Page.objects.select_related("version__survey__study")
+        .filter(pk=pk, version__survey__study__researchers=viewer)
+        .first()
+    )
+    if page is None:
+        raise Http404
+    return page
+
+
+def question_for_researcher(viewer: Any, pk: int) -> Question:
+    """A question of a survey of a study of `viewer` (403 / 404 as `study_for_researcher`)."""
+    _refuse(viewer)
+    question = (
+        Question.objects.select_related("page__version__survey__study")
+        .filter(pk=pk, page__version__survey__study__researchers=viewer)
+        .first()
+    )
+    if question is None:
+        raise Http404
+    return question
+
+
+def option_for_researcher(viewer: Any, pk: int) -> Option:
+    """An answer option of a survey of a study of `viewer` (403 / 404 as above)."""
+    _refuse(viewer)
+    option = (
+        Option.objects.select_related("question__page__version__survey__study")
+        .filter(pk=pk, question__page__version__survey__study__researchers=viewer)
+        .first()
+    )
+    if option is None:
+        raise Http404
+    return option
 
 
 def version_questions(version: SurveyVersion) -> list[Any]:
