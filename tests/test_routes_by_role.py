@@ -196,6 +196,7 @@ indicators:records                   GET    login  403    403    403    2xx    4
 indicators:report                    GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 indicators:report-pdf                GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 research:answer                      GET    410    410    410    410    410    410    410    410    410    410
+research:my-studies                  GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 research:studies                     GET    login  403    403    403    2xx    403    403    403    403    403
 research:study-new                   GET    login  403    403    403    2xx    403    403    403    403    403
 research:study                       GET    login  403    403    403    2xx    403    403    403    403    403

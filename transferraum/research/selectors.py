@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -122,6 +122,24 @@ def current_consent(person: Any, study: Study) -> ConsentRecord | None:
     if latest is None or latest.action != ConsentRecord.Action.GIVEN:
         return None
     return latest
+
+
+def consents_for_person(person: Any) -> QuerySet[ConsentRecord]:
+    """The person's own studies: per study they ever consented to, their latest consent record
+    (given or withdrawn) with the text's version, and when they last gave consent — one query,
+    the person's own rows only."""
+    latest = ConsentRecord.objects.filter(person=person, study=OuterRef("study")).order_by(
+        "-at", "-pk"
+    )
+    given = latest.filter(action=ConsentRecord.Action.GIVEN)
+    return (
+        ConsentRecord.objects.filter(person=person)
+        .annotate(latest_pk=Subquery(latest.values("pk")[:1]))
+        .filter(pk=F("latest_pk"))
+        .annotate(given_at=Subquery(given.values("at")[:1]))
+        .select_related("study", "consent_version")
+        .order_by("study__title", "study__pk")
+    )
 
 
 def wave_group(wave: Wave) -> Iterable[int]:

@@ -6,6 +6,7 @@ app_name = "research"
 
 urlpatterns = [
     path("befragung/<str:token>/", views.answer, name="answer"),
+    path("meine-studien/", views.my_studies, name="my-studies"),
     path("forschung/", views.studies, name="studies"),
     path("forschung/neu/", views.study_new, name="study-new"),
     path("forschung/<int:pk>/", views.study, name="study"),

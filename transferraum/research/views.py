@@ -32,9 +32,10 @@ from transferraum.research.forms import (
     SurveyForm,
     WaveForm,
 )
-from transferraum.research.models import Option, Page, Question, Response, Wave
+from transferraum.research.models import ConsentVersion, Option, Page, Question, Response, Wave
 from transferraum.research.permissions import can_create_study
 from transferraum.research.selectors import (
+    consents_for_person,
     current_consent,
     option_for_researcher,
     page_for_researcher,
@@ -193,6 +194,43 @@ def _fields(
             }
         )
     return fields
+
+
+# --- a participant's own studies -------------------------------------------------------------
+
+
+@login_required
+def my_studies(request: HttpRequest) -> HttpResponse:
+    """The studies the signed-in person joined: the consent text's version, when they agreed
+    (or withdrew), and withdrawal, which erases or keeps their answers as the text said."""
+    if request.method == "POST":
+        record = get_object_or_404(
+            consents_for_person(request.user), study_id=_number(request.POST.get("study"))
+        )
+        try:
+            study_services.consent_withdraw(person=request.user, study=record.study)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            if record.consent_version.on_withdrawal == ConsentVersion.OnWithdrawal.ERASE:
+                messages.success(request, _("Your consent is withdrawn and your answers erased."))
+            else:
+                messages.success(
+                    request,
+                    _("Your consent is withdrawn; your answers so far are kept pseudonymised."),
+                )
+        return redirect("research:my-studies")
+    url = reverse("research:my-studies")
+    page = listing(
+        request,
+        consents_for_person(request.user),
+        Filters.from_query(request.GET),
+        url=url,
+        per_page=20,
+        name="my-studies",
+        capped=False,
+    )
+    return render(request, "research/my_studies.html", page.context)
 
 
 # --- researchers ----------------------------------------------------------------------------
