@@ -438,6 +438,17 @@ class Response(models.Model):
         related_name="responses",
     )
     pseudonym = models.CharField(_("pseudonym"), max_length=40, db_index=True)
+    # The town of the project the invited student works in in the wave's round (set in SQL
+    # when the response starts, `answering.response_town_set`): the survey outcomes are
+    # figures per town too. Never exported; a town is no person.
+    town = models.ForeignKey(
+        "regions.Municipality",
+        verbose_name=_("town"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.STARTED
     )
