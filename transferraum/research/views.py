@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from transferraum.accounts.http import AuthenticatedHttpRequest
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.filters import Filters
 from transferraum.core.htmx import wants_partial
@@ -200,7 +201,7 @@ def _fields(
 
 
 @login_required
-def my_studies(request: HttpRequest) -> HttpResponse:
+def my_studies(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The studies the signed-in person joined: the consent text's version, when they agreed
     (or withdrew), and withdrawal, which erases or keeps their answers as the text said."""
     if request.method == "POST":

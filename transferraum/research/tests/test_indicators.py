@@ -231,11 +231,10 @@ def test_a_response_gets_the_town_of_the_students_project_in_sql(
     researcher, student_geography, django_assert_num_queries
 ):
     from transferraum.projects.tests.factories import ProjectFactory, place
+    from transferraum.regions.tests.factories import zeitz
     from transferraum.research.models import Invitation
     from transferraum.research.services import answering, studies
     from transferraum.research.tests.factories import survey_make, wave_make
-
-    from transferraum.regions.tests.factories import zeitz
 
     round = RoundFactory()
     project = ProjectFactory(round=round, challenge__municipality=zeitz())
