@@ -10,6 +10,7 @@ class ResearchConfig(AppConfig):
 
     def ready(self) -> None:
         from transferraum.core.menu import PERSONAL, RESEARCH, MenuEntry, menu_register, signed_in
+        from transferraum.research import checks  # noqa: F401 (registers the deploy check)
         from transferraum.research.permissions import is_researcher
 
         menu_register(
