@@ -57,7 +57,7 @@ from transferraum.projects.models import (
 from transferraum.recommendations import dossier
 from transferraum.recommendations.models import ImplementationMilestone, Recommendation
 from transferraum.regions.models import Municipality
-from transferraum.research.models import Study, Survey, Wave
+from transferraum.research.models import Page, Question, Study, Survey, Wave
 
 pytestmark = pytest.mark.django_db
 
@@ -323,6 +323,13 @@ ROUTE_OBJECTS: dict[str, Callable[[], dict[str, Any]]] = {
     "research:export": lambda: {"pk": _first(Study.objects).pk, "kind": "codebuch"},
     "research:export-zip": lambda: {"pk": _first(Study.objects).pk, "kind": "breit-xlsx"},
     "research:frequencies": lambda: {"pk": _first(Study.objects).pk},
+    "research:page-edit": lambda: {"pk": _first(Page.objects).pk},
+    "research:question-edit": lambda: {"pk": _first(Question.objects).pk},
+    "research:builder-step": lambda: {
+        "part": "frage",
+        "pk": _first(Question.objects).pk,
+        "step": "hoch",
+    },
     "research:wave-step": lambda: {"pk": _first(Wave.objects).pk, "step": "erinnern"},
     "notifications:read": lambda: {"pk": _first(Notification.objects).pk},
     "notifications:unsubscribe": lambda: {"token": "nicht-gueltig"},

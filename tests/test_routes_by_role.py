@@ -196,6 +196,7 @@ indicators:records                   GET    login  403    403    403    2xx    4
 indicators:report                    GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 indicators:report-pdf                GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 research:answer                      GET    410    410    410    410    410    410    410    410    410    410
+research:my-studies                  GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 research:studies                     GET    login  403    403    403    2xx    403    403    403    403    403
 research:study-new                   GET    login  403    403    403    2xx    403    403    403    403    403
 research:study                       GET    login  403    403    403    2xx    403    403    403    403    403
@@ -205,6 +206,9 @@ research:export-zip                  GET    login  403    403    403    2xx    4
 research:frequencies                 GET    login  403    403    403    2xx    403    403    403    403    403
 research:preview                     GET    login  403    403    403    2xx    403    403    403    403    403
 research:wave-step                   POST   login  403    403    403    3xx    403    403    403    403    403
+research:page-edit                   GET    login  403    403    403    2xx    403    403    403    403    403
+research:question-edit               GET    login  403    403    403    2xx    403    403    403    403    403
+research:builder-step                POST   login  403    403    403    3xx    403    403    403    403    403
 network:graph                        GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 network:graph-data                   GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 network:directory                    GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
@@ -372,6 +376,7 @@ def world(
     study = study_make(researcher)
     survey = survey_make(researcher, study)
     wave = wave_make(researcher, study, survey, round=project.round)
+    first_question = survey.versions.get().pages.get(position=1).questions.get(position=1)
     yield {
         "slug": {"actors": town_eilenburg.slug, "challenges": project.format.slug},
         "pk": {
@@ -421,6 +426,10 @@ def world(
             "research:export": study.pk,
             "research:export-zip": study.pk,
             "research:frequencies": study.pk,
+            "research:page-edit": survey.versions.get().pages.get(position=1).pk,
+            # the first question of page 1: moving it up leaves it where it is
+            "research:question-edit": first_question.pk,
+            "research:builder-step": first_question.pk,
         },
         "token": {
             "actors:invitation": invitation_token(invitation),
@@ -430,7 +439,8 @@ def world(
             "accounts:sso_link_confirm": "ein-unbekannter-link",
             "research:answer": "ein-unbekannter-link",
         },
-        "step": "erinnern",
+        "step": {"research:wave-step": "erinnern", "research:builder-step": "hoch"},
+        "part": "frage",
         "kind": {"research:export": "antworten", "research:export-zip": "lang-csv"},
         # No identity provider is configured here: its pages answer 404 (tests of single
         # sign-on: accounts/tests/test_sso*.py).

@@ -38,6 +38,7 @@ COORDINATOR = [
     "/herausforderungen/meine/",
     "/pruefung/",
     "/konto/password/change/",
+    "/meine-studien/",
 ]
 
 

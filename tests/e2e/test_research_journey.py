@@ -1,9 +1,12 @@
-"""Issue 21's survey story: a researcher builds a survey with a condition, invites the students
-of a round, and a student answers through the e-mailed link on a phone, without signing in.
-Every page passes axe, the survey pages included."""
+"""Issue 21's survey story: a researcher builds a survey with a condition (and edits it: texts,
+an outcome flag, a condition of two rules, a move refused through htmx), invites the students of
+the finished round, and a student answers through the e-mailed link on a phone, without signing
+in; the researcher exports and finds the pseudonym, and the dashboard's survey outcome opens the
+response behind it. Every page passes axe, the survey pages included."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 
@@ -24,7 +27,17 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture
 def story(transactional_db, researcher, student_geography):
-    round = RoundFactory(name="Wintersemester 2026/27")
+    # the finished round: its final presentation is past, so a wave now is "after"
+    today = timezone.localdate()
+    round = RoundFactory(
+        name="Wintersemester 2026/27",
+        phase="closed",
+        applications_open_at=timezone.now() - dt.timedelta(days=200),
+        applications_close_at=timezone.now() - dt.timedelta(days=180),
+        work_starts_on=today - dt.timedelta(days=150),
+        presentation_on=today - dt.timedelta(days=20),
+        ends_on=today - dt.timedelta(days=10),
+    )
     place(student_geography, ProjectFactory(round=round))
     return study_make(researcher, title="Bindung nach dem Projekt")
 
@@ -57,9 +70,9 @@ def test_a_researcher_builds_and_invites_and_a_student_answers_on_a_phone(
     page.get_by_text(de("Add a page"), exact=True).click()
     form = page.locator("details[open]")
     form.get_by_label(de("title (German)")).fill("Bleiben")
-    form.get_by_label(de("shown only if question")).fill("bindung")
-    form.get_by_label(de("operator")).select_option("at_least")
-    form.get_by_label(de("value")).fill("4")
+    form.get_by_label(de("rule %(n)s: question", n=1)).select_option("bindung")
+    form.get_by_label(de("rule %(n)s: operator", n=1)).select_option("at_least")
+    form.get_by_label(de("rule %(n)s: value", n=1)).fill("4")
     form.get_by_role("button", name=de("Add the page")).click()
     expect(page.get_by_text("bindung ≥ 4").first).to_be_visible()
     page.get_by_text(de("Add a question"), exact=True).click()
@@ -71,6 +84,32 @@ def test_a_researcher_builds_and_invites_and_a_student_answers_on_a_phone(
     form.get_by_label(de("question (English)")).fill("What keeps you here?")
     form.get_by_role("button", name=de("Add the question")).click()
     expect(page.get_by_text("Was hält Sie hier?")).to_be_visible()
+    check_a11y(page)
+
+    # editing: bindung becomes an outcome measure; warum gets a new English text and a
+    # condition of two rules (any)
+    page.get_by_role("link", name=de("Edit %(code)s", code="bindung")).click()
+    check_a11y(page)
+    page.get_by_label(de("outcome measure")).check()
+    page.get_by_role("button", name=de("Save the question")).click()
+    expect_message(page, de("The question was saved."))
+    page.get_by_role("link", name=de("Edit %(code)s", code="warum")).click()
+    page.get_by_label(de("question (English)")).fill("What keeps you in the region?")
+    page.get_by_label(de("the condition holds when")).select_option("any")
+    page.get_by_label(de("rule %(n)s: question", n=1)).select_option("bindung")
+    page.get_by_label(de("rule %(n)s: operator", n=1)).select_option("at_least")
+    page.get_by_label(de("rule %(n)s: value", n=1)).fill("5")
+    page.get_by_label(de("rule %(n)s: question", n=2)).select_option("bindung")
+    page.get_by_label(de("rule %(n)s: operator", n=2)).select_option("equals")
+    page.get_by_label(de("rule %(n)s: value", n=2)).fill("4")
+    page.get_by_role("button", name=de("Save the question")).click()
+    expect_message(page, de("The question was saved."))
+    expect(page.get_by_text("What keeps you in the region?")).to_be_visible()
+    check_a11y(page)
+    # moving page 2 before the question its condition needs is refused (htmx, in place)
+    page.get_by_role("button", name=de("Move page %(n)s up", n=2)).click()
+    expect(page.locator("#builder").get_by_role("status")).to_contain_text("später")
+    expect(page.get_by_role("heading", name="2. Bleiben")).to_be_visible()
     check_a11y(page)
     page.get_by_role("link", name=de("Preview")).click()
     expect(page.get_by_text("Ich fühle mich der Region verbunden.")).to_be_visible()
@@ -141,4 +180,15 @@ def test_a_researcher_builds_and_invites_and_a_student_answers_on_a_phone(
         "link", name=de("Frequency tables (cells with fewer than 5 people suppressed)")
     ).click()
     expect(page.locator('[data-frequency="bindung"]')).to_contain_text("< 5")
+    check_a11y(page)
+
+    # the dashboard's survey outcome after the projects opens the response it rests on
+    page.goto("/kennzahlen/auswertung/")
+    figure = page.locator("[data-figure=survey-outcome-after]")
+    expect(figure.locator("[data-figure-value]")).to_have_text("5,0")
+    check_a11y(page)
+    figure.locator("[data-records-link]").click()
+    expect(page.locator("[data-record]")).to_have_count(1)
+    expect(page.locator("[data-record]")).to_contain_text(pseudonym(story, student_geography))
+    assert student_geography.name not in page.content()
     check_a11y(page)

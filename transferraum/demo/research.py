@@ -87,6 +87,7 @@ def _survey_build(
                 text_de=question.text_de,
                 text_en=question.text_en,
                 required=question.required,
+                is_outcome=question.outcome,
                 condition=question.condition,
                 min_value=None if question.min_value is None else Decimal(question.min_value),
                 max_value=None if question.max_value is None else Decimal(question.max_value),

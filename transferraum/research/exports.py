@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -36,6 +36,7 @@ from transferraum.research.models import (
     Question,
     Response,
     Study,
+    Wave,
 )
 from transferraum.research.pseudonyms import pseudonym_for
 from transferraum.research.services.answering import answers_by_code
@@ -484,36 +485,78 @@ class FrequencyTable:
     rows: list[FrequencyRow]
 
 
-def frequency_tables(study: Study) -> list[FrequencyTable]:
-    """Per wave and choice variable: how many people chose each value. Cells counting fewer
-    than 5 people are suppressed (with the next smallest, as the total is shown); a total
-    under 5 is suppressed too."""
-    counts: dict[tuple[str, str], dict[int, int]] = {}
-    totals: dict[tuple[str, str], int] = {}
-    tables = study_tables(study)
-    for cells in study_responses(study):
-        wave = cells.response.wave.name
-        for name, value in cells.values.items():
-            if not isinstance(value, int) or value < 0 or not tables.variables[name].labels():
+def frequency_counts(
+    study: Study, tables: StudyTables | None = None
+) -> dict[tuple[int, str], dict[int, int]]:
+    """How many people gave each code, per (wave id, choice variable): one GROUP BY over the
+    answers (wave, question, matrix row, code; a multiple choice by its set of chosen codes,
+    which has few distinct values), spread over the variables here. An answer row exists only
+    for a page the person saved and a question shown to them (answering removes the rest)."""
+    variable_of: dict[tuple[int, int | None], str] = {}
+    multiple: dict[int, list[tuple[str, int]]] = {}
+    for pages in (tables or study_tables(study)).pages.values():
+        for page in pages:
+            for question in page.questions.all():
+                if question.kind not in Question.CHOICE_KINDS:
+                    continue
+                for variable in question_variables(question):
+                    if variable.option is not None:
+                        multiple.setdefault(question.pk, []).append(
+                            (variable.name, variable.option.value)
+                        )
+                    else:
+                        item = variable.item.pk if variable.item else None
+                        variable_of[(question.pk, item)] = variable.name
+    grouped = (
+        Answer.objects.filter(response__wave__study=study, question__kind__in=Question.CHOICE_KINDS)
+        .filter(Q(number__isnull=False) | Q(choices__isnull=False))
+        .values_list("response__wave_id", "question_id", "item_id", "number", "choices")
+        .annotate(people=Count("pk"))
+        .order_by()
+    )
+    counts: dict[tuple[int, str], dict[int, int]] = {}
+
+    def add(wave: int, name: str, code: int, people: int) -> None:
+        cell = counts.setdefault((wave, name), {})
+        cell[code] = cell.get(code, 0) + people
+
+    for wave, question, item, number, chosen, people in grouped:
+        if question in multiple:
+            codes = {int(code) for code in chosen or []}
+            if not codes:
                 continue
-            counts.setdefault((wave, name), {})
-            counts[(wave, name)][value] = counts[(wave, name)].get(value, 0) + 1
-            totals[(wave, name)] = totals.get((wave, name), 0) + 1
+            for name, value in multiple[question]:
+                add(wave, name, 1 if value in codes else 0, people)
+        elif number is not None and (question, item) in variable_of:
+            add(wave, variable_of[(question, item)], int(number), people)
+    return counts
+
+
+def frequency_tables(study: Study) -> list[FrequencyTable]:
+    """Per wave and choice variable: how many people chose each value (`frequency_counts`,
+    counted in SQL). Cells counting fewer than 5 people are suppressed (with the next
+    smallest, as the total is shown); a total under 5 is suppressed too."""
+    tables = study_tables(study)
+    counts = frequency_counts(study, tables)
+    waves = Wave.objects.filter(study=study).order_by("invite_on", "pk").values_list("pk", "name")
     result = []
-    for (wave, name), found in counts.items():
-        variable = tables.variables[name]
-        labels = variable.labels()
-        cells_shown = suppress_table([found.get(code, 0) for code, _l in labels], applies=True)
-        result.append(
-            FrequencyTable(
-                wave=wave,
-                variable=name,
-                question=variable.text("de"),
-                total=suppress_one(totals[(wave, name)], applies=True),
-                rows=[
-                    FrequencyRow(code, label, cell)
-                    for (code, label), cell in zip(labels, cells_shown, strict=True)
-                ],
+    for wave, wave_name in waves:
+        for name, variable in tables.variables.items():
+            found = counts.get((wave, name))
+            if not found:
+                continue
+            labels = variable.labels()
+            cells_shown = suppress_table([found.get(code, 0) for code, _l in labels], applies=True)
+            result.append(
+                FrequencyTable(
+                    wave=wave_name,
+                    variable=name,
+                    question=variable.text("de"),
+                    total=suppress_one(sum(found.values()), applies=True),
+                    rows=[
+                        FrequencyRow(code, label, cell)
+                        for (code, label), cell in zip(labels, cells_shown, strict=True)
+                    ],
+                )
             )
-        )
     return result

@@ -2,29 +2,30 @@
 outcome questions before and after a round's projects (regional attachment in the demo's
 study "Regionale Bindung"), registered in the catalogue of `transferraum/indicators`.
 
-Which answers count — a rule read from the data, no flag to set:
+Which answers count:
 - the wave invites the students of a round (`Wave.Group.ROUND_STUDENTS`);
 - it is *before* the projects when its invitations go out before the round's work starts
   (`invite_on < round.work_starts_on`), *after* them when they go out on or after the final
   presentation (`invite_on >= round.presentation_on`); a wave in between, or of a round
   without these dates, is neither;
-- the question is a 5-point Likert question (not a matrix row), and an *outcome measure*: the
-  same variable (`Question.code`) is asked both in a before and in an after wave of the same
-  study and round — so before and after compare the same questions;
+- the question is an *outcome measure*: the researchers mark it so in the survey builder
+  (`Question.is_outcome`, only 5-point Likert questions; not a matrix row);
 - the response is completed.
 
-The value is the mean of these answers (1–5, each answer weighs the same). Responses carry a
-pseudonym and no person, so they belong to no town: the figures are per round (the wave's) and
-year (the year the wave's invitations go out), not per town. The records behind a figure are the
-responses counted, shown by pseudonym only, each with its own mean; their number is the number
-of people the figure rests on, which decides its suppression where the public reads it.
+The value is the mean of these answers (1–5, each answer weighs the same), per round (the
+wave's), year (the year the wave's invitations go out) and town: a response's town is the town
+of the project its invited student works in in the wave's round (`Response.town`, set in SQL
+from the person's team when the response starts; the response itself keeps only a pseudonym).
+The records behind a figure are the responses counted, shown by pseudonym only, each with its
+own mean; their number is the number of people the figure rests on, which decides its
+suppression where the public reads it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Avg, Count, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import ExtractYear
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy
@@ -55,17 +56,9 @@ def _timed(when: str, prefix: str = "") -> Q:
 
 def outcome_answers(when: str) -> QuerySet[Answer]:
     """The answers an outcome figure is computed over (see the module's rule)."""
-    other = AFTER if when == BEFORE else BEFORE
-    asked_in_other = Wave.objects.filter(
-        _timed(other),
-        study=OuterRef("response__wave__study"),
-        round=OuterRef("response__wave__round"),
-        survey_version__pages__questions__code=OuterRef("question__code"),
-        survey_version__pages__questions__kind=Question.Kind.LIKERT5,
-    )
     return Answer.objects.filter(
         _timed(when, "response__wave__"),
-        Exists(asked_in_other),
+        question__is_outcome=True,
         question__kind=Question.Kind.LIKERT5,
         item__isnull=True,
         number__isnull=False,
@@ -110,7 +103,7 @@ def _indicator(when: str, **kwargs: Any) -> Indicator:
         kind=Kind.OUTCOME,
         area=SURVEYS,
         rows=lambda: outcome_answers(when),
-        town=None,
+        town="response__town",
         round="response__wave__round",
         year=ExtractYear("response__wave__invite_on"),
         value=lambda: Avg("number"),
@@ -137,9 +130,9 @@ indicator_register(
             "Mean of the answers (1 to 5) to the outcome questions of the accompanying "
             "research in the survey waves of a round's students whose invitations go out "
             "before the round's work starts, e.g. regional attachment. Outcome questions are "
-            "the 5-point Likert questions asked in a wave before and in a wave after the "
-            "projects of the same study and round; only completed responses count. Per round "
-            "and year of the wave; responses are pseudonymous and belong to no town."
+            "the 5-point Likert questions the researchers marked as outcome measures; only "
+            "completed responses count. Per round and year of the wave and per town of the "
+            "project the student worked in; responses stay pseudonymous."
         ),
         order=200,
     ),

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.core.models import TimeStampedModel
+from transferraum.core.models import TimeStampedModel, Versioned
 from transferraum.core.tokens import HASH_LENGTH
 
 
@@ -222,8 +222,12 @@ class Page(models.Model):
         return describe(self.condition)
 
 
-class Question(models.Model):
-    """A question on a page. `code` is the variable name in exports, kept across versions."""
+class Question(Versioned, models.Model):
+    """A question on a page. `code` is the variable name in exports, kept across versions.
+
+    Two researchers may edit the same question at once: `version` (core.versions) keeps the
+    second save from overwriting the first unseen. `is_outcome` marks an outcome measure of
+    the study (research/indicators.py: before and after the projects)."""
 
     class Kind(models.TextChoices):
         SINGLE = "single", _("Single choice")
@@ -260,6 +264,14 @@ class Question(models.Model):
         _("largest number"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     condition = models.JSONField(_("shown only if"), default=dict, blank=True)
+    is_outcome = models.BooleanField(
+        _("outcome measure"),
+        default=False,
+        help_text=_(
+            "Counts in the programme's survey outcome indicators (mean before and after the "
+            "projects). Only 5-point Likert questions."
+        ),
+    )
 
     class Meta:
         ordering = ["page__position", "position"]
@@ -426,6 +438,17 @@ class Response(models.Model):
         related_name="responses",
     )
     pseudonym = models.CharField(_("pseudonym"), max_length=40, db_index=True)
+    # The town of the project the invited student works in in the wave's round (set in SQL
+    # when the response starts, `answering.response_town_set`): the survey outcomes are
+    # figures per town too. Never exported; a town is no person.
+    town = models.ForeignKey(
+        "regions.Municipality",
+        verbose_name=_("town"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.STARTED
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -18,6 +18,8 @@ from transferraum.core.errors import PermissionDenied
 from transferraum.projects.models import Assignment, Project
 from transferraum.research.models import (
     ConsentRecord,
+    Option,
+    Page,
     Question,
     Study,
     Survey,
@@ -65,6 +67,45 @@ def survey_for_researcher(viewer: Any, pk: int) -> Survey:
     return survey
 
 
+def page_for_researcher(viewer: Any, pk: int) -> Page:
+    """A page of a survey of a study of `viewer` (403 / 404 as `study_for_researcher`)."""
+    _refuse(viewer)
+    page = (
+        Page.objects.select_related("version__survey__study")
+        .filter(pk=pk, version__survey__study__researchers=viewer)
+        .first()
+    )
+    if page is None:
+        raise Http404
+    return page
+
+
+def question_for_researcher(viewer: Any, pk: int) -> Question:
+    """A question of a survey of a study of `viewer` (403 / 404 as `study_for_researcher`)."""
+    _refuse(viewer)
+    question = (
+        Question.objects.select_related("page__version__survey__study")
+        .filter(pk=pk, page__version__survey__study__researchers=viewer)
+        .first()
+    )
+    if question is None:
+        raise Http404
+    return question
+
+
+def option_for_researcher(viewer: Any, pk: int) -> Option:
+    """An answer option of a survey of a study of `viewer` (403 / 404 as above)."""
+    _refuse(viewer)
+    option = (
+        Option.objects.select_related("question__page__version__survey__study")
+        .filter(pk=pk, question__page__version__survey__study__researchers=viewer)
+        .first()
+    )
+    if option is None:
+        raise Http404
+    return option
+
+
 def version_questions(version: SurveyVersion) -> list[Any]:
     """The pages of `version` with their questions and options, in order (three queries)."""
     return list(version.pages.prefetch_related("questions__options").order_by("position"))
@@ -81,6 +122,24 @@ def current_consent(person: Any, study: Study) -> ConsentRecord | None:
     if latest is None or latest.action != ConsentRecord.Action.GIVEN:
         return None
     return latest
+
+
+def consents_for_person(person: Any) -> QuerySet[ConsentRecord]:
+    """The person's own studies: per study they ever consented to, their latest consent record
+    (given or withdrawn) with the text's version, and when they last gave consent — one query,
+    the person's own rows only."""
+    latest = ConsentRecord.objects.filter(person=person, study=OuterRef("study")).order_by(
+        "-at", "-pk"
+    )
+    given = latest.filter(action=ConsentRecord.Action.GIVEN)
+    return (
+        ConsentRecord.objects.filter(person=person)
+        .annotate(latest_pk=Subquery(latest.values("pk")[:1]))
+        .filter(pk=F("latest_pk"))
+        .annotate(given_at=Subquery(given.values("at")[:1]))
+        .select_related("study", "consent_version")
+        .order_by("study__title", "study__pk")
+    )
 
 
 def wave_group(wave: Wave) -> Iterable[int]:

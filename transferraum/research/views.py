@@ -16,22 +16,32 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from transferraum.accounts.http import AuthenticatedHttpRequest
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.filters import Filters
+from transferraum.core.htmx import wants_partial
 from transferraum.core.listing import listing
 from transferraum.research import exports
 from transferraum.research.forms import (
     ConsentVersionForm,
+    OptionForm,
+    PageEditForm,
     PageForm,
+    QuestionEditForm,
     QuestionForm,
     StudyForm,
     SurveyForm,
     WaveForm,
 )
-from transferraum.research.models import Option, Page, Question, Response, Wave
+from transferraum.research.models import ConsentVersion, Option, Page, Question, Response, Wave
 from transferraum.research.permissions import can_create_study
 from transferraum.research.selectors import (
+    consents_for_person,
     current_consent,
+    option_for_researcher,
+    page_for_researcher,
+    question_codes,
+    question_for_researcher,
     studies_for_viewer,
     study_for_researcher,
     survey_for_researcher,
@@ -187,6 +197,43 @@ def _fields(
     return fields
 
 
+# --- a participant's own studies -------------------------------------------------------------
+
+
+@login_required
+def my_studies(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The studies the signed-in person joined: the consent text's version, when they agreed
+    (or withdrew), and withdrawal, which erases or keeps their answers as the text said."""
+    if request.method == "POST":
+        record = get_object_or_404(
+            consents_for_person(request.user), study_id=_number(request.POST.get("study"))
+        )
+        try:
+            study_services.consent_withdraw(person=request.user, study=record.study)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            if record.consent_version.on_withdrawal == ConsentVersion.OnWithdrawal.ERASE:
+                messages.success(request, _("Your consent is withdrawn and your answers erased."))
+            else:
+                messages.success(
+                    request,
+                    _("Your consent is withdrawn; your answers so far are kept pseudonymised."),
+                )
+        return redirect("research:my-studies")
+    url = reverse("research:my-studies")
+    page = listing(
+        request,
+        consents_for_person(request.user),
+        Filters.from_query(request.GET),
+        url=url,
+        per_page=20,
+        name="my-studies",
+        capped=False,
+    )
+    return render(request, "research/my_studies.html", page.context)
+
+
 # --- researchers ----------------------------------------------------------------------------
 
 
@@ -294,7 +341,8 @@ def survey(request: HttpRequest, pk: int) -> HttpResponse:
     survey = survey_for_researcher(request.user, pk)
     version = newest_version(survey)
     pages = version_questions(version)
-    page_form = PageForm(None)
+    codes = [question.code for page in pages for question in page.questions.all()]
+    page_form = PageForm(None, codes=codes)
     question_form = QuestionForm(None, pages=pages)
     form_name = request.POST.get("form", "") if request.method == "POST" else ""
     try:
@@ -310,7 +358,7 @@ def survey(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The question was removed."))
             return redirect(survey)
         if form_name == "page":
-            page_form = PageForm(request.POST)
+            page_form = PageForm(request.POST, codes=codes)
             if page_form.is_valid():
                 data = page_form.cleaned_data
                 surveys.page_add(
@@ -331,16 +379,184 @@ def survey(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, error.message)
         else:
             error.attach_to(page_form if form_name == "page" else question_form)
-    context = {
+    context = _builder_context(survey, version, pages)
+    context.update({"page_form": page_form, "question_form": question_form})
+    return render(request, "research/survey.html", context, status=422 if form_name else 200)
+
+
+def _builder_context(survey: Any, version: Any, pages: list[Page]) -> dict[str, Any]:
+    return {
         "survey": survey,
         "study": survey.study,
         "version": version,
         "pages": pages,
         "answered": version.has_answers(),
-        "page_form": page_form,
-        "question_form": question_form,
     }
-    return render(request, "research/survey.html", context, status=422 if form_name else 200)
+
+
+@login_required
+def page_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """A page's titles (German, English) and its condition of several rules, while the
+    survey version has no answers."""
+    page = page_for_researcher(request.user, pk)
+    version = page.version
+    survey = version.survey
+    codes = question_codes(version)
+    form = PageEditForm(
+        request.POST or None,
+        codes=codes,
+        condition=page.condition,
+        initial={"title_de": page.title_de, "title_en": page.title_en},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            surveys.page_update(
+                actor=request.user,
+                page=page,
+                title_de=form.cleaned_data["title_de"],
+                title_en=form.cleaned_data["title_en"],
+                condition=form.condition(),
+            )
+        except DomainError as error:
+            error.attach_to(form)
+        else:
+            messages.success(request, _("The page was saved."))
+            return redirect(survey)
+    context = {
+        "survey": survey,
+        "study": survey.study,
+        "version": version,
+        "page": page,
+        "form": form,
+        "answered": version.has_answers(),
+    }
+    status = 422 if request.method == "POST" else 200
+    return render(request, "research/page_edit.html", context, status=status)
+
+
+@login_required
+def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """A question's texts, the settings of its kind, its condition and its answer options
+    (labels, order, new ones, removal), while the survey version has no answers."""
+    question = question_for_researcher(request.user, pk)
+    version = question.page.version
+    survey = version.survey
+    codes = question_codes(version)
+    form = QuestionEditForm(None, question=question, codes=codes)
+    add_form = OptionForm(None, prefix="option-new")
+    option_forms: dict[int, OptionForm] = {}
+    form_name = request.POST.get("form", "") if request.method == "POST" else ""
+    target: Any = None
+    try:
+        if form_name == "question":
+            form = target = QuestionEditForm(request.POST, question=question, codes=codes)
+            if form.is_valid():
+                data = form.cleaned_data
+                surveys.question_update(
+                    actor=request.user,
+                    question=question,
+                    text_de=data["text_de"],
+                    text_en=data["text_en"],
+                    help_de=data["help_de"],
+                    help_en=data["help_en"],
+                    required=data["required"],
+                    min_value=data.get("min_value"),
+                    max_value=data.get("max_value"),
+                    is_outcome=data.get("is_outcome", False),
+                    condition=form.condition(),
+                    loaded_version=form.loaded_version,
+                )
+                messages.success(request, _("The question was saved."))
+                return redirect(survey)
+        elif form_name == "option-new":
+            add_form = target = OptionForm(request.POST, prefix="option-new")
+            if add_form.is_valid():
+                role = request.POST.get("role", Option.Role.CHOICE)
+                surveys.option_add(
+                    actor=request.user,
+                    question=question,
+                    role=role if role in Option.Role.values else Option.Role.CHOICE,
+                    **add_form.cleaned_data,
+                )
+                return redirect("research:question-edit", pk=question.pk)
+        elif form_name.startswith("option-") and form_name[7:].isdigit():
+            option = get_object_or_404(question.options, pk=int(form_name[7:]))
+            option_form = target = OptionForm(request.POST, prefix=form_name)
+            option_forms[option.pk] = option_form
+            if option_form.is_valid():
+                surveys.option_update(actor=request.user, option=option, **option_form.cleaned_data)
+                return redirect("research:question-edit", pk=question.pk)
+    except DomainError as error:
+        error.attach_to(target)
+    options = list(question.options.all())
+    for option in options:
+        option.form = option_forms.get(  # type: ignore[attr-defined]
+            option.pk,
+            OptionForm(
+                None,
+                prefix=f"option-{option.pk}",
+                initial={"label_de": option.label_de, "label_en": option.label_en},
+            ),
+        )
+    context = {
+        "survey": survey,
+        "study": survey.study,
+        "version": version,
+        "question": question,
+        "form": form,
+        "add_form": add_form,
+        "options": options,
+        "answered": version.has_answers(),
+    }
+    return render(request, "research/question_edit.html", context, status=422 if form_name else 200)
+
+
+BUILDER_STEPS = {"hoch": surveys.UP, "runter": surveys.DOWN, "entfernen": "delete"}
+
+
+@login_required
+@require_POST
+def builder_step(request: HttpRequest, part: str, pk: int, step: str) -> HttpResponse:
+    """Move a page, question or answer option up or down, or remove it: a plain POST that
+    redirects back to the builder; to htmx, the builder's changed part."""
+    if step not in BUILDER_STEPS or part not in ("seite", "frage", "option"):
+        raise Http404
+    direction = BUILDER_STEPS[step]
+    item: Any
+    if part == "seite":
+        item = page_for_researcher(request.user, pk)
+        survey = item.version.survey
+        back = survey.get_absolute_url()
+    elif part == "frage":
+        item = question_for_researcher(request.user, pk)
+        survey = item.page.version.survey
+        back = survey.get_absolute_url()
+    else:
+        item = option_for_researcher(request.user, pk)
+        survey = item.question.page.version.survey
+        back = reverse("research:question-edit", args=[item.question_id])
+    actions: dict[str, Any] = {
+        "seite": (surveys.page_move, surveys.page_delete, "page"),
+        "frage": (surveys.question_move, surveys.question_delete, "question"),
+        "option": (surveys.option_move, surveys.option_delete, "option"),
+    }
+    move, delete, keyword = actions[part]
+    try:
+        if direction == "delete":
+            delete(actor=request.user, **{keyword: item})
+            messages.success(request, _("Removed."))
+        elif not move(actor=request.user, direction=direction, **{keyword: item}):
+            messages.info(request, _("It is at the end of the list already."))
+    except DomainError as error:
+        messages.error(request, error.message)
+    if wants_partial(request) and part != "option":
+        version = newest_version(survey)
+        return render(
+            request,
+            "research/survey.html#builder",
+            _builder_context(survey, version, version_questions(version)),
+        )
+    return redirect(back)
 
 
 def _number(value: str | None) -> int:
@@ -361,6 +577,7 @@ def _question_add(request: HttpRequest, form: QuestionForm, version: Any) -> Non
         required=data["required"],
         min_value=data["min_value"],
         max_value=data["max_value"],
+        is_outcome=data["is_outcome"],
         condition=form.condition(),
     )
     choices, items = form.option_lines()

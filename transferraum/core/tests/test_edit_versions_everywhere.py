@@ -31,11 +31,13 @@ from transferraum.core.models import Versioned
 from transferraum.core.versions import VersionedForm
 from transferraum.projects.models import Feedback, Meeting, Milestone, Project, Round
 from transferraum.recommendations.models import Recommendation
+from transferraum.research.models import Question
 
 # Plain forms that look like an editor of a versioned model but are not.
 NOT_EDITING: dict[str, str] = {
     "transferraum.actors.forms.OrganisationCreateForm": "creates an organisation",
     "transferraum.recommendations.forms.MilestoneForm": "creates an implementation milestone",
+    "transferraum.research.forms.QuestionForm": "adds a question to a survey",
 }
 
 # Every page that edits: the versioned model, or why no one else edits the same thing.
@@ -51,6 +53,12 @@ EDIT_PAGES: dict[str, type[models.Model] | str] = {
     "projects:workspace-feedback": Feedback,
     "projects:workspace-deliverables": Project,
     "recommendations:edit": Recommendation,
+    "research:question-edit": Question,
+    "research:page-edit": (
+        "a page's two titles and condition: the researchers of one study share a survey, but "
+        "a page (unlike a question) has no edit version because its field `version` names the "
+        "survey version; the lead may rename it to add one"
+    ),
     "recommendations:milestone-edit": (
         "sets one number (progress, done) in place: the latest value is the truth, no text "
         "is lost, and every change is in the recommendation's history"

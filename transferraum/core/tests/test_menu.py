@@ -52,6 +52,7 @@ SIGNED_IN = [
     *RESEARCH,
     "start",
     "accounts:profile",
+    "research:my-studies",
 ]
 
 
@@ -76,6 +77,7 @@ SIGNED_IN = [
                 *RESEARCH,
                 "start",
                 "accounts:profile",
+                "research:my-studies",
             ],
         ),
     ],
@@ -89,11 +91,15 @@ def test_each_person_sees_the_entries_meant_for_them_in_menu_order(request, pers
     ("persona", "sections", "personal"),
     [
         (None, ["programme", "region", "network", "research"], []),
-        ("outsider", ["programme", "region", "network", "research"], ["start", "accounts:profile"]),
+        (
+            "outsider",
+            ["programme", "region", "network", "research"],
+            ["start", "accounts:profile", "research:my-studies"],
+        ),
         (
             "coordinator",
             ["programme", "region", "network", "research"],
-            ["start", "accounts:profile"],
+            ["start", "accounts:profile", "research:my-studies"],
         ),
     ],
 )
@@ -180,6 +186,7 @@ def test_a_new_app_adds_its_entry_without_touching_the_header(client, registry, 
         "Mein Bereich",
         "Mein Profil",
         "Meine Buchungen",
+        "Meine Studien",
     ]
 
 

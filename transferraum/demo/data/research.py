@@ -43,6 +43,7 @@ class QuestionSpec:
     condition: dict[str, Any] | None = None
     min_value: int | None = None
     max_value: int | None = None
+    outcome: bool = False  # an outcome measure of the indicators (before/after)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ BINDUNG_PAGES = (
                 "Ich fühle mich der Region verbunden.",
                 "I feel attached to the region.",
                 required=True,
+                outcome=True,
             ),
             QuestionSpec(
                 "bleiben",
@@ -71,6 +73,7 @@ BINDUNG_PAGES = (
                 "Ich kann mir vorstellen, nach dem Studium hier zu leben.",
                 "I can imagine living here after my studies.",
                 required=True,
+                outcome=True,
             ),
             QuestionSpec(
                 "tage",

@@ -325,6 +325,8 @@ def test_the_report_pdf_is_tagged_and_holds_the_figures(english, world, tmp_path
     assert info["Tagged"] == "yes"
     assert info["Title"] == "Impact report Eilenburg 2027"
     assert b'pdfuaid:part="1"' in pdf_objects(response.content)
+    # the typeface comes from the shared PDF base (core/pdf-base.css, imported)
+    assert b"+Fira-Sans" in pdf_objects(response.content)
     text = pdf_text(response.content, tmp_path)
     assert "Key figures" in text and "Students in teams" in text and "p3" in text
 

@@ -286,6 +286,8 @@ def test_the_pdf_is_tagged_titled_and_in_the_pages_language(english, eilenburg, 
     assert b"/Lang (en)" in objects
     assert b'pdfuaid:part="1"' in objects  # PDF/UA-1
     assert b"/DisplayDocTitle true" in objects
+    # the typeface comes from the shared PDF base (core/pdf-base.css, imported)
+    assert b"+Fira-Sans" in objects and b"+Fira-Sans-Bold" in objects
 
 
 @needs_poppler

@@ -16,12 +16,23 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from transferraum.core.errors import DomainError
+from transferraum.projects.models import Assignment
 from transferraum.research.conditions import condition_holds, referenced
-from transferraum.research.models import Answer, Invitation, Option, Page, Question, Response
+from transferraum.research.models import (
+    Answer,
+    Invitation,
+    Option,
+    Page,
+    Question,
+    Response,
+    Wave,
+)
 from transferraum.research.pseudonyms import pseudonym
 from transferraum.research.selectors import current_consent, version_questions
 
@@ -213,7 +224,31 @@ def response_start(*, invitation: Invitation, now: dt.datetime | None = None) ->
         pseudonym=pseudonym(wave.study, invitation.person),
         defaults={"survey_version": wave.survey_version, "started_at": now or timezone.now()},
     )
+    if response.town_id is None and wave.group == Wave.Group.ROUND_STUDENTS:
+        response_town_set(response, invitation)
     return response
+
+
+def response_town_set(response: Response, invitation: Invitation) -> None:
+    """Give `response` the town of the project its invited student works in, in the wave's
+    round (through the person's team, `Assignment`): one UPDATE with a subquery. Stays empty
+    while the student has no project (tried again at the next visit)."""
+    town = (
+        Assignment.objects.filter(
+            round_id=invitation.wave.round_id,
+            student_id=invitation.person_id,
+            project__isnull=False,
+        )
+        .annotate(
+            town=Coalesce(
+                "project__challenge__municipality",
+                "project__challenge__organisation__municipality",
+            )
+        )
+        .values("town")[:1]
+    )
+    Response.objects.filter(pk=response.pk).update(town=Subquery(town))
+    response.refresh_from_db(fields=["town"])
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.services import activity_record
+from transferraum.core.versions import version_claim
 from transferraum.research.conditions import (
     Place,
     condition_problems,
@@ -216,6 +217,7 @@ def question_add(
     min_value: Decimal | None = None,
     max_value: Decimal | None = None,
     condition: dict[str, Any] | None = None,
+    is_outcome: bool = False,
 ) -> Question:
     """A question at the end of `page`. A Likert question starts with its labelled scale.
 
@@ -232,6 +234,7 @@ def question_add(
             field="code",
         )
     _clean_range(kind, min_value, max_value)
+    _clean_outcome(kind, is_outcome)
     position = (page.questions.aggregate(n=Max("position"))["n"] or 0) + 1
     condition = condition or {}
     _check_condition(version, owner=code, place=Place(page.position, position), condition=condition)
@@ -248,6 +251,7 @@ def question_add(
         min_value=min_value,
         max_value=max_value,
         condition=condition,
+        is_outcome=is_outcome,
     )
     if kind in SCALES:
         Option.objects.bulk_create(
@@ -270,13 +274,21 @@ def question_update(
     min_value: Decimal | None = None,
     max_value: Decimal | None = None,
     condition: dict[str, Any] | None = None,
+    is_outcome: bool | None = None,
+    loaded_version: int | None = None,
 ) -> Question:
-    """Change a question's texts, range, whether it is required and its condition (its type and
-    variable name stay). Raises VersionAnswered when the version has answers, ConditionInvalid,
-    DomainError."""
+    """Change a question's texts, range, whether it is required, whether it is an outcome
+    measure and its condition (its type and variable name stay). `loaded_version` is the edit
+    version the researcher's form was loaded with (core.versions; None: always wins).
+
+    Raises VersionAnswered when the version has answers, EditConflict when another researcher
+    saved the question meanwhile, ConditionInvalid, DomainError."""
     version = question.page.version
     _editable(actor, version)
     _clean_range(question.kind, min_value, max_value)
+    if is_outcome is not None:
+        _clean_outcome(question.kind, is_outcome)
+        question.is_outcome = is_outcome
     condition = condition or {}
     _check_condition(
         version,
@@ -288,8 +300,17 @@ def question_update(
     question.help_de, question.help_en = help_de, help_en
     question.required, question.condition = required, condition
     question.min_value, question.max_value = min_value, max_value
+    version_claim(question, loaded_version)
     question.save()
+    activity_record(actor=actor, verb="survey.question_changed", target=question)
     return question
+
+
+def _clean_outcome(kind: str, is_outcome: bool) -> None:
+    if is_outcome and kind != Question.Kind.LIKERT5:
+        raise DomainError(
+            _("Only 5-point Likert questions can be outcome measures."), field="is_outcome"
+        )
 
 
 @transaction.atomic
@@ -337,3 +358,74 @@ def option_delete(*, actor: Any, option: Option) -> None:
     """Remove an option. Raises VersionAnswered."""
     _editable(actor, option.question.page.version)
     option.delete()
+
+
+# --- order and removal ------------------------------------------------------------------------
+
+UP, DOWN = "up", "down"
+
+
+def _swap(rows: Any, item: Any, direction: str) -> bool:
+    """Swap `item` with its neighbour among `rows` (same parent) in `direction`; False when
+    it is first (up) or last (down) already. Position 0 is free in every list (they start at
+    1), so the swap passes the unique constraint."""
+    if direction not in (UP, DOWN):
+        raise DomainError(_("Move a part up or down."))
+    if direction == UP:
+        neighbour = rows.filter(position__lt=item.position).order_by("-position").first()
+    else:
+        neighbour = rows.filter(position__gt=item.position).order_by("position").first()
+    if neighbour is None:
+        return False
+    mine, theirs = item.position, neighbour.position
+    type(item).objects.filter(pk=item.pk).update(position=0)
+    type(item).objects.filter(pk=neighbour.pk).update(position=mine)
+    type(item).objects.filter(pk=item.pk).update(position=theirs)
+    item.position = theirs
+    return True
+
+
+@transaction.atomic
+def page_move(*, actor: Any, page: Page, direction: str) -> bool:
+    """Move a page up or down. Refused (ConditionInvalid, nothing moved) when a condition would
+    then depend on a question asked later. Raises VersionAnswered."""
+    _editable(actor, page.version)
+    moved = _swap(page.version.pages.select_for_update(), page, direction)
+    version_check(page.version)
+    return moved
+
+
+@transaction.atomic
+def question_move(*, actor: Any, question: Question, direction: str) -> bool:
+    """Move a question up or down on its page (see `page_move`)."""
+    version = question.page.version
+    _editable(actor, version)
+    moved = _swap(question.page.questions.select_for_update(), question, direction)
+    version_check(version)
+    return moved
+
+
+@transaction.atomic
+def option_move(*, actor: Any, option: Option, direction: str) -> bool:
+    """Move an answer option (or a matrix row) up or down; its code stays."""
+    _editable(actor, option.question.page.version)
+    rows = option.question.options.filter(role=option.role).select_for_update()
+    return _swap(rows, option, direction)
+
+
+@transaction.atomic
+def page_delete(*, actor: Any, page: Page) -> None:
+    """Remove a page with its questions; the later pages move up. Refused for the only page
+    (DomainError) and while a condition depends on one of its questions (ConditionInvalid).
+    Raises VersionAnswered."""
+    version = page.version
+    _editable(actor, version)
+    if version.pages.count() < 2:
+        raise DomainError(_("A survey keeps at least one page."))
+    position = page.position
+    page.delete()
+    for later in version.pages.filter(position__gt=position).order_by("position"):
+        later.position -= 1
+        later.save(update_fields=["position"])
+    version_check(version)
+    activity_record(actor=actor, verb="survey.page_removed", target=version.survey)

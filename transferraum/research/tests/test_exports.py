@@ -296,6 +296,64 @@ def test_cells_of_five_or_more_people_are_shown(researcher, study, survey):
     assert cells == {1: 5, 2: 0, 3: 5, 4: 0, 5: 0} and table.total.shown == 10
 
 
+def test_frequencies_are_counted_in_sql_and_match_a_hand_count(
+    researcher, study, survey, django_assert_max_num_queries
+):
+    """Seven people: bindung 1,1,1,1,1,4,5 (the two feeling bound answer page 2 and choose
+    places: {1}, {1, 2}). By hand: bindung 1 → 5, 4 → 1, 5 → 1 (total 7); orte_1 chosen by 2,
+    orte_2 chosen by 1, not chosen by 1 (total 2)."""
+    round = RoundFactory()
+    project = ProjectFactory(round=round)
+    from transferraum.accounts.tests.factories import UserFactory
+
+    people = [UserFactory(role="student") for _ in range(7)]
+    for person in people:
+        place(person, project)
+    wave = studies.wave_open(
+        actor=researcher, wave=wave_make(researcher, study, survey, round=round)
+    )
+    for person in people[:5]:
+        answer(wave, person, (1, form(bindung=1)))
+    answer(wave, people[5], (1, form(bindung=4)), (2, form(orte=[1])))
+    answer(wave, people[6], (1, form(bindung=5)), (2, form(orte=[1, 2])))
+    counts = exports.frequency_counts(study)
+    assert counts[(wave.pk, "bindung")] == {1: 5, 4: 1, 5: 1}
+    assert counts[(wave.pk, "orte_1")] == {1: 2}
+    assert counts[(wave.pk, "orte_2")] == {0: 1, 1: 1}
+    with django_assert_max_num_queries(6):  # the questionnaire, the GROUP BY, the waves
+        tables = {table.variable: table for table in exports.frequency_tables(study)}
+    bindung = {row.code: row.cell for row in tables["bindung"].rows}
+    assert bindung[1].shown == 5 and tables["bindung"].total.shown == 7
+    # 4 and 5 are small; 2 and 3 are 0 (not small): both small cells hidden
+    assert bindung[4].suppressed and bindung[5].suppressed and bindung[2].shown == 0
+    assert tables["orte_2"].total.suppressed
+
+
+def test_the_frequency_query_count_does_not_grow_with_the_responses(
+    researcher, study, survey, answered, student_geography, django_assert_num_queries
+):
+    exports.frequency_tables(study)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        exports.frequency_tables(study)
+    round = RoundFactory()
+    project = ProjectFactory(round=round)
+    from transferraum.accounts.tests.factories import UserFactory
+
+    people = [UserFactory(role="student") for _ in range(6)]
+    for person in people:
+        place(person, project)
+    wave = studies.wave_open(
+        actor=researcher, wave=wave_make(researcher, study, survey, round=round)
+    )
+    for number, person in enumerate(people):
+        answer(wave, person, (1, form(bindung=1 + number % 5)))
+    with django_assert_num_queries(len(few.captured_queries)):
+        exports.frequency_tables(study)
+
+
 def test_matrix_rows_are_variables_and_other_surveys_leave_cells_empty(
     researcher, study, survey, answered, student_geography, round_with_students
 ):

@@ -1,10 +1,13 @@
 """The survey outcome indicators (research/indicators.py) against a hand computation.
 
 Round R (work from 2026-04-20, presentation 2026-07-09). Study "Regionale Bindung":
+- the researchers marked "bindung" and "bleiben" as outcome measures, not the Likert question
+  "nur_vorher";
 - pre wave (students, 2026-04-13): 4 completed responses, bindung 2 3 3 2, bleiben 3 2 4 1,
-  and a Likert question "nur_vorher" asked only before (not an outcome); one started response;
+  nur_vorher 5; one started response;
 - post wave (students, 2026-07-13): 5 completed responses, bindung 4 4 3 5 4, bleiben
-  3 4 4 5 4;
+  3 4 4 5 4; the first two in Eilenburg (8 answers: 4 3 4 4 → mean 3.75), the rest in Zeitz
+  (3 4 5 5 4 4 → 25 / 6);
 - partner wave (partners, 2026-08-03): a Likert "bindung" answered 1 — not students: no count;
 - a wave between work start and presentation (2026-05-01): neither before nor after.
 By hand: before (2+3+3+2 + 3+2+4+1) / 8 = 2.5 from 4 people; after (20 + 20) / 10 = 4.0
@@ -37,7 +40,13 @@ def _survey(researcher, study, title, codes):
     page = survey.versions.get().pages.get()
     for code, kind in codes:
         surveys.question_add(
-            actor=researcher, page=page, code=code, kind=kind, text_de=code, text_en=code
+            actor=researcher,
+            page=page,
+            code=code,
+            kind=kind,
+            text_de=code,
+            text_en=code,
+            is_outcome=code in ("bindung", "bleiben"),
         )
     return survey
 
@@ -55,11 +64,12 @@ def _wave(study, survey: Survey, round, name, day, group=Wave.Group.ROUND_STUDEN
     )
 
 
-def _answer(wave, pseudonym, completed=True, **numbers):
+def _answer(wave, pseudonym, completed=True, town=None, **numbers):
     response = Response.objects.create(
         wave=wave,
         survey_version=wave.survey_version,
         pseudonym=pseudonym,
+        town=town,
         status=Response.Status.COMPLETED if completed else Response.Status.STARTED,
     )
     for code, number in numbers.items():
@@ -94,11 +104,16 @@ def data(db, researcher):
     for i, (bindung, bleiben) in enumerate([(2, 3), (3, 2), (3, 4), (2, 1)]):
         _answer(pre, f"VORHER{i}", bindung=bindung, bleiben=bleiben, nur_vorher=5, tage=30)
     _answer(pre, "ANGEFANGEN", completed=False, bindung=5, bleiben=5)
+    from transferraum.regions.tests.factories import eilenburg, zeitz
+
+    towns = [eilenburg(), eilenburg(), zeitz(), zeitz(), zeitz()]
     for i, (bindung, bleiben) in enumerate([(4, 3), (4, 4), (3, 4), (5, 5), (4, 4)]):
-        _answer(post, f"NACHHER{i}", bindung=bindung, bleiben=bleiben)
+        _answer(post, f"NACHHER{i}", town=towns[i], bindung=bindung, bleiben=bleiben)
     _answer(middle, "MITTE", bindung=1, bleiben=1)
     _answer(partners, "PARTNER", bindung=1)
-    return SimpleNamespace(round=round, study=study, pre=pre, post=post)
+    return SimpleNamespace(
+        round=round, study=study, pre=pre, post=post, eilenburg=towns[0], zeitz=towns[2]
+    )
 
 
 def test_the_outcome_indicators_are_in_the_catalogue():
@@ -117,8 +132,20 @@ def test_the_means_match_the_hand_computation(data):
     assert value_of(after, Scope()) == pytest.approx(4.0)
     assert value_of(before, Scope(round=data.round.pk, year=2026)) == pytest.approx(2.5)
     assert value_of(after, Scope(year=2027)) is None
-    # responses belong to no town
-    assert value_of(after, Scope(town=1)) is None
+    # per town: the town of the project the student worked in
+    assert value_of(after, Scope(town=data.eilenburg.pk)) == pytest.approx(3.75)
+    assert value_of(after, Scope(town=data.zeitz.pk)) == pytest.approx(25 / 6)
+    assert value_of(before, Scope(town=data.eilenburg.pk)) is None
+
+
+def test_only_questions_marked_as_outcome_count(data):
+    # (answered versions are fixed in the builder: set the flag as a new version would)
+    Question.objects.filter(code="nur_vorher").update(is_outcome=True)
+    # 4 more answers of 5: (20 + 20) / 12
+    assert value_of(indicator_get(BEFORE), Scope()) == pytest.approx(40 / 12)
+    for question in Question.objects.filter(code__in=("bindung", "bleiben", "nur_vorher")):
+        Question.objects.filter(pk=question.pk).update(is_outcome=False)
+    assert value_of(indicator_get(BEFORE), Scope()) is None
 
 
 def test_the_records_are_the_responses_counted_by_pseudonym(data):
@@ -191,9 +218,37 @@ def test_the_demo_study_gives_figures_after_higher_than_before(client, db):
     assert not public[BEFORE].total.suppressed and not public[AFTER].total.suppressed
 
 
-def test_a_towns_impact_report_leaves_out_the_figures_of_no_town(data):
+def test_a_towns_impact_report_has_the_survey_outcome_of_its_town(data):
     from transferraum.indicators.report import impact_report
-    from transferraum.regions.tests.factories import eilenburg
 
-    keys = {figure.key for figure in impact_report(eilenburg(), 2026).figures}
-    assert "projects" in keys and BEFORE not in keys and AFTER not in keys
+    figures_ = {figure.key: figure for figure in impact_report(data.eilenburg, 2026).figures}
+    assert "projects" in figures_ and AFTER in figures_
+    # two people in Eilenburg: too few for a public figure
+    assert figures_[AFTER].total.suppressed
+
+
+def test_a_response_gets_the_town_of_the_students_project_in_sql(
+    researcher, student_geography, django_assert_num_queries
+):
+    from transferraum.projects.tests.factories import ProjectFactory, place
+    from transferraum.regions.tests.factories import zeitz
+    from transferraum.research.models import Invitation
+    from transferraum.research.services import answering, studies
+    from transferraum.research.tests.factories import survey_make, wave_make
+
+    round = RoundFactory()
+    project = ProjectFactory(round=round, challenge__municipality=zeitz())
+    place(student_geography, project)
+    study = study_make(researcher)
+    wave = studies.wave_open(
+        actor=researcher,
+        wave=wave_make(researcher, study, survey_make(researcher, study), round=round),
+    )
+    studies.consent_give(
+        person=student_geography, study=study, consent_version=study.consent_versions.get()
+    )
+    invitation = Invitation.objects.get(wave=wave, person=student_geography)
+    response = answering.response_start(invitation=invitation)
+    assert response.town_id == zeitz().pk
+    with django_assert_num_queries(2):  # the UPDATE with its subquery, the read back
+        answering.response_town_set(response, invitation)

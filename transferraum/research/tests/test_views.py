@@ -104,8 +104,8 @@ def test_the_builder_refuses_a_condition_on_a_later_question(client, researcher,
             "question-kind": "text",
             "question-text_de": "Neu",
             "question-text_en": "New",
-            "question-condition_question": "warum",
-            "question-condition_op": "answered",
+            "question-rule_0_question": "warum",
+            "question-rule_0_op": "answered",
         },
     )
     assert answer.status_code == 422
@@ -126,9 +126,9 @@ def test_the_builder_adds_a_question_with_options_and_a_condition(client, resear
             "question-text_de": "Wo wohnen Sie?",
             "question-text_en": "Where do you live?",
             "question-options": "Stadt | Town\nLand | Countryside",
-            "question-condition_question": "bindung",
-            "question-condition_op": "at_least",
-            "question-condition_value": "3",
+            "question-rule_0_question": "bindung",
+            "question-rule_0_op": "at_least",
+            "question-rule_0_value": "3",
         },
     )
     assert answer.status_code == 302
