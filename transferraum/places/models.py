@@ -322,6 +322,10 @@ class Resource(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.place})"
 
+    @property
+    def price_display(self) -> str:
+        return f"{self.price_cents // 100},{self.price_cents % 100:02d} €"
+
     def get_absolute_url(self) -> str:
         return reverse("places:resource", kwargs={"slug": self.place.slug, "pk": self.pk})
 
@@ -381,6 +385,7 @@ class Booking(models.Model):
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    minutes = models.PositiveIntegerField(_("minutes"), editable=False)
     series = models.UUIDField(null=True, blank=True, editable=False)
     note = models.CharField(_("note"), max_length=300, blank=True)
     reason = models.CharField(_("reason"), max_length=500, blank=True)
