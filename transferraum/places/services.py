@@ -12,11 +12,16 @@ its IntegrityError into the same refusal.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import random
+import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import ParamSpec, TypeVar
 
-from django.db import IntegrityError, transaction
+from django.conf import settings
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import Max, Sum
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -31,6 +36,36 @@ from transferraum.places.models import Booking, Qualification, Resource, Trainin
 from transferraum.places.permissions import is_place_staff, may_book_audience
 
 MAX_WEEKS = 12
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def serialised(function: Callable[P, R]) -> Callable[P, R]:
+    """Run `function` (a `transaction.atomic` service) one at a time per database.
+
+    PostgreSQL: the service locks the resource's row. SQLite: the transaction takes the write
+    lock at its start (`IMMEDIATE`); when another connection holds it, SQLite answers "locked"
+    at once for an in-memory database and after the busy timeout for a file – so the service
+    is tried again, with a short random pause, until the busy timeout has passed. A refusal or
+    an error other than "locked" ends it at once; nothing half done stays behind, as each try
+    is one transaction."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        if connection.vendor != "sqlite" or connection.in_atomic_block:
+            return function(*args, **kwargs)
+        timeout = settings.DATABASES["default"].get("OPTIONS", {}).get("timeout", 20)
+        deadline = time.monotonic() + float(timeout)
+        while True:
+            try:
+                return function(*args, **kwargs)
+            except OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01 + random.random() * 0.04)  # noqa: S311 - a pause, not a secret
+
+    return wrapper
 
 
 class BookingRefused(DomainError):
@@ -247,8 +282,10 @@ def _refuse_taken(resource: Resource, starts_at: dt.datetime, ends_at: dt.dateti
 def _locked(resource: Resource) -> Resource:
     """The resource's row, locked until the transaction ends: bookings of one resource are
     checked one after the other."""
-    return Resource.objects.select_for_update().select_related("place__municipality", "training").get(
-        pk=resource.pk
+    return (
+        Resource.objects.select_for_update(of=("self",))
+        .select_related("place__municipality", "training")
+        .get(pk=resource.pk)
     )
 
 
@@ -289,6 +326,7 @@ def series_dates(starts_at: dt.datetime, ends_at: dt.datetime, weeks: int) -> li
     return dates
 
 
+@serialised
 @transaction.atomic
 def booking_create(
     *,
@@ -400,6 +438,7 @@ def booking_create(
     return created
 
 
+@serialised
 @transaction.atomic
 def booking_block(
     *,
@@ -442,7 +481,7 @@ def booking_block(
 
 def _locked_booking(booking: Booking) -> Booking:
     return (
-        Booking.objects.select_for_update()
+        Booking.objects.select_for_update(of=("self",))
         .select_related("resource__place__municipality")
         .get(pk=booking.pk)
     )
