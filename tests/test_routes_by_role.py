@@ -38,6 +38,8 @@ from transferraum.challenges.models import Attachment, Challenge
 from transferraum.challenges.tests.factories import ChallengeFactory
 from transferraum.notifications.models import Notification
 from transferraum.notifications.services import UNSUBSCRIBE_SALT
+from transferraum.places.models import Booking
+from transferraum.places.tests.factories import PlaceFactory, ResourceFactory
 from transferraum.projects.models import AllocationRun, Document, DocumentVersion, Meeting
 from transferraum.projects.tests.factories import MilestoneFactory, SupervisorFactory
 from transferraum.recommendations import dossier
@@ -46,8 +48,6 @@ from transferraum.recommendations.tests.factories import (
     RecommendationFactory,
     team_project,
 )
-from transferraum.places.models import Booking
-from transferraum.places.tests.factories import PlaceFactory, ResourceFactory
 from transferraum.research.tests.factories import study_make, survey_make, wave_make
 
 # The personas, in the order of the table's columns.

@@ -144,10 +144,10 @@ def _trainings_passed() -> int:
 def _term() -> int:
     """A term of weekly bookings around the demo's day, people taken in turn; a public holiday
     or a closed day is skipped. Future bookings of resources staff confirm wait for them."""
-    people = list(
-        User.objects.with_role(User.Role.STUDENT).order_by("pk")[:12]
-    ) + list(User.objects.with_role(User.Role.FOUNDER).order_by("pk")[:2]) + list(
-        User.objects.with_role(User.Role.STAFF).order_by("pk")[:4]
+    people = (
+        list(User.objects.with_role(User.Role.STUDENT).order_by("pk")[:12])
+        + list(User.objects.with_role(User.Role.FOUNDER).order_by("pk")[:2])
+        + list(User.objects.with_role(User.Role.STAFF).order_by("pk")[:4])
     )
     trained = {
         name: [u for u in people if u.email in {e for n, e in TRAINED if n == name}]

@@ -73,7 +73,9 @@ def at(day: dt.date, time: dt.time) -> dt.datetime:
 
 def within_opening(place: Place, starts_at: dt.datetime, ends_at: dt.datetime) -> bool:
     start, end = local(starts_at), local(ends_at)
-    if start.date() != end.date() and not (end.time() == dt.time(0) and end.date() == start.date() + dt.timedelta(days=1)):
+    if start.date() != end.date() and not (
+        end.time() == dt.time(0) and end.date() == start.date() + dt.timedelta(days=1)
+    ):
         return False
     for opens, closes in spans_of(place, start.date()):
         if at(start.date(), opens) <= start and end <= at(start.date(), closes):
@@ -104,9 +106,7 @@ def free_times(
         for opens, closes in spans:
             moment, closing = at(day, opens), at(day, closes)
             while moment + length <= closing:
-                if moment >= after and not any(
-                    s < moment + length and e > moment for s, e in busy
-                ):
+                if moment >= after and not any(s < moment + length and e > moment for s, e in busy):
                     found.append(moment)
                     if len(found) >= count:
                         return found

@@ -26,6 +26,8 @@ def bookings_ical(bookings: Sequence[Booking]) -> bytes:
         event.add("dtend", booking.ends_at)
         event.add("summary", f"{booking.resource.name} – {place.name}")
         event.add("location", f"{place.street}, {place.postcode} {place.municipality.name}")
-        event.add("status", "CONFIRMED" if booking.status == Booking.Status.CONFIRMED else "TENTATIVE")
+        event.add(
+            "status", "CONFIRMED" if booking.status == Booking.Status.CONFIRMED else "TENTATIVE"
+        )
         calendar.add_component(event)
     return calendar.to_ical()

@@ -111,7 +111,9 @@ class OpeningHours(models.Model):
         verbose_name = _("opening hours")
         verbose_name_plural = _("opening hours")
         constraints = [
-            models.CheckConstraint(condition=Q(opens__lt=models.F("closes")), name="hours_opens_first"),
+            models.CheckConstraint(
+                condition=Q(opens__lt=models.F("closes")), name="hours_opens_first"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -211,9 +213,7 @@ class Training(models.Model):
     place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="trainings")
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    lapse = models.CharField(
-        _("lapses"), max_length=12, choices=Lapse.choices, default=Lapse.NEVER
-    )
+    lapse = models.CharField(_("lapses"), max_length=12, choices=Lapse.choices, default=Lapse.NEVER)
     lapse_days = models.PositiveIntegerField(_("valid for days"), null=True, blank=True)
     lapse_on = models.DateField(_("valid until"), null=True, blank=True)
     lapse_months = models.PositiveSmallIntegerField(
@@ -322,12 +322,12 @@ class Resource(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.place})"
 
+    def get_absolute_url(self) -> str:
+        return reverse("places:resource", kwargs={"slug": self.place.slug, "pk": self.pk})
+
     @property
     def price_display(self) -> str:
         return f"{self.price_cents // 100},{self.price_cents % 100:02d} €"
-
-    def get_absolute_url(self) -> str:
-        return reverse("places:resource", kwargs={"slug": self.place.slug, "pk": self.pk})
 
 
 class BookingQuerySet(models.QuerySet["Booking"]):

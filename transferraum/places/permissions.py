@@ -29,9 +29,7 @@ def is_place_staff(viewer: Viewer, place: Place) -> bool:
         return False
     if person.is_coordinator:
         return True
-    if PlaceMember.objects.filter(
-        place=place, user=person, role=PlaceMember.Role.STAFF
-    ).exists():
+    if PlaceMember.objects.filter(place=place, user=person, role=PlaceMember.Role.STAFF).exists():
         return True
     return Membership.objects.filter(
         user=person, organisation_id=place.organisation_id, role=Membership.Role.ADMIN
@@ -72,8 +70,10 @@ def can_cancel(viewer: Viewer, booking: Booking) -> bool:
     person = _person(viewer)
     if person is None:
         return False
-    return booking.user_id == person.pk or booking.booked_by_id == person.pk or is_place_staff(
-        person, booking.resource.place
+    return (
+        booking.user_id == person.pk
+        or booking.booked_by_id == person.pk
+        or is_place_staff(person, booking.resource.place)
     )
 
 

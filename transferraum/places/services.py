@@ -111,9 +111,7 @@ def person_kind(person: User) -> str:
         return Booking.PersonKind.STUDENT
     if person.has_role(User.Role.FOUNDER):
         return Booking.PersonKind.FOUNDER
-    kinds = set(
-        Membership.objects.filter(user=person).values_list("organisation__kind", flat=True)
-    )
+    kinds = set(Membership.objects.filter(user=person).values_list("organisation__kind", flat=True))
     if Organisation.Kind.COMPANY in kinds or Organisation.Kind.STARTUP in kinds:
         return Booking.PersonKind.COMPANY
     if Organisation.Kind.TOWN in kinds:
@@ -142,14 +140,12 @@ def qualification_valid_until(qualification: Qualification) -> dt.date | None:
     if training.lapse == Training.Lapse.DATE:
         return training.lapse_on
     if training.lapse == Training.Lapse.INACTIVITY:
-        last = (
-            Booking.objects.filter(
-                user_id=qualification.user_id,
-                resource__training=training,
-                status=Booking.Status.CONFIRMED,
-                starts_at__lte=timezone.now(),
-            ).aggregate(last=Max("starts_at"))["last"]
-        )
+        last = Booking.objects.filter(
+            user_id=qualification.user_id,
+            resource__training=training,
+            status=Booking.Status.CONFIRMED,
+            starts_at__lte=timezone.now(),
+        ).aggregate(last=Max("starts_at"))["last"]
         since = max(qualification.passed_on, calendar.local(last).date() if last else dt.date.min)
         return _add_months(since, training.lapse_months or 0)
     return None
@@ -236,7 +232,8 @@ def _check(
             raise BookingRefused(
                 _("This time is outside the opening hours of the place."), field="starts_at"
             )
-        assert person is not None
+        if person is None:
+            raise ValueError("a booking needs a person")
         if not override:
             if not may_book_audience(person, resource):
                 raise BookingRefused(
@@ -358,9 +355,9 @@ def booking_create(
         )
     resource = _locked(resource)
     staff = is_place_staff(actor, resource.place)
-    if (person is not None and person != actor) or team is not None or override_reason:
-        if not staff:
-            raise PermissionDenied(_("Only the staff of the place may do this."))
+    on_behalf = (person is not None and person != actor) or team is not None
+    if (on_behalf or override_reason) and not staff:
+        raise PermissionDenied(_("Only the staff of the place may do this."))
     person = person or actor
     override = bool(override_reason.strip())
     if len(note) > 300:

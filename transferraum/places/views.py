@@ -56,9 +56,7 @@ def place(request: HttpRequest, slug: str) -> HttpResponse:
     place = place_for_viewer(request.user, slug)
     today = timezone.localdate()
     spans = calendar.spans_between(place, today, today + dt.timedelta(days=6))
-    week = [
-        (day, spans[day], calendar.holiday_name(place.state, day)) for day in sorted(spans)
-    ]
+    week = [(day, spans[day], calendar.holiday_name(place.state, day)) for day in sorted(spans)]
     return render(
         request,
         "places/place.html",
@@ -344,7 +342,10 @@ def staff_training(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(
                 request,
                 _("%(person)s passed “%(training)s”.")
-                % {"person": data["person"].name or data["person"].email, "training": data["training"]},
+                % {
+                    "person": data["person"].name or data["person"].email,
+                    "training": data["training"],
+                },
             )
             return redirect("places:staff", slug=place.slug)
     context = _staff_context(request, place)

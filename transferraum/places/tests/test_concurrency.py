@@ -88,5 +88,9 @@ def test_the_exclusion_constraint_refuses_an_overlap_written_past_the_service():
         )
         with pytest.raises(IntegrityError, match="places_booking_no_overlap"):
             Booking.objects.create(
-                resource=desk, starts_at=at(2, 11), ends_at=at(2, 13), minutes=120, status="requested"
+                resource=desk,
+                starts_at=at(2, 11),
+                ends_at=at(2, 13),
+                minutes=120,
+                status="requested",
             )

@@ -41,7 +41,10 @@ def test_usage_per_resource_and_month_against_a_hand_computation(frozen):
     _book(desk, founder, at(4, 9, month=2), 5, Booking.Status.CANCELLED, kind=F)  # not counted
     _book(room, founder, at(5, 9, month=2), 1, Booking.Status.REQUESTED, kind=F)  # booked only
     Booking.objects.create(
-        resource=room, starts_at=at(8, 9, month=2), ends_at=at(8, 12, month=2), minutes=180,
+        resource=room,
+        starts_at=at(8, 9, month=2),
+        ends_at=at(8, 12, month=2),
+        minutes=180,
         status=Booking.Status.BLOCKED,
     )  # maintenance: not counted
     # March 2027: in the future, booked but not yet used; 31 March late evening stays in March

@@ -160,9 +160,7 @@ def test_who_may_book(desk, audience, person, allowed):
 def test_confirmation_and_refusal(desk, staff_member, student_geography):
     desk.needs_confirmation = True
     desk.save()
-    [first, second] = [
-        book(student_geography, desk, at(day, 10), at(day, 11))[0] for day in (2, 3)
-    ]
+    [first, second] = [book(student_geography, desk, at(day, 10), at(day, 11))[0] for day in (2, 3)]
     assert first.status == Booking.Status.REQUESTED
     with pytest.raises(PermissionDenied):
         services.booking_confirm(actor=student_geography, booking=first)
@@ -192,7 +190,11 @@ def test_staff_block_for_maintenance(desk, staff_member, student_geography):
 def test_staff_book_on_behalf_of_a_team(desk, staff_member, student_geography):
     team = OrganisationFactory(name="Team Laser", kind=Organisation.Kind.STARTUP)
     [booking] = book(staff_member, desk, at(2, 10), at(2, 11), person=student_geography, team=team)
-    assert (booking.user, booking.booked_by, booking.team) == (student_geography, staff_member, team)
+    assert (booking.user, booking.booked_by, booking.team) == (
+        student_geography,
+        staff_member,
+        team,
+    )
     with pytest.raises(PermissionDenied):
         book(student_geography, desk, at(3, 10), at(3, 11), team=team)
 

@@ -101,9 +101,7 @@ def test_a_series_with_a_conflict_shows_the_dates_and_books_the_free_ones(
 
 
 def test_the_week_view_through_htmx(client, desk, student_geography):
-    booking_create(
-        actor=student_geography, resource=desk, starts_at=at(2, 10), ends_at=at(2, 11)
-    )
+    booking_create(actor=student_geography, resource=desk, starts_at=at(2, 10), ends_at=at(2, 11))
     client.force_login(student_geography)
     answer = client.get(
         desk.get_absolute_url() + "?woche=2027-03-08", headers={"HX-Request": "true"}
