@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from transferraum.places.models import (
     Booking,
@@ -65,8 +66,8 @@ class BookingAdmin(admin.ModelAdmin):
     list_display = ("resource", "user", "starts_at", "ends_at", "status")
     list_filter = ("status", "resource__place")
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request: HttpRequest, obj: Booking | None = None) -> bool:
         return False

@@ -23,7 +23,7 @@ class _TimeRange(forms.Form):
     service_fields = {"starts_at": "starts", "ends_at": "ends"}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         day, starts, ends = data.get("date"), data.get("starts"), data.get("ends")
         if day and starts and ends:
             if not dt.date(2000, 1, 1) <= day <= dt.date(2100, 1, 1):

@@ -23,7 +23,7 @@ def booking_notify(booking_ids: list[int], event: str) -> None:
     if not bookings or bookings[0].user is None or not bookings[0].user.is_active:
         return
     person = bookings[0].user
-    attachments = ()
+    attachments: tuple[Attachment, ...] = ()
     if event in ("created", "confirmed"):
         attachments = (Attachment("buchung.ics", bookings_ical(bookings), "text/calendar"),)
     notify(

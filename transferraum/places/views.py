@@ -99,7 +99,7 @@ def resource(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 data = form.cleaned_data
                 try:
                     created = services.booking_create(
-                        actor=request.user,  # type: ignore[arg-type]
+                        actor=request.user,
                         resource=item,
                         starts_at=data["starts_at"],
                         ends_at=data["ends_at"],
