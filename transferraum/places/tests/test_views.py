@@ -264,3 +264,16 @@ def test_the_week_views_keep_their_queries(
 def test_place_page(client, desk):
     page = Client().get(desk.place.get_absolute_url())
     assert page.status_code == 200 and "Schreibtisch 1" in page.text and "data-opening" in page.text
+
+
+def test_the_start_page_shows_waiting_and_own_bookings(desk, staff_member, student_geography):
+    from transferraum.places.start import items_for
+
+    desk.needs_confirmation = True
+    desk.save()
+    booking_create(actor=student_geography, resource=desk, starts_at=at(2, 10), ends_at=at(2, 11))
+    [waiting] = items_for(staff_member)
+    assert "Lena Schubert" in waiting.title
+    [own] = items_for(student_geography)
+    assert "Schreibtisch 1" in own.title
+    assert items_for(UserFactory()) == []
