@@ -302,7 +302,8 @@ def _after_commit(booking_ids: list[int], event: str) -> None:
         return
     from transferraum.places.tasks import booking_notify
 
-    transaction.on_commit(lambda: booking_notify.enqueue(booking_ids, event))
+    # robust: a failure to enqueue the e-mail is logged and does not undo or repeat the booking
+    transaction.on_commit(lambda: booking_notify.enqueue(booking_ids, event), robust=True)
 
 
 # --- bookings ---------------------------------------------------------------------------------

@@ -28,6 +28,15 @@ from transferraum.regions.tests.factories import zeitz
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages are matched in English, the source language."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def desk(frozen):
     return ResourceFactory(name="Schreibtisch 1")
