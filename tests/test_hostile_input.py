@@ -45,6 +45,7 @@ from transferraum.challenges.models import Attachment, Challenge, TransferFormat
 from transferraum.core.tokens import token_for, token_hash, token_seed
 from transferraum.demo.services import demo_load
 from transferraum.notifications.models import Notification
+from transferraum.places.models import Booking, Place, Resource
 from transferraum.projects.models import (
     AllocationRun,
     DocumentVersion,
@@ -340,6 +341,23 @@ ROUTE_OBJECTS: dict[str, Callable[[], dict[str, Any]]] = {
     },
     # No session is recorded for a persona signed in by the test: ending one is refused.
     "accounts:session_end": lambda: {"pk": 1},
+    **{
+        f"places:{name}": lambda: {"slug": _first(Place.objects).slug}
+        for name in ("place", "staff", "staff-day", "staff-block", "staff-training", "usage")
+    },
+    "places:resource": lambda: {
+        "slug": (resource := _first(Resource.objects.select_related("place"))).place.slug,
+        "pk": resource.pk,
+    },
+    "places:photo": lambda: {"slug": _first(Place.objects).slug, "pk": 999_999},
+    "places:booking-cancel": lambda: {"pk": _first(Booking.objects).pk},
+    "places:staff-decide": lambda: {
+        "slug": (
+            booking := _first(Booking.objects.select_related("resource__place"))
+        ).resource.place.slug,
+        "pk": booking.pk,
+        "action": "refuse",
+    },
 }
 
 

@@ -38,6 +38,8 @@ from transferraum.challenges.models import Attachment, Challenge
 from transferraum.challenges.tests.factories import ChallengeFactory
 from transferraum.notifications.models import Notification
 from transferraum.notifications.services import UNSUBSCRIBE_SALT
+from transferraum.places.models import Booking
+from transferraum.places.tests.factories import PlaceFactory, ResourceFactory
 from transferraum.projects.models import AllocationRun, Document, DocumentVersion, Meeting
 from transferraum.projects.tests.factories import MilestoneFactory, SupervisorFactory
 from transferraum.recommendations import dossier
@@ -209,6 +211,18 @@ research:wave-step                   POST   login  403    403    403    3xx    4
 research:page-edit                   GET    login  403    403    403    2xx    403    403    403    403    403
 research:question-edit               GET    login  403    403    403    2xx    403    403    403    403    403
 research:builder-step                POST   login  403    403    403    3xx    403    403    403    403    403
+places:places                        GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+places:my-bookings                   GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+places:booking-cancel                POST   login  404    3xx    404    404    3xx    404    404    3xx    404
+places:place                         GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+places:photo                         GET    404    404    404    404    404    404    404    404    404    404
+places:resource                      GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+places:staff                         GET    login  403    403    403    403    2xx    403    403    2xx    403
+places:staff-day                     GET    login  403    403    403    403    2xx    403    403    2xx    403
+places:staff-decide                  POST   login  403    403    403    403    3xx    403    403    3xx    403
+places:staff-block                   POST   login  403    403    403    403    400    403    403    400    403
+places:staff-training                POST   login  403    403    403    403    400    403    403    400    403
+places:usage                         GET    login  403    403    403    403    2xx    403    403    2xx    403
 network:graph                        GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 network:graph-data                   GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 network:directory                    GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
@@ -377,8 +391,23 @@ def world(
     survey = survey_make(researcher, study)
     wave = wave_make(researcher, study, survey, round=project.round)
     first_question = survey.versions.get().pages.get(position=1).questions.get(position=1)
+    desk = ResourceFactory(place=PlaceFactory(organisation=town_eilenburg))
+    starts_at = timezone.now() + timedelta(days=3)
+    booking = Booking.objects.create(
+        resource=desk,
+        user=student_geography,
+        booked_by=student_geography,
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(hours=1),
+        minutes=60,
+        status=Booking.Status.CONFIRMED,
+    )
     yield {
-        "slug": {"actors": town_eilenburg.slug, "challenges": project.format.slug},
+        "slug": {
+            "actors": town_eilenburg.slug,
+            "challenges": project.format.slug,
+            "places": desk.place.slug,
+        },
         "pk": {
             # No authenticator or session of these numbers: the pages answer for a stranger's.
             "mfa_edit_webauthn": 999_999,
@@ -430,6 +459,10 @@ def world(
             # the first question of page 1: moving it up leaves it where it is
             "research:question-edit": first_question.pk,
             "research:builder-step": first_question.pk,
+            "places": desk.pk,
+            "places:booking-cancel": booking.pk,
+            "places:staff-decide": booking.pk,
+            "places:photo": 999_999,
         },
         "token": {
             "actors:invitation": invitation_token(invitation),
@@ -462,7 +495,7 @@ def world(
         "run_pk": run.pk,
         "ags": town_eilenburg.municipality.ags,
         "round_pk": project.round_id,
-        "action": "approve",
+        "action": {"recommendations": "approve", "places": "confirm"},
         "key": {
             "account_confirm_email": "unbekannter-schluessel",
             "account_reset_password_from_key": "unbekannter-schluessel",

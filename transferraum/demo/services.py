@@ -771,6 +771,14 @@ def _rounds(load: _Load) -> None:
     load.created += demo_rounds_load(seed=load.seed).created
     load.created += demo_recommendations_load().created
     load.created += _research(load)
+    load.created += _places()
+
+
+def _places() -> int:
+    """The innovation places in Eilenburg and Zeitz with trainings and a term of bookings."""
+    from transferraum.demo.places import demo_places_load
+
+    return demo_places_load().created
 
 
 def _research(load: _Load) -> int:

@@ -54,6 +54,7 @@ class Unit(models.TextChoices):
     PERSON_DAYS = "person_days", _("person-days")
     DAYS = "days", _("days (median)")
     MEAN_SCORE = "mean_score", _("mean score (1–5)")
+    HOURS = "hours", _("hours")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ Every sender calls `notify()`; nothing else sends mail from the services.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -44,6 +44,15 @@ class RenderedEmail:
     text: str
     html: str
     short: str  # the in-app notification's text
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file that goes with an e-mail sent at once (an iCal invitation)."""
+
+    filename: str
+    content: bytes | str
+    mimetype: str
 
 
 def absolute_url(url: str) -> str:
@@ -103,11 +112,20 @@ def email_render(
     return RenderedEmail(subject=subject, text=text, html=html, short=short)
 
 
-def _email_send(*, to: str, email: RenderedEmail, language: str, unsubscribe: str = "") -> None:
+def _email_send(
+    *,
+    to: str,
+    email: RenderedEmail,
+    language: str,
+    unsubscribe: str = "",
+    attachments: Sequence[Attachment] = (),
+) -> None:
     message = EmailMultiAlternatives(
         subject=settings.EMAIL_SUBJECT_PREFIX + email.subject, body=email.text, to=[to]
     )
     message.attach_alternative(email.html, "text/html")
+    for attachment in attachments:
+        message.attach(attachment.filename, attachment.content, attachment.mimetype)
     message.extra_headers["Content-Language"] = language
     if unsubscribe:
         # RFC 8058: mail programs offer "unsubscribe" and POST to the address without a sign-in.
@@ -137,6 +155,7 @@ def notify(
     context: dict[str, Any],
     language: str | None = None,
     url: str = "",
+    attachments: Sequence[Attachment] = (),
 ) -> Notification | None:
     """Tell `recipient` about something, in their language.
 
@@ -151,6 +170,9 @@ def notify(
     Within a task, each message is claimed before it is sent (`core.tasks.effect_once`): the
     same task run again after its worker was lost skips the messages the lost run sent, so
     nobody gets one twice (returns None for those).
+
+    `attachments` (files such as an iCal invitation) go with the e-mail when it is sent at
+    once; the in-app notification and the daily digest do not carry them.
     """
     target = recipient if isinstance(recipient, str) else f"user:{recipient.pk}"
     with effect_once(f"notify:{kind.key}:{template}:{target}") as first:
@@ -163,6 +185,7 @@ def notify(
             context=context,
             language=language,
             url=url,
+            attachments=attachments,
         )
 
 
@@ -174,11 +197,12 @@ def _notify(
     context: dict[str, Any],
     language: str | None,
     url: str,
+    attachments: Sequence[Attachment] = (),
 ) -> Notification | None:
     if isinstance(recipient, str):
         language = language or settings.LANGUAGE_CODE
         email = email_render(template=template, context=context, language=language)
-        _email_send(to=recipient, email=email, language=language)
+        _email_send(to=recipient, email=email, language=language, attachments=attachments)
         return None
     language = language or recipient.language
     email = email_render(
@@ -211,6 +235,7 @@ def _notify(
             email=email,
             language=language,
             unsubscribe="" if kind.transactional else unsubscribe_url(recipient, kind.key),
+            attachments=attachments,
         )
     return notification
 

@@ -3,6 +3,7 @@ person findable in the whole database or the storage, and keeps what others need
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import uuid
@@ -90,6 +91,35 @@ def png() -> SimpleUploadedFile:
     buffer = io.BytesIO()
     Image.new("RGB", (8, 8), "#0b3a5d").save(buffer, format="PNG")
     return SimpleUploadedFile("quirina-zabelwitz.png", buffer.getvalue(), content_type="image/png")
+
+
+def _place_use(person: User, staff: User) -> None:
+    """The person belongs to a place, passed its training and booked its desk."""
+    from transferraum.places.models import Booking, PlaceMember, Qualification  # noqa: PLC0415
+    from transferraum.places.tests.factories import (  # noqa: PLC0415
+        ResourceFactory,
+        TrainingFactory,
+    )
+
+    desk = ResourceFactory()
+    PlaceMember.objects.create(place=desk.place, user=person)
+    Qualification.objects.create(
+        training=TrainingFactory(place=desk.place),
+        user=person,
+        passed_on=timezone.localdate(),
+        recorded_by=staff,
+    )
+    start = timezone.now() + dt.timedelta(days=1)
+    Booking.objects.create(
+        resource=desk,
+        user=person,
+        booked_by=person,
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=1),
+        minutes=60,
+        status=Booking.Status.CONFIRMED,
+        note=f"Für {NAME}",
+    )
 
 
 def _research_participation(person: User, round: Round) -> None:
@@ -252,6 +282,7 @@ def everywhere(db, coordinator, officer_eilenburg, town_eilenburg, company_zeitz
         body=f"<p>{NAME}</p>",
     )
     _research_participation(person, finished.round)
+    _place_use(person, coordinator)
     export = data_export_build(export_id=DataExport.objects.create(user=person).pk)
     assert export is not None
     return {

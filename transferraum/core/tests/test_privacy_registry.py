@@ -217,6 +217,7 @@ def test_the_record_mixes_an_apps_defaults_with_each_models_own_texts():
         "challenges",
         "notifications",
         "organisations",
+        "places",
         "profile",
         "projects",
         "recommendations",
