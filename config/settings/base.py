@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "transferraum.allocation",
     "transferraum.indicators",
     "transferraum.research",
+    "transferraum.ventures",
     "transferraum.network",
     "transferraum.demo",
 ]
