@@ -314,7 +314,7 @@ def mentor_suggestions(venture: Venture, *, limit: int = 5) -> list[MentorSugges
         return []
     offers: dict[int, list[str]] = {}
     for membership in (
-        Membership.objects.filter(user__in=people, organisation__in=offering.values("organisation"))
+        Membership.objects.filter(user__in=found, organisation__in=offering.values("organisation"))
         .select_related("organisation")
         .prefetch_related(
             Prefetch("organisation__listings", queryset=offering, to_attr="mentoring")
