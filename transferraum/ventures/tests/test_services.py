@@ -84,7 +84,11 @@ def test_a_gate_with_its_checklist_moves_the_stage_and_writes_the_timeline():
     assert venture.stage == "team"
     assert venture.stage_since > before
     change = StageChange.objects.get()
-    assert (change.from_stage, change.to_stage, change.note) == ("idea", "team", "Wir sind zu zweit")
+    assert (change.from_stage, change.to_stage, change.note) == (
+        "idea",
+        "team",
+        "Wir sind zu zweit",
+    )
 
 
 def test_a_team_needs_two_founders():
