@@ -221,5 +221,6 @@ def test_the_record_mixes_an_apps_defaults_with_each_models_own_texts():
         "projects",
         "recommendations",
         "research",
+        "ventures",
         "workspace",
     }
