@@ -31,11 +31,16 @@ from transferraum.core.models import Versioned
 from transferraum.core.versions import VersionedForm
 from transferraum.projects.models import Feedback, Meeting, Milestone, Project, Round
 from transferraum.recommendations.models import Recommendation
+from transferraum.ventures.models import Venture
 
 # Plain forms that look like an editor of a versioned model but are not.
 NOT_EDITING: dict[str, str] = {
     "transferraum.actors.forms.OrganisationCreateForm": "creates an organisation",
     "transferraum.recommendations.forms.MilestoneForm": "creates an implementation milestone",
+    "transferraum.ventures.forms.GateForm": (
+        "passes a venture's gate: the step locks the row and refuses from any other stage"
+    ),
+    "transferraum.ventures.forms.OutcomeForm": "records an application's outcome once",
 }
 
 # Every page that edits: the versioned model, or why no one else edits the same thing.
@@ -51,6 +56,7 @@ EDIT_PAGES: dict[str, type[models.Model] | str] = {
     "projects:workspace-feedback": Feedback,
     "projects:workspace-deliverables": Project,
     "recommendations:edit": Recommendation,
+    "ventures:edit": Venture,
     "recommendations:milestone-edit": (
         "sets one number (progress, done) in place: the latest value is the truth, no text "
         "is lost, and every change is in the recommendation's history"
