@@ -771,6 +771,14 @@ def _rounds(load: _Load) -> None:
     load.created += demo_rounds_load(seed=load.seed).created
     load.created += demo_recommendations_load().created
     load.created += _research(load)
+    load.created += _ventures()
+
+
+def _ventures() -> int:
+    """The support programmes and five ventures at different stages (issue 23)."""
+    from transferraum.demo.ventures import demo_ventures_load
+
+    return demo_ventures_load()
 
 
 def _research(load: _Load) -> int:
