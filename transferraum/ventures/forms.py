@@ -8,7 +8,7 @@ from django import forms
 from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.actors.models import IMAGE_EXTENSIONS, LOGO_MAX_BYTES, Competence
+from transferraum.actors.models import IMAGE_EXTENSIONS, LOGO_MAX_BYTES, Competence, Organisation
 from transferraum.core.versions import VersionedForm
 from transferraum.projects.models import Project
 from transferraum.regions.models import Municipality
@@ -59,9 +59,19 @@ class VentureForm(VersionedForm, forms.ModelForm):
             "origin_project",
             "origin_note",
             "municipality",
+            "organisation",
             "competences_sought",
         ]
         widgets = {"idea": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField, self.fields["organisation"])
+        field.queryset = Organisation.objects.filter(memberships__user=user).order_by("name")
+        field.help_text = _(
+            "The company on the platform, once founded: through it the venture appears on the "
+            "map and in the network."
+        )
 
     def service_data(self) -> tuple[dict[str, Any], Any]:
         data = dict(self.cleaned_data)

@@ -104,6 +104,16 @@ class Venture(Versioned, TimeStampedModel):
         blank=True,
         validators=[FileExtensionValidator(IMAGE_EXTENSIONS)],
     )
+    # The company on the platform (an organisation its founders belong to): through it a
+    # published venture is on the map and in the cooperation network.
+    organisation = models.ForeignKey(
+        "actors.Organisation",
+        verbose_name=_("organisation on the platform"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ventures",
+    )
     created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
     search_text = models.TextField(editable=False, blank=True, default="")
 

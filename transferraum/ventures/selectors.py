@@ -48,7 +48,7 @@ STAGE_CHOICES = [(value, str(label)) for value, label in Stage.choices]
 
 def _venture_related(ventures: QuerySet[Venture]) -> QuerySet[Venture]:
     return ventures.select_related(
-        "municipality", "founded_town", "origin_project"
+        "municipality", "founded_town", "origin_project", "organisation"
     ).prefetch_related(
         Prefetch("founders", queryset=Founder.objects.select_related("user")),
         Prefetch("mentorships", queryset=Mentorship.objects.select_related("mentor")),
@@ -219,6 +219,11 @@ def ventures_of(viewer: Viewer) -> QuerySet[Venture]:
         .defer("municipality__boundary")
         .order_by("name", "pk")
     )
+
+
+def ventures_of_organisation(organisation: Any) -> QuerySet[Venture]:
+    """The published ventures whose company is this organisation."""
+    return Venture.objects.published().filter(organisation=organisation).order_by("name", "pk")
 
 
 def ventures_from_project(project: Any, viewer: Viewer) -> QuerySet[Venture]:

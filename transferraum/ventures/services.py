@@ -49,6 +49,7 @@ CONTENT_FIELDS = (
     "origin_project",
     "origin_note",
     "municipality",
+    "organisation",
 )
 NAME_MAX, LINE_MAX, IDEA_MAX = 200, 200, 5000
 
@@ -83,6 +84,15 @@ def venture_index(venture: Venture) -> None:
 def _require_founder(actor: Any, venture: Venture) -> None:
     if not can_edit(actor, venture):
         raise PermissionDenied(_("Only the founders of this venture can change it."))
+
+
+def _check_organisation(actor: Any, data: dict[str, Any]) -> None:
+    organisation = data.get("organisation")
+    if organisation is not None and not organisation.memberships.filter(user=actor).exists():
+        raise DomainError(
+            _("Only an organisation you belong to can be the venture's company."),
+            field="organisation",
+        )
 
 
 def _check_content(data: dict[str, Any]) -> None:
@@ -125,6 +135,7 @@ def venture_create(
     if unknown:
         raise ValueError(f"Unknown venture fields: {sorted(unknown)}")
     _check_content(data)
+    _check_organisation(actor, data)
     if data.get("origin") != Venture.Origin.PROJECT:
         data = data | {"origin_project": None}
     venture = Venture(created_by=actor)
@@ -158,6 +169,8 @@ def venture_update(
         raise ValueError(f"Unknown venture fields: {sorted(unknown)}")
     merged = {field: getattr(venture, field) for field in CONTENT_FIELDS} | data
     _check_content(merged)
+    if "organisation" in data and data["organisation"] != venture.organisation:
+        _check_organisation(actor, data)
     version_claim(venture, version)
     if merged.get("origin") != Venture.Origin.PROJECT:
         data = data | {"origin_project": None}

@@ -166,7 +166,7 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
             _("Founders, students and researchers of the programme start ventures."),
             needs_role=User.Role.FOUNDER,
         )
-    form = VentureForm(request.POST or None)
+    form = VentureForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data, competences = form.service_data()
         try:
@@ -190,7 +190,7 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     venture = selectors.venture_for_editor(request.user, pk)
-    form = VentureForm(request.POST or None, instance=venture)
+    form = VentureForm(request.POST or None, instance=venture, user=request.user)
     if request.method == "POST" and form.is_valid():
         data, competences = form.service_data()
         try:
