@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from transferraum.accounts.models import User
-from transferraum.actors.models import Competence
+from transferraum.actors.models import Competence, Organisation
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.demo.data.challenges import DEMO_TODAY
 from transferraum.demo.data.rounds import FINISHED_ROUND
@@ -97,6 +97,9 @@ def _play(spec: VentureSpec) -> bool:
                 "origin_project": project,
                 "origin_note": spec.origin_note,
                 "municipality": town,
+                "organisation": Organisation.objects.filter(name=spec.organisation).first()
+                if spec.organisation
+                else None,
             },
             competences=Competence.objects.filter(slug__in=spec.competences),
         )

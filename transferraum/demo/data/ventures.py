@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from transferraum.demo.data.organisations import STARTUP
+
 FOUNDER = "gruenderin@startup-eilenburg.example"
 ADVISER = "gruendung@uni-leipzig.example"  # Nora Baumann, SMILE Gründungsinitiative
 SUPERVISOR = "betreuung@uni-leipzig.example"
@@ -36,6 +38,7 @@ class VentureSpec:
     founding: tuple[str, str] = ("", "")  # legal form, register number
     mentors: tuple[tuple[str, bool], ...] = ()  # (e-mail, accepted)
     applications: tuple[tuple[str, str], ...] = ()  # (programme slug, outcome or "submitted")
+    organisation: str = ""  # the company on the platform, by name
 
 
 VENTURES: tuple[VentureSpec, ...] = (
@@ -56,6 +59,7 @@ VENTURES: tuple[VentureSpec, ...] = (
         founding=("UG (haftungsbeschränkt)", "HRB 41327"),
         mentors=((ADVISER, True),),
         applications=(("sab-innostartbonus", "granted"), ("futuresax", "submitted")),
+        organisation=STARTUP,
     ),
     VentureSpec(
         "Abholfenster",
