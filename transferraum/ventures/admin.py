@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from transferraum.core.admin import VersionedAdmin
 from transferraum.ventures.models import SupportProgramme, Venture
 
 
 @admin.register(Venture)
-class VentureAdmin(admin.ModelAdmin):
+class VentureAdmin(VersionedAdmin):
     list_display = ("name", "stage", "is_public", "municipality")
     list_filter = ("stage", "is_public")
     search_fields = ("name",)

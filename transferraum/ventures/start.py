@@ -1,77 +1,74 @@
 """The ventures' part of the start page (core.start): invitations to a founding team and
-requests to mentor wait for an answer; founders see their ventures' next gate."""
+requests to mentor wait for an answer; founders see their ventures' next gate. One query."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from transferraum.accounts.models import User
 from transferraum.core.start import IDEA, StartItem, bounded_items, start_register
-from transferraum.ventures.models import Founder, Mentorship, Stage
+from transferraum.ventures.models import Founder, Mentorship, Stage, Venture
 from transferraum.ventures.permissions import can_create
 from transferraum.ventures.workflow import next_gate
 
 AREA = "ventures"
+INVITED, ASKED, OWN = 0, 1, 2  # what waits first
 
 
-def _invitation(founder: Founder) -> StartItem:
+def _item(venture: Venture) -> StartItem:
+    kind = venture.waiting  # type: ignore[attr-defined]
+    if kind == INVITED:
+        title = _("You are invited to found “%(venture)s”") % {"venture": venture.name}
+        return StartItem(title=title, area=AREA, url=venture.get_absolute_url(), action=_("Answer"))
+    if kind == ASKED:
+        title = _("“%(venture)s” asks you to be their mentor") % {"venture": venture.name}
+        return StartItem(title=title, area=AREA, url=venture.get_absolute_url(), action=_("Answer"))
+    gate = next_gate(venture.stage)
     return StartItem(
-        title=_("You are invited to found “%(venture)s”") % {"venture": founder.venture.name},
+        title=venture.name,
         area=AREA,
-        url=founder.venture.get_absolute_url(),
-        action=_("Answer"),
-    )
-
-
-def _request(mentorship: Mentorship) -> StartItem:
-    return StartItem(
-        title=_("“%(venture)s” asks you to be their mentor") % {"venture": mentorship.venture.name},
-        area=AREA,
-        url=mentorship.venture.get_absolute_url(),
-        action=_("Answer"),
-    )
-
-
-def _own(founder: Founder) -> StartItem:
-    gate = next_gate(founder.venture.stage)
-    return StartItem(
-        title=founder.venture.name,
-        area=AREA,
-        url=founder.venture.get_absolute_url() + "#gate",
+        url=venture.get_absolute_url() + "#gate",
         action=_("Next gate"),
-        detail=str(Stage(gate).label) if gate else str(Stage(founder.venture.stage).label),
+        detail=str(Stage(gate or venture.stage).label),
     )
 
 
 @start_register(AREA, gettext_lazy("Ventures"), order=75)
 def items_for(user: Any) -> list[StartItem]:
-    more = reverse("ventures:mine")
-    founders = Founder.objects.filter(user=user).select_related("venture").order_by("pk")
+    if not user.is_authenticated:
+        return []
+    founder = Founder.objects.filter(venture=OuterRef("pk"), user_id=user.pk).values("status")[:1]
+    mentor = Mentorship.objects.filter(venture=OuterRef("pk"), mentor_id=user.pk).values("status")[
+        :1
+    ]
+    ventures = (
+        Venture.objects.annotate(founder=Subquery(founder), mentor=Subquery(mentor))
+        .filter(
+            Q(founder__in=(Founder.Status.INVITED, Founder.Status.ACTIVE))
+            | Q(mentor=Mentorship.Status.ASKED)
+        )
+        .annotate(
+            waiting=Case(
+                When(founder=Founder.Status.INVITED, then=Value(INVITED)),
+                When(mentor=Mentorship.Status.ASKED, then=Value(ASKED)),
+                default=Value(OWN),
+                output_field=IntegerField(),
+            )
+        )
+        .only("pk", "name", "stage")
+        .order_by("waiting", "name", "pk")
+    )
     items = bounded_items(
-        founders.filter(status=Founder.Status.INVITED),
-        _invitation,
-        more_url=more,
-        more_title=_("All your ventures"),
+        ventures, _item, more_url=reverse("ventures:mine"), more_title=_("All your ventures")
     )
-    items += bounded_items(
-        Mentorship.objects.filter(mentor=user, status=Mentorship.Status.ASKED)
-        .select_related("venture")
-        .order_by("pk"),
-        _request,
-        more_url=more,
-        more_title=_("All your ventures"),
-    )
-    own = bounded_items(
-        founders.filter(status=Founder.Status.ACTIVE),
-        _own,
-        more_url=more,
-        more_title=_("All your ventures"),
-    )
-    if items or own or not can_create(user):
-        return items + own
+    # The idea only for founders: the others start ventures from "My ventures".
+    if items or not (can_create(user) and user.has_role(User.Role.FOUNDER)):
+        return items
     return [
         StartItem(
             title=_("Start a venture"),

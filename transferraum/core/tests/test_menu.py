@@ -25,7 +25,12 @@ from transferraum.core.menu import (
 # In menu order: by section (Programme, Region, Network, …, the personal menu last), then by order.
 PROGRAMME = ["challenges:board", "projects:rounds", "recommendations:tracker"]
 REGION = ["regions:region", "network:map"]
-NETWORK_ENTRIES = ["network:directory", "network:graph"]
+NETWORK_ENTRIES = [
+    "network:directory",
+    "network:graph",
+    "ventures:directory",
+    "ventures:programmes",
+]
 RESEARCH = ["indicators:public"]
 
 
@@ -52,6 +57,7 @@ SIGNED_IN = [
     *RESEARCH,
     "start",
     "accounts:profile",
+    "ventures:mine",
 ]
 
 
@@ -69,13 +75,16 @@ SIGNED_IN = [
                 "challenges:mine",
                 "challenges:queue",
                 "accounts:role_requests",
+                "ventures:pipeline",
                 *REGION,
-                *NETWORK_ENTRIES,
+                *NETWORK_ENTRIES[:2],
                 "actors:competences",
+                *NETWORK_ENTRIES[2:],
                 "indicators:dashboard",
                 *RESEARCH,
                 "start",
                 "accounts:profile",
+                "ventures:mine",
             ],
         ),
     ],
@@ -89,11 +98,15 @@ def test_each_person_sees_the_entries_meant_for_them_in_menu_order(request, pers
     ("persona", "sections", "personal"),
     [
         (None, ["programme", "region", "network", "research"], []),
-        ("outsider", ["programme", "region", "network", "research"], ["start", "accounts:profile"]),
+        (
+            "outsider",
+            ["programme", "region", "network", "research"],
+            ["start", "accounts:profile", "ventures:mine"],
+        ),
         (
             "coordinator",
             ["programme", "region", "network", "research"],
-            ["start", "accounts:profile"],
+            ["start", "accounts:profile", "ventures:mine"],
         ),
     ],
 )
@@ -180,6 +193,7 @@ def test_a_new_app_adds_its_entry_without_touching_the_header(client, registry, 
         "Mein Bereich",
         "Mein Profil",
         "Meine Buchungen",
+        "Meine Gründungen",
     ]
 
 
