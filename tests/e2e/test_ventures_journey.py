@@ -53,6 +53,17 @@ def test_a_venture_passes_a_gate_and_moves_on_the_pipeline(
     expect(founder.get_by_text("Wir sind zu zweit.")).to_be_visible()
     check_a11y(founder)
 
+    # the founder's other pages: their ventures, the form, the public directory, the catalogue
+    for path in (
+        "/gruendungen/meine/",
+        f"/gruendungen/{venture.pk}/bearbeiten/",
+        "/gruendungen/neu/",
+        "/gruendungen/",
+        "/gruendungen/foerderprogramme/",
+    ):
+        founder.goto(path)
+        check_a11y(founder)
+
     page.reload()
     expect(_column(page, "idea")).to_have_text("0")
     expect(_column(page, "team")).to_have_text("1")
