@@ -127,6 +127,12 @@ def _complete_demo() -> None:
         size=13,
     )
     _research_world()
+    _venture().evidence.create(
+        gate="founded",
+        file=SimpleUploadedFile("register.pdf", b"%PDF-1.4 Register"),
+        name="register.pdf",
+        kind="pdf",
+    )
     for email in PERSONAS.values():
         if email:
             Notification.objects.create(
@@ -357,8 +363,38 @@ ROUTE_OBJECTS: dict[str, Callable[[], dict[str, Any]]] = {
         ).resource.place.slug,
         "pk": booking.pk,
         "action": "refuse",
+    # Kreislaufwerk: the student persona is one of its founders, the coordinator sees it all.
+    **{
+        f"ventures:{name}": lambda: {"pk": _venture().pk}
+        for name in (
+            "detail",
+            "edit",
+            "logo",
+            "publish",
+            "gate",
+            "evidence",
+            "invite",
+            "invitation-answer",
+            "apply",
+            "mentor-ask",
+            "mentor-answer",
+        )
+    },
+    "ventures:evidence-download": lambda: {
+        "pk": _venture().pk,
+        "evidence_pk": _first(_venture().evidence).pk,
+    },
+    "ventures:application-outcome": lambda: {
+        "pk": _venture().pk,
+        "application_pk": _first(_venture().applications).pk,
     },
 }
+
+
+def _venture() -> Any:
+    from transferraum.ventures.models import Venture
+
+    return _first(Venture.objects.filter(name="Kreislaufwerk Eilenburg"))
 
 
 def _routes(

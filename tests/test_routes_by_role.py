@@ -49,6 +49,9 @@ from transferraum.recommendations.tests.factories import (
     team_project,
 )
 from transferraum.research.tests.factories import study_make, survey_make, wave_make
+from transferraum.ventures.models import Application, Evidence, SupportProgramme
+from transferraum.ventures.services import programmes_load
+from transferraum.ventures.tests.factories import mentor_make, venture_make
 
 # The personas, in the order of the table's columns.
 PERSONAS = (
@@ -223,6 +226,24 @@ places:staff-decide                  POST   login  403    403    403    403    3
 places:staff-block                   POST   login  403    403    403    403    400    403    403    400    403
 places:staff-training                POST   login  403    403    403    403    400    403    403    400    403
 places:usage                         GET    login  403    403    403    403    2xx    403    403    2xx    403
+ventures:directory                   GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+ventures:programmes                  GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+ventures:mine                        GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+ventures:create                      GET    login  403    2xx    2xx    2xx    403    403    403    2xx    403
+ventures:pipeline                    GET    login  403    403    403    403    403    403    403    2xx    403
+ventures:detail                      GET    404    404    2xx    2xx    404    404    404    404    2xx    404
+ventures:edit                        GET    login  404    2xx    403    404    404    404    404    403    404
+ventures:logo                        GET    404    404    404    404    404    404    404    404    404    404
+ventures:publish                     POST   login  404    3xx    403    404    404    404    404    403    404
+ventures:gate                        POST   login  404    3xx    403    404    404    404    404    403    404
+ventures:evidence                    POST   login  404    422    403    404    404    404    404    403    404
+ventures:evidence-download           GET    login  404    2xx    2xx    404    404    404    404    2xx    404
+ventures:invite                      POST   login  404    422    403    404    404    404    404    403    404
+ventures:invitation-answer           POST   login  404    422    422    404    404    404    404    422    404
+ventures:apply                       POST   login  404    422    403    404    404    404    404    403    404
+ventures:application-outcome         POST   login  404    422    403    404    404    404    404    403    404
+ventures:mentor-ask                  POST   login  404    422    403    404    404    404    404    403    404
+ventures:mentor-answer               POST   login  404    422    422    404    404    404    404    422    404
 network:graph                        GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 network:graph-data                   GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 network:directory                    GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
@@ -402,6 +423,22 @@ def world(
         minutes=60,
         status=Booking.Status.CONFIRMED,
     )
+    # a confidential venture the student founds and the supervisor mentors
+    venture = venture_make(student_geography)
+    mentor_make(venture, supervisor)
+    evidence = Evidence.objects.create(
+        venture=venture,
+        gate="team",
+        file=ContentFile(b"%PDF-1.4 Vertrag", name="vertrag.pdf"),
+        name="vertrag.pdf",
+        kind="pdf",
+    )
+    programmes_load()
+    application = Application.objects.create(
+        venture=venture,
+        programme=SupportProgramme.objects.get(slug="futuresax"),
+        submitted_on=timezone.localdate(),
+    )
     yield {
         "slug": {
             "actors": town_eilenburg.slug,
@@ -463,6 +500,7 @@ def world(
             "places:booking-cancel": booking.pk,
             "places:staff-decide": booking.pk,
             "places:photo": 999_999,
+            "ventures": venture.pk,
         },
         "token": {
             "actors:invitation": invitation_token(invitation),
@@ -503,12 +541,15 @@ def world(
         },
         "year": 2026,
         "uidb36": "1",
+        "evidence_pk": evidence.pk,
+        "application_pk": application.pk,
     }
     # Uploads live in one storage for the whole test process: leave none behind.
     for upload in (
         attachment.file,
         *(file.file for file in unpublished.values()),
         *(version.file for version in document.versions.all()),
+        evidence.file,
     ):
         if upload.storage.exists(upload.name):
             upload.storage.delete(upload.name)

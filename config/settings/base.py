@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "transferraum.indicators",
     "transferraum.research",
     "transferraum.places",
+    "transferraum.ventures",
     "transferraum.network",
     "transferraum.demo",
 ]

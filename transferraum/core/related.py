@@ -7,7 +7,7 @@ app), so the apps above register what they add to it, in a module `<app>/related
     # transferraum/projects/related.py
     related_register(RelatedProvider(CHALLENGE, "projects", _challenge_projects, order=10))
 
-`target` names the page (`CHALLENGE`, `ORGANISATION`, `PERSON` below); a provider answers
+`target` names the page (`CHALLENGE`, `ORGANISATION`, `PERSON`, `PROJECT` below); a provider answers
 `(obj, viewer, limit) -> RelatedGroup | None` through its app's selectors scoped to `viewer`, in
 a constant number of queries (a bounded slice and a count), and `None` when it has nothing to
 show. The page calls `related_for(target, obj, viewer)` and includes
@@ -28,6 +28,8 @@ CHALLENGE = "challenge"
 ORGANISATION = "organisation"
 # The person's own account page (`accounts:profile`).
 PERSON = "person"
+# A project's public page (`projects:project`).
+PROJECT = "project"
 
 RELATED_LIMIT = 5
 

@@ -45,6 +45,7 @@ SEARCHABLE_TABLES = (
     "challenges_challenge",
     "projects_project",
     "recommendations_recommendation",
+    "ventures_venture",
 )
 
 

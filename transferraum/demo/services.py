@@ -772,6 +772,7 @@ def _rounds(load: _Load) -> None:
     load.created += demo_recommendations_load().created
     load.created += _research(load)
     load.created += _places()
+    load.created += _ventures()
 
 
 def _places() -> int:
@@ -779,6 +780,13 @@ def _places() -> int:
     from transferraum.demo.places import demo_places_load
 
     return demo_places_load().created
+
+
+def _ventures() -> int:
+    """The support programmes and five ventures at different stages (issue 23)."""
+    from transferraum.demo.ventures import demo_ventures_load
+
+    return demo_ventures_load()
 
 
 def _research(load: _Load) -> int:

@@ -120,6 +120,30 @@ def _place_use(person: User, staff: User) -> None:
         status=Booking.Status.CONFIRMED,
         note=f"Für {NAME}",
     )
+def _ventures(person: User) -> None:
+    """A venture the person founds (ticks, evidence, a gate, an application) and one they
+    mentor."""
+    from transferraum.ventures.models import (  # noqa: PLC0415
+        Application,
+        ChecklistTick,
+        Evidence,
+        StageChange,
+        SupportProgramme,
+    )
+    from transferraum.ventures.tests.factories import (  # noqa: PLC0415
+        mentor_make,
+        venture_make,
+    )
+
+    venture = venture_make(person, idea=f"Eine Idee von {NAME}")
+    ChecklistTick.objects.create(venture=venture, gate="team", item="two_people", ticked_by=person)
+    Evidence.objects.create(venture=venture, gate="team", text=f"Von {NAME}", added_by=person)
+    StageChange.objects.create(venture=venture, from_stage="idea", to_stage="team", actor=person)
+    programme = SupportProgramme.objects.create(slug="fonds", name="Fonds", provider="Stadt")
+    Application.objects.create(
+        venture=venture, programme=programme, submitted_on=timezone.localdate(), created_by=person
+    )
+    mentor_make(venture_make(), person)
 
 
 def _research_participation(person: User, round: Round) -> None:
@@ -283,6 +307,7 @@ def everywhere(db, coordinator, officer_eilenburg, town_eilenburg, company_zeitz
     )
     _research_participation(person, finished.round)
     _place_use(person, coordinator)
+    _ventures(person)
     export = data_export_build(export_id=DataExport.objects.create(user=person).pk)
     assert export is not None
     return {

@@ -32,12 +32,17 @@ from transferraum.core.versions import VersionedForm
 from transferraum.projects.models import Feedback, Meeting, Milestone, Project, Round
 from transferraum.recommendations.models import Recommendation
 from transferraum.research.models import Question
+from transferraum.ventures.models import Venture
 
 # Plain forms that look like an editor of a versioned model but are not.
 NOT_EDITING: dict[str, str] = {
     "transferraum.actors.forms.OrganisationCreateForm": "creates an organisation",
     "transferraum.recommendations.forms.MilestoneForm": "creates an implementation milestone",
     "transferraum.research.forms.QuestionForm": "adds a question to a survey",
+    "transferraum.ventures.forms.GateForm": (
+        "passes a venture's gate: the step locks the row and refuses from any other stage"
+    ),
+    "transferraum.ventures.forms.OutcomeForm": "records an application's outcome once",
 }
 
 # Every page that edits: the versioned model, or why no one else edits the same thing.
@@ -59,6 +64,7 @@ EDIT_PAGES: dict[str, type[models.Model] | str] = {
         "a page (unlike a question) has no edit version because its field `version` names the "
         "survey version; the lead may rename it to add one"
     ),
+    "ventures:edit": Venture,
     "recommendations:milestone-edit": (
         "sets one number (progress, done) in place: the latest value is the truth, no text "
         "is lost, and every change is in the recommendation's history"

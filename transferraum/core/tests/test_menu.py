@@ -25,7 +25,12 @@ from transferraum.core.menu import (
 # In menu order: by section (Programme, Region, Network, …, the personal menu last), then by order.
 PROGRAMME = ["challenges:board", "projects:rounds", "recommendations:tracker"]
 REGION = ["regions:region", "network:map"]
-NETWORK_ENTRIES = ["network:directory", "network:graph"]
+NETWORK_ENTRIES = [
+    "network:directory",
+    "network:graph",
+    "ventures:directory",
+    "ventures:programmes",
+]
 RESEARCH = ["indicators:public"]
 
 
@@ -53,6 +58,7 @@ SIGNED_IN = [
     "start",
     "accounts:profile",
     "research:my-studies",
+    "ventures:mine",
 ]
 
 
@@ -70,14 +76,17 @@ SIGNED_IN = [
                 "challenges:mine",
                 "challenges:queue",
                 "accounts:role_requests",
+                "ventures:pipeline",
                 *REGION,
-                *NETWORK_ENTRIES,
+                *NETWORK_ENTRIES[:2],
                 "actors:competences",
+                *NETWORK_ENTRIES[2:],
                 "indicators:dashboard",
                 *RESEARCH,
                 "start",
                 "accounts:profile",
                 "research:my-studies",
+                "ventures:mine",
             ],
         ),
     ],
@@ -95,11 +104,13 @@ def test_each_person_sees_the_entries_meant_for_them_in_menu_order(request, pers
             "outsider",
             ["programme", "region", "network", "research"],
             ["start", "accounts:profile", "research:my-studies"],
+            ["start", "accounts:profile", "ventures:mine"],
         ),
         (
             "coordinator",
             ["programme", "region", "network", "research"],
             ["start", "accounts:profile", "research:my-studies"],
+            ["start", "accounts:profile", "ventures:mine"],
         ),
     ],
 )
@@ -187,6 +198,7 @@ def test_a_new_app_adds_its_entry_without_touching_the_header(client, registry, 
         "Mein Profil",
         "Meine Buchungen",
         "Meine Studien",
+        "Meine Gründungen",
     ]
 
 

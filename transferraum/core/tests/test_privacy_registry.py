@@ -222,5 +222,6 @@ def test_the_record_mixes_an_apps_defaults_with_each_models_own_texts():
         "projects",
         "recommendations",
         "research",
+        "ventures",
         "workspace",
     }

@@ -32,7 +32,14 @@ def _finds(*titles: str):
 
 def test_every_app_registers_its_kinds():
     kinds = [provider.kind for provider in search_providers()]
-    assert kinds == ["organisations", "people", "challenges", "projects", "recommendations"]
+    assert kinds == [
+        "organisations",
+        "people",
+        "challenges",
+        "projects",
+        "recommendations",
+        "ventures",
+    ]
 
 
 def test_kinds_are_grouped_in_their_order_without_the_empty_ones(registries):

@@ -24,6 +24,7 @@ from transferraum.core.filters import Filters
 from transferraum.core.htmx import render_page_or_partial
 from transferraum.core.http import HtmxHttpRequest, login_required_keeping_post, pending_post
 from transferraum.core.listing import listing
+from transferraum.core.related import PROJECT, related_for
 from transferraum.projects import phases, travel
 from transferraum.projects.forms.rounds import (
     ProjectForm,
@@ -427,6 +428,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit_project(request.user, project),
             "can_complete": can_complete(request.user, project),
             "can_apply": can_apply(request.user, project.round),
+            "related": related_for(PROJECT, project, request.user),
         },
     )
 
