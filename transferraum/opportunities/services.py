@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -29,6 +30,7 @@ from transferraum.opportunities.models import (
     EXPIRY_DEFAULT_DAYS,
     EXPIRY_MAX_DAYS,
     LINK_OUT_KINDS,
+    Kind,
     REMIND_DAYS_BEFORE,
     Application,
     Opportunity,
@@ -133,6 +135,10 @@ def _check_content(data: dict[str, Any], *, today: date, new_deadline: bool) -> 
     a link where applications go elsewhere."""
     if not str(data.get("title") or "").strip():
         raise DomainError(_("Please give the opportunity a title."), field="title")
+    if data.get("municipality") is None:
+        raise DomainError(_("Please choose the town."), field="municipality")
+    if data.get("kind") not in Kind.values:
+        raise DomainError(_("Please choose the kind of opportunity."), field="kind")
     low, high = data.get("pay_min_cents"), data.get("pay_max_cents")
     if low is not None and high is not None and low > high:
         raise DomainError(
@@ -152,6 +158,14 @@ def _check_content(data: dict[str, Any], *, today: date, new_deadline: bool) -> 
         raise DomainError(
             _("Please give the link where people apply or sign up."), field="external_url"
         )
+
+
+def _current(opportunity: Opportunity, field: str) -> Any:
+    """The stored value, None for a relation a new item does not have yet."""
+    try:
+        return getattr(opportunity, field)
+    except ObjectDoesNotExist:
+        return None
 
 
 @transaction.atomic
@@ -199,11 +213,9 @@ def opportunity_save(
     data = dict(data)
     if data.get("expires_on") is None and "expires_on" in data:
         data["expires_on"] = opportunity.expires_on or expiry_default(today)
-    merged = {field: getattr(opportunity, field) for field in CONTENT_FIELDS} | data
-    _check_content(
-        merged, today=today, new_deadline=merged.get("deadline") != opportunity.deadline
-        or opportunity.pk is None
-    )
+    merged = {field: _current(opportunity, field) for field in CONTENT_FIELDS} | data
+    new_deadline = opportunity.pk is None or merged.get("deadline") != opportunity.deadline
+    _check_content(merged, today=today, new_deadline=new_deadline)
     version_claim(opportunity, version)
     for field, value in data.items():
         setattr(opportunity, field, value.strip() if isinstance(value, str) else value)
