@@ -301,9 +301,9 @@ def opportunity_return(*, actor: User, opportunity: Opportunity, note: str = "")
     PermissionDenied, DomainError (no note)."""
     if not note.strip():
         raise DomainError(_("Please say what should change."), field="note")
-    with step_take(RULES, "return", actor=actor, obj=opportunity, note=note):
+    with step_take(RULES, "return", actor=actor, obj=opportunity, note=note) as taken:
         pass
-    return opportunity
+    return taken.obj
 
 
 @transaction.atomic
