@@ -771,6 +771,14 @@ def _rounds(load: _Load) -> None:
     load.created += demo_rounds_load(seed=load.seed).created
     load.created += demo_recommendations_load().created
     load.created += _research(load)
+    load.created += _opportunities()
+
+
+def _opportunities() -> int:
+    """The region's opportunities, applications, saved searches and welcome contacts."""
+    from transferraum.demo.opportunities import demo_opportunities_load
+
+    return demo_opportunities_load().created
 
 
 def _research(load: _Load) -> int:
