@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -21,6 +21,7 @@ from transferraum.core.errors import PermissionDenied
 from transferraum.core.filters import Filters, Select, choice, model_choice, search
 from transferraum.core.search import search_queryset
 from transferraum.opportunities.models import (
+    HOUSING_KINDS,
     Application,
     Kind,
     Opportunity,
@@ -32,9 +33,10 @@ from transferraum.opportunities.permissions import (
     can_view,
     can_view_application,
 )
-from transferraum.regions.models import Municipality
+from transferraum.regions.models import District, Municipality
 from transferraum.regions.selectors import (
     district_filter,
+    municipalities_by_district,
     municipality_filter,
     municipality_options,
 )
@@ -113,15 +115,34 @@ def feed_newest(filters: FeedFilters) -> QuerySet[Opportunity]:
 
 
 def feed_selects(filters: FeedFilters) -> list[Select]:
+    """The selects of the feed's filter form (three queries): towns and districts with
+    published items (and the chosen one), competences asked for by published items."""
+    on_feed = Opportunity.objects.published()
+    towns = municipalities_by_district(
+        Municipality.objects.filter(
+            Q(Exists(on_feed.filter(municipality=OuterRef("pk")))) | Q(ags=filters.municipality)
+        )
+    )
+    districts = (
+        District.objects.filter(
+            Q(Exists(on_feed.filter(municipality__district=OuterRef("pk"))))
+            | Q(key=filters.district)
+        )
+        .only("key", "name")
+        .order_by("name")
+    )
+    competences = (
+        Competence.objects.filter(
+            Q(Exists(on_feed.filter(competences=OuterRef("pk")))) | Q(slug=filters.competence)
+        )
+        .only("slug", "label_de", "label_en")
+        .order_by("label_de")
+    )
     return [
         filters.select("kind"),
-        filters.select("municipality", municipality_options()),
-        filters.select("district"),
-        filters.select(
-            "competence",
-            [(c.slug, c.label) for c in Competence.objects.filter(opportunities__isnull=False)
-             .distinct().only("slug", "label_de", "label_en")],
-        ),
+        filters.select("municipality", groups=municipality_options(towns)),
+        filters.select("district", [(d.key, d.name) for d in districts]),
+        filters.select("competence", [(c.slug, c.label) for c in competences]),
         filters.select("pay"),
         filters.select("start"),
     ]
@@ -173,8 +194,6 @@ class MapTown:
 
 def map_towns(filters: FeedFilters, feed_url: str) -> list[MapTown]:
     """The towns of the matching items with their counts, counted in SQL, for the map."""
-    from django.db.models import Count
-
     rows = (
         feed_opportunities(replace(filters, page=1))
         .order_by()
@@ -235,8 +254,6 @@ def organisations_to_post_for(user: User) -> QuerySet[Organisation]:
 
 def opportunities_of_member(user: User) -> QuerySet[Opportunity]:
     """Every item of the person's organisations, with the number of applications."""
-    from django.db.models import Count
-
     return (
         _base()
         .filter(
@@ -293,8 +310,6 @@ def welcome_town(ags: str) -> Municipality:
 
 
 def welcome_items(municipality: Municipality, *, housing: bool) -> QuerySet[Opportunity]:
-    from transferraum.opportunities.models import HOUSING_KINDS
-
     items = Opportunity.objects.published().filter(municipality=municipality)
     items = items.filter(kind__in=HOUSING_KINDS) if housing else items.exclude(kind__in=HOUSING_KINDS)
     return items.select_related("organisation").order_by(*_NEWEST_FIRST)
