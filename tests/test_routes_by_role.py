@@ -38,6 +38,13 @@ from transferraum.challenges.models import Attachment, Challenge
 from transferraum.challenges.tests.factories import ChallengeFactory
 from transferraum.notifications.models import Notification
 from transferraum.notifications.services import UNSUBSCRIBE_SALT
+from transferraum.opportunities.tests.factories import (
+    ApplicationFactory,
+    OpportunityFactory,
+    SavedSearchFactory,
+    TownContactFactory,
+    VerifiedOrganisationFactory,
+)
 from transferraum.projects.models import AllocationRun, Document, DocumentVersion, Meeting
 from transferraum.projects.tests.factories import MilestoneFactory, SupervisorFactory
 from transferraum.recommendations import dossier
@@ -45,13 +52,6 @@ from transferraum.recommendations.tests.factories import (
     ImplementationMilestoneFactory,
     RecommendationFactory,
     team_project,
-)
-from transferraum.opportunities.tests.factories import (
-    ApplicationFactory,
-    OpportunityFactory,
-    SavedSearchFactory,
-    TownContactFactory,
-    VerifiedOrganisationFactory,
 )
 from transferraum.research.tests.factories import study_make, survey_make, wave_make
 

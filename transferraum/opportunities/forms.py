@@ -24,10 +24,16 @@ class OpportunityForm(VersionedForm, forms.ModelForm):
     """Amounts are typed in whole euros and kept in cents."""
 
     pay_min = forms.IntegerField(
-        label=_("Pay or rent from (euros per month)"), min_value=0, max_value=EUROS_MAX, required=False
+        label=_("Pay or rent from (euros per month)"),
+        min_value=0,
+        max_value=EUROS_MAX,
+        required=False,
     )
     pay_max = forms.IntegerField(
-        label=_("Pay or rent up to (euros per month)"), min_value=0, max_value=EUROS_MAX, required=False
+        label=_("Pay or rent up to (euros per month)"),
+        min_value=0,
+        max_value=EUROS_MAX,
+        required=False,
     )
     topics = forms.ModelMultipleChoiceField(
         label=_("Topic fields"),
@@ -75,7 +81,9 @@ class OpportunityForm(VersionedForm, forms.ModelForm):
         }
         help_texts = {
             "expires_on": _("Leave empty for 60 days from today; at most one year."),
-            "external_url": _("Needed for trial-living calls and when people apply on your website."),
+            "external_url": _(
+                "Needed for trial-living calls and when people apply on your website."
+            ),
         }
 
     needed_later: ClassVar[dict[str, Any]] = {"title": ""}
@@ -112,7 +120,9 @@ class OpportunityForm(VersionedForm, forms.ModelForm):
 
 
 class NoteForm(forms.Form):
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def service_data(self) -> dict[str, Any]:
         return {"note": self.cleaned_data.get("note") or ""}

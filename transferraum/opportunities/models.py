@@ -114,8 +114,12 @@ class Opportunity(Versioned, TimeStampedModel):
     duration = models.CharField(
         _("duration"), max_length=100, blank=True, help_text=_("For example: 6 months")
     )
-    pay_min_cents = models.PositiveIntegerField(_("pay or rent from (cents)"), null=True, blank=True)
-    pay_max_cents = models.PositiveIntegerField(_("pay or rent up to (cents)"), null=True, blank=True)
+    pay_min_cents = models.PositiveIntegerField(
+        _("pay or rent from (cents)"), null=True, blank=True
+    )
+    pay_max_cents = models.PositiveIntegerField(
+        _("pay or rent up to (cents)"), null=True, blank=True
+    )
     remote_share = models.PositiveSmallIntegerField(_("remote share in per cent"), default=0)
     deadline = models.DateField(_("application deadline"), null=True, blank=True)
     expires_on = models.DateField(_("expires on"))
@@ -289,6 +293,9 @@ class SentItem(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "opportunity"], name="opportunity_sent_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} ← {self.opportunity_id}"
 
 
 class TownContact(TimeStampedModel):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing_extensions import TypeIs
+
 from transferraum.accounts.models import User
 from transferraum.accounts.types import Viewer
 from transferraum.actors.models import Membership, Organisation
@@ -14,8 +16,9 @@ VISIBLE_STATUSES = frozenset(
 )
 
 
-def _active(viewer: Viewer) -> bool:
-    return bool(viewer.is_authenticated and viewer.is_active)
+def _active(viewer: Viewer) -> TypeIs[User]:
+    """A signed-in, active person (narrows the viewer to a `User`)."""
+    return isinstance(viewer, User) and viewer.is_authenticated and viewer.is_active
 
 
 def is_member_of(viewer: Viewer, organisation_id: int) -> bool:

@@ -46,9 +46,7 @@ privacy_register(
         files=("cv",),
         erase=Erase.DELETE,
         # decided applications go a year after the decision
-        retention=Retention(
-            365, "updated_at", only=~Q(status__in=("submitted", "under_review"))
-        ),
+        retention=Retention(365, "updated_at", only=~Q(status__in=("submitted", "under_review"))),
     ),
     PersonalData(
         "opportunities.SavedSearch",

@@ -12,6 +12,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from transferraum.accounts.models import User
@@ -52,7 +53,9 @@ _BOUNDARIES = ("municipality__boundary", "municipality__district__boundary")
 _NEWEST_FIRST = (F("published_at").desc(nulls_last=True), "-pk")
 
 # minimum pay or rent in euros → cents; start within days
-PAY_CHOICES = [(str(euros), _("from %(euros)s €") % {"euros": euros}) for euros in (500, 1000, 2000, 3000)]
+PAY_CHOICES = [
+    (str(euros), _("from %(euros)s €") % {"euros": euros}) for euros in (500, 1000, 2000, 3000)
+]
 START_CHOICES = [
     ("30", _("within a month")),
     ("90", _("within three months")),
@@ -93,9 +96,7 @@ def feed_opportunities(filters: FeedFilters) -> QuerySet[Opportunity]:
         items = items.filter(municipality__district__key=filters.district)
     if filters.competence:
         items = items.filter(
-            Exists(
-                Competence.objects.filter(slug=filters.competence, opportunities=OuterRef("pk"))
-            )
+            Exists(Competence.objects.filter(slug=filters.competence, opportunities=OuterRef("pk")))
         )
     if filters.pay:
         items = items.filter(pay_max_cents__gte=int(filters.pay) * 100)
@@ -218,7 +219,11 @@ def map_towns(filters: FeedFilters, feed_url: str) -> list[MapTown]:
 
 def _base() -> QuerySet[Opportunity]:
     return Opportunity.objects.select_related(
-        "organisation", "municipality__district", "municipality__train_connection", "challenge", "project"
+        "organisation",
+        "municipality__district",
+        "municipality__train_connection",
+        "challenge",
+        "project",
     ).defer(*_BOUNDARIES)
 
 
@@ -234,7 +239,7 @@ def opportunity_for_editor(viewer: Viewer, pk: int) -> Opportunity:
     """404 when the viewer may not see it, 403 when they see it but may not change it."""
     opportunity = opportunity_for_viewer(viewer, pk)
     if not can_edit(viewer, opportunity):
-        raise PermissionDenied(_("This opportunity cannot be changed now."))
+        raise PermissionDenied(gettext("This opportunity cannot be changed now."))
     return opportunity
 
 
@@ -278,7 +283,7 @@ def applications_of(opportunity: Opportunity) -> QuerySet[Application]:
 
 
 def applications_of_applicant(user: User) -> QuerySet[Application]:
-    """"Meine Bewerbungen"."""
+    """ "Meine Bewerbungen"."""
     return (
         Application.objects.filter(applicant=user)
         .select_related("opportunity__organisation", "opportunity__municipality")
@@ -303,7 +308,9 @@ def saved_searches_of(user: User) -> QuerySet[SavedSearch]:
 def welcome_town(ags: str) -> Municipality:
     """A partner town or any municipality with opportunities or contacts; 404 otherwise."""
     municipality = get_object_or_404(
-        Municipality.objects.select_related("district", "train_connection").defer("boundary", "district__boundary"),
+        Municipality.objects.select_related("district", "train_connection").defer(
+            "boundary", "district__boundary"
+        ),
         ags=ags,
     )
     return municipality
@@ -311,7 +318,9 @@ def welcome_town(ags: str) -> Municipality:
 
 def welcome_items(municipality: Municipality, *, housing: bool) -> QuerySet[Opportunity]:
     items = Opportunity.objects.published().filter(municipality=municipality)
-    items = items.filter(kind__in=HOUSING_KINDS) if housing else items.exclude(kind__in=HOUSING_KINDS)
+    items = (
+        items.filter(kind__in=HOUSING_KINDS) if housing else items.exclude(kind__in=HOUSING_KINDS)
+    )
     return items.select_related("organisation").order_by(*_NEWEST_FIRST)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -23,16 +24,16 @@ from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.search import search_document
 from transferraum.core.services import activity_record
 from transferraum.core.versions import version_claim
-from transferraum.core.workflow import Step, StepRules, Taken, step_take
+from transferraum.core.workflow import Step, StepRules, step_take
 from transferraum.notifications.services import notifications_enabled
 from transferraum.opportunities.models import (
     CV_MAX_BYTES,
     EXPIRY_DEFAULT_DAYS,
     EXPIRY_MAX_DAYS,
     LINK_OUT_KINDS,
-    Kind,
     REMIND_DAYS_BEFORE,
     Application,
+    Kind,
     Opportunity,
     TownContact,
     VerifiedOrganisation,
@@ -141,12 +142,12 @@ def _check_content(data: dict[str, Any], *, today: date, new_deadline: bool) -> 
         raise DomainError(_("Please choose the kind of opportunity."), field="kind")
     low, high = data.get("pay_min_cents"), data.get("pay_max_cents")
     if low is not None and high is not None and low > high:
-        raise DomainError(
-            _("The minimum pay or rent is above the maximum."), field="pay_max_cents"
-        )
+        raise DomainError(_("The minimum pay or rent is above the maximum."), field="pay_max_cents")
     remote = data.get("remote_share") or 0
     if not 0 <= remote <= 100:
-        raise DomainError(_("The remote share is a per cent between 0 and 100."), field="remote_share")
+        raise DomainError(
+            _("The remote share is a per cent between 0 and 100."), field="remote_share"
+        )
     deadline = data.get("deadline")
     if new_deadline and deadline is not None and deadline < today:
         raise DomainError(_("The application deadline lies in the past."), field="deadline")
@@ -412,7 +413,7 @@ def expiry_reminders_send(*, today: date | None = None) -> int:
     for pk, expires_on in due:
         Opportunity.objects.filter(pk=pk).update(reminded_for=expires_on)
         if notifications_enabled():
-            transaction.on_commit(lambda pk=pk: expiry_reminder_notify.enqueue(pk))
+            transaction.on_commit(partial(expiry_reminder_notify.enqueue, pk))
     return len(due)
 
 

@@ -65,9 +65,9 @@ def expiry_reminder_notify(opportunity_id: int) -> None:
 @task(retry=True)
 def application_notify(application_id: int, event: str) -> None:
     """A new application goes to the organisation; a decision or review to the applicant."""
-    application = Application.objects.select_related(
-        "opportunity__organisation", "applicant"
-    ).get(pk=application_id)
+    application = Application.objects.select_related("opportunity__organisation", "applicant").get(
+        pk=application_id
+    )
     if event in {"submit", "withdraw"}:
         recipients = _members(application.opportunity)
     else:

@@ -94,7 +94,9 @@ class OpportunityFeed(Feed):
 
     feed_type = Atom1Feed
     title = gettext_lazy("Opportunities in the region")
-    subtitle = gettext_lazy("Jobs, internships, theses, flats and more in Eilenburg, Zeitz and around.")
+    subtitle = gettext_lazy(
+        "Jobs, internships, theses, flats and more in Eilenburg, Zeitz and around."
+    )
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> selectors.FeedFilters:
         return selectors.FeedFilters.from_query(request.GET)
@@ -387,7 +389,7 @@ def applications(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_safe
 def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """"Meine Bewerbungen": the person's applications and their status."""
+    """ "Meine Bewerbungen": the person's applications and their status."""
     found = listing(
         request,
         selectors.applications_of_applicant(request.user),
@@ -431,7 +433,8 @@ def application_act(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("Done: the application is now “%(status)s”.") % {"status": found.get_status_display()},
+            _("Done: the application is now “%(status)s”.")
+            % {"status": found.get_status_display()},
         )
     return redirect(found.get_absolute_url())
 
@@ -464,20 +467,21 @@ def searches(request: AuthenticatedHttpRequest) -> HttpResponse:
     filters = selectors.FeedFilters.from_query(
         _query_dict(request.POST.get("filter", "")) if request.method == "POST" else request.GET
     )
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                alerts.saved_search_create(
-                    actor=request.user,
-                    filters=filters,
-                    name=form.cleaned_data["name"] or "",
-                    frequency=form.cleaned_data["frequency"],
-                )
-            except DomainError as error:
-                error.attach_to(form)
-            else:
-                messages.success(request, _("Your search has been saved. We will e-mail you new opportunities."))
-                return redirect("opportunities:searches")
+    if request.method == "POST" and form.is_valid():
+        try:
+            alerts.saved_search_create(
+                actor=request.user,
+                filters=filters,
+                name=form.cleaned_data["name"] or "",
+                frequency=form.cleaned_data["frequency"],
+            )
+        except DomainError as error:
+            error.attach_to(form)
+        else:
+            messages.success(
+                request, _("Your search has been saved. We will e-mail you new opportunities.")
+            )
+            return redirect("opportunities:searches")
     return render(
         request,
         "opportunities/searches.html",
@@ -509,7 +513,7 @@ def search_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 def welcome(request: HttpRequest, ags: str) -> HttpResponse:
-    """"Leben und Arbeiten in …": travel from Leipzig, current opportunities and flats, the
+    """ "Leben und Arbeiten in …": travel from Leipzig, current opportunities and flats, the
     town's contacts for childcare and schools."""
     town = selectors.welcome_town(ags)
     jobs = list(selectors.welcome_items(town, housing=False)[: selectors.WELCOME_SIZE + 1])
@@ -534,26 +538,27 @@ def welcome(request: HttpRequest, ags: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def contact_edit(request: AuthenticatedHttpRequest, ags: str, pk: int | None = None) -> HttpResponse:
+def contact_edit(
+    request: AuthenticatedHttpRequest, ags: str, pk: int | None = None
+) -> HttpResponse:
     town = selectors.welcome_town(ags)
     if not can_edit_town_contacts(request.user, town):
         raise PermissionDenied(_("Only the town's staff keep its contacts."))
     contact = get_object_or_404(TownContact, pk=pk, municipality=town) if pk else None
     form = TownContactForm(request.POST or None, instance=contact)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.town_contact_save(
-                    actor=request.user,
-                    municipality=town,
-                    data=form.cleaned_data,
-                    contact=TownContact.objects.get(pk=contact.pk) if contact else None,
-                )
-            except DomainError as error:
-                error.attach_to(form)
-            else:
-                messages.success(request, _("The contact has been saved."))
-                return redirect("opportunities:welcome", ags=town.ags)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.town_contact_save(
+                actor=request.user,
+                municipality=town,
+                data=form.cleaned_data,
+                contact=TownContact.objects.get(pk=contact.pk) if contact else None,
+            )
+        except DomainError as error:
+            error.attach_to(form)
+        else:
+            messages.success(request, _("The contact has been saved."))
+            return redirect("opportunities:welcome", ags=town.ags)
     return render(
         request,
         "opportunities/contact_form.html",

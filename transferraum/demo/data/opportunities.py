@@ -56,10 +56,10 @@ class OpportunitySpec:
     description: str = ""
 
 
-O = OpportunitySpec
+Spec = OpportunitySpec
 OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
     # Eilenburg
-    O(
+    Spec(
         EILENBURG_TOWN,
         "internship",
         "Praktikum Stadtentwicklung und Leerstand",
@@ -69,7 +69,7 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         "3 Monate",
         ("geoinformatik",),
     ),
-    O(
+    Spec(
         EILENBURG_TOWN,
         "thesis",
         "Masterarbeit: Mobilität zwischen Eilenburg und Leipzig",
@@ -77,7 +77,7 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         start=60,
         duration="6 Monate",
     ),
-    O(
+    Spec(
         EILENBURG_TOWN,
         "job",
         "Sachbearbeitung Wirtschaftsförderung (m/w/d)",
@@ -87,7 +87,7 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         "unbefristet",
         remote=20,
     ),
-    O(
+    Spec(
         EILENBURG_TOWN,
         "voluntary",
         "Freiwilliges Jahr im Bürgerbüro",
@@ -96,7 +96,7 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         120,
         "12 Monate",
     ),
-    O(
+    Spec(
         EILENBURG_TOWN,
         "trial_living",
         "Probewohnen Eilenburg 2027",
@@ -105,7 +105,7 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         duration="4 Wochen",
         link="https://www.eilenburg.example/probewohnen",
     ),
-    O(
+    Spec(
         EILENBURG_TOWN,
         "working_student",
         "Werkstudium Social Media der Stadt",
@@ -115,7 +115,7 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         "ab sofort",
         end="filled",
     ),
-    O(
+    Spec(
         METALLBAU,
         "apprenticeship",
         "Ausbildung Metallbauer/in Konstruktionstechnik",
@@ -124,7 +124,7 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         240,
         "3,5 Jahre",
     ),
-    O(
+    Spec(
         METALLBAU,
         "internship",
         "Praktikum Produktionsplanung",
@@ -134,7 +134,7 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         "3 Monate",
         end="expired",
     ),
-    O(
+    Spec(
         METALLBAU,
         "job",
         "Ingenieur/in Konstruktion",
@@ -144,14 +144,14 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         "unbefristet",
         remote=40,
     ),
-    O(
+    Spec(
         METALLBAU,
         "thesis",
         "Bachelorarbeit: Energieeffizienz in der Fertigung",
         EILENBURG,
         start=45,
     ),
-    O(
+    Spec(
         LOGISTIK,
         "apprenticeship",
         "Ausbildung Kaufleute für Spedition und Logistik",
@@ -160,7 +160,7 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         240,
         "3 Jahre",
     ),
-    O(
+    Spec(
         LOGISTIK,
         "working_student",
         "Werkstudium Datenanalyse Lager",
@@ -171,12 +171,14 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         ("datenanalyse",),
         remote=50,
     ),
-    O(LOGISTIK, "job", "Disposition Nahverkehr (m/w/d)", EILENBURG, (3000, 3500), 30, end="filled"),
-    O(WG_MULDEAUE, "flat", "2-Raum-Wohnung an der Mulde, 54 m²", EILENBURG, (420, 420), 30),
-    O(WG_MULDEAUE, "flat", "3-Raum-Wohnung mit Balkon, 71 m²", EILENBURG, (560, 560), 60),
-    O(WG_MULDEAUE, "room", "WG-Zimmer für Studierende, möbliert", EILENBURG, (290, 290), 14),
-    O(WG_MULDEAUE, "flat", "1-Raum-Wohnung Altstadt", EILENBURG, (330, 330), 10, end="filled"),
-    O(
+    Spec(
+        LOGISTIK, "job", "Disposition Nahverkehr (m/w/d)", EILENBURG, (3000, 3500), 30, end="filled"
+    ),
+    Spec(WG_MULDEAUE, "flat", "2-Raum-Wohnung an der Mulde, 54 m²", EILENBURG, (420, 420), 30),
+    Spec(WG_MULDEAUE, "flat", "3-Raum-Wohnung mit Balkon, 71 m²", EILENBURG, (560, 560), 60),
+    Spec(WG_MULDEAUE, "room", "WG-Zimmer für Studierende, möbliert", EILENBURG, (290, 290), 14),
+    Spec(WG_MULDEAUE, "flat", "1-Raum-Wohnung Altstadt", EILENBURG, (330, 330), 10, end="filled"),
+    Spec(
         KREISLAUF,
         "internship",
         "Praktikum Kreislaufwirtschaft und Reparatur",
@@ -185,7 +187,7 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         30,
         "2 Monate",
     ),
-    O(
+    Spec(
         KREISLAUF,
         "working_student",
         "Werkstudium Web-Shop",
@@ -195,7 +197,7 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         remote=80,
         end="expired",
     ),
-    O(
+    Spec(
         SV_MULDEAUE,
         "voluntary",
         "Übungsleitung Jugendfußball",
@@ -204,7 +206,7 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         duration="ab sofort",
     ),
     # Zeitz
-    O(
+    Spec(
         ZEITZ_TOWN,
         "internship",
         "Praktikum Innenstadtmanagement",
@@ -213,8 +215,10 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         45,
         "3 Monate",
     ),
-    O(ZEITZ_TOWN, "thesis", "Masterarbeit: Strukturwandel im Revier und Rückkehr", ZEITZ, start=60),
-    O(
+    Spec(
+        ZEITZ_TOWN, "thesis", "Masterarbeit: Strukturwandel im Revier und Rückkehr", ZEITZ, start=60
+    ),
+    Spec(
         ZEITZ_TOWN,
         "trial_living",
         "Summer of Pioneers Zeitz",
@@ -223,7 +227,7 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         duration="6 Monate",
         link="https://www.zeitz.example/pioneers",
     ),
-    O(
+    Spec(
         ZEITZ_TOWN,
         "job",
         "Klimaschutzmanager/in (m/w/d)",
@@ -233,7 +237,7 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         "befristet, 3 Jahre",
         remote=20,
     ),
-    O(
+    Spec(
         ZEITZ_TOWN,
         "voluntary",
         "Freiwilliges Jahr Kultur im Schloss Moritzburg",
@@ -243,7 +247,7 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         "12 Monate",
         end="expired",
     ),
-    O(
+    Spec(
         WERKSTAETTEN,
         "apprenticeship",
         "Ausbildung Industriemechaniker/in",
@@ -252,7 +256,7 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         240,
         "3,5 Jahre",
     ),
-    O(
+    Spec(
         WERKSTAETTEN,
         "internship",
         "Praktikum Instandhaltung",
@@ -262,9 +266,9 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         "2 Monate",
         end="filled",
     ),
-    O(WERKSTAETTEN, "job", "Metallbauer/in Montage", ZEITZ, (2900, 3300), 21),
-    O(ELSTER_IT, "working_student", "Werkstudium IT-Support", ZEITZ, (15, 17), 14, remote=30),
-    O(
+    Spec(WERKSTAETTEN, "job", "Metallbauer/in Montage", ZEITZ, (2900, 3300), 21),
+    Spec(ELSTER_IT, "working_student", "Werkstudium IT-Support", ZEITZ, (15, 17), 14, remote=30),
+    Spec(
         ELSTER_IT,
         "internship",
         "Praktikum Softwareentwicklung",
@@ -276,7 +280,7 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         "Deutsch, Englisch",
         50,
     ),
-    O(
+    Spec(
         ELSTER_IT,
         "thesis",
         "Bachelorarbeit: Digitale Verwaltungsdienste kleiner Städte",
@@ -284,12 +288,12 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         start=45,
         remote=60,
     ),
-    O(ELSTER_IT, "job", "Systemadministrator/in", ZEITZ, (3300, 4000), 45, end="submitted"),
-    O(WG_ZEITZ, "flat", "2-Raum-Wohnung Moritzburgblick, 58 m²", ZEITZ, (360, 360), 30),
-    O(WG_ZEITZ, "flat", "4-Raum-Wohnung für Familien, 92 m²", ZEITZ, (610, 610), 60),
-    O(WG_ZEITZ, "room", "Zimmer im Gründerhaus, möbliert", ZEITZ, (250, 250), 7),
-    O(WG_ZEITZ, "flat", "Altbauwohnung am Domplatz", ZEITZ, (480, 480), 30, end="expired"),
-    O(
+    Spec(ELSTER_IT, "job", "Systemadministrator/in", ZEITZ, (3300, 4000), 45, end="submitted"),
+    Spec(WG_ZEITZ, "flat", "2-Raum-Wohnung Moritzburgblick, 58 m²", ZEITZ, (360, 360), 30),
+    Spec(WG_ZEITZ, "flat", "4-Raum-Wohnung für Familien, 92 m²", ZEITZ, (610, 610), 60),
+    Spec(WG_ZEITZ, "room", "Zimmer im Gründerhaus, möbliert", ZEITZ, (250, 250), 7),
+    Spec(WG_ZEITZ, "flat", "Altbauwohnung am Domplatz", ZEITZ, (480, 480), 30, end="expired"),
+    Spec(
         SOLAR,
         "internship",
         "Praktikum Photovoltaik-Planung",
@@ -299,7 +303,7 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         "3 Monate",
         remote=20,
     ),
-    O(
+    Spec(
         SOLAR,
         "apprenticeship",
         "Ausbildung Elektroniker/in Energietechnik",
@@ -309,8 +313,8 @@ OPPORTUNITIES: tuple[OpportunitySpec, ...] = (
         "3,5 Jahre",
         end="filled",
     ),
-    O(SOLAR, "job", "Projektleitung Solarparks", ZEITZ, (4500, 5500), 60, end="draft"),
-    O(
+    Spec(SOLAR, "job", "Projektleitung Solarparks", ZEITZ, (4500, 5500), 60, end="draft"),
+    Spec(
         HEIMAT,
         "voluntary",
         "Ehrenamt Stadtarchiv: Fotos digitalisieren",

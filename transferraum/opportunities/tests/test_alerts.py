@@ -34,7 +34,9 @@ def _run(capture):
         return alerts.alerts_send()
 
 
-def test_overlapping_searches_send_an_item_once(frozen, company_zeitz, django_capture_on_commit_callbacks):
+def test_overlapping_searches_send_an_item_once(
+    frozen, company_zeitz, django_capture_on_commit_callbacks
+):
     person = UserFactory()
     SavedSearchFactory(user=person, kind=Kind.INTERNSHIP)
     SavedSearchFactory(user=person, municipality=eilenburg())
@@ -69,7 +71,9 @@ def test_filters_are_matched_in_sql(frozen, company_zeitz, django_capture_on_com
     paid = OpportunityFactory(organisation=company_zeitz, pay_max_cents=200000)
     with_gis = OpportunityFactory(organisation=company_zeitz, title="Kartierung")
     with_gis.competences.add(gis)
-    words = OpportunityFactory(organisation=company_zeitz, title="Metallbau im Team", municipality=zeitz())
+    words = OpportunityFactory(
+        organisation=company_zeitz, title="Metallbau im Team", municipality=zeitz()
+    )
     soon = OpportunityFactory(
         organisation=company_zeitz, start_date=START.date() + datetime.timedelta(days=10)
     )
@@ -91,12 +95,16 @@ def test_filters_are_matched_in_sql(frozen, company_zeitz, django_capture_on_com
     assert sent(wants["start"]) == {soon.pk}
 
 
-def test_expired_filled_and_old_items_are_never_sent(frozen, company_zeitz, django_capture_on_commit_callbacks):
+def test_expired_filled_and_old_items_are_never_sent(
+    frozen, company_zeitz, django_capture_on_commit_callbacks
+):
     OpportunityFactory(organisation=company_zeitz, title="Vorher")  # before the search
     search = SavedSearchFactory()
     _later(frozen, hours=1)
     OpportunityFactory(organisation=company_zeitz, status=Opportunity.Status.FILLED)
-    OpportunityFactory(organisation=company_zeitz, expires_on=START.date() - datetime.timedelta(days=1))
+    OpportunityFactory(
+        organisation=company_zeitz, expires_on=START.date() - datetime.timedelta(days=1)
+    )
     OpportunityFactory(organisation=company_zeitz, status=Opportunity.Status.WITHDRAWN)
     mail.outbox.clear()
 
@@ -115,7 +123,9 @@ def test_an_item_filled_before_the_mail_leaves_is_dropped(frozen, company_zeitz)
     assert mail.outbox == []
 
 
-def test_weekly_searches_run_every_seventh_day(frozen, company_zeitz, django_capture_on_commit_callbacks):
+def test_weekly_searches_run_every_seventh_day(
+    frozen, company_zeitz, django_capture_on_commit_callbacks
+):
     search = SavedSearchFactory(frequency=SavedSearch.Frequency.WEEKLY)
     _later(frozen, hours=1)
     OpportunityFactory(organisation=company_zeitz)
@@ -129,7 +139,9 @@ def test_weekly_searches_run_every_seventh_day(frozen, company_zeitz, django_cap
     assert SentItem.objects.filter(user=search.user).count() == 2
 
 
-def test_the_alert_mail_carries_a_one_click_unsubscribe(frozen, company_zeitz, client, django_capture_on_commit_callbacks):
+def test_the_alert_mail_carries_a_one_click_unsubscribe(
+    frozen, company_zeitz, client, django_capture_on_commit_callbacks
+):
     search = SavedSearchFactory()
     _later(frozen, hours=1)
     OpportunityFactory(organisation=company_zeitz)
@@ -147,7 +159,9 @@ def test_the_alert_mail_carries_a_one_click_unsubscribe(frozen, company_zeitz, c
     assert Preference.objects.get(user=search.user, kind="opportunity.alert").delivery == "platform"
 
 
-def test_the_match_takes_constant_queries(frozen, company_zeitz, django_assert_max_num_queries, django_capture_on_commit_callbacks):
+def test_the_match_takes_constant_queries(
+    frozen, company_zeitz, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
     for _ in range(30):
         SavedSearchFactory()
     _later(frozen, hours=1)
@@ -161,7 +175,9 @@ def test_the_match_takes_constant_queries(frozen, company_zeitz, django_assert_m
 
 
 def test_saving_a_search_keeps_the_filter(student_geography):
-    filters = FeedFilters(query="Metallbau Praktikum", kind=Kind.JOB, municipality=zeitz().ags, pay="1000")
+    filters = FeedFilters(
+        query="Metallbau Praktikum", kind=Kind.JOB, municipality=zeitz().ags, pay="1000"
+    )
     search = alerts.saved_search_create(
         actor=student_geography, filters=filters, name="Jobs in Zeitz", frequency="daily"
     )
@@ -175,11 +191,17 @@ def test_saving_a_search_refuses_bad_input(student_geography):
     from django.contrib.auth.models import AnonymousUser
 
     with pytest.raises(PermissionDenied):
-        alerts.saved_search_create(actor=AnonymousUser(), filters=FeedFilters(), name="x", frequency="daily")
+        alerts.saved_search_create(
+            actor=AnonymousUser(), filters=FeedFilters(), name="x", frequency="daily"
+        )
     with pytest.raises(DomainError):
-        alerts.saved_search_create(actor=student_geography, filters=FeedFilters(), name=" ", frequency="daily")
+        alerts.saved_search_create(
+            actor=student_geography, filters=FeedFilters(), name=" ", frequency="daily"
+        )
     with pytest.raises(DomainError):
-        alerts.saved_search_create(actor=student_geography, filters=FeedFilters(), name="x", frequency="hourly")
+        alerts.saved_search_create(
+            actor=student_geography, filters=FeedFilters(), name="x", frequency="hourly"
+        )
     assert not SavedSearch.objects.exists()
 
 

@@ -53,7 +53,7 @@ def test_someone_outside_the_organisation_is_refused(student_geography, verified
     [
         ({"pay_min_cents": 200000, "pay_max_cents": 100000}, "pay_max_cents"),
         ({"deadline": datetime.date(2020, 1, 1)}, "deadline"),
-        ({"expires_on": datetime.date.today() + datetime.timedelta(days=400)}, "expires_on"),
+        ({"expires_on": timezone.localdate() + datetime.timedelta(days=400)}, "expires_on"),
         ({"kind": Kind.TRIAL_LIVING}, "external_url"),
         ({"title": "  "}, "title"),
     ],
@@ -93,9 +93,15 @@ def test_submit_is_refused_when_the_verification_was_taken_back(owner_zeitz, ver
 
 
 def test_the_daily_run_expires_and_reminds(time_machine, company_zeitz, owner_zeitz, mailoutbox):
-    late = OpportunityFactory(organisation=company_zeitz, expires_on=TODAY() - datetime.timedelta(days=1))
-    soon = OpportunityFactory(organisation=company_zeitz, expires_on=TODAY() + datetime.timedelta(days=3))
-    later = OpportunityFactory(organisation=company_zeitz, expires_on=TODAY() + datetime.timedelta(days=30))
+    late = OpportunityFactory(
+        organisation=company_zeitz, expires_on=TODAY() - datetime.timedelta(days=1)
+    )
+    soon = OpportunityFactory(
+        organisation=company_zeitz, expires_on=TODAY() + datetime.timedelta(days=3)
+    )
+    later = OpportunityFactory(
+        organisation=company_zeitz, expires_on=TODAY() + datetime.timedelta(days=30)
+    )
 
     assert services.opportunities_expire() == 1
     assert services.expiry_reminders_send() == 1
@@ -159,7 +165,9 @@ def test_bad_applications_are_refused(student_geography, company_zeitz, kwargs, 
 
 
 def test_apply_after_the_deadline_or_twice_is_refused(student_geography, company_zeitz):
-    late = OpportunityFactory(organisation=company_zeitz, deadline=TODAY() - datetime.timedelta(days=1))
+    late = OpportunityFactory(
+        organisation=company_zeitz, deadline=TODAY() - datetime.timedelta(days=1)
+    )
     with pytest.raises(DomainError, match="deadline|Frist"):
         services.application_submit(
             actor=student_geography, opportunity=late, cover_note="x", cv=None, consent=True
@@ -174,7 +182,9 @@ def test_apply_after_the_deadline_or_twice_is_refused(student_geography, company
         )
 
 
-def test_members_and_link_out_items_take_no_platform_application(owner_zeitz, student_geography, company_zeitz):
+def test_members_and_link_out_items_take_no_platform_application(
+    owner_zeitz, student_geography, company_zeitz
+):
     item = OpportunityFactory(organisation=company_zeitz)
     with pytest.raises(PermissionDenied):
         services.application_submit(

@@ -69,7 +69,10 @@ def test_the_feed_filters_by_the_address(client):
     assert "Praktikum Metallbau" in body
     assert body.count("data-opportunity=") == 1
     # tampered values are dropped, never an error
-    assert client.get(reverse("opportunities:feed") + "?art=%00&verguetung=99999999999").status_code == 200
+    assert (
+        client.get(reverse("opportunities:feed") + "?art=%00&verguetung=99999999999").status_code
+        == 200
+    )
 
 
 def test_the_feed_shows_travel_from_leipzig(client):
@@ -82,7 +85,9 @@ def test_the_feed_shows_travel_from_leipzig(client):
 
 
 def test_expired_and_filled_items_leave_the_feed(client):
-    OpportunityFactory(title="Abgelaufen", expires_on=timezone.localdate() - datetime.timedelta(days=1))
+    OpportunityFactory(
+        title="Abgelaufen", expires_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
     OpportunityFactory(title="Besetzt", status=Opportunity.Status.FILLED)
     body = client.get(reverse("opportunities:feed")).content.decode()
     assert "Abgelaufen" not in body and "Besetzt" not in body
@@ -120,7 +125,9 @@ def test_posting_keeps_the_typed_input_when_refused(client, owner_zeitz, verifie
     assert "Praktikum Schweißen" in body and 'value="900"' in body
     assert not Opportunity.objects.exists()
 
-    response = client.post(reverse("opportunities:new"), data | {"pay_max": "1100", "intent": "submit"})
+    response = client.post(
+        reverse("opportunities:new"), data | {"pay_max": "1100", "intent": "submit"}
+    )
     assert response.status_code == 302
     item = Opportunity.objects.get()
     assert (item.status, item.pay_min_cents, item.pay_max_cents) == ("submitted", 90000, 110000)
@@ -148,7 +155,11 @@ def test_applying_with_a_cv_that_is_no_pdf_keeps_the_note(client, student_geogra
 
     response = client.post(
         reverse("opportunities:apply", args=[item.pk]),
-        {"cover_note": "Ich kenne Eilenburg gut.", "consent": "on", "cv": SimpleUploadedFile("cv.pdf", PDF)},
+        {
+            "cover_note": "Ich kenne Eilenburg gut.",
+            "consent": "on",
+            "cv": SimpleUploadedFile("cv.pdf", PDF),
+        },
     )
     assert response.status_code == 302
     application = Application.objects.get()
@@ -156,12 +167,16 @@ def test_applying_with_a_cv_that_is_no_pdf_keeps_the_note(client, student_geogra
     application.cv.delete(save=False)
 
 
-def test_the_applicant_and_the_organisation_see_the_status(client, student_geography, owner_zeitz, company_zeitz, outsider):
+def test_the_applicant_and_the_organisation_see_the_status(
+    client, student_geography, owner_zeitz, company_zeitz, outsider
+):
     application = ApplicationFactory(
         opportunity=OpportunityFactory(organisation=company_zeitz), applicant=student_geography
     )
     client.force_login(owner_zeitz)
-    client.post(reverse("opportunities:application-act", args=[application.pk]), {"action": "accept"})
+    client.post(
+        reverse("opportunities:application-act", args=[application.pk]), {"action": "accept"}
+    )
     application.refresh_from_db()
     assert application.status == Application.Status.ACCEPTED
     client.force_login(student_geography)
@@ -193,7 +208,9 @@ def test_saving_a_search_from_the_feed(client, student_geography):
     assert response.status_code == 302
     search = SavedSearch.objects.get()
     assert (search.kind, search.municipality.ags) == ("flat", "15084590")
-    response = client.post(reverse("opportunities:searches"), {"filter": "", "name": "", "frequency": "daily"})
+    response = client.post(
+        reverse("opportunities:searches"), {"filter": "", "name": "", "frequency": "daily"}
+    )
     assert response.status_code == 422
     assert SavedSearch.objects.count() == 1
 
@@ -209,14 +226,18 @@ def test_only_the_owner_deletes_a_search(client, student_geography, outsider):
 
 def test_the_welcome_page_and_its_contacts(client, officer_eilenburg, owner_zeitz):
     OpportunityFactory(title="Praktikum Rathaus")
-    OpportunityFactory(title="2-Raum-Wohnung", kind=Kind.FLAT, pay_min_cents=42000, pay_max_cents=42000)
+    OpportunityFactory(
+        title="2-Raum-Wohnung", kind=Kind.FLAT, pay_min_cents=42000, pay_max_cents=42000
+    )
     url = reverse("opportunities:welcome", args=[eilenburg().ags])
     body = client.get(url).content.decode()
     assert "Leben und Arbeiten in Eilenburg" in body
     assert "Praktikum Rathaus" in body and "2-Raum-Wohnung" in body and "420" in body
 
     client.force_login(owner_zeitz)
-    assert client.get(reverse("opportunities:contact-new", args=[eilenburg().ags])).status_code == 403
+    assert (
+        client.get(reverse("opportunities:contact-new", args=[eilenburg().ags])).status_code == 403
+    )
     client.force_login(officer_eilenburg)
     response = client.post(
         reverse("opportunities:contact-new", args=[eilenburg().ags]),
@@ -227,8 +248,12 @@ def test_the_welcome_page_and_its_contacts(client, officer_eilenburg, owner_zeit
     assert "Kita Regenbogen" in client.get(url).content.decode()
 
 
-def test_moderation_by_the_coordinator(client, coordinator, owner_zeitz, company_zeitz, django_capture_on_commit_callbacks):
-    item = OpportunityFactory(organisation=company_zeitz, status=Opportunity.Status.SUBMITTED, published_at=None)
+def test_moderation_by_the_coordinator(
+    client, coordinator, owner_zeitz, company_zeitz, django_capture_on_commit_callbacks
+):
+    item = OpportunityFactory(
+        organisation=company_zeitz, status=Opportunity.Status.SUBMITTED, published_at=None
+    )
     client.force_login(coordinator)
     assert item.title in client.get(reverse("opportunities:queue")).content.decode()
     mail.outbox.clear()

@@ -28,10 +28,7 @@ PERSONAS = {
 }
 NOTES = {"return": "Bitte die Vergütung ergänzen."}
 CASES = [
-    (persona, status, step)
-    for persona in PERSONAS
-    for status in S.values
-    for step in STEP_SERVICES
+    (persona, status, step) for persona in PERSONAS for status in S.values for step in STEP_SERVICES
 ]
 
 
