@@ -97,8 +97,11 @@ class AlertReport:
 
 
 def _matching_sql() -> str:
-    """Every (person, item) pair where a due search matches a new, published, unexpired item
-    not sent to the person before. Portable SQL (SQLite and PostgreSQL)."""
+    """Record every (person, item) pair where a due search matches a new, published, unexpired
+    item not sent to the person before, and return the pairs recorded: one INSERT … SELECT …
+    ON CONFLICT DO NOTHING RETURNING, so the pairs never travel to Python and back, and a pair
+    another run recorded meanwhile is skipped by the unique constraint. Portable SQL (SQLite
+    3.35+ and PostgreSQL; SQLite needs the WHERE before ON CONFLICT)."""
     s = SavedSearch._meta.db_table
     o = Opportunity._meta.db_table
     m = Municipality._meta.db_table
@@ -107,6 +110,8 @@ def _matching_sql() -> str:
     stem = "(s.{col} = '' OR o.search_text LIKE '%% ' || s.{col} || ' %%')"
     # Table names from the models, values as parameters: nothing a person typed is in the text.
     return f"""
+        INSERT INTO {sent} (user_id, opportunity_id, sent_at)
+        SELECT pairs.user_id, pairs.id, %s FROM (
         SELECT DISTINCT s.user_id, o.id
         FROM {s} s
         JOIN {o} o ON o.published_at > COALESCE(s.last_run_at, s.created_at)
@@ -129,6 +134,9 @@ def _matching_sql() -> str:
           AND {stem.format(col="stem3")}
           AND NOT EXISTS (
                SELECT 1 FROM {sent} si WHERE si.user_id = s.user_id AND si.opportunity_id = o.id)
+        ) pairs WHERE 1 = 1
+        ON CONFLICT (user_id, opportunity_id) DO NOTHING
+        RETURNING user_id, opportunity_id
     """  # noqa: S608
 
 
@@ -136,8 +144,8 @@ def _matching_sql() -> str:
 def alerts_send(*, now: datetime | None = None) -> AlertReport:
     """The alert run: match, record as sent, and enqueue one digest e-mail per person.
 
-    Constant queries whatever the number of searches: the match, the insert of the sent items
-    (in batches), the update of the searches' last run. The e-mails are tasks per person after
+    Two queries whatever the number of searches: the match that records the sent items, and
+    the update of the searches' last run. The e-mails are tasks per person after
     the commit; each reads its items again and drops any that were filled or expired meanwhile.
     """
     now = now or timezone.now()
@@ -155,6 +163,7 @@ def alerts_send(*, now: datetime | None = None) -> AlertReport:
         cursor.execute(
             _matching_sql(),
             [
+                ops.adapt_datetimefield_value(now),
                 SavedSearch.Frequency.DAILY,
                 SavedSearch.Frequency.WEEKLY,
                 week_ago,
@@ -167,14 +176,6 @@ def alerts_send(*, now: datetime | None = None) -> AlertReport:
         )
         pairs = cursor.fetchall()
     searches = due.update(last_run_at=now)
-    SentItem.objects.bulk_create(
-        [
-            SentItem(user_id=user_id, opportunity_id=item_id, sent_at=now)
-            for user_id, item_id in pairs
-        ],
-        batch_size=2000,
-        ignore_conflicts=True,
-    )
     per_person: dict[int, list[int]] = defaultdict(list)
     for user_id, item_id in pairs:
         per_person[user_id].append(item_id)
