@@ -74,7 +74,8 @@ def test_from_posting_to_acceptance(page: Page, check_a11y, region, student_geog
     page.goto(path)
     check_a11y(page)
     page.get_by_role("link", name=de("Apply on the platform")).click()
-    page.get_by_label(re.compile(f"^{de('Cover note')}")).fill("Ich studiere Informatik in Leipzig.")
+    cover_note = page.get_by_label(re.compile(f"^{de('Cover note')}"))
+    cover_note.fill("Ich studiere Informatik in Leipzig.")
     page.get_by_label(re.compile(re.escape(de("CV (PDF, at most 5 MB)")))).set_input_files(
         {"name": "lebenslauf.pdf", "mimeType": "application/pdf", "buffer": PDF}
     )
