@@ -169,7 +169,7 @@ def test_the_match_takes_constant_queries(
         OpportunityFactory(organisation=company_zeitz)
     from transferraum.notifications.services import notifications_suppressed
 
-    with notifications_suppressed(), django_assert_max_num_queries(3):
+    with notifications_suppressed(), django_assert_max_num_queries(4):
         report = alerts.alerts_send()
     assert report.items == 150
 
