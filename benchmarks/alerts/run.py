@@ -46,8 +46,13 @@ def load(searches: int, items: int, *, seed: int = 22) -> tuple[int, int]:
     # The benchmark's own rows, without Django's collector (hundreds of thousands of them).
     SentItem.objects.filter(user__email__startswith=PREFIX)._raw_delete(SentItem.objects.db)
     SavedSearch.objects.filter(user__email__startswith=PREFIX)._raw_delete(SavedSearch.objects.db)
-    Opportunity.objects.filter(organisation__slug__startswith=PREFIX).delete()
-    User.objects.filter(email__startswith=PREFIX).delete()
+    through = Opportunity.competences.through
+    through.objects.filter(opportunity__organisation__slug__startswith=PREFIX)._raw_delete(
+        through.objects.db
+    )
+    Opportunity.objects.filter(organisation__slug__startswith=PREFIX)._raw_delete(
+        Opportunity.objects.db
+    )
     organisation, _ = Organisation.objects.get_or_create(
         slug=f"{PREFIX}org", defaults={"name": "Bench GmbH", "kind": "company"}
     )
@@ -59,8 +64,13 @@ def load(searches: int, items: int, *, seed: int = 22) -> tuple[int, int]:
     competences = list(Competence.objects.all()[:30])
     now = timezone.now()
     saved_at = now - timedelta(days=1)
-    people = User.objects.bulk_create(
-        [User(email=f"{PREFIX}{n}@example.org", name=f"Person {n}") for n in range(searches // 2)],
+    # People stay from an earlier run (deleting them would walk every app's relations).
+    people = list(User.objects.filter(email__startswith=PREFIX).order_by("pk"))
+    people += User.objects.bulk_create(
+        [
+            User(email=f"{PREFIX}{n}@example.org", name=f"Person {n}")
+            for n in range(len(people), searches // 2)
+        ],
         batch_size=2000,
     )
     # Items sit in the ten largest towns; every search names a kind and one narrower filter
@@ -112,7 +122,6 @@ def load(searches: int, items: int, *, seed: int = 22) -> tuple[int, int]:
             )
         )
     created = Opportunity.objects.bulk_create(new, batch_size=500)
-    through = Opportunity.competences.through
     through.objects.bulk_create(
         [
             through(opportunity_id=item.pk, competence_id=rng.choice(competences).pk)
