@@ -1,7 +1,14 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.core.menu import PERSONAL, REGION, MenuEntry, menu_register, signed_in
+from transferraum.core.menu import (
+    PERSONAL,
+    REGION,
+    MenuEntry,
+    coordinators,
+    menu_register,
+    signed_in,
+)
 
 
 class OpportunitiesConfig(AppConfig):
@@ -13,6 +20,13 @@ class OpportunitiesConfig(AppConfig):
         menu_register(
             MenuEntry(
                 "opportunities:feed", _("Opportunities in the region"), order=30, section=REGION
+            ),
+            MenuEntry(
+                "opportunities:queue",
+                _("Opportunities to publish"),
+                order=35,
+                visible=coordinators,
+                section=REGION,
             ),
             MenuEntry(
                 "opportunities:mine",

@@ -30,6 +30,7 @@ from transferraum.challenges.models import Challenge
 from transferraum.core.models import Versioned
 from transferraum.core.versions import VersionedForm
 from transferraum.projects.models import Feedback, Meeting, Milestone, Project, Round
+from transferraum.opportunities.models import Opportunity
 from transferraum.recommendations.models import Recommendation
 
 # Plain forms that look like an editor of a versioned model but are not.
@@ -51,6 +52,11 @@ EDIT_PAGES: dict[str, type[models.Model] | str] = {
     "projects:workspace-feedback": Feedback,
     "projects:workspace-deliverables": Project,
     "recommendations:edit": Recommendation,
+    "opportunities:edit": Opportunity,
+    "opportunities:contact-edit": (
+        "a town's contact on its welcome page (a name, an address, a phone number): the town's "
+        "staff replace an entry as a whole, and a later save is the truth"
+    ),
     "recommendations:milestone-edit": (
         "sets one number (progress, done) in place: the latest value is the truth, no text "
         "is lost, and every change is in the recommendation's history"

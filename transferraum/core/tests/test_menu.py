@@ -24,7 +24,8 @@ from transferraum.core.menu import (
 
 # In menu order: by section (Programme, Region, Network, …, the personal menu last), then by order.
 PROGRAMME = ["challenges:board", "projects:rounds", "recommendations:tracker"]
-REGION = ["regions:region", "network:map"]
+REGION = ["regions:region", "network:map", "opportunities:feed"]
+OWN = ["start", "accounts:profile", "opportunities:mine", "opportunities:searches"]
 NETWORK_ENTRIES = ["network:directory", "network:graph"]
 RESEARCH = ["indicators:public"]
 
@@ -50,8 +51,7 @@ SIGNED_IN = [
     *REGION,
     *NETWORK_ENTRIES,
     *RESEARCH,
-    "start",
-    "accounts:profile",
+    *OWN,
 ]
 
 
@@ -70,12 +70,12 @@ SIGNED_IN = [
                 "challenges:queue",
                 "accounts:role_requests",
                 *REGION,
+                "opportunities:queue",
                 *NETWORK_ENTRIES,
                 "actors:competences",
                 "indicators:dashboard",
                 *RESEARCH,
-                "start",
-                "accounts:profile",
+                *OWN,
             ],
         ),
     ],
@@ -89,12 +89,8 @@ def test_each_person_sees_the_entries_meant_for_them_in_menu_order(request, pers
     ("persona", "sections", "personal"),
     [
         (None, ["programme", "region", "network", "research"], []),
-        ("outsider", ["programme", "region", "network", "research"], ["start", "accounts:profile"]),
-        (
-            "coordinator",
-            ["programme", "region", "network", "research"],
-            ["start", "accounts:profile"],
-        ),
+        ("outsider", ["programme", "region", "network", "research"], OWN),
+        ("coordinator", ["programme", "region", "network", "research"], OWN),
     ],
 )
 def test_the_main_menu_has_a_few_sections_and_the_person_a_menu_of_their_own(
@@ -180,6 +176,8 @@ def test_a_new_app_adds_its_entry_without_touching_the_header(client, registry, 
         "Mein Bereich",
         "Mein Profil",
         "Meine Buchungen",
+        "Meine Bewerbungen",
+        "Meine gespeicherten Suchen",
     ]
 
 
