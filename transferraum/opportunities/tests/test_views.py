@@ -81,7 +81,7 @@ def test_the_feed_shows_travel_from_leipzig(client):
     OpportunityFactory(municipality=zeitz())
     train_connections_load()
     body = client.get(reverse("opportunities:feed")).content.decode()
-    assert "60 min" in body
+    assert "60 Min." in body
 
 
 def test_expired_and_filled_items_leave_the_feed(client):
