@@ -29,8 +29,8 @@ from transferraum.actors.models import Organisation
 from transferraum.challenges.models import Challenge
 from transferraum.core.models import Versioned
 from transferraum.core.versions import VersionedForm
-from transferraum.projects.models import Feedback, Meeting, Milestone, Project, Round
 from transferraum.opportunities.models import Opportunity
+from transferraum.projects.models import Feedback, Meeting, Milestone, Project, Round
 from transferraum.recommendations.models import Recommendation
 
 # Plain forms that look like an editor of a versioned model but are not.

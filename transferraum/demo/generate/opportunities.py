@@ -14,8 +14,13 @@ from transferraum.opportunities.models import Kind, Opportunity
 
 Status = Opportunity.Status
 # status → share in per cent
-STATUS_SHARES = ((Status.PUBLISHED, 70), (Status.FILLED, 10), (Status.EXPIRED, 10))
-STATUS_SHARES += ((Status.DRAFT, 5), (Status.SUBMITTED, 5))
+STATUS_SHARES: tuple[tuple[str, int], ...] = (
+    (Status.PUBLISHED, 70),
+    (Status.FILLED, 10),
+    (Status.EXPIRED, 10),
+    (Status.DRAFT, 5),
+    (Status.SUBMITTED, 5),
+)
 TITLES = {
     Kind.JOB: "Fachkraft",
     Kind.INTERNSHIP: "Praktikum",
