@@ -18,7 +18,7 @@ TEST_APT_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subse
 	fonts-dejavu-core poppler-utils gettext xmlsec1
 
 .PHONY: help prepare setup run test lint format vendor messages db demo system-packages serve-prod clean backup restore \
-	bench bench-alloc bench-web bench-pages bench-load bench-data bench-search
+	bench bench-alloc bench-web bench-pages bench-load bench-data bench-search bench-alerts
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -116,7 +116,7 @@ test: $(VENV)/.synced vendor messages ## Every check and test: lint, unit, Postg
 	@$(MAKE) --no-print-directory lint
 	$(VENV)/bin/pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
-bench: $(VENV)/.synced bench-alloc bench-web bench-load bench-search ## Run every benchmark and write docs/benchmarks.md (takes a while)
+bench: $(VENV)/.synced bench-alloc bench-web bench-load bench-search bench-alerts ## Run every benchmark and write docs/benchmarks.md (takes a while)
 
 bench-alloc: $(VENV)/.synced ## Allocation benchmark: ours against stable, serial, greedy
 	$(PY) -m benchmarks.allocation.run --out docs/benchmarks.md
@@ -140,6 +140,10 @@ bench-load: $(VENV)/.synced vendor messages ## Load test: Locust steps up users 
 BENCH_SEARCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/transferraum_bench_search
 bench-search: $(VENV)/.synced ## Search p50/p95 at 100,000 organisations (PostgreSQL)
 	DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) $(PY) -m benchmarks.search.run --out docs/benchmarks.md $(BENCH_SEARCH_ARGS)
+
+BENCH_ALERTS_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/tr_opportunities_bench_alerts
+bench-alerts: $(VENV)/.synced ## Alert run: 20,000 saved searches against 500 new items (PostgreSQL)
+	DATABASE_URL=$(BENCH_ALERTS_DATABASE_URL) $(PY) -m benchmarks.alerts.run --out docs/benchmarks.md $(BENCH_ALERTS_ARGS)
 
 serve-prod: prepare ## Serve with production settings through gunicorn (see README)
 	DJANGO_SETTINGS_MODULE=config.settings.prod $(MANAGE) collectstatic --no-input -v0

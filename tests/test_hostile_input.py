@@ -46,6 +46,8 @@ from transferraum.core.tokens import token_for, token_hash, token_seed
 from transferraum.demo.services import demo_load
 from transferraum.notifications.models import Notification
 from transferraum.places.models import Booking, Place, Resource
+from transferraum.opportunities.models import Application as OpportunityApplication
+from transferraum.opportunities.models import Opportunity, SavedSearch, TownContact
 from transferraum.projects.models import (
     AllocationRun,
     DocumentVersion,
@@ -61,6 +63,8 @@ from transferraum.regions.models import Municipality
 from transferraum.research.models import Page, Question, Study, Survey, Wave
 
 pytestmark = pytest.mark.django_db
+
+EILENBURG_AGS = "14730110"
 
 PERSONAS = {
     "anonymous": None,
@@ -177,7 +181,45 @@ def _project_pk() -> int:
 
 
 # Path parameters of every route that has some, as objects of the demo.
+def _town_opportunity() -> dict[str, Any]:
+    """A published item of the town of Eilenburg, which the walk's town officer posts."""
+    return {
+        "pk": _first(
+            Opportunity.objects.filter(
+                organisation__name="Stadtverwaltung Eilenburg", status="published"
+            )
+        ).pk
+    }
+
+
+def _opportunity_application() -> dict[str, Any]:
+    return {
+        "pk": _first(
+            OpportunityApplication.objects.filter(opportunity__municipality__ags=EILENBURG_AGS)
+        ).pk
+    }
+
+
+def _town_contact() -> dict[str, Any]:
+    contact = _first(TownContact.objects.filter(municipality__ags=EILENBURG_AGS))
+    return {"ags": EILENBURG_AGS, "pk": contact.pk}
+
+
 ROUTE_OBJECTS: dict[str, Callable[[], dict[str, Any]]] = {
+    **{
+        f"opportunities:{name}": _town_opportunity
+        for name in ("detail", "edit", "act", "apply", "applications")
+    },
+    **{
+        f"opportunities:{name}": _opportunity_application
+        for name in ("application", "application-act", "cv")
+    },
+    "opportunities:search-delete": lambda: {"pk": _first(SavedSearch.objects).pk},
+    "opportunities:verify": lambda: {"slug": _first(Organisation.objects).slug},
+    "opportunities:welcome": lambda: {"ags": EILENBURG_AGS},
+    "opportunities:contact-new": lambda: {"ags": EILENBURG_AGS},
+    "opportunities:contact-edit": _town_contact,
+    "opportunities:contact-delete": _town_contact,
     "account_confirm_email": lambda: {"key": "nicht-gueltig"},
     "account_reset_password_from_key": lambda: {"uidb36": "1", "key": "set-password"},
     "accounts:role_request_withdraw": lambda: {"pk": _first(RoleRequest.objects).pk},

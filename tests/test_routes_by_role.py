@@ -40,6 +40,13 @@ from transferraum.notifications.models import Notification
 from transferraum.notifications.services import UNSUBSCRIBE_SALT
 from transferraum.places.models import Booking
 from transferraum.places.tests.factories import PlaceFactory, ResourceFactory
+from transferraum.opportunities.tests.factories import (
+    ApplicationFactory,
+    OpportunityFactory,
+    SavedSearchFactory,
+    TownContactFactory,
+    VerifiedOrganisationFactory,
+)
 from transferraum.projects.models import AllocationRun, Document, DocumentVersion, Meeting
 from transferraum.projects.tests.factories import MilestoneFactory, SupervisorFactory
 from transferraum.recommendations import dossier
@@ -128,6 +135,22 @@ regions:home                         GET    2xx    2xx    2xx    2xx    2xx    2
 regions:region                       GET    404    404    404    404    404    404    404    404    404    404
 regions:map-data                     GET    404    404    404    404    404    404    404    404    404    404
 regions:data-sources                 GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+opportunities:feed                   GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+opportunities:atom                   GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+opportunities:new                    GET    login  2xx    2xx    2xx    2xx    2xx    2xx    403    2xx    2xx
+opportunities:ours                   GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+opportunities:queue                  GET    login  403    403    403    403    403    403    403    2xx    403
+opportunities:searches               GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+opportunities:detail                 GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+opportunities:edit                   GET    login  403    403    403    403    403    403    403    2xx    403
+opportunities:apply                  GET    login  2xx    2xx    2xx    2xx    403    403    2xx    2xx    2xx
+opportunities:applications           GET    login  403    403    403    403    2xx    2xx    403    403    403
+opportunities:mine                   GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+opportunities:application            GET    login  404    2xx    404    404    2xx    2xx    404    404    404
+opportunities:cv                     GET    login  404    2xx    404    404    2xx    2xx    404    404    404
+opportunities:welcome                GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+opportunities:contact-new            GET    login  403    403    403    403    2xx    2xx    403    2xx    403
+opportunities:contact-edit           GET    login  403    403    403    403    2xx    2xx    403    2xx    403
 actors:organisations                 GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 actors:new                           GET    login  403    403    403    403    403    403    403    2xx    403
 actors:organisation                  GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
@@ -262,6 +285,11 @@ actors:membership-request-withdraw   POST   login  3xx    404    404    404    3
 challenges:follow                    POST   login  3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx
 challenges:act                       POST   login  3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx
 challenges:attachment-delete         POST   login  403    403    403    403    403    403    403    3xx    403
+opportunities:act                    POST   login  3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx
+opportunities:verify                 POST   login  403    403    403    403    403    403    403    3xx    403
+opportunities:search-delete          POST   login  404    3xx    404    404    404    404    404    404    404
+opportunities:application-act        POST   login  404    3xx    404    404    3xx    3xx    404    404    404
+opportunities:contact-delete         POST   login  403    403    403    403    3xx    3xx    403    3xx    403
 challenges:comment                   POST   login  3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx    3xx
 projects:round-advance               POST   login  403    403    403    403    403    403    403    3xx    403
 projects:project-complete            POST   login  403    403    3xx    403    403    403    403    3xx    403
@@ -439,11 +467,19 @@ def world(
         programme=SupportProgramme.objects.get(slug="futuresax"),
         submitted_on=timezone.localdate(),
     )
+    VerifiedOrganisationFactory(organisation=town_eilenburg)
+    opportunity = OpportunityFactory(organisation=town_eilenburg)
+    job_application = ApplicationFactory(
+        opportunity=opportunity,
+        applicant=student_geography,
+        cv=ContentFile(b"%PDF-1.4 CV", name="cv.pdf"),
+    )
     yield {
         "slug": {
             "actors": town_eilenburg.slug,
             "challenges": project.format.slug,
             "places": desk.place.slug,
+            "opportunities": town_eilenburg.slug,
         },
         "pk": {
             # No authenticator or session of these numbers: the pages answer for a stranger's.
@@ -501,6 +537,13 @@ def world(
             "places:staff-decide": booking.pk,
             "places:photo": 999_999,
             "ventures": venture.pk,
+            "opportunities": opportunity.pk,
+            "opportunities:application": job_application.pk,
+            "opportunities:cv": job_application.pk,
+            "opportunities:search-delete": SavedSearchFactory(user=student_geography).pk,
+            "opportunities:contact": TownContactFactory(
+                municipality=town_eilenburg.municipality
+            ).pk,
         },
         "token": {
             "actors:invitation": invitation_token(invitation),
@@ -550,6 +593,7 @@ def world(
         *(file.file for file in unpublished.values()),
         *(version.file for version in document.versions.all()),
         evidence.file,
+        job_application.cv,
     ):
         if upload.storage.exists(upload.name):
             upload.storage.delete(upload.name)

@@ -49,9 +49,10 @@ PERSONAS = (
 # the header's menu and bell, and each provider's few reads; the coordinator's page takes 13
 # today: the role requests to decide and the bell's count came with their parts of issue 17;
 # one more since the roles in the programme are a set: they are read once per request; two more
-# for the innovation places (bookings waiting for the staff's confirmation, one's own next ones)
-# and one for the ventures waiting for the person (issue 23).
-MAX_QUERIES = 17
+# for the innovation places (bookings waiting for the staff's confirmation, one's own next ones),
+# one for the ventures waiting for the person (issue 23) and two for the opportunities (issue 22:
+# the items to publish and whether the person belongs to an organisation).
+MAX_QUERIES = 19
 
 
 @pytest.fixture

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "transferraum.research",
     "transferraum.places",
     "transferraum.ventures",
+    "transferraum.opportunities",
     "transferraum.network",
     "transferraum.demo",
 ]

@@ -773,6 +773,7 @@ def _rounds(load: _Load) -> None:
     load.created += _research(load)
     load.created += _places()
     load.created += _ventures()
+    load.created += _opportunities()
 
 
 def _places() -> int:
@@ -787,6 +788,13 @@ def _ventures() -> int:
     from transferraum.demo.ventures import demo_ventures_load
 
     return demo_ventures_load()
+
+
+def _opportunities() -> int:
+    """The region's opportunities, applications, saved searches and welcome contacts."""
+    from transferraum.demo.opportunities import demo_opportunities_load
+
+    return demo_opportunities_load().created
 
 
 def _research(load: _Load) -> int:

@@ -175,6 +175,32 @@ def _research_participation(person: User, round: Round) -> None:
     )
 
 
+def _opportunities_of(person, organisation):
+    """An item she wrote, her application with a CV, a saved search and what it sent, a
+    verification and a town contact she keeps."""
+    from transferraum.opportunities.models import SentItem
+    from transferraum.opportunities.tests.factories import (
+        ApplicationFactory,
+        OpportunityFactory,
+        SavedSearchFactory,
+        TownContactFactory,
+        VerifiedOrganisationFactory,
+    )
+
+    VerifiedOrganisationFactory(organisation=organisation, verified_by=person)
+    written = OpportunityFactory(organisation=organisation, created_by=person)
+    other = OpportunityFactory()
+    ApplicationFactory(
+        opportunity=other,
+        applicant=person,
+        cover_note=f"Ich bin {NAME}.",
+        cv=SimpleUploadedFile("cv.pdf", b"%PDF-1.4"),
+    )
+    SavedSearchFactory(user=person, name="Praktika")
+    SentItem.objects.create(user=person, opportunity=written)
+    TownContactFactory(updated_by=person)
+
+
 @pytest.fixture
 def everywhere(db, coordinator, officer_eilenburg, town_eilenburg, company_zeitz, owner_zeitz):
     """A student with data in every app: account, requests, profile with photo, memberships,
@@ -305,6 +331,7 @@ def everywhere(db, coordinator, officer_eilenburg, town_eilenburg, company_zeitz
         started_at=timezone.now(),
         body=f"<p>{NAME}</p>",
     )
+    _opportunities_of(person, town_eilenburg)
     _research_participation(person, finished.round)
     _place_use(person, coordinator)
     _ventures(person)

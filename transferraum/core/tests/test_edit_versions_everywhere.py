@@ -29,6 +29,7 @@ from transferraum.actors.models import Organisation
 from transferraum.challenges.models import Challenge
 from transferraum.core.models import Versioned
 from transferraum.core.versions import VersionedForm
+from transferraum.opportunities.models import Opportunity
 from transferraum.projects.models import Feedback, Meeting, Milestone, Project, Round
 from transferraum.recommendations.models import Recommendation
 from transferraum.research.models import Question
@@ -65,6 +66,11 @@ EDIT_PAGES: dict[str, type[models.Model] | str] = {
         "survey version; the lead may rename it to add one"
     ),
     "ventures:edit": Venture,
+    "opportunities:edit": Opportunity,
+    "opportunities:contact-edit": (
+        "a town's contact on its welcome page (a name, an address, a phone number): the town's "
+        "staff replace an entry as a whole, and a later save is the truth"
+    ),
     "recommendations:milestone-edit": (
         "sets one number (progress, done) in place: the latest value is the truth, no text "
         "is lost, and every change is in the recommendation's history"

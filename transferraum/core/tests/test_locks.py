@@ -75,7 +75,13 @@ def test_a_run_that_died_is_taken_over_only_after_it_went_stale():
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "command",
-    ["send_notification_digest", "send_coordinator_digest", "send_recommendation_reminders"],
+    [
+        "send_notification_digest",
+        "send_coordinator_digest",
+        "send_recommendation_reminders",
+        "opportunities_expire",
+        "send_opportunity_alerts",
+    ],
 )
 def test_each_scheduled_command_works_once_a_day(command):
     first, second = io.StringIO(), io.StringIO()

@@ -24,7 +24,15 @@ from transferraum.core.menu import (
 
 # In menu order: by section (Programme, Region, Network, …, the personal menu last), then by order.
 PROGRAMME = ["challenges:board", "projects:rounds", "recommendations:tracker"]
-REGION = ["regions:region", "network:map"]
+REGION = ["regions:region", "network:map", "opportunities:feed"]
+OWN = [
+    "start",
+    "accounts:profile",
+    "research:my-studies",
+    "ventures:mine",
+    "opportunities:mine",
+    "opportunities:searches",
+]
 NETWORK_ENTRIES = [
     "network:directory",
     "network:graph",
@@ -55,10 +63,7 @@ SIGNED_IN = [
     *REGION,
     *NETWORK_ENTRIES,
     *RESEARCH,
-    "start",
-    "accounts:profile",
-    "research:my-studies",
-    "ventures:mine",
+    *OWN,
 ]
 
 
@@ -78,15 +83,13 @@ SIGNED_IN = [
                 "accounts:role_requests",
                 "ventures:pipeline",
                 *REGION,
+                "opportunities:queue",
                 *NETWORK_ENTRIES[:2],
                 "actors:competences",
                 *NETWORK_ENTRIES[2:],
                 "indicators:dashboard",
                 *RESEARCH,
-                "start",
-                "accounts:profile",
-                "research:my-studies",
-                "ventures:mine",
+    *OWN,
             ],
         ),
     ],
@@ -100,18 +103,8 @@ def test_each_person_sees_the_entries_meant_for_them_in_menu_order(request, pers
     ("persona", "sections", "personal"),
     [
         (None, ["programme", "region", "network", "research"], []),
-        (
-            "outsider",
-            ["programme", "region", "network", "research"],
-            ["start", "accounts:profile", "research:my-studies"],
-            ["start", "accounts:profile", "ventures:mine"],
-        ),
-        (
-            "coordinator",
-            ["programme", "region", "network", "research"],
-            ["start", "accounts:profile", "research:my-studies"],
-            ["start", "accounts:profile", "ventures:mine"],
-        ),
+        ("outsider", ["programme", "region", "network", "research"], OWN),
+        ("coordinator", ["programme", "region", "network", "research"], OWN),
     ],
 )
 def test_the_main_menu_has_a_few_sections_and_the_person_a_menu_of_their_own(
@@ -199,6 +192,8 @@ def test_a_new_app_adds_its_entry_without_touching_the_header(client, registry, 
         "Meine Buchungen",
         "Meine Studien",
         "Meine Gründungen",
+        "Meine Bewerbungen",
+        "Meine gespeicherten Suchen",
     ]
 
 

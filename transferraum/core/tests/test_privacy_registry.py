@@ -216,6 +216,7 @@ def test_the_record_mixes_an_apps_defaults_with_each_models_own_texts():
         "activity",
         "challenges",
         "notifications",
+        "opportunities",
         "organisations",
         "places",
         "profile",

@@ -45,6 +45,7 @@ def test_every_app_with_items_is_discovered_without_core_naming_it():
         "challenges",
         "projects",
         "recommendations",
+        "opportunities",
         "research",
         "places",
         "ventures",

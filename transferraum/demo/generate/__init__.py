@@ -27,6 +27,7 @@ from transferraum.demo.generate.actors import (
 from transferraum.demo.generate.challenges import challenges_generate, follows_generate
 from transferraum.demo.generate.context import Context, context_build
 from transferraum.demo.generate.notifications import notifications_generate
+from transferraum.demo.generate.opportunities import opportunities_generate
 from transferraum.demo.generate.recommendations import recommendations_generate
 from transferraum.demo.generate.replace import generated_delete, generated_exists
 from transferraum.demo.generate.rounds import rounds_generate
@@ -95,6 +96,7 @@ def data_generate(
         ("team persona", lambda: team_persona_generate(ctx)),
         ("recommendations", lambda: recommendations_generate(ctx, finished)),
         ("notifications", lambda: notifications_generate(ctx)),
+        ("opportunities", lambda: opportunities_generate(ctx)),
         # Bulk inserts go around the services that rebuild the map's cells and the links.
         ("map cells and links", aggregates_refresh_now),
         # The planner's statistics, so that the first pages measured afterwards are planned for

@@ -11,6 +11,7 @@ from transferraum.accounts.models import User
 from transferraum.actors.models import Organisation
 from transferraum.challenges.models import Challenge
 from transferraum.demo.data import generate as data
+from transferraum.opportunities.models import Opportunity
 from transferraum.projects.models import Project, Round
 from transferraum.recommendations.models import Recommendation
 
@@ -53,6 +54,7 @@ def generated_delete() -> dict[str, int]:
         ).delete()
     )
     count(rounds.delete())
+    count(Opportunity.objects.filter(organisation__in=organisations).delete())
     count(Challenge.objects.filter(organisation__in=organisations).delete())
     count(organisations.delete())
     count(generated_users().delete())

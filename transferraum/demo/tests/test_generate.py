@@ -92,6 +92,10 @@ def test_small_preset_creates_the_expected_numbers(generated):
     assert Follow.objects.exists()
     assert Notification.objects.count() > students / 2
     assert generated.counts["organisations"] == SMALL.organisations
+    from transferraum.opportunities.models import Opportunity
+
+    assert Opportunity.objects.count() == generated.counts["opportunities"] > 0
+    assert Opportunity.objects.published().exists()
 
 
 def test_every_status_of_each_lifecycle_appears(generated):
