@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("transferraum.projects.urls")),
     path("", include("transferraum.recommendations.urls")),
     path("", include("transferraum.research.urls")),
+    path("", include("transferraum.talent.urls")),
     path("", include("transferraum.network.urls")),
     path("", include("transferraum.indicators.urls")),
     path("", include("transferraum.notifications.urls")),

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "transferraum.allocation",
     "transferraum.indicators",
     "transferraum.research",
+    "transferraum.talent",
     "transferraum.network",
     "transferraum.demo",
 ]
