@@ -23,7 +23,6 @@ class TalentConfig(AppConfig):
                 order=62,
                 section=REGION,
                 visible=holds_staff_role,
-                covers=("talent:contacts",),
             ),
             MenuEntry(
                 "talent:funnel",

@@ -36,6 +36,7 @@ from transferraum.talent.models import (
 from transferraum.talent.periods import years_before
 
 
+@dataclass(frozen=True)
 class FunnelFilters(Filters):
     """The funnel's selection: one town (`ort`) and one cohort (`jahrgang`)."""
 

@@ -6,6 +6,7 @@ walks every path)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
@@ -33,6 +34,7 @@ def talent_visible_to(organisation: Organisation) -> QuerySet[TalentProfile]:
     )
 
 
+@dataclass(frozen=True)
 class PoolFilters(Filters):
     """The pool's search: a competence (`kompetenz`), a preferred town (`ort`) and when people
     are available (`verfuegbar`)."""
