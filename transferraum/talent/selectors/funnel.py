@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
@@ -108,7 +108,11 @@ def funnel(filters: FunnelFilters, *, today: dt.date | None = None) -> Funnel:
     aggregates = {}
     for step in STEP_ORDER:
         aggregates[f"n_{step}"] = Count("pk", filter=Q(step=step))
-        aggregates[f"m_{step}"] = Median(DaysBetween(F("on"), F("next_on")), filter=Q(step=step))
+        # A Case rather than `filter=`: other steps' rows give NULL, which the median leaves out
+        # (Django cannot put a FILTER clause on SQLite's registered median).
+        aggregates[f"m_{step}"] = Median(
+            Case(When(step=step, then=DaysBetween(F("on"), F("next_on"))))
+        )
         aggregates[f"k_{step}"] = Count("pk", filter=Q(step=step, next_on__isnull=False))
     for months in (12, 24):
         cutoff = years_before(today, months // 12)
