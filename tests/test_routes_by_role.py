@@ -47,6 +47,9 @@ from transferraum.recommendations.tests.factories import (
     team_project,
 )
 from transferraum.research.tests.factories import study_make, survey_make, wave_make
+from transferraum.talent.models import TalentContact
+from transferraum.talent.services.trial import application_submit
+from transferraum.talent.tests.factories import call_make, profile_make
 
 # The personas, in the order of the table's columns.
 PERSONAS = (
@@ -205,6 +208,23 @@ research:export-zip                  GET    login  403    403    403    2xx    4
 research:frequencies                 GET    login  403    403    403    2xx    403    403    403    403    403
 research:preview                     GET    login  403    403    403    2xx    403    403    403    403    403
 research:wave-step                   POST   login  403    403    403    3xx    403    403    403    403    403
+talent:calls                         GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+talent:call-new                      GET    login  403    403    403    403    2xx    2xx    403    403    403
+talent:call                          GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+talent:call-step                     POST   login  403    403    403    403    3xx    3xx    403    3xx    403
+talent:application                   GET    login  404    2xx    404    404    2xx    2xx    404    404    404
+talent:application-step              POST   login  404    403    404    404    3xx    3xx    404    404    404
+talent:pool-start                    GET    login  403    403    403    403    3xx    3xx    3xx    403    403
+talent:pool                          GET    login  403    403    403    403    2xx    2xx    403    403    403
+talent:pool-export                   GET    login  403    403    403    403    2xx    2xx    403    403    403
+talent:pool-profile                  GET    login  403    403    403    403    2xx    2xx    403    403    403
+talent:contacts                      GET    login  403    403    403    403    2xx    2xx    403    403    403
+talent:profile                       GET    login  403    2xx    403    403    403    403    403    403    403
+talent:inbox                         GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+talent:contact-answer                GET    login  404    2xx    404    404    404    404    404    404    404
+talent:journey                       GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+talent:follow-up                     GET    410    410    410    410    410    410    410    410    410    410
+talent:funnel                        GET    login  403    403    403    403    403    403    403    2xx    403
 network:graph                        GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 network:graph-data                   GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 network:directory                    GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
@@ -372,8 +392,20 @@ def world(
     study = study_make(researcher)
     survey = survey_make(researcher, study)
     wave = wave_make(researcher, study, survey, round=project.round)
+    call = call_make(officer_eilenburg, town_eilenburg)
+    trial_application = application_submit(
+        person=student_geography, call=call, motivation="Ich möchte kommen."
+    )
+    talent = profile_make(student_geography)
+    contact = TalentContact.objects.create(
+        organisation=town_eilenburg, sender=officer_eilenburg, profile=talent, message="Hallo"
+    )
     yield {
-        "slug": {"actors": town_eilenburg.slug, "challenges": project.format.slug},
+        "slug": {
+            "actors": town_eilenburg.slug,
+            "challenges": project.format.slug,
+            "talent": town_eilenburg.slug,
+        },
         "pk": {
             # No authenticator or session of these numbers: the pages answer for a stranger's.
             "mfa_edit_webauthn": 999_999,
@@ -421,6 +453,10 @@ def world(
             "research:export": study.pk,
             "research:export-zip": study.pk,
             "research:frequencies": study.pk,
+            "talent:call": call.pk,
+            "talent:application": trial_application.pk,
+            "talent:pool-profile": talent.pk,
+            "talent:contact-answer": contact.pk,
         },
         "token": {
             "actors:invitation": invitation_token(invitation),
@@ -429,8 +465,13 @@ def world(
             ),
             "accounts:sso_link_confirm": "ein-unbekannter-link",
             "research:answer": "ein-unbekannter-link",
+            "talent:follow-up": "ein-unbekannter-link",
         },
-        "step": "erinnern",
+        "step": {
+            "research": "erinnern",
+            "talent:call-step": "close",
+            "talent:application-step": "accept",
+        },
         "kind": {"research:export": "antworten", "research:export-zip": "lang-csv"},
         # No identity provider is configured here: its pages answer 404 (tests of single
         # sign-on: accounts/tests/test_sso*.py).

@@ -62,7 +62,6 @@ from transferraum.talent.selectors.trial import (
     application_for_viewer,
     applications_of,
     call_counts,
-    call_for_manager,
     call_for_viewer,
     calls_for_viewer,
 )
@@ -179,7 +178,7 @@ def call_detail(request: Any, pk: int) -> HttpResponse:
 def call_step(request: Any, pk: int, step: str) -> HttpResponse:
     if step not in trial.CALL_STEP_SERVICES:
         raise Http404
-    call = call_for_manager(request.user, pk)
+    call = call_for_viewer(request.user, pk)
     try:
         trial.CALL_STEP_SERVICES[step](actor=request.user, call=call)
     except DomainError as error:
