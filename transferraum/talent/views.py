@@ -592,7 +592,7 @@ def follow_up(request: HttpRequest, token: str) -> HttpResponse:
         return render(
             request, "talent/follow_up_refused.html", {"message": error.message}, status=410
         )
-    form = FollowUpAnswerForm(request.POST or None)
+    form = FollowUpAnswerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form.is_valid():
             try:

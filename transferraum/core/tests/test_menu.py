@@ -24,7 +24,7 @@ from transferraum.core.menu import (
 
 # In menu order: by section (Programme, Region, Network, …, the personal menu last), then by order.
 PROGRAMME = ["challenges:board", "projects:rounds", "recommendations:tracker"]
-REGION = ["regions:region", "network:map"]
+REGION = ["regions:region", "network:map", "talent:calls"]
 NETWORK_ENTRIES = ["network:directory", "network:graph"]
 RESEARCH = ["indicators:public"]
 
@@ -52,6 +52,7 @@ SIGNED_IN = [
     *RESEARCH,
     "start",
     "accounts:profile",
+    "talent:journey",
 ]
 
 
@@ -60,8 +61,24 @@ SIGNED_IN = [
     [
         (None, [*PROGRAMME, *REGION, *NETWORK_ENTRIES, *RESEARCH]),
         ("outsider", SIGNED_IN),
-        ("officer_eilenburg", SIGNED_IN),
-        ("student_geography", SIGNED_IN),
+        (
+            "officer_eilenburg",
+            [
+                *PROGRAMME,
+                "challenges:mine",
+                *REGION,
+                "talent:pool-start",
+                *NETWORK_ENTRIES,
+                *RESEARCH,
+                "start",
+                "accounts:profile",
+                "talent:journey",
+            ],
+        ),
+        (
+            "student_geography",
+            [*SIGNED_IN[:-1], "talent:profile", "talent:journey"],
+        ),
         (
             "coordinator",
             [
@@ -70,12 +87,14 @@ SIGNED_IN = [
                 "challenges:queue",
                 "accounts:role_requests",
                 *REGION,
+                "talent:funnel",
                 *NETWORK_ENTRIES,
                 "actors:competences",
                 "indicators:dashboard",
                 *RESEARCH,
                 "start",
                 "accounts:profile",
+                "talent:journey",
             ],
         ),
     ],
@@ -89,11 +108,15 @@ def test_each_person_sees_the_entries_meant_for_them_in_menu_order(request, pers
     ("persona", "sections", "personal"),
     [
         (None, ["programme", "region", "network", "research"], []),
-        ("outsider", ["programme", "region", "network", "research"], ["start", "accounts:profile"]),
+        (
+            "outsider",
+            ["programme", "region", "network", "research"],
+            ["start", "accounts:profile", "talent:journey"],
+        ),
         (
             "coordinator",
             ["programme", "region", "network", "research"],
-            ["start", "accounts:profile"],
+            ["start", "accounts:profile", "talent:journey"],
         ),
     ],
 )
@@ -180,6 +203,7 @@ def test_a_new_app_adds_its_entry_without_touching_the_header(client, registry, 
         "Mein Bereich",
         "Mein Profil",
         "Meine Buchungen",
+        "Mein Weg in die Region",
     ]
 
 
