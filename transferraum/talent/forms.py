@@ -40,9 +40,9 @@ class CallForm(forms.ModelForm):
             "criteria",
         )
         widgets = {
-            "starts_on": forms.DateInput(attrs=DATE),
-            "ends_on": forms.DateInput(attrs=DATE),
-            "apply_until": forms.DateInput(attrs=DATE),
+            "starts_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "apply_until": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 4}),
             "flats": forms.Textarea(attrs={"rows": 3}),
             "criteria": forms.Textarea(attrs={"rows": 3}),
@@ -81,7 +81,10 @@ class StayForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = TrialStay
         fields = ("flat", "starts_on", "ends_on", "contact", "coworking")
-        widgets = {"starts_on": forms.DateInput(attrs=DATE), "ends_on": forms.DateInput(attrs=DATE)}
+        widgets = {
+            "starts_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -173,7 +176,7 @@ class StepForm(forms.Form):
     step = forms.ChoiceField(
         label=_("Step"), choices=[(s, Step(s).label) for s in STEP_ORDER if s in PERSON_STEPS]
     )
-    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs=DATE))
+    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"))
     town = forms.ModelChoiceField(
         label=_("Town"), queryset=Municipality.objects.order_by("name"), required=False
     )
