@@ -187,17 +187,17 @@ def test_an_exact_entry_is_marked_only_on_its_own_address(db):
 
 def test_a_new_app_adds_its_entry_without_touching_the_header(client, registry, outsider):
     menu_register(
-        MenuEntry("impressum", "Probewohnen", order=25, visible=signed_in),
+        MenuEntry("impressum", "Wohnungstausch", order=25, visible=signed_in),
         MenuEntry("privacy", "Meine Buchungen", order=30, section=PERSONAL),
     )
     page = client.get(reverse("regions:home")).content.decode()
-    assert "Probewohnen" not in page
+    assert "Wohnungstausch" not in page
     client.force_login(outsider)
     page = client.get(reverse("regions:home")).content.decode()
     nav = re.search(r'<nav class="tr-nav".*?</nav>', page, re.S).group(0)
     labels = re.findall(r'class="tr-nav__link"[^>]*>([^<]+)</a>', nav)
     # between "Projekte" (20) and "Empfehlungen" (30)
-    assert labels.index("Probewohnen") == labels.index("Projekte") + 1
+    assert labels.index("Wohnungstausch") == labels.index("Projekte") + 1
     own = re.search(r'<nav class="tr-personal".*?</nav>', page, re.S).group(0)
     assert re.findall(r'class="tr-nav__link"[^>]*>([^<]+)</a>', own) == [
         "Mein Bereich",
