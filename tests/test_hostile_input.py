@@ -58,6 +58,14 @@ from transferraum.recommendations import dossier
 from transferraum.recommendations.models import ImplementationMilestone, Recommendation
 from transferraum.regions.models import Municipality
 from transferraum.research.models import Study, Survey, Wave
+from transferraum.talent.models import (
+    JourneyFollowUp,
+    TalentContact,
+    TalentProfile,
+    TrialApplication,
+    TrialCall,
+)
+from transferraum.talent.services.journeys import TOKEN_PURPOSE as JOURNEY_TOKEN
 
 pytestmark = pytest.mark.django_db
 
@@ -162,6 +170,13 @@ def _document_version() -> dict[str, Any]:
 def _town_dossier() -> dict[str, Any]:
     project = _first(Project.objects.exclude(round=None).select_related("challenge__municipality"))
     return {"ags": project.challenge.municipality.ags, "round_pk": project.round_id}
+
+
+def _pool_slug() -> str:
+    """The town officer's organisation: the pool as she may search it."""
+    return _first(
+        Organisation.objects.filter(memberships__user__email=PERSONAS["town_officer"])
+    ).slug
 
 
 def _project_pk() -> int:
@@ -324,6 +339,25 @@ ROUTE_OBJECTS: dict[str, Callable[[], dict[str, Any]]] = {
     "research:export-zip": lambda: {"pk": _first(Study.objects).pk, "kind": "breit-xlsx"},
     "research:frequencies": lambda: {"pk": _first(Study.objects).pk},
     "research:wave-step": lambda: {"pk": _first(Wave.objects).pk, "step": "erinnern"},
+    "talent:call-step": lambda: {"pk": _first(TrialCall.objects).pk, "step": "close"},
+    "talent:application-step": lambda: {
+        "pk": _first(TrialApplication.objects).pk,
+        "step": "accept",
+    },
+    "talent:call": lambda: {"pk": _first(TrialCall.objects).pk},
+    "talent:application": lambda: {"pk": _first(TrialApplication.objects).pk},
+    **{
+        f"talent:{name}": lambda: {"slug": _pool_slug()}
+        for name in ("pool", "pool-export", "contacts")
+    },
+    "talent:pool-profile": lambda: {
+        "slug": _pool_slug(),
+        "pk": _first(TalentProfile.objects.filter(visible=True)).pk,
+    },
+    "talent:contact-answer": lambda: {"pk": _first(TalentContact.objects).pk},
+    "talent:follow-up": lambda: {
+        "token": token_for(JOURNEY_TOKEN, _first(JourneyFollowUp.objects).token_seed)
+    },
     "notifications:read": lambda: {"pk": _first(Notification.objects).pk},
     "notifications:unsubscribe": lambda: {"token": "nicht-gueltig"},
     # The demo's staff have an authenticator app and no security key: these answer 404.

@@ -8,21 +8,30 @@ from transferraum.actors.models import Membership, Organisation
 from transferraum.talent.models import TrialApplication, TrialCall
 
 
+def _person(viewer: Viewer) -> User | None:
+    """The signed-in, active person, or None."""
+    if isinstance(viewer, User) and viewer.is_authenticated and viewer.is_active:
+        return viewer
+    return None
+
+
 def _active(viewer: Viewer) -> bool:
-    return bool(viewer.is_authenticated and viewer.is_active and isinstance(viewer, User))
+    return _person(viewer) is not None
 
 
 def is_member_of(viewer: Viewer, organisation: Organisation) -> bool:
     """An active person with a membership of the organisation."""
-    return _active(viewer) and (
-        Membership.objects.filter(user_id=viewer.pk, organisation=organisation).exists()
+    person = _person(viewer)
+    return person is not None and (
+        Membership.objects.filter(user_id=person.pk, organisation=organisation).exists()
     )
 
 
 def is_town_staff(viewer: Viewer, call: TrialCall) -> bool:
     """A member of the call's town administration."""
-    return _active(viewer) and (
-        Membership.objects.filter(user_id=viewer.pk, organisation_id=call.town_id).exists()
+    person = _person(viewer)
+    return person is not None and (
+        Membership.objects.filter(user_id=person.pk, organisation_id=call.town_id).exists()
     )
 
 
@@ -35,7 +44,8 @@ def can_view_call(viewer: Viewer, call: TrialCall) -> bool:
     """A published or closed call is public; a draft is its town's and the coordinators'."""
     if call.status != TrialCall.Status.DRAFT:
         return True
-    return is_town_staff(viewer, call) or (_active(viewer) and viewer.is_coordinator)
+    person = _person(viewer)
+    return is_town_staff(viewer, call) or (person is not None and person.is_coordinator)
 
 
 def can_manage_call(viewer: Viewer, call: TrialCall) -> bool:
@@ -57,7 +67,8 @@ def can_view_application(viewer: Viewer, application: TrialApplication) -> bool:
 
 def can_keep_talent_profile(viewer: Viewer) -> bool:
     """Students (and graduates, who keep the role) may put a profile in the pool."""
-    return _active(viewer) and viewer.has_role(User.Role.STUDENT)
+    person = _person(viewer)
+    return person is not None and person.has_role(User.Role.STUDENT)
 
 
 def can_search_pool(viewer: Viewer, organisation: Organisation) -> bool:
@@ -67,9 +78,11 @@ def can_search_pool(viewer: Viewer, organisation: Organisation) -> bool:
 
 def can_see_funnel(viewer: Viewer) -> bool:
     """Coordinators see the funnel of relocation journeys (aggregated, small cells hidden)."""
-    return _active(viewer) and viewer.is_coordinator
+    person = _person(viewer)
+    return person is not None and person.is_coordinator
 
 
 def holds_staff_role(viewer: Viewer) -> bool:
     """Staff of an organisation (the menu shows them the pool; the page checks membership)."""
-    return _active(viewer) and viewer.has_role(User.Role.STAFF)
+    person = _person(viewer)
+    return person is not None and person.has_role(User.Role.STAFF)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, When
 from django.utils import timezone
@@ -105,7 +106,7 @@ def funnel(filters: FunnelFilters, *, today: dt.date | None = None) -> Funnel:
         .order_by("rank")
         .values("on")[:1]
     )
-    aggregates = {}
+    aggregates: dict[str, Any] = {}
     for step in STEP_ORDER:
         aggregates[f"n_{step}"] = Count("pk", filter=Q(step=step))
         # A Case rather than `filter=`: other steps' rows give NULL, which the median leaves out
