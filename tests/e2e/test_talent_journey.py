@@ -102,7 +102,9 @@ def test_trial_living_to_a_counted_twelve_month_answer(
 
     # The daily run sends the 12-month question; she answers through the link, signed out.
     journeys.follow_ups_run()
-    letter = next(m for m in mail.outbox if m.to == [student_geography.email])
+    letter = next(
+        m for m in mail.outbox if m.to == [student_geography.email] and "/rueckfrage/" in m.body
+    )
     link = re.search(r"https?://\S+/rueckfrage/\S+/", letter.body)[0]
     other = open_page()
     other.goto(link)
