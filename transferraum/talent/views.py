@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from transferraum.accounts.models import User
 from transferraum.actors.models import Organisation
+from transferraum.core.access_log import access_record
 from transferraum.core.errors import DomainError, PermissionDenied
 from transferraum.core.filters import Filters
 from transferraum.core.htmx import render_page_or_partial
@@ -48,6 +49,7 @@ from transferraum.talent.permissions import (
 )
 from transferraum.talent.selectors import funnel as funnel_selectors
 from transferraum.talent.selectors.pool import (
+    TALENT_POOL,
     PoolFilters,
     contact_for_person,
     contacts_of_organisation,
@@ -418,6 +420,9 @@ def pool_list(request: Any, slug: str) -> HttpResponse:
         name="pool",
     )
     filters = found.filters
+    access_record(
+        viewer=request.user, place=TALENT_POOL, people=[row.person_id for row in found.page]
+    )
     context = found.context | {"organisation": organisation}
     if not found.partial:
         from transferraum.actors.models import Competence
@@ -449,7 +454,8 @@ def pool_export(request: Any, slug: str) -> HttpResponse:
     """The search as CSV (at most 1,000 rows): what the pool shows, never an e-mail address."""
     organisation = pool_organisation_for_member(request.user, slug)
     filters = PoolFilters.from_query(request.GET)
-    rows = pool_search(organisation, filters)[:EXPORT_LIMIT]
+    rows = list(pool_search(organisation, filters)[:EXPORT_LIMIT])
+    access_record(viewer=request.user, place=TALENT_POOL, people=[row.person_id for row in rows])
     header = [
         _("Headline"),
         _("Available"),
@@ -477,6 +483,7 @@ def pool_profile(request: Any, slug: str, pk: int) -> HttpResponse:
     """A profile as the organisation may see it, with the form to write to the person."""
     organisation = pool_organisation_for_member(request.user, slug)
     talent = talent_profile_for_organisation(organisation, pk)
+    access_record(viewer=request.user, place=TALENT_POOL, people=[talent.person_id])
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -16,11 +16,16 @@ from django.utils.translation import gettext_lazy
 
 from transferraum.accounts.types import Viewer
 from transferraum.actors.models import Competence, Organisation
+from transferraum.core.access_log import access_place
 from transferraum.core.errors import PermissionDenied
 from transferraum.core.filters import Filters, choice, model_choice
 from transferraum.regions.selectors import municipality_filter
 from transferraum.talent.models import TalentContact, TalentExclusion, TalentProfile
 from transferraum.talent.permissions import can_search_pool
+
+# The pool shows people to organisations: whom it showed to whom is recorded (core.access_log),
+# and the person sees it on their profile page.
+TALENT_POOL = access_place("talent-pool", gettext_lazy("Talent pool"))
 
 
 def talent_visible_to(organisation: Organisation) -> QuerySet[TalentProfile]:
