@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("transferraum.places.urls")),
     path("", include("transferraum.ventures.urls")),
     path("", include("transferraum.opportunities.urls")),
+    path("", include("transferraum.talent.urls")),
     path("", include("transferraum.network.urls")),
     path("", include("transferraum.indicators.urls")),
     path("", include("transferraum.notifications.urls")),

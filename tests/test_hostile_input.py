@@ -45,9 +45,9 @@ from transferraum.challenges.models import Attachment, Challenge, TransferFormat
 from transferraum.core.tokens import token_for, token_hash, token_seed
 from transferraum.demo.services import demo_load
 from transferraum.notifications.models import Notification
-from transferraum.places.models import Booking, Place, Resource
 from transferraum.opportunities.models import Application as OpportunityApplication
 from transferraum.opportunities.models import Opportunity, SavedSearch, TownContact
+from transferraum.places.models import Booking, Place, Resource
 from transferraum.projects.models import (
     AllocationRun,
     DocumentVersion,
@@ -61,6 +61,14 @@ from transferraum.recommendations import dossier
 from transferraum.recommendations.models import ImplementationMilestone, Recommendation
 from transferraum.regions.models import Municipality
 from transferraum.research.models import Page, Question, Study, Survey, Wave
+from transferraum.talent.models import (
+    JourneyFollowUp,
+    TalentContact,
+    TalentProfile,
+    TrialApplication,
+    TrialCall,
+)
+from transferraum.talent.services.journeys import TOKEN_PURPOSE as JOURNEY_TOKEN
 
 pytestmark = pytest.mark.django_db
 
@@ -173,6 +181,13 @@ def _document_version() -> dict[str, Any]:
 def _town_dossier() -> dict[str, Any]:
     project = _first(Project.objects.exclude(round=None).select_related("challenge__municipality"))
     return {"ags": project.challenge.municipality.ags, "round_pk": project.round_id}
+
+
+def _pool_slug() -> str:
+    """The town officer's organisation: the pool as she may search it."""
+    return _first(
+        Organisation.objects.filter(memberships__user__email=PERSONAS["town_officer"])
+    ).slug
 
 
 def _project_pk() -> int:
@@ -380,6 +395,25 @@ ROUTE_OBJECTS: dict[str, Callable[[], dict[str, Any]]] = {
         "step": "hoch",
     },
     "research:wave-step": lambda: {"pk": _first(Wave.objects).pk, "step": "erinnern"},
+    "talent:call-step": lambda: {"pk": _first(TrialCall.objects).pk, "step": "close"},
+    "talent:application-step": lambda: {
+        "pk": _first(TrialApplication.objects).pk,
+        "step": "accept",
+    },
+    "talent:call": lambda: {"pk": _first(TrialCall.objects).pk},
+    "talent:application": lambda: {"pk": _first(TrialApplication.objects).pk},
+    **{
+        f"talent:{name}": lambda: {"slug": _pool_slug()}
+        for name in ("pool", "pool-export", "contacts")
+    },
+    "talent:pool-profile": lambda: {
+        "slug": _pool_slug(),
+        "pk": _first(TalentProfile.objects.filter(visible=True)).pk,
+    },
+    "talent:contact-answer": lambda: {"pk": _first(TalentContact.objects).pk},
+    "talent:follow-up": lambda: {
+        "token": token_for(JOURNEY_TOKEN, _first(JourneyFollowUp.objects).token_seed)
+    },
     "notifications:read": lambda: {"pk": _first(Notification.objects).pk},
     "notifications:unsubscribe": lambda: {"token": "nicht-gueltig"},
     # The demo's staff have an authenticator app and no security key: these answer 404.
@@ -405,6 +439,7 @@ ROUTE_OBJECTS: dict[str, Callable[[], dict[str, Any]]] = {
         ).resource.place.slug,
         "pk": booking.pk,
         "action": "refuse",
+    },
     # Kreislaufwerk: the student persona is one of its founders, the coordinator sees it all.
     **{
         f"ventures:{name}": lambda: {"pk": _venture().pk}

@@ -38,8 +38,6 @@ from transferraum.challenges.models import Attachment, Challenge
 from transferraum.challenges.tests.factories import ChallengeFactory
 from transferraum.notifications.models import Notification
 from transferraum.notifications.services import UNSUBSCRIBE_SALT
-from transferraum.places.models import Booking
-from transferraum.places.tests.factories import PlaceFactory, ResourceFactory
 from transferraum.opportunities.tests.factories import (
     ApplicationFactory,
     OpportunityFactory,
@@ -47,6 +45,8 @@ from transferraum.opportunities.tests.factories import (
     TownContactFactory,
     VerifiedOrganisationFactory,
 )
+from transferraum.places.models import Booking
+from transferraum.places.tests.factories import PlaceFactory, ResourceFactory
 from transferraum.projects.models import AllocationRun, Document, DocumentVersion, Meeting
 from transferraum.projects.tests.factories import MilestoneFactory, SupervisorFactory
 from transferraum.recommendations import dossier
@@ -56,6 +56,9 @@ from transferraum.recommendations.tests.factories import (
     team_project,
 )
 from transferraum.research.tests.factories import study_make, survey_make, wave_make
+from transferraum.talent.models import TalentContact
+from transferraum.talent.services.trial import application_submit
+from transferraum.talent.tests.factories import call_make, profile_make
 from transferraum.ventures.models import Application, Evidence, SupportProgramme
 from transferraum.ventures.services import programmes_load
 from transferraum.ventures.tests.factories import mentor_make, venture_make
@@ -267,6 +270,23 @@ ventures:apply                       POST   login  404    422    403    404    4
 ventures:application-outcome         POST   login  404    422    403    404    404    404    404    403    404
 ventures:mentor-ask                  POST   login  404    422    403    404    404    404    404    403    404
 ventures:mentor-answer               POST   login  404    422    422    404    404    404    404    422    404
+talent:calls                         GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+talent:call-new                      GET    login  403    403    403    403    2xx    2xx    403    403    403
+talent:call                          GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+talent:call-step                     POST   login  403    403    403    403    3xx    3xx    403    3xx    403
+talent:application                   GET    login  404    2xx    404    404    2xx    2xx    404    404    404
+talent:application-step              POST   login  404    403    404    404    3xx    3xx    404    404    404
+talent:pool-start                    GET    login  403    403    403    403    3xx    3xx    3xx    403    403
+talent:pool                          GET    login  403    403    403    403    2xx    2xx    403    403    403
+talent:pool-export                   GET    login  403    403    403    403    2xx    2xx    403    403    403
+talent:pool-profile                  GET    login  403    403    403    403    2xx    2xx    403    403    403
+talent:contacts                      GET    login  403    403    403    403    2xx    2xx    403    403    403
+talent:profile                       GET    login  403    2xx    403    403    403    403    403    403    403
+talent:inbox                         GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+talent:contact-answer                GET    login  404    2xx    404    404    404    404    404    404    404
+talent:journey                       GET    login  2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
+talent:follow-up                     GET    410    410    410    410    410    410    410    410    410    410
+talent:funnel                        GET    login  403    403    403    403    403    403    403    2xx    403
 network:graph                        GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 network:graph-data                   GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
 network:directory                    GET    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx
@@ -474,12 +494,21 @@ def world(
         applicant=student_geography,
         cv=ContentFile(b"%PDF-1.4 CV", name="cv.pdf"),
     )
+    call = call_make(officer_eilenburg, town_eilenburg)
+    trial_application = application_submit(
+        person=student_geography, call=call, motivation="Ich möchte kommen."
+    )
+    talent = profile_make(student_geography)
+    contact = TalentContact.objects.create(
+        organisation=town_eilenburg, sender=officer_eilenburg, profile=talent, message="Hallo"
+    )
     yield {
         "slug": {
             "actors": town_eilenburg.slug,
             "challenges": project.format.slug,
             "places": desk.place.slug,
             "opportunities": town_eilenburg.slug,
+            "talent": town_eilenburg.slug,
         },
         "pk": {
             # No authenticator or session of these numbers: the pages answer for a stranger's.
@@ -544,6 +573,10 @@ def world(
             "opportunities:contact": TownContactFactory(
                 municipality=town_eilenburg.municipality
             ).pk,
+            "talent:call": call.pk,
+            "talent:application": trial_application.pk,
+            "talent:pool-profile": talent.pk,
+            "talent:contact-answer": contact.pk,
         },
         "token": {
             "actors:invitation": invitation_token(invitation),
@@ -552,8 +585,14 @@ def world(
             ),
             "accounts:sso_link_confirm": "ein-unbekannter-link",
             "research:answer": "ein-unbekannter-link",
+            "talent:follow-up": "ein-unbekannter-link",
         },
-        "step": {"research:wave-step": "erinnern", "research:builder-step": "hoch"},
+        "step": {
+            "research:wave-step": "erinnern",
+            "research:builder-step": "hoch",
+            "talent:call-step": "close",
+            "talent:application-step": "accept",
+        },
         "part": "frage",
         "kind": {"research:export": "antworten", "research:export-zip": "lang-csv"},
         # No identity provider is configured here: its pages answer 404 (tests of single

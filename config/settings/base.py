@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "transferraum.places",
     "transferraum.ventures",
     "transferraum.opportunities",
+    "transferraum.talent",
     "transferraum.network",
     "transferraum.demo",
 ]

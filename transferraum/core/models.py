@@ -8,6 +8,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -28,6 +29,63 @@ class Versioned(models.Model):
 
     class Meta:
         abstract = True
+
+
+def in_language(obj: Any, field: str) -> str:
+    """The German or English text of `field` for the active language; the other as fallback."""
+    first, second = ("en", "de") if (get_language() or "de").startswith("en") else ("de", "en")
+    return str(getattr(obj, f"{field}_{first}") or getattr(obj, f"{field}_{second}"))
+
+
+class ConsentText(models.Model):
+    """One version of a consent text, never changed once written: a new text is a new version.
+    Shared by every area that asks for consent (research's studies, talent's relocation
+    journeys); the subclass says what the text belongs to."""
+
+    number = models.PositiveSmallIntegerField(_("version"))
+    text_de = models.TextField(_("text (German)"))
+    text_en = models.TextField(_("text (English)"))
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def text(self) -> str:
+        return in_language(self, "text")
+
+
+class ConsentRecordBase(models.Model):
+    """Append-only: a person gave or withdrew consent, under which text, when. The latest record
+    of a person (and subject) is their current state (`consent_current`). The subclass adds
+    `person` and the text it refers to."""
+
+    class Action(models.TextChoices):
+        GIVEN = "given", _("Consent given")
+        WITHDRAWN = "withdrawn", _("Consent withdrawn")
+
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("Consent records are append-only.")
+        super().save(*args, **kwargs)
+
+
+CR = TypeVar("CR", bound=ConsentRecordBase)
+
+
+def consent_current(records: models.QuerySet[CR]) -> CR | None:
+    """The latest of these consent records (one person's, for one subject) when it gives
+    consent; None when there is none or the latest withdraws it."""
+    latest = records.order_by("-at", "-pk").first()
+    if latest is None or latest.action != ConsentRecordBase.Action.GIVEN:
+        return None
+    return latest
 
 
 R = TypeVar("R", bound="Request")

@@ -7,10 +7,10 @@ app), so the apps above register what they add to it, in a module `<app>/related
     # transferraum/projects/related.py
     related_register(RelatedProvider(CHALLENGE, "projects", _challenge_projects, order=10))
 
-`target` names the page (`CHALLENGE`, `ORGANISATION`, `PERSON`, `PROJECT` below); a provider answers
-`(obj, viewer, limit) -> RelatedGroup | None` through its app's selectors scoped to `viewer`, in
-a constant number of queries (a bounded slice and a count), and `None` when it has nothing to
-show. The page calls `related_for(target, obj, viewer)` and includes
+`target` names the page (`CHALLENGE`, `ORGANISATION`, `PERSON`, `PROJECT`, `TOWN` below); a
+provider answers `(obj, viewer, limit) -> RelatedGroup | None` through its app's selectors
+scoped to `viewer`, in a constant number of queries (a bounded slice and a count), and `None`
+when it has nothing to show. The page calls `related_for(target, obj, viewer)` and includes
 `components/related_groups.html`.
 """
 
@@ -30,6 +30,9 @@ ORGANISATION = "organisation"
 PERSON = "person"
 # A project's public page (`projects:project`).
 PROJECT = "project"
+# A town's welcome page ("Leben und Arbeiten in …", `opportunities:welcome`): the object is the
+# town's `regions.Municipality`.
+TOWN = "town"
 
 RELATED_LIMIT = 5
 

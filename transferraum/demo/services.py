@@ -605,6 +605,7 @@ def demo_load(*, seed: int = DEMO_SEED) -> DemoReport:
         _profiles(load)
         _challenges(load)
         _rounds(load)
+        _talent(load)
         load.created += demo_second_factors(load.users.values())
     aggregates_refresh_now()
     return DemoReport(
@@ -802,6 +803,13 @@ def _research(load: _Load) -> int:
     from transferraum.demo.research import demo_research_load
 
     return demo_research_load(seed=load.seed).created
+
+
+def _talent(load: _Load) -> None:
+    """Trial living in Zeitz, the talent pool and relocation journeys (demo/talent.py)."""
+    from transferraum.demo.talent import demo_talent_load
+
+    load.created += demo_talent_load().created
 
 
 def _requests(load: _Load) -> None:

@@ -26,6 +26,7 @@ from transferraum.core.htmx import render_page_or_partial
 from transferraum.core.http import HtmxHttpRequest, login_required_keeping_post
 from transferraum.core.listing import listing
 from transferraum.core.markdown import render_markdown
+from transferraum.core.related import TOWN, related_for
 from transferraum.opportunities import alerts, selectors, services
 from transferraum.opportunities.forms import (
     STEP_FORMS,
@@ -532,6 +533,7 @@ def welcome(request: HttpRequest, ags: str) -> HttpResponse:
             + selectors.FeedFilters(municipality=town.ags).querystring(),
             "contacts": selectors.town_contacts(town),
             "can_edit_contacts": can_edit_town_contacts(request.user, town),
+            "related": related_for(TOWN, town, request.user),
         },
     )
 

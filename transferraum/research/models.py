@@ -17,17 +17,16 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from transferraum.core.models import TimeStampedModel, Versioned
+from transferraum.core.models import (
+    ConsentRecordBase,
+    ConsentText,
+    TimeStampedModel,
+    Versioned,
+    in_language,
+)
 from transferraum.core.tokens import HASH_LENGTH
-
-
-def in_language(obj: Any, field: str) -> str:
-    """The German or English text of `field` for the active language; the other as fallback."""
-    first, second = ("en", "de") if (get_language() or "de").startswith("en") else ("de", "en")
-    return str(getattr(obj, f"{field}_{first}") or getattr(obj, f"{field}_{second}"))
 
 
 class Study(TimeStampedModel):
@@ -67,9 +66,9 @@ class Study(TimeStampedModel):
         return reverse("research:study", kwargs={"pk": self.pk})
 
 
-class ConsentVersion(models.Model):
-    """One version of a study's consent text; never changed once written, a new text is a new
-    version. It says what happens to the answers when a participant withdraws."""
+class ConsentVersion(ConsentText):
+    """One version of a study's consent text (`core.models.ConsentText`). It says what happens
+    to the answers when a participant withdraws."""
 
     class OnWithdrawal(models.TextChoices):
         ERASE = "erase", _("Answers are erased")
@@ -78,13 +77,9 @@ class ConsentVersion(models.Model):
     study = models.ForeignKey(
         Study, verbose_name=_("study"), on_delete=models.CASCADE, related_name="consent_versions"
     )
-    number = models.PositiveSmallIntegerField(_("version"))
-    text_de = models.TextField(_("text (German)"))
-    text_en = models.TextField(_("text (English)"))
     on_withdrawal = models.CharField(
         _("on withdrawal"), max_length=10, choices=OnWithdrawal.choices
     )
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     class Meta:
         ordering = ["study", "-number"]
@@ -97,18 +92,10 @@ class ConsentVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.study} – {self.number}"
 
-    @property
-    def text(self) -> str:
-        return in_language(self, "text")
 
-
-class ConsentRecord(models.Model):
-    """Append-only: a person gave or withdrew consent to a study, under which text, when. The
-    latest record of a person and study is their current state."""
-
-    class Action(models.TextChoices):
-        GIVEN = "given", _("Consent given")
-        WITHDRAWN = "withdrawn", _("Consent withdrawn")
+class ConsentRecord(ConsentRecordBase):
+    """Append-only (`core.models.ConsentRecordBase`): a person gave or withdrew consent to a
+    study, under which text, when."""
 
     study = models.ForeignKey(
         Study, verbose_name=_("study"), on_delete=models.CASCADE, related_name="consents"
@@ -122,8 +109,6 @@ class ConsentRecord(models.Model):
     consent_version = models.ForeignKey(
         ConsentVersion, verbose_name=_("consent text"), on_delete=models.PROTECT, related_name="+"
     )
-    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
-    at = models.DateTimeField(_("when"), default=timezone.now)
 
     class Meta:
         ordering = ["study", "person", "at", "pk"]
@@ -132,11 +117,6 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.study} – {self.get_action_display()}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise ValueError("Consent records are append-only.")
-        super().save(*args, **kwargs)
 
 
 class Survey(TimeStampedModel):

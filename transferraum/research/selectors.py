@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from transferraum.actors.models import Membership
 from transferraum.core.errors import PermissionDenied
+from transferraum.core.models import consent_current
 from transferraum.projects.models import Assignment, Project
 from transferraum.research.models import (
     ConsentRecord,
@@ -113,15 +114,9 @@ def version_questions(version: SurveyVersion) -> list[Any]:
 
 def current_consent(person: Any, study: Study) -> ConsentRecord | None:
     """The person's latest consent record in `study` when it gives consent; None otherwise."""
-    latest = (
-        ConsentRecord.objects.filter(person=person, study=study)
-        .select_related("consent_version")
-        .order_by("-at", "-pk")
-        .first()
+    return consent_current(
+        ConsentRecord.objects.filter(person=person, study=study).select_related("consent_version")
     )
-    if latest is None or latest.action != ConsentRecord.Action.GIVEN:
-        return None
-    return latest
 
 
 def consents_for_person(person: Any) -> QuerySet[ConsentRecord]:

@@ -120,6 +120,8 @@ def _place_use(person: User, staff: User) -> None:
         status=Booking.Status.CONFIRMED,
         note=f"Für {NAME}",
     )
+
+
 def _ventures(person: User) -> None:
     """A venture the person founds (ticks, evidence, a gate, an application) and one they
     mentor."""
@@ -199,6 +201,35 @@ def _opportunities_of(person, organisation):
     SavedSearchFactory(user=person, name="Praktika")
     SentItem.objects.create(user=person, opportunity=written)
     TownContactFactory(updated_by=person)
+
+
+def _talent_participation(person, officer, town, owner, company) -> None:
+    """A trial stay with its follow-up, a talent-pool profile with an exclusion and an answered
+    contact, and a relocation journey with a follow-up."""
+    from transferraum.talent.models import Step, TrialStay
+    from transferraum.talent.services import journeys, pool, trial
+    from transferraum.talent.tests.factories import call_make, consent_text
+
+    journeys.journey_consent_give(
+        person=person, consent_text=consent_text(), town=town.municipality
+    )
+    call = call_make(officer, town)
+    application = trial.application_submit(person=person, call=call, motivation=f"Ich, {NAME}.")
+    trial.application_accept(actor=officer, application=application)
+    TrialStay.objects.filter(application=application).update(
+        starts_on=timezone.localdate() - timedelta(days=30), ends_on=timezone.localdate()
+    )
+    trial.stay_follow_up(actor=officer, stay=application.stay, text=f"{NAME} bleibt.")
+    profile = pool.talent_profile_save(
+        person=person, headline=f"{NAME}, Geographie", looking_for="Praktikum", visible=True
+    )
+    pool.talent_exclusion_add(person=person, organisation=town)
+    contact = pool.contact_send(actor=owner, organisation=company, profile=profile, message="Hallo")
+    pool.contact_answer(person=person, contact=contact, answer=f"Gern, {NAME}")
+    journeys.journey_step_record(
+        person, Step.MOVED, town=town.municipality, on=timezone.localdate() - timedelta(days=400)
+    )
+    journeys.follow_ups_run()
 
 
 @pytest.fixture
@@ -335,6 +366,7 @@ def everywhere(db, coordinator, officer_eilenburg, town_eilenburg, company_zeitz
     _research_participation(person, finished.round)
     _place_use(person, coordinator)
     _ventures(person)
+    _talent_participation(person, officer_eilenburg, town_eilenburg, owner_zeitz, company_zeitz)
     export = data_export_build(export_id=DataExport.objects.create(user=person).pk)
     assert export is not None
     return {

@@ -24,7 +24,7 @@ from transferraum.core.menu import (
 
 # In menu order: by section (Programme, Region, Network, …, the personal menu last), then by order.
 PROGRAMME = ["challenges:board", "projects:rounds", "recommendations:tracker"]
-REGION = ["regions:region", "network:map", "opportunities:feed"]
+REGION = ["regions:region", "network:map", "opportunities:feed", "talent:calls"]
 OWN = [
     "start",
     "accounts:profile",
@@ -32,6 +32,7 @@ OWN = [
     "ventures:mine",
     "opportunities:mine",
     "opportunities:searches",
+    "talent:journey",
 ]
 NETWORK_ENTRIES = [
     "network:directory",
@@ -72,8 +73,24 @@ SIGNED_IN = [
     [
         (None, [*PROGRAMME, *REGION, *NETWORK_ENTRIES, *RESEARCH]),
         ("outsider", SIGNED_IN),
-        ("officer_eilenburg", SIGNED_IN),
-        ("student_geography", SIGNED_IN),
+        (
+            "officer_eilenburg",
+            [
+                *PROGRAMME,
+                "challenges:mine",
+                *REGION,
+                "talent:pool-start",
+                *NETWORK_ENTRIES,
+                *RESEARCH,
+                "start",
+                "accounts:profile",
+                "talent:journey",
+            ],
+        ),
+        (
+            "student_geography",
+            [*SIGNED_IN[:-1], "talent:profile", "talent:journey"],
+        ),
         (
             "coordinator",
             [
@@ -84,12 +101,13 @@ SIGNED_IN = [
                 "ventures:pipeline",
                 *REGION,
                 "opportunities:queue",
+                "talent:funnel",
                 *NETWORK_ENTRIES[:2],
                 "actors:competences",
                 *NETWORK_ENTRIES[2:],
                 "indicators:dashboard",
                 *RESEARCH,
-    *OWN,
+                *OWN,
             ],
         ),
     ],
@@ -174,17 +192,17 @@ def test_an_exact_entry_is_marked_only_on_its_own_address(db):
 
 def test_a_new_app_adds_its_entry_without_touching_the_header(client, registry, outsider):
     menu_register(
-        MenuEntry("impressum", "Probewohnen", order=25, visible=signed_in),
+        MenuEntry("impressum", "Wohnungstausch", order=25, visible=signed_in),
         MenuEntry("privacy", "Meine Buchungen", order=30, section=PERSONAL),
     )
     page = client.get(reverse("regions:home")).content.decode()
-    assert "Probewohnen" not in page
+    assert "Wohnungstausch" not in page
     client.force_login(outsider)
     page = client.get(reverse("regions:home")).content.decode()
     nav = re.search(r'<nav class="tr-nav".*?</nav>', page, re.S).group(0)
     labels = re.findall(r'class="tr-nav__link"[^>]*>([^<]+)</a>', nav)
     # between "Projekte" (20) and "Empfehlungen" (30)
-    assert labels.index("Probewohnen") == labels.index("Projekte") + 1
+    assert labels.index("Wohnungstausch") == labels.index("Projekte") + 1
     own = re.search(r'<nav class="tr-personal".*?</nav>', page, re.S).group(0)
     assert re.findall(r'class="tr-nav__link"[^>]*>([^<]+)</a>', own) == [
         "Mein Bereich",
@@ -194,6 +212,7 @@ def test_a_new_app_adds_its_entry_without_touching_the_header(client, registry, 
         "Meine Gründungen",
         "Meine Bewerbungen",
         "Meine gespeicherten Suchen",
+        "Mein Weg in die Region",
     ]
 
 

@@ -222,7 +222,10 @@ def test_the_record_mixes_an_apps_defaults_with_each_models_own_texts():
         "profile",
         "projects",
         "recommendations",
+        "relocation_journeys",
         "research",
         "ventures",
+        "talent_pool",
+        "trial_living",
         "workspace",
     }

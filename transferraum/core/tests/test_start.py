@@ -49,6 +49,7 @@ def test_every_app_with_items_is_discovered_without_core_naming_it():
         "research",
         "places",
         "ventures",
+        "talent",
         "indicators",
     ]
 

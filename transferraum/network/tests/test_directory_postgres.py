@@ -54,8 +54,8 @@ def test_a_ranked_search_page_is_read_and_counted_in_one_query(directory, monkey
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from transferraum.core.pagination import CappedPaginator
     from transferraum.actors.tests.factories import OrganisationFactory
+    from transferraum.core.pagination import CappedPaginator
 
     for number in range(5):
         OrganisationFactory(name=f"Verwaltungshilfe {number}", search_text=" verwaltung")
