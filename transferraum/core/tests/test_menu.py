@@ -24,14 +24,20 @@ from transferraum.core.menu import (
 
 # In menu order: by section (Programme, Region, Network, …, the personal menu last), then by order.
 PROGRAMME = ["challenges:board", "projects:rounds", "recommendations:tracker"]
-REGION = ["regions:region", "network:map", "opportunities:feed", "talent:calls"]
+REGION = [
+    "regions:region",
+    "network:map",
+    "opportunities:feed",
+    "places:places",
+    "talent:calls",
+]
 OWN = [
     "start",
     "accounts:profile",
     "research:my-studies",
-    "ventures:mine",
     "opportunities:mine",
     "opportunities:searches",
+    "ventures:mine",
     "talent:journey",
 ]
 NETWORK_ENTRIES = [
@@ -82,14 +88,12 @@ SIGNED_IN = [
                 "talent:pool-start",
                 *NETWORK_ENTRIES,
                 *RESEARCH,
-                "start",
-                "accounts:profile",
-                "talent:journey",
+                *OWN,
             ],
         ),
         (
             "student_geography",
-            [*SIGNED_IN[:-1], "talent:profile", "talent:journey"],
+            [*SIGNED_IN[:-2], "talent:profile", "ventures:mine", "talent:journey"],
         ),
         (
             "coordinator",
@@ -99,8 +103,9 @@ SIGNED_IN = [
                 "challenges:queue",
                 "accounts:role_requests",
                 "ventures:pipeline",
-                *REGION,
+                *REGION[:3],
                 "opportunities:queue",
+                *REGION[3:],
                 "talent:funnel",
                 *NETWORK_ENTRIES[:2],
                 "actors:competences",
@@ -209,9 +214,9 @@ def test_a_new_app_adds_its_entry_without_touching_the_header(client, registry, 
         "Mein Profil",
         "Meine Buchungen",
         "Meine Studien",
-        "Meine Gründungen",
         "Meine Bewerbungen",
         "Meine gespeicherten Suchen",
+        "Meine Gründungen",
         "Mein Weg in die Region",
     ]
 

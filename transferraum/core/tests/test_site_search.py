@@ -36,6 +36,7 @@ def test_every_app_registers_its_kinds():
         "organisations",
         "people",
         "challenges",
+        "opportunities",
         "projects",
         "recommendations",
         "ventures",

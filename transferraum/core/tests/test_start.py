@@ -48,8 +48,8 @@ def test_every_app_with_items_is_discovered_without_core_naming_it():
         "opportunities",
         "research",
         "places",
-        "ventures",
         "talent",
+        "ventures",
         "indicators",
     ]
 
