@@ -567,6 +567,8 @@ def world(
             "places:photo": 999_999,
             "ventures": venture.pk,
             "opportunities": opportunity.pk,
+            # named, or "opportunities:application" (a prefix) would give the application's pk
+            "opportunities:applications": opportunity.pk,
             "opportunities:application": job_application.pk,
             "opportunities:cv": job_application.pk,
             "opportunities:search-delete": SavedSearchFactory(user=student_geography).pk,
